@@ -1,0 +1,58 @@
+/**
+ * Figures in words, as a person reads them in the pane and the README: "$50B", "$241.73",
+ * "114%", "16,000". Display only: the decimal string stays the value; nothing here rounds.
+ */
+import type { Figure } from "./types";
+
+/** Moves the decimal point of a non-negative decimal string by `places` (negative: left), exactly. */
+export function shiftDecimal(value: string, places: number): string {
+  const [whole, fraction = ""] = value.split(".");
+  const digits = whole + fraction;
+  let point = whole.length + places;
+  let padded = digits;
+  if (point <= 0) {
+    padded = "0".repeat(1 - point) + digits;
+    point = 1;
+  } else if (point > digits.length) {
+    padded = digits + "0".repeat(point - digits.length);
+  }
+  const intPart = padded.slice(0, point).replace(/^0+(?=\d)/, "");
+  const fracPart = padded.slice(point).replace(/0+$/, "");
+  return fracPart ? `${intPart}.${fracPart}` : intPart;
+}
+
+/** Groups the integer part of a decimal string by thousands: "16000" → "16,000". */
+export function groupThousands(value: string): string {
+  const [whole, fraction] = value.split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+/**
+ * The value with its unit, compactly: billions of dollars as "$50B", a share price as
+ * "$241.73", a ratio as a percentage ("114%"), headcount grouped ("16,000"), dates as ISO.
+ */
+export function formatValue(figure: Pick<Figure, "value" | "unit">): string {
+  switch (figure.unit) {
+    case "USD":
+      return figure.value.replace(/\..*$/, "").length > 9
+        ? `$${groupThousands(shiftDecimal(figure.value, -9))}B`
+        : `$${groupThousands(figure.value)}`;
+    case "USD per share":
+      return `$${groupThousands(figure.value)}`;
+    case "ratio":
+      return `${shiftDecimal(figure.value, 2)}%`;
+    case "employees":
+      return groupThousands(figure.value);
+    case "date":
+      return figure.value;
+  }
+}
+
+/** The value with its qualifier, as the source puts it: "up to $50B", "around 16,000". */
+export function formatClaim(figure: Pick<Figure, "value" | "unit" | "qualifier">): string {
+  const value = formatValue(figure);
+  if (figure.qualifier === "exact") return value;
+  if (figure.unit === "date" && figure.qualifier === "up to") return `by ${value}`;
+  return `${figure.qualifier} ${value}`;
+}

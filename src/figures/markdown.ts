@@ -1,0 +1,43 @@
+/**
+ * The README's figures table, rendered from the dataset so the two cannot drift apart
+ * (test/readme.test.ts compares them).
+ */
+import { formatClaim } from "./format";
+import { allFacts, allFigures, allSources, findSource } from "./index";
+
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+function sourceName(sourceId: string): string {
+  const source = findSource(sourceId);
+  if (!source) return sourceId;
+  return source.date ? `${source.title} (${source.date})` : source.title;
+}
+
+/** A Markdown table of every figure: id, what it is, the claim, status, as of, source. */
+export function renderFiguresTable(): string {
+  const rows = allFigures().map((f) =>
+    [`\`${f.id}\``, f.label, formatClaim(f), f.status, f.asOf, sourceName(f.sourceId)].map(cell).join(" | "),
+  );
+  return [
+    "| Id | Figure | Claim | Status | As of | Source |",
+    "|---|---|---|---|---|---|",
+    ...rows.map((r) => `| ${r} |`),
+  ].join("\n");
+}
+
+/** A Markdown table of the facts cited beside the numbers. */
+export function renderFactsTable(): string {
+  const rows = allFacts().map((f) => [f.label, f.text, f.status, sourceName(f.sourceId)].map(cell).join(" | "));
+  return ["| Fact | What the sources say | Status | Source |", "|---|---|---|---|", ...rows.map((r) => `| ${r} |`)].join(
+    "\n",
+  );
+}
+
+/** A Markdown list of the five articles with the outlet each cites. */
+export function renderSourcesList(): string {
+  return allSources()
+    .map((s) => `- **${s.title}** — ${s.dateNote}; cites ${s.cites} (\`sources/${s.file}\`).`)
+    .join("\n");
+}

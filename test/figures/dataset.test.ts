@@ -1,0 +1,231 @@
+import * as fs from "fs";
+import * as path from "path";
+import {
+  DATASET,
+  FIGURE_ID_PATTERN,
+  TOPICS,
+  allFacts,
+  allFigures,
+  allSources,
+  figuresByTopic,
+  findFigure,
+  findSource,
+  idsSupportedBy,
+  isLookupError,
+} from "../../src/figures";
+import type { Figure } from "../../src/figures";
+
+const root = path.resolve(__dirname, "../..");
+const articleText = (file: string) => fs.readFileSync(path.join(root, "sources", file), "utf8");
+
+function isCalendarDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+/** The words an article uses for a value, derived here from the value alone. */
+function wordsFor(f: Figure): string[] {
+  switch (f.unit) {
+    case "USD": {
+      const billions = String(BigInt(f.value) / 1_000_000_000n);
+      expect(BigInt(f.value) % 1_000_000_000n).toBe(0n);
+      return [`$${billions} billion`, `$${billions}B`];
+    }
+    case "USD per share":
+      return [`$${f.value}`];
+    case "ratio": {
+      const [whole, frac = ""] = f.value.split(".");
+      const percent = (whole + frac.padEnd(2, "0")).replace(/^0+(?=\d)/, "");
+      return [`${percent}%`];
+    }
+    case "employees":
+      return [Number(f.value).toLocaleString("en-US")];
+    case "date": {
+      const [y, m] = f.value.split("-").map(Number);
+      return [`Q${Math.ceil(m / 3)} ${y}`];
+    }
+  }
+}
+
+const QUALIFIER_WORDS: Record<Figure["qualifier"], string[]> = {
+  exact: [""],
+  "up to": ["up to", "as much as", "could total", "by the end of"],
+  around: ["around"],
+  approximately: ["approximately", "roughly"],
+  "at least": ["at least"],
+};
+
+describe("the dataset", () => {
+  const figures = allFigures();
+  const facts = allFacts();
+
+  test("holds every figure the issue lists, with the values of the sources", () => {
+    const expected: Record<string, string> = {
+      "deal.amount": "50000000000",
+      "deal.round_size": "100000000000",
+      "openai.valuation_prior": "500000000000",
+      "openai.valuation_round": "830000000000",
+      "deal.expected_close": "2026-03-31",
+      "anthropic.amazon_investment": "8000000000",
+      "anthropic.indiana_campus": "11000000000",
+      "amzn.price": "241.73",
+      "amzn.return_3y": "1.14",
+      "amazon.capex_2026": "125000000000",
+      "amazon.corporate_layoffs": "16000",
+    };
+    for (const [id, value] of Object.entries(expected)) {
+      const f = findFigure(id);
+      expect(isLookupError(f) ? f.message : f.value).toBe(value);
+    }
+  });
+
+  test.each(allFigures().map((f) => [f.id, f] as const))("%s is complete: no empty field", (_id, f) => {
+    for (const [key, value] of Object.entries(f)) {
+      if (typeof value === "string") expect({ key, empty: value.trim() === "" }).toEqual({ key, empty: false });
+    }
+  });
+
+  test("ids are unique across figures and facts and match the id pattern", () => {
+    const ids = [...figures, ...facts].map((x) => x.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(FIGURE_ID_PATTERN);
+    expect("Amzn.Price").not.toMatch(FIGURE_ID_PATTERN);
+    expect("amzn").not.toMatch(FIGURE_ID_PATTERN);
+  });
+
+  test("values parse as plain decimals, or as calendar dates when the unit is date", () => {
+    for (const f of figures) {
+      if (f.unit === "date") expect(isCalendarDate(f.value)).toBe(true);
+      else expect(f.value).toMatch(/^(0|[1-9]\d*)(\.\d*[1-9])?$/);
+    }
+    expect(isCalendarDate("2026-02-30")).toBe(false);
+  });
+
+  test("every figure and fact names a known source and quotes it verbatim", () => {
+    for (const item of [...figures, ...facts]) {
+      const source = findSource(item.sourceId);
+      expect(source).toBeDefined();
+      expect(articleText(source!.file)).toContain(item.quote);
+    }
+    for (const f of figures) {
+      for (const c of f.alsoStatedIn) {
+        expect(c.sourceId).not.toBe(f.sourceId);
+        expect(articleText(findSource(c.sourceId)!.file)).toContain(c.quote);
+      }
+    }
+  });
+
+  test.each(allFigures().map((f) => [f.id, f] as const))("the quote for %s states its value in the article's words", (_id, f) => {
+    const words = wordsFor(f);
+    expect(words.some((w) => f.quote.includes(w))).toBe(true);
+    const qualifiers = QUALIFIER_WORDS[f.qualifier];
+    expect(qualifiers.some((q) => f.quote.toLowerCase().includes(q))).toBe(true);
+  });
+
+  test("every corroborating quote states the same value", () => {
+    for (const f of figures) {
+      for (const c of f.alsoStatedIn) expect(wordsFor(f).some((w) => c.quote.includes(w))).toBe(true);
+    }
+  });
+
+  test("the sources folder is a faithful copy of the shared articles", () => {
+    const shared = path.resolve(root, "../shared/sources");
+    const copies = fs.readdirSync(path.join(root, "sources")).sort();
+    expect(copies).toEqual(allSources().map((s) => s.file).sort());
+    if (fs.existsSync(shared)) {
+      for (const file of copies) expect(articleText(file)).toBe(fs.readFileSync(path.join(shared, file), "utf8"));
+    }
+  });
+
+  test("source titles are each article's first line, or its first words where it has no title", () => {
+    for (const s of allSources()) {
+      const first = articleText(s.file).split("\n")[0];
+      const title = s.title.replace(/…$/, "");
+      expect(first.startsWith(title)).toBe(true);
+      if (s.date) expect(articleText(s.file)).toContain("Feb 1, 2026");
+    }
+  });
+
+  test("keeps both claims of the $50B: talks (up to, reported) and announcement (announced, multi-year)", () => {
+    const talks = findFigure("deal.amount") as Figure;
+    const announced = findFigure("deal.amount_announced") as Figure;
+    expect([talks.qualifier, talks.status]).toEqual(["up to", "reported"]);
+    expect([announced.qualifier, announced.status]).toEqual(["exact", "announced"]);
+    expect(talks.sourceId).not.toBe(announced.sourceId);
+    expect(talks.otherClaims).toContain("deal.amount_announced");
+    expect(announced.otherClaims).toContain("deal.amount");
+    expect(articleText(findSource(announced.sourceId)!.file)).toContain("spread over multiple years");
+  });
+
+  test("says the round valuation may be pre- or post-money", () => {
+    const f = findFigure("openai.valuation_round") as Figure;
+    expect(f.comment).toMatch(/pre-money or post-money/);
+  });
+
+  test("facts name who leads the talks, the other investors and the timeline", () => {
+    const text = (id: string) => facts.find((f) => f.id === id)?.text ?? "";
+    expect(text("talks.leaders")).toMatch(/Andy Jassy.*Sam Altman/);
+    for (const name of ["Microsoft", "Nvidia", "SoftBank", "Middle Eastern sovereign wealth funds"]) {
+      expect(text("talks.other_investors")).toContain(name);
+    }
+    expect(facts.filter((f) => f.id.startsWith("timeline.")).map((f) => f.asOf)).toEqual([
+      "late January 2026",
+      "2026-02-01",
+      "date of the announcement (the source gives none)",
+    ]);
+  });
+
+  test("is frozen: a figure cannot be changed by a caller", () => {
+    const f = findFigure("amzn.price") as Figure;
+    expect(() => {
+      (f as { value: string }).value = "1";
+    }).toThrow(TypeError);
+    expect(() => (figures as Figure[]).push(f)).toThrow(TypeError);
+    expect((findFigure("amzn.price") as Figure).value).toBe("241.73");
+  });
+
+  test("has a version and a date", () => {
+    expect(DATASET.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(isCalendarDate(DATASET.date)).toBe(true);
+  });
+});
+
+describe("lookups", () => {
+  test("find a figure by id ignoring case and surrounding spaces", () => {
+    expect((findFigure("  AMZN.Price ") as Figure).id).toBe("amzn.price");
+  });
+
+  test("an unknown id is an error value naming the id and how to list the valid ones, not an exception", () => {
+    const miss = findFigure("amzn.prices");
+    expect(isLookupError(miss)).toBe(true);
+    expect(miss).toEqual({
+      kind: "unknown-id",
+      id: "amzn.prices",
+      message: 'No figure has the id "amzn.prices". =DEAL.FIGURES() lists the valid ids (for example "deal.amount").',
+    });
+    expect(isLookupError(findFigure(""))).toBe(true);
+    expect(isLookupError(findFigure(undefined as unknown as string))).toBe(true);
+  });
+
+  test("list the figures of a topic, ignoring case", () => {
+    expect(figuresByTopic("AMZN").map((f) => f.id)).toEqual(["amzn.price", "amzn.return_3y"]);
+    expect(figuresByTopic("Anthropic").map((f) => f.id)).toEqual(["anthropic.amazon_investment", "anthropic.indiana_campus"]);
+    expect(figuresByTopic("OpenAI").map((f) => f.id)).toEqual(["openai.valuation_prior", "openai.valuation_round"]);
+    expect(figuresByTopic("nothing")).toEqual([]);
+    const all = TOPICS.flatMap((t) => figuresByTopic(t).map((f) => f.id));
+    expect(all.sort()).toEqual(allFigures().map((f) => f.id).sort());
+  });
+
+  test("list every figure in a stable order", () => {
+    expect(allFigures().map((f) => f.id)).toEqual(allFigures().map((f) => f.id));
+    expect(allFigures()[0].id).toBe("deal.amount");
+  });
+
+  test("name the ids each source supports, main claims first", () => {
+    expect(idsSupportedBy("src.wsj_advanced_talks")).toEqual(["deal.amount", "amzn.price", "amzn.return_3y"]);
+    expect(idsSupportedBy("src.techcrunch_recap")).toEqual(["timeline.article", "deal.amount"]);
+    for (const s of allSources()) expect(idsSupportedBy(s.id).length).toBeGreaterThan(0);
+  });
+});
