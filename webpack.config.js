@@ -1,0 +1,132 @@
+"use strict";
+/**
+ * Builds the add-in into DIST_DIR (default dist/):
+ * - functions.js + functions.json: the DEAL.* custom functions, metadata generated from their JSDoc;
+ * - taskpane.html + taskpane.js: the pane, which also loads functions.js so the functions run in
+ *   the shared runtime (the page is also the FunctionFile of the ribbon command);
+ * - help.html: the functions' help page, rendered at build time from src/functions/help-page.ts;
+ * - assets/ and manifest.xml, with every https://localhost:3000 replaced by ADDIN_BASE_URL.
+ */
+const fs = require("fs");
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { Compilation, sources } = require("webpack");
+
+const DEV_BASE_URL = "https://localhost:3000";
+const SRC = path.join(__dirname, "src");
+
+/** The URL the add-in is served from, without a trailing slash; https only, as Office requires. */
+function addinBaseUrl(value) {
+  if (value === undefined || value === "") return DEV_BASE_URL;
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || url.protocol !== "https:" || url.search !== "" || url.hash !== "") {
+    const error = new Error(
+      `ADDIN_BASE_URL must be an https URL without query or fragment, such as https://example.com/deal; got "${value}". ` +
+        "Office loads add-ins only over HTTPS.",
+    );
+    // webpack-cli prints the stack; the user needs the message, not this file's line numbers.
+    error.stack = `Error: ${error.message}`;
+    throw error;
+  }
+  return value.replace(/\/+$/, "");
+}
+
+function withBaseUrl(text, baseUrl) {
+  return text.split(DEV_BASE_URL).join(baseUrl);
+}
+
+/** Emits help.html from the pure renderHelpPage() of src/functions/help-page.ts. */
+class HelpPagePlugin {
+  apply(compiler) {
+    const helpPage = path.join(SRC, "functions", "help-page.ts");
+    compiler.hooks.thisCompilation.tap("HelpPagePlugin", (compilation) => {
+      compilation.fileDependencies.add(helpPage);
+      compilation.hooks.processAssets.tap(
+        { name: "HelpPagePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          require("./scripts/ts-register.js");
+          // A rebuild (npm start watches) must see edited sources, not the first require's copy.
+          for (const cached of Object.keys(require.cache)) {
+            if (cached.startsWith(SRC + path.sep)) delete require.cache[cached];
+          }
+          const { renderHelpPage } = require(helpPage);
+          compilation.emitAsset("help.html", new sources.RawSource(renderHelpPage()));
+        },
+      );
+    });
+  }
+}
+
+module.exports = (env, argv) => {
+  const baseUrl = addinBaseUrl(process.env.ADDIN_BASE_URL);
+  const production = argv.mode !== "development";
+  const distDir = path.resolve(__dirname, process.env.DIST_DIR || "dist");
+  const taskpaneCss = path.join(SRC, "taskpane", "taskpane.css");
+
+  return {
+    mode: production ? "production" : "development",
+    // No eval-based source maps: the pane's Content-Security-Policy forbids eval.
+    devtool: "source-map",
+    target: ["web", "es2020"],
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/index.ts",
+    },
+    output: {
+      path: distDir,
+      filename: "[name].js",
+      // Relative URLs, so the build works under any ADDIN_BASE_URL path.
+      publicPath: "",
+      // functions.js runs in Excel's JavaScript-only runtime too, where there is no window or self.
+      globalObject: "globalThis",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { onlyCompileBundledFiles: true, compilerOptions: { module: "es2020", sourceMap: true } },
+          },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // functions first: the pane page is the shared runtime that hosts the custom functions.
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+        scriptLoading: "defer",
+      }),
+      new HelpPagePlugin(),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets", to: "assets" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => withBaseUrl(content.toString("utf8"), baseUrl),
+          },
+          ...(fs.existsSync(taskpaneCss) ? [{ from: taskpaneCss, to: "taskpane.css" }] : []),
+        ],
+      }),
+    ],
+  };
+};
+
+module.exports.addinBaseUrl = addinBaseUrl;
+module.exports.DEV_BASE_URL = DEV_BASE_URL;
