@@ -1,0 +1,183 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import type { SheetSpec } from "../../src/sheets/spec";
+import { a1, absoluteReference, buildWorkbook, chartPlaceholder, columnLetters, summarize, workbookBuffer } from "../../src/xlsx";
+import { XLSX_STYLES } from "../../src/xlsx/styles";
+import { B_FORMAT, FORMULA_LIKE_TEXTS, handMadeSpec, PCT_FORMAT } from "./hand-made-spec";
+
+async function readBack(specs: readonly SheetSpec[]): Promise<{ workbook: ExcelJS.Workbook; zip: JSZip }> {
+  const bytes = await workbookBuffer(specs);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(new Uint8Array(bytes).buffer);
+  return { workbook, zip: await JSZip.loadAsync(bytes) };
+}
+
+describe("addresses", () => {
+  test.each([
+    [0, "A"],
+    [25, "Z"],
+    [26, "AA"],
+    [701, "ZZ"],
+    [702, "AAA"],
+    [16383, "XFD"],
+  ])("column %i is %s", (col, letters) => {
+    expect(columnLetters(col)).toBe(letters);
+  });
+
+  test("rejects a column past XFD and a negative row", () => {
+    expect(() => columnLetters(16384)).toThrow("outside Excel's columns");
+    expect(() => a1(-1, 0)).toThrow("outside Excel's rows");
+  });
+
+  test("quotes every sheet name in a reference and doubles its quotes", () => {
+    expect(absoluteReference("Deal", 4, 3)).toBe("'Deal'!$D$5");
+    expect(absoluteReference("Deal's terms", 0, 27)).toBe("'Deal''s terms'!$AB$1");
+  });
+});
+
+describe("writing a SheetSpec to .xlsx", () => {
+  const spec = handMadeSpec();
+  let workbook: ExcelJS.Workbook;
+  let zip: JSZip;
+  let sheet: ExcelJS.Worksheet;
+
+  beforeAll(async () => {
+    ({ workbook, zip } = await readBack([spec]));
+    sheet = workbook.getWorksheet(spec.sheetName)!;
+  });
+
+  test("writes one worksheet named after the spec", () => {
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([spec.sheetName]);
+  });
+
+  test("writes every literal value at its position", () => {
+    for (const cell of spec.cells.filter((c) => c.formula === undefined)) {
+      expect([a1(cell.row, cell.col), sheet.getCell(a1(cell.row, cell.col)).value]).toEqual([a1(cell.row, cell.col), cell.value]);
+    }
+  });
+
+  test("writes formulas without their leading = and with no stale cached result", () => {
+    for (const cell of spec.cells.filter((c) => c.formula !== undefined)) {
+      expect(sheet.getCell(a1(cell.row, cell.col)).value).toEqual({ formula: cell.formula!.slice(1) });
+    }
+  });
+
+  test("keeps text that begins with =, +, - or @ as text, never as a formula", async () => {
+    for (const text of FORMULA_LIKE_TEXTS) {
+      const cell = spec.cells.find((c) => c.value === text)!;
+      const written = sheet.getCell(a1(cell.row, cell.col));
+      expect(written.type).toBe(ExcelJS.ValueType.String);
+      expect(written.value).toBe(text);
+    }
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const formulas = [...xml.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1]);
+    expect(formulas.sort()).toEqual(spec.cells.filter((c) => c.formula).map((c) => c.formula!.slice(1).replace(/"/g, "&quot;")).sort());
+  });
+
+  test("writes number formats", () => {
+    expect(sheet.getCell(a1(3, 2)).numFmt).toBe(B_FORMAT);
+    expect(sheet.getCell(a1(3, 4)).numFmt).toBe(B_FORMAT);
+    expect(sheet.getCell(a1(6, 4)).numFmt).toBe(PCT_FORMAT);
+  });
+
+  test("gives each named style its font, fill and border", () => {
+    for (const cell of spec.cells.filter((c) => c.style)) {
+      const look = XLSX_STYLES[cell.style!];
+      const written = sheet.getCell(a1(cell.row, cell.col));
+      expect(written.font).toEqual(look.font);
+      if (look.fill) expect(written.fill).toEqual(look.fill);
+      if (look.border) expect(written.border).toEqual(look.border);
+    }
+    expect(sheet.getCell(a1(2, 1)).fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FF1F4E79" } });
+    expect(sheet.getCell(a1(2, 1)).font.bold).toBe(true);
+  });
+
+  test("writes notes on the cells that carry one", () => {
+    expect(sheet.getCell(a1(3, 2)).note).toBe("Source: hand-made fixture");
+    expect(sheet.getCell(a1(4, 2)).note).toBeUndefined();
+  });
+
+  test("sets column widths from the block's first column", () => {
+    expect([2, 3, 4, 5].map((col) => sheet.getColumn(col).width)).toEqual([24, 14, 14, 14]);
+  });
+
+  test("defines workbook-scope names on the quoted sheet", () => {
+    expect(workbook.definedNames.model).toEqual([
+      { name: "FIX_AMOUNT", ranges: ["'Deal''s terms'!$E$4"] },
+      { name: "FIX_VALUATION", ranges: ["'Deal''s terms'!$E$5"] },
+      { name: "FIX_STAKE", ranges: ["'Deal''s terms'!$E$7"] },
+    ]);
+  });
+
+  test("makes the figures range a real Excel table and keeps the formulas inside it", async () => {
+    const xml = await zip.file("xl/tables/table1.xml")!.async("string");
+    expect(xml).toContain('name="FixFigures"');
+    expect(xml).toContain('ref="B3:E5"');
+    expect([...xml.matchAll(/<tableColumn [^>]*name="([^"]+)"/g)].map((m) => m[1])).toEqual(["Figure", "Reported", "Override", "Used"]);
+    expect(xml).not.toContain('hiddenButton="1"');
+    expect(sheet.getCell("E4").value).toEqual({ formula: 'IF(D4="",C4,D4)' });
+    expect(sheet.getCell("E5").value).toEqual({ formula: 'IF(D5="",C5,D5)' });
+    expect(sheet.getCell("D4").value).toBeNull();
+  });
+
+  test("says in a visible cell where the chart would be and which cells it plots", () => {
+    const chart = spec.charts[0];
+    const text = sheet.getCell(a1(chart.anchor.row, chart.anchor.col)).value as string;
+    expect(text).toBe(chartPlaceholder(chart));
+    expect(text).toContain("Chart: Amount and valuation (categories B4:B5, values E4:E5)");
+    expect(text).toContain("Deal Desk add-in");
+  });
+
+  test("asks Excel to recalculate everything on open, since no results are cached", async () => {
+    const xml = await zip.file("xl/workbook.xml")!.async("string");
+    expect(xml).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
+  });
+
+  test("summarizes sheets, cells (chart placeholder included) and names", () => {
+    expect(summarize([spec])).toEqual({
+      sheets: [{ name: spec.sheetName, block: "deal", cells: spec.cells.length + 1, names: ["FIX_AMOUNT", "FIX_VALUATION", "FIX_STAKE"], tables: ["FixFigures"], charts: 1 }],
+      cells: spec.cells.length + 1,
+      names: ["FIX_AMOUNT", "FIX_VALUATION", "FIX_STAKE"],
+    });
+  });
+
+  test("does not change the specs it writes", () => {
+    const before = JSON.stringify(spec);
+    buildWorkbook([spec]);
+    expect(JSON.stringify(spec)).toBe(before);
+  });
+});
+
+describe("specs that contradict one another are refused", () => {
+  const spec = handMadeSpec("Deal");
+
+  test("two blocks on one sheet", () => {
+    expect(() => buildWorkbook([spec, { ...handMadeSpec("deal"), names: [], tables: [] }])).toThrow('Two blocks want the worksheet "deal"');
+  });
+
+  test("a name defined twice", () => {
+    const other = { ...handMadeSpec("Other"), tables: [] };
+    expect(() => buildWorkbook([spec, other])).toThrow("The name FIX_AMOUNT is defined twice");
+  });
+
+  test("two cells at one address", () => {
+    expect(() => buildWorkbook([{ ...spec, cells: [...spec.cells, { row: 3, col: 2, value: 1, owner: "addin" }] }])).toThrow(
+      'Block "deal" places two cells at Deal!C4.',
+    );
+  });
+
+  test("a table header that is not text", () => {
+    const cells = spec.cells.map((c) => (c.row === 2 && c.col === 2 ? { ...c, value: 7 } : c));
+    expect(() => buildWorkbook([{ ...spec, cells }])).toThrow("Table FixFigures: the header cell Deal!C3 must hold text.");
+  });
+
+  test("a formula without its =", () => {
+    const cells = spec.cells.map((c) => (c.formula === "=FIX_STAKE/2" ? { ...c, formula: "FIX_STAKE/2" } : c));
+    expect(() => buildWorkbook([{ ...spec, cells }])).toThrow('The formula at Deal!E8 must begin with "="');
+  });
+
+  test("a chart anchored on a cell that holds a value", () => {
+    const charts = [{ ...spec.charts[0], anchor: { row: 3, col: 1 } }];
+    expect(() => buildWorkbook([{ ...spec, charts }])).toThrow('The chart "Amount and valuation" is anchored on Deal!B4');
+  });
+});
