@@ -2,7 +2,7 @@
  * Renders the pane's view-model into the page with text nodes only. Knows the DOM, not Office.
  */
 import { h } from "./dom";
-import type { FigureCard } from "./view-model";
+import type { DerivedCard, FigureCard, PreviewTable } from "./view-model";
 
 /** One figure card: label, headline claim with status, as-of and source. */
 export function renderFigureCard(doc: Document, card: FigureCard): HTMLLIElement {
@@ -21,5 +21,46 @@ export function renderFigureCard(doc: Document, card: FigureCard): HTMLLIElement
     ),
     h(doc, "p", { className: "card-meta" }, `As of ${card.asOf}`),
     h(doc, "p", { className: "card-meta", attrs: { title: card.quote } }, `Source: ${card.source}`),
+  );
+}
+
+/** A number computed from the figures, with how it is computed. */
+export function renderDerivedCard(doc: Document, card: DerivedCard): HTMLLIElement {
+  return h(
+    doc,
+    "li",
+    { className: "card card-derived", attrs: { "data-derived": card.id } },
+    h(doc, "p", { className: "card-label" }, card.label),
+    h(doc, "p", { className: "card-value" }, h(doc, "span", { className: "claim" }, card.value)),
+    h(doc, "p", { className: "card-meta" }, card.basis),
+  );
+}
+
+/** A block's cells as a read-only grid, inside a disclosure so the page stays short. */
+export function renderPreviewTable(doc: Document, table: PreviewTable): HTMLDetailsElement {
+  return h(
+    doc,
+    "details",
+    { className: "preview", attrs: { "data-preview": table.block } },
+    h(doc, "summary", {}, `${table.title} — sheet "${table.sheetName}"`),
+    h(
+      doc,
+      "div",
+      { className: "table-scroll", attrs: { role: "region", "aria-label": `Preview of ${table.title}`, tabindex: 0 } },
+      h(
+        doc,
+        "table",
+        { className: "grid" },
+        h(doc, "thead", {}, h(doc, "tr", {}, h(doc, "td", { className: "corner" }), ...table.columns.map((c) => h(doc, "th", { attrs: { scope: "col" } }, c)))),
+        h(
+          doc,
+          "tbody",
+          {},
+          ...table.rows.map((row) =>
+            h(doc, "tr", {}, h(doc, "th", { attrs: { scope: "row" } }, row.label), ...row.cells.map((cell) => h(doc, "td", {}, cell))),
+          ),
+        ),
+      ),
+    ),
   );
 }

@@ -3,7 +3,9 @@
  */
 import { allFigures, findSource } from "../figures";
 import type { Figure } from "../figures";
-import { formatClaim } from "../figures/format";
+import { formatClaim, groupThousands } from "../figures/format";
+import type { ActionFailure, DiffRow, InsertReport, UpdatePlan } from "../excel/types";
+import type { BlockId } from "../sheets/spec";
 
 /** One headline figure as a compact card. */
 export interface FigureCard {
@@ -43,4 +45,99 @@ export function figureCard(figure: Figure): FigureCard {
 /** A card for every figure of the dataset, in its order. */
 export function figureCards(figures: readonly Figure[] = allFigures()): FigureCard[] {
   return figures.map(figureCard);
+}
+
+/** A cell value as the pane shows it: empty cells say so, numbers are grouped by thousands. */
+export function displayCellValue(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined || value === "") return "(empty)";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return String(value);
+    const text = String(value);
+    return /e/i.test(text) ? text : (value < 0 ? "-" : "") + groupThousands(text.replace(/^-/, ""));
+  }
+  return value;
+}
+
+/** The lines the pane shows after an insert: Excel's summary, then each thing left alone and why. */
+export function insertResultLines(report: InsertReport): string[] {
+  const leftAlone = report.blocks.flatMap((block) => block.leftAlone.map((item) => `Left alone: ${item.what} (${item.reason})`));
+  return [...report.summary, ...leftAlone.filter((line) => !report.summary.includes(line))];
+}
+
+/** One row of the update's review table. */
+export interface DiffRowView {
+  readonly key: string;
+  /** "Deal!B4" */
+  readonly cell: string;
+  readonly label: string;
+  readonly yours: string;
+  readonly next: string;
+  readonly source: string;
+}
+
+export function diffRowView(row: DiffRow): DiffRowView {
+  const sheet = /^[A-Za-z0-9_]+$/.test(row.sheetName) ? row.sheetName : `'${row.sheetName.replace(/'/g, "''")}'`;
+  return {
+    key: row.key,
+    cell: `${sheet}!${row.address}`,
+    label: row.label,
+    yours: displayCellValue(row.userValue),
+    next: displayCellValue(row.newValue),
+    source: row.source,
+  };
+}
+
+/** What the update would do, in one sentence, before the user applies it. */
+export function updatePlanSummary(plan: UpdatePlan): string {
+  const changed = plan.conflicts.length;
+  const edits = changed === 0 ? "No cell you changed differs from the figures" : `${changed} ${changed === 1 ? "cell you changed differs" : "cells you changed differ"} from the figures: each is kept unless you choose "Use new"`;
+  const refresh = plan.refreshes === 0 ? "no other cell needs refreshing" : `${plan.refreshes} reported ${plan.refreshes === 1 ? "cell is" : "cells are"} refreshed`;
+  return `${edits}; ${refresh}.`;
+}
+
+/** True when applying the plan would write nothing whatever the user chooses. */
+export function planIsEmpty(plan: UpdatePlan): boolean {
+  return plan.conflicts.length === 0 && plan.refreshes === 0;
+}
+
+/** A failure in plain words for the pane: what went wrong and what to do, as the writer said it. */
+export function failureText(action: string, failure: ActionFailure): string {
+  return `${action} did not complete. ${failure.message}`;
+}
+
+/** A number computed from the figures (stake, step-up, CAGR), shown beside them. */
+export interface DerivedCard {
+  readonly id: string;
+  readonly label: string;
+  /** Formatted: "6.02%". */
+  readonly value: string;
+  /** How it is computed, in words, naming the figures used. */
+  readonly basis: string;
+}
+
+/** A block the pane can insert. */
+export interface BlockEntry {
+  readonly id: BlockId;
+  readonly title: string;
+}
+
+/** One DEAL.* function in the reference list. */
+export interface FunctionEntry {
+  readonly name: string;
+  readonly summary: string;
+  /** An example call with its result, as the catalog gives it. */
+  readonly example: string;
+  /** The formula the pane puts in the selected cell. */
+  readonly skeleton: string;
+}
+
+/** A block's cells as a read-only grid for the preview outside Excel. */
+export interface PreviewTable {
+  readonly block: BlockId;
+  readonly title: string;
+  readonly sheetName: string;
+  /** Column letters of the block's area: ["A", "B", …]. */
+  readonly columns: readonly string[];
+  readonly rows: readonly { readonly label: string; readonly cells: readonly string[] }[];
 }

@@ -1,0 +1,314 @@
+/**
+ * The pane's behaviour: insert buttons, the reviewed update, options, the function reference and
+ * the preview. It drives the workbook only through `PaneHost`, plain functions that index.ts
+ * builds from the Excel writer, so this file knows the DOM but not Office. Outside Excel the host
+ * is null and the pane is a read-only preview.
+ */
+import type { ActionResult, InsertOptions, InsertReport, UpdatePlan, UpdateReport } from "../excel/types";
+import type { BlockId } from "../sheets/spec";
+import { byId, h, replaceChildren } from "./dom";
+import { renderDerivedCard, renderFigureCard, renderPreviewTable } from "./render";
+import type { BlockEntry, DerivedCard, FunctionEntry, PreviewTable } from "./view-model";
+import { diffRowView, failureText, figureCards, insertResultLines, planIsEmpty, updatePlanSummary } from "./view-model";
+
+/** What the pane needs from the workbook; every call resolves to a typed result. */
+export interface PaneHost {
+  insertBlocks(blocks: readonly BlockId[], options: InsertOptions): Promise<ActionResult<InsertReport>>;
+  planUpdate(): Promise<ActionResult<UpdatePlan>>;
+  applyUpdate(acceptedKeys: readonly string[]): Promise<ActionResult<UpdateReport>>;
+  /** Puts a formula in the selected cell; resolves to the cell's address. */
+  insertFormula(formula: string): Promise<ActionResult<string>>;
+}
+
+export interface PaneContent {
+  readonly blocks: readonly BlockEntry[];
+  readonly derived: () => readonly DerivedCard[];
+  readonly functions: readonly FunctionEntry[];
+  /** Built only outside Excel, where the preview is shown. */
+  readonly previews: () => readonly PreviewTable[];
+}
+
+/** Why writing is impossible (outside Excel, or an Excel too old), shown on every write button. */
+export type WriteBlock = { readonly reason: string } | null;
+
+export const OUTSIDE_EXCEL =
+  "Inserting works inside Excel: open Deal Desk from the Home tab in Excel. This page is a read-only preview.";
+
+export interface Pane {
+  /** Switches the pane from preview to live once Office reports Excel (or says why it cannot write). */
+  connect(host: PaneHost | null, blocked: WriteBlock): void;
+  /** Shows a message in the status region (read out by screen readers). */
+  announce(message: string, kind?: "info" | "error" | "success"): void;
+}
+
+/** Renders the static parts (figures, derived numbers, function list) and wires the controls. */
+export function mountPane(doc: Document, content: PaneContent): Pane {
+  let host: PaneHost | null = null;
+  let blocked: WriteBlock = { reason: OUTSIDE_EXCEL };
+  let busy = false;
+
+  const status = byId(doc, "status");
+  const progress = byId(doc, "progress");
+  const progressText = byId(doc, "progress-text");
+  const insertResult = byId(doc, "insert-result");
+  const updateResult = byId(doc, "update-result");
+  const writeButtons: HTMLButtonElement[] = [];
+
+  function announce(message: string, kind: "info" | "error" | "success" = "info"): void {
+    status.className = `status status-${kind}`;
+    replaceChildren(status, [message]);
+  }
+
+  function writeButton(label: string, onPress: () => Promise<void>, attrs: Record<string, string> = {}, primary = false): HTMLButtonElement {
+    const button = h(doc, "button", {
+      className: primary ? "button primary" : "button",
+      attrs: { type: "button", ...attrs },
+      onClick: () => {
+        if (blocked) {
+          announce(blocked.reason, "info");
+          return;
+        }
+        if (busy) {
+          announce("Another action is still running; this one was not started.", "info");
+          return;
+        }
+        void run(onPress);
+      },
+    }, label);
+    writeButtons.push(button);
+    return button;
+  }
+
+  /** Runs one action with progress shown; an unexpected rejection is shown, never swallowed. */
+  async function run(action: () => Promise<void>): Promise<void> {
+    busy = true;
+    for (const button of writeButtons) button.setAttribute("aria-disabled", "true");
+    try {
+      await action();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      announce(`Something went wrong that the add-in did not expect: ${message}. Nothing more was written; try again, and if it repeats, reload the pane.`, "error");
+    } finally {
+      busy = false;
+      progress.hidden = true;
+      refreshBlocked();
+    }
+  }
+
+  function showProgress(text: string): void {
+    replaceChildren(progressText, [text]);
+    progress.hidden = false;
+    announce(text);
+  }
+
+  function refreshBlocked(): void {
+    for (const button of writeButtons) {
+      if (blocked || busy) button.setAttribute("aria-disabled", "true");
+      else button.removeAttribute("aria-disabled");
+      if (blocked) button.setAttribute("aria-describedby", "write-blocked");
+      else button.removeAttribute("aria-describedby");
+    }
+    const note = doc.getElementById("write-blocked");
+    if (note) replaceChildren(note, [blocked ? blocked.reason : ""]);
+    if (note) note.hidden = !blocked;
+  }
+
+  function insertOptions(): InsertOptions {
+    const selection = (doc.getElementById("opt-selection") as HTMLInputElement | null)?.checked ?? false;
+    const stock = (doc.getElementById("opt-stockhistory") as HTMLInputElement | null)?.checked ?? false;
+    return { target: selection ? "selection" : "new-sheet", includeStockHistory: stock };
+  }
+
+  function showFailure(target: HTMLElement, action: string, result: { ok: false; message: string; kind: string }): void {
+    const text = failureText(action, { ok: false, kind: result.kind as never, message: result.message });
+    replaceChildren(target, [h(doc, "p", { className: "message message-error", attrs: { "data-kind": result.kind } }, text)]);
+    announce(text, "error");
+  }
+
+  async function insert(blocks: readonly BlockId[], label: string): Promise<void> {
+    if (!host) return;
+    showProgress(`Inserting ${label}…`);
+    replaceChildren(insertResult, []);
+    const result = await host.insertBlocks(blocks, insertOptions());
+    if (!result.ok) {
+      showFailure(insertResult, `Inserting ${label}`, result);
+      return;
+    }
+    const lines = insertResultLines(result.value);
+    replaceChildren(insertResult, [h(doc, "ul", { className: "message message-success" }, ...lines.map((line) => h(doc, "li", {}, line)))]);
+    announce(lines.join(" "), "success");
+  }
+
+  async function reviewUpdate(): Promise<void> {
+    if (!host) return;
+    showProgress("Comparing the sheets with the figures…");
+    replaceChildren(updateResult, []);
+    const result = await host.planUpdate();
+    if (!result.ok) {
+      showFailure(updateResult, "Checking for updates", result);
+      return;
+    }
+    const plan = result.value;
+    if (planIsEmpty(plan)) {
+      const text = `Everything is up to date on ${plan.sheets.join(", ")}: nothing to write.`;
+      replaceChildren(updateResult, [h(doc, "p", { className: "message message-success" }, text)]);
+      announce(text, "success");
+      return;
+    }
+    renderReview(plan);
+    announce(updatePlanSummary(plan));
+  }
+
+  function renderReview(plan: UpdatePlan): void {
+    const rows = plan.conflicts.map(diffRowView);
+    const choices = new Map<string, HTMLInputElement>();
+    const table = rows.length
+      ? h(
+          doc,
+          "div",
+          { className: "table-scroll", attrs: { role: "region", "aria-label": "Cells you changed", tabindex: 0 } },
+          h(
+            doc,
+            "table",
+            { className: "diff" },
+            h(doc, "caption", {}, "Cells you changed since the add-in wrote them"),
+            h(
+              doc,
+              "thead",
+              {},
+              h(doc, "tr", {}, ...["Cell", "Your value", "New value", "Source", "Choice"].map((title) => h(doc, "th", { attrs: { scope: "col" } }, title))),
+            ),
+            h(
+              doc,
+              "tbody",
+              {},
+              ...rows.map((row, index) => {
+                const name = `choice-${index}`;
+                const accept = h(doc, "input", { attrs: { type: "radio", name, value: "accept", "data-key": row.key } });
+                const keep = h(doc, "input", { attrs: { type: "radio", name, value: "keep", checked: true, "data-key": row.key } });
+                choices.set(row.key, accept);
+                return h(
+                  doc,
+                  "tr",
+                  { attrs: { "data-key": row.key } },
+                  h(doc, "th", { attrs: { scope: "row" } }, row.cell, h(doc, "span", { className: "cell-label" }, row.label)),
+                  h(doc, "td", { className: "num" }, row.yours),
+                  h(doc, "td", { className: "num" }, row.next),
+                  h(doc, "td", { className: "source" }, row.source),
+                  h(
+                    doc,
+                    "td",
+                    {},
+                    h(
+                      doc,
+                      "fieldset",
+                      { className: "choice" },
+                      h(doc, "legend", { className: "visually-hidden" }, `${row.cell}: keep your value or use the new one`),
+                      h(doc, "label", { className: "check" }, keep, " Keep mine"),
+                      h(doc, "label", { className: "check" }, accept, " Use new"),
+                    ),
+                  ),
+                );
+              }),
+            ),
+          ),
+        )
+      : null;
+    const apply = writeButton("Apply update", () => applyUpdate(plan, choices), { id: "apply-update" }, true);
+    const cancel = h(doc, "button", {
+      className: "button",
+      attrs: { type: "button", id: "cancel-update" },
+      onClick: () => {
+        writeButtons.splice(writeButtons.indexOf(apply), 1);
+        replaceChildren(updateResult, []);
+        announce("Update cancelled: nothing was written.");
+      },
+    }, "Cancel");
+    replaceChildren(updateResult, [h(doc, "p", { className: "plan-summary" }, updatePlanSummary(plan)), table, h(doc, "div", { className: "buttons" }, apply, cancel)]);
+    refreshBlocked();
+  }
+
+  async function applyUpdate(plan: UpdatePlan, choices: Map<string, HTMLInputElement>): Promise<void> {
+    if (!host) return;
+    const accepted = plan.conflicts.map((row) => row.key).filter((key) => choices.get(key)?.checked);
+    showProgress("Updating the figures…");
+    const result = await host.applyUpdate(accepted);
+    if (!result.ok) {
+      showFailure(updateResult, "The update", result);
+      return;
+    }
+    const applyButton = doc.getElementById("apply-update");
+    if (applyButton) writeButtons.splice(writeButtons.indexOf(applyButton as HTMLButtonElement), 1);
+    replaceChildren(updateResult, [h(doc, "p", { className: "message message-success" }, result.value.summary)]);
+    announce(result.value.summary, "success");
+  }
+
+  async function insertFormula(entry: FunctionEntry): Promise<void> {
+    if (!host) return;
+    showProgress(`Putting ${entry.name} in the selected cell…`);
+    const result = await host.insertFormula(entry.skeleton);
+    if (!result.ok) {
+      announce(failureText(`Inserting ${entry.name}`, result), "error");
+      return;
+    }
+    announce(`Put ${entry.skeleton} in ${result.value}. Replace the arguments with your cells.`, "success");
+  }
+
+  // Figures and derived numbers: always shown, in or out of Excel.
+  replaceChildren(byId(doc, "figures"), figureCards().map((card) => renderFigureCard(doc, card)));
+  replaceChildren(byId(doc, "derived"), content.derived().map((card) => renderDerivedCard(doc, card)));
+
+  const allIds = content.blocks.map((block) => block.id);
+  replaceChildren(byId(doc, "block-buttons"), [
+    ...content.blocks.map((block) =>
+      writeButton(`Insert ${block.title}`, () => insert([block.id], block.title), { "data-block": block.id }),
+    ),
+    writeButton("Insert all", () => insert(allIds, "all blocks"), { id: "insert-all", "data-block": "all" }, true),
+    h(doc, "p", { className: "note", id: "write-blocked" }),
+  ]);
+  replaceChildren(byId(doc, "update-buttons"), [writeButton("Review update", reviewUpdate, { id: "review-update" })]);
+
+  replaceChildren(
+    byId(doc, "functions"),
+    content.functions.map((entry) =>
+      h(
+        doc,
+        "li",
+        { className: "function", attrs: { "data-function": entry.name } },
+        h(doc, "p", { className: "function-name" }, h(doc, "code", {}, entry.name)),
+        h(doc, "p", {}, entry.summary),
+        h(doc, "p", { className: "muted" }, "Example: ", h(doc, "code", {}, entry.example)),
+        writeButton(`Insert ${entry.name}`, () => insertFormula(entry), {
+          "aria-label": `Insert ${entry.name} in the selected cell`,
+          "data-skeleton": entry.skeleton,
+        }),
+      ),
+    ),
+  );
+
+  const previewSection = byId(doc, "preview-section");
+  function showPreview(): void {
+    replaceChildren(byId(doc, "previews"), content.previews().map((table) => renderPreviewTable(doc, table)));
+    previewSection.hidden = false;
+  }
+
+  refreshBlocked();
+  byId(doc, "app").setAttribute("aria-busy", "false");
+  doc.body.setAttribute("data-ready", "figures");
+
+  return {
+    announce,
+    connect(nextHost, nextBlocked) {
+      host = nextHost;
+      blocked = nextHost ? nextBlocked : nextBlocked ?? { reason: OUTSIDE_EXCEL };
+      refreshBlocked();
+      if (!nextHost) {
+        showPreview();
+        doc.body.setAttribute("data-mode", "preview");
+      } else {
+        doc.body.setAttribute("data-mode", blocked ? "unsupported" : "excel");
+      }
+      if (blocked) announce(blocked.reason);
+    },
+  };
+}

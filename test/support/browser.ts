@@ -1,0 +1,194 @@
+/**
+ * Shared set-up for the browser tests and the pane benchmark: Debian's Chromium driven by
+ * playwright-core (never a downloaded browser), a local static server for the built add-in, and
+ * route interception that answers the Office CDN from local files, so a test makes no request
+ * outside this machine.
+ */
+import * as fs from "fs";
+import * as http from "http";
+import * as os from "os";
+import * as path from "path";
+import type { AddressInfo } from "net";
+import { chromium } from "playwright-core";
+import type { BrowserContext, Page, Route } from "playwright-core";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+export const INSTALL_HINT = "apt-get install -y chromium";
+export const OFFICE_CDN = "https://appsforoffice.microsoft.com";
+export const ROOT = path.resolve(__dirname, "..", "..");
+export const OFFICE_JS_DIR = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
+
+/** The built add-in: `DIST_DIR` or dist/, as `npm test` builds it. */
+export function distDir(): string {
+  return path.resolve(ROOT, process.env.DIST_DIR ?? "dist");
+}
+
+/** True when Chromium is installed where the tests look for it. */
+export function chromiumAvailable(): boolean {
+  try {
+    fs.accessSync(CHROMIUM_PATH, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether the browser suites run. Without Chromium they are skipped with a loud warning on a
+ * developer's machine; under CI=true a missing browser fails the run instead.
+ */
+export function browserTestsEnabled(suite: string): boolean {
+  if (chromiumAvailable()) return true;
+  const message = `${suite}: Chromium not found at ${CHROMIUM_PATH}. These browser tests are SKIPPED. Enable them with: ${INSTALL_HINT}`;
+  if (process.env.CI === "true") throw new Error(`${message} (CI=true: a missing browser is a failure).`);
+  console.warn(`\n!!!!!!!!\n${message}\n!!!!!!!!\n`);
+  return false;
+}
+
+/** `describe` when the browser tests can run, jest's skipping describe otherwise. */
+export function describeInBrowser(suite: string): jest.Describe {
+  return browserTestsEnabled(suite) ? describe : describe["skip"];
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".xml": "application/xml; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+};
+
+export interface StaticServer {
+  readonly origin: string;
+  /** Paths requested, in order. */
+  readonly requests: string[];
+  close(): Promise<void>;
+}
+
+/** Serves a folder on 127.0.0.1 at a free port; unknown paths get 404. */
+export async function serveFolder(folder: string): Promise<StaticServer> {
+  const requests: string[] = [];
+  const root = path.resolve(folder);
+  const server = http.createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    requests.push(urlPath);
+    const file = path.resolve(root, "." + urlPath);
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+  };
+}
+
+/** A fresh browser profile in a temporary folder, removed by `close`. */
+export interface BrowserSession {
+  readonly context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(options: { width?: number; height?: number; colorScheme?: "light" | "dark" } = {}): Promise<BrowserSession> {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "deal-desk-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: options.width ?? 500, height: options.height ?? 900 },
+    colorScheme: options.colorScheme ?? "light",
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Where a request went, for the "no request outside the local server" check. */
+export interface RequestLog {
+  /** Every URL the page asked for. */
+  readonly all: string[];
+  /** CDN URLs answered from local files. */
+  readonly cdn: string[];
+}
+
+/**
+ * Answers requests to the Office CDN: `office.js` (and the scripts it loads from the same folder)
+ * from the npm copy, or `office.js` from `officeJsFile` (the fake host) when given. Any other
+ * request that leaves the local server is aborted, and logged so a test can fail on it.
+ */
+export async function routeOfficeCdn(context: BrowserContext, log: RequestLog, officeJsFile?: string): Promise<void> {
+  await context.route(
+    (url) => url.hostname !== "127.0.0.1",
+    async (route: Route) => {
+      const url = new URL(route.request().url());
+      if (url.origin !== OFFICE_CDN) {
+        await route.abort("blockedbyclient");
+        return;
+      }
+      log.cdn.push(url.href);
+      const name = path.basename(url.pathname);
+      const file = officeJsFile && name === "office.js" ? officeJsFile : path.join(OFFICE_JS_DIR, ...url.pathname.replace(/^\/lib\/1\/hosted\//, "").split("/"));
+      if (!file.startsWith(OFFICE_JS_DIR) && file !== officeJsFile) {
+        await route.fulfill({ status: 404, body: "not found" });
+        return;
+      }
+      if (!fs.existsSync(file)) {
+        await route.fulfill({ status: 404, body: "not found" });
+        return;
+      }
+      await route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: fs.readFileSync(file) });
+    },
+  );
+  context.on("request", (request) => {
+    log.all.push(request.url());
+  });
+}
+
+/** Console errors and uncaught page errors, collected for an assertion. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(`uncaught: ${error.message}`));
+  return errors;
+}
+
+/** Runs axe-core in the page and returns the serious and critical violations. */
+export async function axeViolations(page: Page): Promise<{ id: string; impact: string; help: string; targets: string[] }[]> {
+  // Evaluated over the DevTools protocol, so the page's CSP (no inline script) does not block it.
+  await page.evaluate(fs.readFileSync(path.join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8"));
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+  });
+}
+
+/** The folder screenshots go to (committed, so a reviewer can look at them). */
+export const SCREENSHOT_DIR = path.join(ROOT, "docs", "screenshots");
