@@ -1,0 +1,85 @@
+/**
+ * The AMZN sheet: the share price and 3-year return the sources quote, what they imply, the
+ * deal per share once the user enters shares outstanding, and optionally a live price beside
+ * the quoted snapshot.
+ */
+import { BlockBuilder, type Origin } from "../block-builder";
+import { figure, figureTable, metricSection } from "../figure-table";
+import { FORMATS } from "../formats";
+import { INPUT_NAMES } from "../names";
+import type { SheetSpec } from "../spec";
+
+export const AMZN_FIGURE_IDS = Object.freeze(["amzn.price", "amzn.return_3y"]);
+
+/**
+ * The last close over the past ten days (STOCKHISTORY lists them oldest first), a Microsoft 365
+ * function: it lives only in the optional live cells, never in a reported one.
+ */
+const LIVE_CLOSES = 'STOCKHISTORY("AMZN",TODAY()-10,TODAY(),0,0,1)';
+export const LIVE_CLOSE_FORMULA = `=INDEX(${LIVE_CLOSES},ROWS(${LIVE_CLOSES}),1)`;
+
+export function buildAmznBlock(sheetName: string, origin: Origin, includeStockHistory: boolean): SheetSpec {
+  const b = new BlockBuilder("amzn", origin);
+  b.put(0, 0, { value: "AMZN: the share price the sources quote", style: "title", owner: "addin" });
+  b.put(1, 0, {
+    value: "A snapshot quoted during the talks, not a live price. Type your own value in Override.",
+    style: "muted",
+    owner: "addin",
+  });
+  const figures = AMZN_FIGURE_IDS.map(figure);
+  const tableTop = 3;
+  figureTable(b, tableTop, figures, "AmznFigures", INPUT_NAMES);
+
+  const metricsTop = tableTop + figures.length + 2;
+  metricSection(b, metricsTop, "Derived metrics", [
+    {
+      name: "AMZN_PRICE_3Y_AGO",
+      label: "Implied price three years earlier",
+      formula: "=AMZN_PRICE/(1+AMZN_RETURN_3Y)",
+      numberFormat: FORMATS.price,
+      how: "price ÷ (1 + 3-year return)",
+    },
+    {
+      name: "AMZN_CAGR_3Y",
+      label: "3-year compound annual growth",
+      formula: "=(1+AMZN_RETURN_3Y)^(1/3)-1",
+      numberFormat: FORMATS.percent,
+      how: "(1 + 3-year return)^(1/3) − 1",
+    },
+  ]);
+
+  const perShareTop = metricsTop + 2 + 2 + 1;
+  b.put(perShareTop, 0, {
+    value: "Per share: enter shares outstanding (the sources do not give it)",
+    style: "subtitle",
+    owner: "addin",
+  });
+  const sharesRow = perShareTop + 1;
+  b.put(sharesRow, 0, { value: "AMZN shares outstanding", style: "label", owner: "addin" });
+  b.put(sharesRow, 1, { value: null, numberFormat: FORMATS.count, style: "input", owner: "user" });
+  const shares = b.ref(sharesRow, 1);
+  b.put(sharesRow + 1, 0, { value: "Amazon investment per AMZN share", style: "label", owner: "addin" });
+  b.put(sharesRow + 1, 1, {
+    formula: `=IF(${shares}="","",DEAL_AMOUNT/${shares})`,
+    numberFormat: FORMATS.price,
+    style: "derived",
+    owner: "addin",
+  });
+
+  if (includeStockHistory) {
+    // Beside the table, one empty column away, so the reported snapshot keeps its place.
+    const liveCol = 10;
+    b.put(tableTop, liveCol, { value: "Live price (Microsoft 365 STOCKHISTORY)", style: "header", owner: "addin" });
+    b.put(tableTop, liveCol + 1, { value: "Value", style: "header", owner: "addin" });
+    b.put(tableTop + 1, liveCol, { value: "AMZN last close, live", style: "label", owner: "addin" });
+    b.put(tableTop + 1, liveCol + 1, { formula: LIVE_CLOSE_FORMULA, numberFormat: FORMATS.price, style: "derived", owner: "addin" });
+    b.put(tableTop + 2, liveCol, { value: "Change since the quoted price", style: "label", owner: "addin" });
+    b.put(tableTop + 2, liveCol + 1, {
+      formula: `=${b.ref(tableTop + 1, liveCol + 1)}/AMZN_PRICE-1`,
+      numberFormat: FORMATS.percent,
+      style: "derived",
+      owner: "addin",
+    });
+  }
+  return b.finish(sheetName, ["deal"]);
+}

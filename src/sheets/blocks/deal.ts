@@ -1,0 +1,87 @@
+/**
+ * The Deal sheet: the deal's figures with their sources, the metrics derived from them, and
+ * who leads the talks, who else is in them, and when.
+ */
+import { allFacts } from "../../figures";
+import { BlockBuilder, type Origin } from "../block-builder";
+import { factNote, figure, figureTable, metricSection, sourceTitle } from "../figure-table";
+import { FORMATS } from "../formats";
+import { INPUT_NAMES } from "../names";
+import type { SheetSpec } from "../spec";
+
+/** The figures of the Deal sheet, in the order shown; the announced amount keeps its own row. */
+export const DEAL_FIGURE_IDS = Object.freeze([
+  "deal.amount",
+  "deal.amount_announced",
+  "deal.round_size",
+  "openai.valuation_prior",
+  "openai.valuation_round",
+  "deal.expected_close",
+]);
+
+export function buildDealBlock(sheetName: string, origin: Origin): SheetSpec {
+  const b = new BlockBuilder("deal", origin);
+  b.put(0, 0, { value: "Amazon investment in OpenAI: the deal", style: "title", owner: "addin" });
+  b.put(1, 0, {
+    value: "Reported figures with their sources. Type your own value in Override: Used, the names and every formula follow it.",
+    style: "muted",
+    owner: "addin",
+  });
+  const figures = DEAL_FIGURE_IDS.map(figure);
+  const tableTop = 3;
+  figureTable(b, tableTop, figures, "DealFigures", INPUT_NAMES);
+
+  const metricsTop = tableTop + figures.length + 2;
+  metricSection(b, metricsTop, "Derived metrics", [
+    {
+      name: "DEAL_STAKE_POST",
+      label: "Amazon stake if the valuation is post-money",
+      formula: "=DEAL_AMOUNT/OPENAI_VALUATION_ROUND",
+      numberFormat: FORMATS.percent,
+      how: "amount ÷ round valuation",
+    },
+    {
+      name: "DEAL_STAKE_PRE",
+      label: "Amazon stake if the valuation is pre-money",
+      formula: "=DEAL_AMOUNT/(OPENAI_VALUATION_ROUND+DEAL_ROUND_SIZE)",
+      numberFormat: FORMATS.percent,
+      how: "amount ÷ (round valuation + the whole round)",
+    },
+    {
+      name: "OPENAI_PREMONEY_IMPLIED",
+      label: "OpenAI pre-money valuation if the valuation is post-money",
+      formula: "=OPENAI_VALUATION_ROUND-DEAL_ROUND_SIZE",
+      numberFormat: FORMATS.billions,
+      how: "round valuation − the whole round",
+    },
+    {
+      name: "DEAL_SHARE_OF_ROUND",
+      label: "Amazon share of the round",
+      formula: "=DEAL_AMOUNT/DEAL_ROUND_SIZE",
+      numberFormat: FORMATS.percent,
+      how: "amount ÷ the whole round",
+    },
+    {
+      name: "OPENAI_STEPUP",
+      label: "Step-up from the prior valuation",
+      formula: "=OPENAI_VALUATION_ROUND/OPENAI_VALUATION_PRIOR",
+      numberFormat: FORMATS.multiple,
+      how: "round valuation ÷ prior valuation",
+    },
+  ]);
+
+  const factsTop = metricsTop + 2 + 5 + 1;
+  b.put(factsTop, 0, { value: "Who, with whom, when", style: "subtitle", owner: "addin" });
+  allFacts().forEach((fact, i) => {
+    const row = factsTop + 1 + 2 * i;
+    b.put(row, 0, { value: fact.label, style: "label", owner: "addin", figureId: fact.id });
+    b.put(row, 1, { value: fact.text, style: "reported", note: factNote(fact), owner: "addin", figureId: fact.id });
+    b.put(row + 1, 1, {
+      value: `${fact.status} · as of ${fact.asOf} · ${sourceTitle(fact.sourceId)}`,
+      style: "muted",
+      owner: "addin",
+      figureId: fact.id,
+    });
+  });
+  return b.finish(sheetName, []);
+}

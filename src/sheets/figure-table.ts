@@ -1,0 +1,148 @@
+/**
+ * The figures table every data block starts with (Figure | Reported | Override | Used | Unit |
+ * Qualifier | Status | As of | Source) and the notes that carry each claim's provenance.
+ */
+import { findFigure, findSource, isLookupError } from "../figures";
+import { formatClaim } from "../figures/format";
+import type { Fact, Figure } from "../figures";
+import type { BlockBuilder } from "./block-builder";
+import { formatForUnit, isoDateToSerial } from "./formats";
+
+export const FIGURE_COLUMNS = Object.freeze([
+  "Figure",
+  "Reported",
+  "Override",
+  "Used",
+  "Unit",
+  "Qualifier",
+  "Status",
+  "As of",
+  "Source",
+] as const);
+
+/** Block-local column of each field of the figures table. */
+export const COL = Object.freeze({ figure: 0, reported: 1, override: 2, used: 3, unit: 4, qualifier: 5, status: 6, asOf: 7, source: 8 });
+
+/** The figure with this id; a missing id is a builder bug. */
+export function figure(id: string): Figure {
+  const found = findFigure(id);
+  if (isLookupError(found)) throw new Error(`Sheet builder asks for a figure the dataset lacks: ${found.message}`);
+  return found;
+}
+
+function sourceLine(sourceId: string): string {
+  const source = findSource(sourceId);
+  if (!source) throw new Error(`Sheet builder: no source has the id "${sourceId}".`);
+  return `${source.title} (${source.cites}${source.date ? `, ${source.date}` : ""})`;
+}
+
+/** The title of a figure's or fact's source, for the Source column. */
+export function sourceTitle(sourceId: string): string {
+  const source = findSource(sourceId);
+  if (!source) throw new Error(`Sheet builder: no source has the id "${sourceId}".`);
+  return source.title;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The note on a figure's Reported cell: the claim, its status and date, its source and sentence. */
+export function figureNote(f: Figure): string {
+  const lines = [
+    `${capitalize(formatClaim(f))} · ${f.status} · as of ${f.asOf}`,
+    `Source: ${sourceLine(f.sourceId)}`,
+    `"${f.quote}"`,
+  ];
+  if (f.comment) lines.push(f.comment);
+  if (f.alsoStatedIn.length > 0) lines.push(`Also stated in: ${f.alsoStatedIn.map((c) => sourceTitle(c.sourceId)).join("; ")}`);
+  for (const other of f.otherClaims) lines.push(`Other claim: ${figure(other).label} (${other}), a row of its own.`);
+  return lines.join("\n");
+}
+
+/** The note on a fact's cell: its status and date, its source and sentence. */
+export function factNote(f: Fact): string {
+  return [`${capitalize(f.status)} · as of ${f.asOf}`, `Source: ${sourceLine(f.sourceId)}`, `"${f.quote}"`].join("\n");
+}
+
+/** A figure's value as the number Excel stores: the decimal as a double, a date as its serial. */
+export function reportedNumber(f: Figure): number {
+  if (f.unit === "date") return isoDateToSerial(f.value);
+  const n = Number(f.value);
+  if (!/^-?\d+(\.\d+)?$/.test(f.value) || !Number.isFinite(n)) {
+    throw new Error(`Figure ${f.id} has the value "${f.value}", which is not a decimal number.`);
+  }
+  return n;
+}
+
+/** Table header and one row per figure from block-local row `top`; returns each figure's row. */
+export function figureTable(
+  b: BlockBuilder,
+  top: number,
+  figures: readonly Figure[],
+  tableName: string,
+  names: Readonly<Record<string, string>>,
+): Map<string, number> {
+  FIGURE_COLUMNS.forEach((title, col) => b.put(top, col, { value: title, style: "header", owner: "addin" }));
+  const rows = new Map<string, number>();
+  figures.forEach((f, i) => {
+    const row = top + 1 + i;
+    rows.set(f.id, row);
+    const numberFormat = formatForUnit(f.unit);
+    const text = (col: number, value: string) => b.put(row, col, { value, style: "text", owner: "addin", figureId: f.id });
+    b.put(row, COL.figure, { value: f.label, style: "label", owner: "addin", figureId: f.id });
+    b.put(row, COL.reported, {
+      value: reportedNumber(f),
+      numberFormat,
+      style: "reported",
+      note: figureNote(f),
+      owner: "addin",
+      figureId: f.id,
+    });
+    b.put(row, COL.override, { value: null, numberFormat, style: "input", owner: "user", figureId: f.id });
+    const reported = b.ref(row, COL.reported);
+    const override = b.ref(row, COL.override);
+    b.put(row, COL.used, {
+      formula: `=IF(${override}="",${reported},${override})`,
+      numberFormat,
+      style: "derived",
+      owner: "addin",
+      figureId: f.id,
+    });
+    text(COL.unit, f.unit);
+    text(COL.qualifier, f.qualifier);
+    text(COL.status, f.status);
+    text(COL.asOf, f.asOf);
+    text(COL.source, sourceTitle(f.sourceId));
+    const name = names[f.id];
+    if (name) b.name(name, row, COL.used, `${f.label}: the override when entered, otherwise the reported ${formatClaim(f)}.`);
+  });
+  b.table(tableName, top, 0, top + figures.length, FIGURE_COLUMNS.length - 1);
+  return rows;
+}
+
+/** A derived metric row: label, formula, explanation; named when `name` is given. */
+export interface Metric {
+  readonly name?: string;
+  readonly label: string;
+  readonly formula: string;
+  readonly numberFormat: string;
+  /** How it is computed, in words. */
+  readonly how: string;
+}
+
+/** A "Metric | Value | How it is computed" section from block-local row `top`; returns each metric's row. */
+export function metricSection(b: BlockBuilder, top: number, heading: string, metrics: readonly Metric[]): number[] {
+  b.put(top, 0, { value: heading, style: "subtitle", owner: "addin" });
+  b.put(top + 1, 0, { value: "Metric", style: "header", owner: "addin" });
+  b.put(top + 1, 1, { value: "Value", style: "header", owner: "addin" });
+  b.put(top + 1, 2, { value: "How it is computed", style: "header", owner: "addin" });
+  return metrics.map((m, i) => {
+    const row = top + 2 + i;
+    b.put(row, 0, { value: m.label, style: "label", owner: "addin" });
+    b.put(row, 1, { formula: m.formula, numberFormat: m.numberFormat, style: "derived", owner: "addin" });
+    b.put(row, 2, { value: m.how, style: "muted", owner: "addin" });
+    if (m.name) b.name(m.name, row, 1, `${m.label}: ${m.how}.`);
+    return row;
+  });
+}
