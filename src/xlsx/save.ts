@@ -59,12 +59,12 @@ function statOrNull(target: string): fs.Stats | null {
 export function checkTarget(outPath: string, options: SaveOptions = {}): string {
   if (outPath.trim() === "") throw new WorkbookFileError("The output path is empty; give a file name such as deal-desk.xlsx.");
   const target = path.resolve(outPath);
-  if (path.extname(target).toLowerCase() !== ".xlsx") {
-    throw new WorkbookFileError(`${target} does not end in .xlsx; Excel opens a workbook only under that extension.`);
-  }
   const existing = statOrNull(target);
   if (existing?.isDirectory()) {
     throw new WorkbookFileError(`${target} is a folder; give a file path such as ${path.join(target, "deal-desk.xlsx")}.`);
+  }
+  if (path.extname(target).toLowerCase() !== ".xlsx") {
+    throw new WorkbookFileError(`${target} does not end in .xlsx; Excel opens a workbook only under that extension.`);
   }
   if (existing && !options.replace) {
     throw new WorkbookFileError(`${target} already exists and was left as it is; pass --force to replace it, or choose another --out path.`);
