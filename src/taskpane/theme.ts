@@ -111,14 +111,18 @@ export function paneTheme(office: OfficeThemeColors | null | undefined, prefersD
   if (!bg || !fg || contrastRatio(bg, fg) < 4.5) return { mode, vars: { ...base } };
   const control = parseHexColor(office?.controlBackgroundColor);
   const card = control && contrastRatio(control, fg) >= 4.5 ? control : parseHexColor(base.card)!;
-  return {
-    mode,
-    vars: {
-      ...base,
-      bg: toHex(bg),
-      fg: toHex(fg),
-      card: toHex(card),
-      muted: toHex(softenedText(fg, bg, [bg, card])),
-    },
+  const vars: Record<string, string> = {
+    ...base,
+    bg: toHex(bg),
+    fg: toHex(fg),
+    card: toHex(card),
+    muted: toHex(softenedText(fg, bg, [bg, card])),
   };
+  // Fluent's link and state colours suit Fluent's backgrounds; on another background they must
+  // still read, or they give way to the text colour.
+  for (const key of ["link", "danger", "success"]) {
+    const colour = parseHexColor(vars[key])!;
+    if ([bg, card].some((surface) => contrastRatio(colour, surface) < 4.5)) vars[key] = toHex(fg);
+  }
+  return { mode, vars };
 }

@@ -91,7 +91,12 @@ export function diffRowView(row: DiffRow): DiffRowView {
 /** What the update would do, in one sentence, before the user applies it. */
 export function updatePlanSummary(plan: UpdatePlan): string {
   const changed = plan.conflicts.length;
-  const edits = changed === 0 ? "No cell you changed differs from the figures" : `${changed} ${changed === 1 ? "cell you changed differs" : "cells you changed differ"} from the figures: each is kept unless you choose "Use new"`;
+  const edits =
+    changed === 0
+      ? "No cell you changed differs from the figures"
+      : changed === 1
+        ? 'One cell you changed differs from the figures: it is kept unless you choose "Use new"'
+        : `${changed} cells you changed differ from the figures: each is kept unless you choose "Use new"`;
   const refresh = plan.refreshes === 0 ? "no other cell needs refreshing" : `${plan.refreshes} reported ${plan.refreshes === 1 ? "cell is" : "cells are"} refreshed`;
   return `${edits}; ${refresh}.`;
 }
