@@ -1,0 +1,109 @@
+/**
+ * `npm run workbook [-- --out PATH] [-- --force]`: writes the portable Deal Desk workbook, every
+ * block with its formulas, formats, notes, tables and names, for people without the add-in.
+ *
+ * Exit codes: 0 written, 1 the file could not be written, 2 the command line is wrong.
+ */
+import { buildAllBlocks } from "../src/sheets";
+import { WorkbookFileError, checkTarget, writeWorkbook } from "../src/xlsx";
+
+const DEFAULT_OUT = "deal-desk.xlsx";
+
+const HELP = `Usage: npm run workbook [-- --out PATH] [-- --force]
+
+Writes the Deal Desk workbook (Deal, AMZN, Capex 2026, Sensitivity and Sources sheets, with
+their formulas, named ranges, tables and source notes) as an .xlsx file that calculates in
+Excel or LibreOffice without the add-in.
+
+Options:
+  --out PATH   where to write the file (default: ./${DEFAULT_OUT}). It must end in .xlsx and its
+               folder must exist.
+  --force      replace the file at PATH if one exists; without it an existing file is left alone.
+  --help       show this text.
+
+Charts are not written (the library cannot): a cell on the Capex 2026 sheet says where the chart
+goes and which cells it plots; inserting the block with the add-in in Excel draws it.`;
+
+class UsageError extends Error {}
+
+interface Options {
+  readonly out: string;
+  readonly force: boolean;
+  readonly help: boolean;
+}
+
+function parseArgs(args: readonly string[]): Options {
+  let out: string | undefined;
+  let force = false;
+  let help = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--help" || arg === "-h") help = true;
+    else if (arg === "--force") force = true;
+    else if (arg === "--out" || arg.startsWith("--out=")) {
+      const value = arg === "--out" ? args[++i] : arg.slice("--out=".length);
+      if (value === undefined || value === "" || value.startsWith("--")) {
+        throw new UsageError("--out needs a file path, e.g. --out reports/deal-desk.xlsx");
+      }
+      if (out !== undefined) throw new UsageError("--out was given twice; give one path.");
+      out = value;
+    } else {
+      throw new UsageError(`Unknown option ${JSON.stringify(arg)}. Options: --out PATH, --force, --help.`);
+    }
+  }
+  return { out: out ?? DEFAULT_OUT, force, help };
+}
+
+function kilobytes(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+async function main(args: readonly string[]): Promise<number> {
+  let options: Options;
+  try {
+    options = parseArgs(args);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    console.error(`npm run workbook: ${err.message}\nRun "npm run workbook -- --help" for usage.`);
+    return 2;
+  }
+  if (options.help) {
+    console.log(HELP);
+    return 0;
+  }
+  // The temporary file lives only inside synchronous code; with these handlers installed a
+  // Ctrl-C waits for it to be renamed or removed, so no half-written file is ever left.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
+  try {
+    checkTarget(options.out, { replace: options.force });
+    const specs = buildAllBlocks({});
+    const saved = await writeWorkbook(specs, options.out, { replace: options.force });
+    const { summary } = saved;
+    const width = Math.max(...summary.sheets.map((s) => s.name.length));
+    console.log(`Wrote ${saved.path} (${kilobytes(saved.bytes)})`);
+    for (const sheet of summary.sheets) {
+      const parts = [`${sheet.cells} cells`, `${sheet.names.length} names`];
+      if (sheet.tables.length > 0) parts.push(`table ${sheet.tables.join(", ")}`);
+      if (sheet.charts > 0) parts.push(`${sheet.charts} chart placeholder${sheet.charts > 1 ? "s" : ""}`);
+      console.log(`  ${sheet.name.padEnd(width)}  ${parts.join(", ")}`);
+    }
+    console.log(`${summary.sheets.length} sheets, ${summary.cells} cells, ${summary.names.length} names: ${summary.names.join(", ")}`);
+    if (summary.sheets.some((s) => s.charts > 0)) {
+      console.log("Charts are not in the file (ExcelJS cannot write them); a cell says where each goes and which cells it plots.");
+    }
+    console.log("Open it in Excel or LibreOffice: every formula recalculates on open.");
+    return 0;
+  } catch (err) {
+    if (!(err instanceof WorkbookFileError)) throw err;
+    console.error(`npm run workbook: ${err.message}`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.stack : err);
+    process.exit(1);
+  },
+);
