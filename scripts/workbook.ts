@@ -4,6 +4,7 @@
  *
  * Exit codes: 0 written, 1 the file could not be written, 2 the command line is wrong.
  */
+import * as path from "path";
 import { buildAllBlocks } from "../src/sheets";
 import { WorkbookFileError, checkTarget, writeWorkbook } from "../src/xlsx";
 
@@ -16,8 +17,8 @@ their formulas, named ranges, tables and source notes) as an .xlsx file that cal
 Excel or LibreOffice without the add-in.
 
 Options:
-  --out PATH   where to write the file (default: ./${DEFAULT_OUT}). It must end in .xlsx and its
-               folder must exist.
+  --out PATH   where to write the file (default: ${DEFAULT_OUT} in the folder you run the
+               command from). It must end in .xlsx and its folder must exist.
   --force      replace the file at PATH if one exists; without it an existing file is left alone.
   --help       show this text.
 
@@ -74,10 +75,12 @@ async function main(args: readonly string[]): Promise<number> {
   // The temporary file lives only inside synchronous code; with these handlers installed a
   // Ctrl-C waits for it to be renamed or removed, so no half-written file is ever left.
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
+  // npm runs scripts from the package folder; INIT_CWD is where the user typed the command.
+  const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), options.out);
   try {
-    checkTarget(options.out, { replace: options.force });
+    checkTarget(out, { replace: options.force });
     const specs = buildAllBlocks({});
-    const saved = await writeWorkbook(specs, options.out, { replace: options.force });
+    const saved = await writeWorkbook(specs, out, { replace: options.force });
     const { summary } = saved;
     const width = Math.max(...summary.sheets.map((s) => s.name.length));
     console.log(`Wrote ${saved.path} (${kilobytes(saved.bytes)})`);
