@@ -18,6 +18,8 @@ export type CellContent = Omit<CellSpec, "row" | "col">;
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 255;
 const PADDING = 2;
+/** Cells of the "text" style wrap (every writer sets it so), so long text grows the row instead. */
+const WRAP_WIDTH = 50;
 
 /** The widest text a formula in this format shows for the values the blocks produce. */
 const FORMULA_SAMPLE: Readonly<Record<string, number>> = {
@@ -111,7 +113,7 @@ export class BlockBuilder {
   }
 
   /**
-   * Each column is as wide as its widest cell. Text outside a table may instead overflow into
+   * Each column is as wide as its widest cell, wrapped text up to WRAP_WIDTH. Text outside a table may instead overflow into
    * the empty cells to its right, as Excel shows it: such a cell widens its own column only by
    * what the empty columns beside it cannot hold (titles, explanations beside a value).
    */
@@ -130,7 +132,7 @@ export class BlockBuilder {
     for (const c of this.cells) {
       const next = nextInRow(c);
       if (typeof c.value === "string" && !inTable(c) && next > c.col + 1) overflowing.push({ cell: c, next });
-      else widen(c.col, displayLength(c) + PADDING);
+      else widen(c.col, Math.min(displayLength(c), c.style === "text" ? WRAP_WIDTH : MAX_WIDTH) + PADDING);
     }
     for (const { cell, next } of overflowing) {
       let room = 0;

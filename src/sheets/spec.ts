@@ -28,6 +28,7 @@ export type StyleName =
   | "reported"
   | "input"
   | "derived"
+  /** long text from the dataset; writers wrap it (column widths assume so) */
   | "text"
   | "muted";
 
@@ -43,7 +44,10 @@ export interface CellSpec {
   /** A note (comment) shown on the cell: source, status and quoted sentence for reported cells. */
   readonly note?: string;
   readonly owner: Owner;
-  /** For a cell that shows a field of a figure: which one, so an update can refresh it. */
+  /**
+   * For a cell that shows a field of a figure or a fact (src/figures allFacts): its id, so an
+   * update can refresh it and a diff can name it. Set on every cell of a figure's row.
+   */
   readonly figureId?: string;
 }
 
