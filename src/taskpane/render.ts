@@ -62,5 +62,6 @@ export function renderPreviewTable(doc: Document, table: PreviewTable): HTMLDeta
         ),
       ),
     ),
+    ...table.charts.map((title) => h(doc, "p", { className: "muted" }, `Chart: ${title}`)),
   );
 }

@@ -145,4 +145,6 @@ export interface PreviewTable {
   /** Column letters of the block's area: ["A", "B", …]. */
   readonly columns: readonly string[];
   readonly rows: readonly { readonly label: string; readonly cells: readonly string[] }[];
+  /** Titles of the charts the block adds beside its cells. */
+  readonly charts: readonly string[];
 }

@@ -192,3 +192,37 @@ export async function axeViolations(page: Page): Promise<{ id: string; impact: s
 
 /** The folder screenshots go to (committed, so a reviewer can look at them). */
 export const SCREENSHOT_DIR = path.join(ROOT, "docs", "screenshots");
+
+/**
+ * Bundles test/browser/fake-host.ts (the fake Excel of test/fakes plus Office's theme) into one
+ * script with webpack's Node API; the tests serve it in place of office.js. Resolves to its path.
+ */
+export async function buildFakeHost(outDir: string = fs.mkdtempSync(path.join(os.tmpdir(), "deal-desk-fake-host-"))): Promise<string> {
+  // Loaded here, not at the top: only the host tests need webpack, and it is slow to require.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const webpack = require("webpack") as typeof import("webpack");
+  const compiler = webpack({
+    mode: "development",
+    devtool: false,
+    target: ["web", "es2020"],
+    context: ROOT,
+    entry: path.join(ROOT, "test", "browser", "fake-host.ts"),
+    output: { path: outDir, filename: "fake-office.js" },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: false } } },
+        },
+      ],
+    },
+  });
+  const stats = await new Promise<import("webpack").Stats>((resolve, reject) =>
+    compiler.run((err, result) => (err || !result ? reject(err ?? new Error("webpack gave no result")) : resolve(result))),
+  );
+  await new Promise<void>((resolve) => compiler.close(() => resolve()));
+  if (stats.hasErrors()) throw new Error(`Building the fake Office host failed:\n${stats.toString({ all: false, errors: true })}`);
+  return path.join(outDir, "fake-office.js");
+}
