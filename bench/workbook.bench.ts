@@ -52,7 +52,7 @@ export async function run(): Promise<string[]> {
     const rows = [
       "| measure | value |",
       "|---|---|",
-      `| the `workbook` command of package.json (Node start, transpile, build, write; npm's own start-up not included), median of ${RUNS} | ${ms(median(commandTimes))} |`,
+      `| the \`workbook\` command of package.json (Node start, transpile, build, write; npm's own start-up not included), median of ${RUNS} | ${ms(median(commandTimes))} |`,
       `| build the specs and write the file, in process, median of ${RUNS} | ${ms(median(writeTimes))} |`,
       `| file size | ${(bytes / 1024).toFixed(1)} KB |`,
       `| sheets / cells / named ranges | ${summary.sheets.length} / ${summary.cells} / ${summary.names.length} |`,
