@@ -31,7 +31,7 @@ export const XLSX_STYLES: Readonly<Record<StyleName, XlsxStyle>> = {
     font: { name: FONT, size: 11, bold: true, color: { argb: "FFFFFFFF" } },
     fill: solid(HEADER_FILL),
     border: { bottom: { style: "medium", color: { argb: NAVY } } },
-    alignment: { vertical: "middle", wrapText: true },
+    alignment: { vertical: "middle" },
   },
   label: { font: { name: FONT, size: 11, color: { argb: "FF000000" } }, border: { bottom: HAIRLINE } },
   // Hard-coded figures from the sources: blue, the convention for numbers typed in rather than computed.
@@ -42,6 +42,6 @@ export const XLSX_STYLES: Readonly<Record<StyleName, XlsxStyle>> = {
     border: { top: HAIRLINE, left: HAIRLINE, bottom: HAIRLINE, right: HAIRLINE },
   },
   derived: { font: { name: FONT, size: 11, bold: true, color: { argb: "FF000000" } }, border: { bottom: HAIRLINE } },
-  text: { font: { name: FONT, size: 11, color: { argb: "FF000000" } }, alignment: { vertical: "top", wrapText: true } },
+  text: { font: { name: FONT, size: 11, color: { argb: "FF000000" } }, alignment: { vertical: "top" } },
   muted: { font: { name: FONT, size: 9, italic: true, color: { argb: "FF7F7F7F" } } },
 };
