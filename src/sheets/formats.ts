@@ -51,10 +51,12 @@ export function isoDateToSerial(iso: string): number {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const utc = Date.UTC(year, month - 1, day);
   const check = new Date(utc);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || year < 1901) {
-    throw new Error(`"${iso}" is not a calendar date Excel can hold as a serial.`);
+  const serial = Math.round((utc - EXCEL_EPOCH_UTC) / DAY_MS);
+  // Before March 1900 Excel's serials are off by one (its phantom 29 February 1900).
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || serial < 61) {
+    throw new Error(`"${iso}" is not a calendar date Excel can hold as a serial (from 1900-03-01).`);
   }
-  return Math.round((utc - EXCEL_EPOCH_UTC) / DAY_MS);
+  return serial;
 }
 
 /** The ISO date of an Excel date serial (whole days). */

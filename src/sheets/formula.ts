@@ -36,7 +36,7 @@ type Token =
   | { readonly t: "function"; readonly name: string }
   | { readonly t: "op"; readonly op: string };
 
-const CELL = /^\$?[A-Za-z]{1,3}\$?[0-9]{1,7}(?![A-Za-z0-9_.(!:])/;
+const CELL = /^\$?[A-Za-z]{1,3}\$?[0-9]{1,7}(?![A-Za-z0-9_.(!])/;
 const IDENT = /^[A-Za-z_\\][A-Za-z0-9_.]*/;
 const NUMBER = /^(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/;
 
