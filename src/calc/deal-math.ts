@@ -1,0 +1,223 @@
+/**
+ * The deal math behind DEAL.*: pure functions on plain numbers that return the result or a
+ * CalcError, never throw. Each result is the exact result of the inputs' shortest decimals,
+ * rounded once to the nearest double (CAGR: within one unit in the last place); see exact.ts.
+ *
+ * Each function tries the fast path first: inputs scaled to integers (`decimals`), every
+ * intermediate checked below 2^53 by `int`, one IEEE division at the end. When any input has no
+ * small scaled form or an intermediate is too large, `int` yields NaN, NaN spreads through the
+ * arithmetic, and the function takes the exact BigInt path for the same formula instead.
+ */
+import { Dec } from "./decimal";
+import { ERRORS, type CalcError } from "./errors";
+import { POW10, SAFE, add, decimals, div, mul, ratio, sign, sub, toDouble, type Ratio } from "./exact";
+
+export type Basis = "post" | "pre";
+
+/** v when it is an integer of magnitude below 2^53 (so the operation that made it was exact), else NaN. */
+function int(v: number): number {
+  return v < SAFE && v > -SAFE ? v : NaN;
+}
+
+/** x·10^(k − kx) as an exact integer (NaN when too large); kx = decimals(x) ≤ k. */
+function scaled(x: number, kx: number, k: number): number {
+  return int(Math.round(x * POW10[kx]) * POW10[k - kx]);
+}
+
+/** Turns -0 into 0 (Excel has no negative zero) and a non-finite result into #NUM!. */
+function finish(result: number, what: string): number | CalcError {
+  return Number.isFinite(result) ? result + 0 : ERRORS.nonFinite(what);
+}
+
+/** a ÷ b, correctly rounded; b ≠ 0. */
+function quotient(a: number, b: number): number {
+  const ka = decimals(a);
+  const kb = decimals(b);
+  if (ka >= 0 && kb >= 0) {
+    const k = ka > kb ? ka : kb;
+    const q = scaled(a, ka, k) / scaled(b, kb, k);
+    if (q === q) return q;
+  }
+  return toDouble(div(ratio(a), ratio(b)));
+}
+
+/** a + sb·b (sb = 1 or -1), correctly rounded. */
+function sum(a: number, b: number, sb: 1 | -1): number {
+  const ka = decimals(a);
+  const kb = decimals(b);
+  if (ka >= 0 && kb >= 0) {
+    const k = ka > kb ? ka : kb;
+    const s = int(scaled(a, ka, k) + sb * scaled(b, kb, k)) / POW10[k];
+    if (s === s) return s;
+  }
+  return toDouble(sb === 1 ? add(ratio(a), ratio(b)) : sub(ratio(a), ratio(b)));
+}
+
+function checkStake(arg: string, stake: number): CalcError | null {
+  return stake > 0 && stake <= 1 ? null : ERRORS.stakeRange(arg);
+}
+
+/**
+ * The share of the company that `amount` buys: amount ÷ valuation (basis "post"), or
+ * amount ÷ (valuation + roundsize) (basis "pre"; roundsize defaults to amount).
+ */
+export function stake(amount: number, valuation: number, basis: Basis = "post", roundsize: number = amount): number | CalcError {
+  if (amount < 0) return ERRORS.negative("amount");
+  if (valuation < 0) return ERRORS.negative("valuation");
+  if (basis === "post") {
+    if (valuation === 0) return ERRORS.zeroDivisor("valuation");
+    if (amount > valuation) return ERRORS.stakeAbove100();
+    return finish(quotient(amount, valuation), "the stake");
+  }
+  if (roundsize < amount) return ERRORS.roundsizeBelowAmount();
+  if (valuation === 0 && roundsize === 0) return ERRORS.zeroSum("valuation + roundsize");
+  const ka = decimals(amount);
+  const kv = decimals(valuation);
+  const kr = decimals(roundsize);
+  if (ka >= 0 && kv >= 0 && kr >= 0) {
+    const k = Math.max(ka, kv, kr);
+    const q = scaled(amount, ka, k) / int(scaled(valuation, kv, k) + scaled(roundsize, kr, k));
+    if (q === q) return finish(q, "the stake");
+  }
+  return finish(toDouble(div(ratio(amount), add(ratio(valuation), ratio(roundsize)))), "the stake");
+}
+
+/** The valuation after a round: premoney + amount. */
+export function postMoney(premoney: number, amount: number): number | CalcError {
+  if (premoney < 0) return ERRORS.negative("premoney");
+  if (amount < 0) return ERRORS.negative("amount");
+  return finish(sum(premoney, amount, 1), "the post-money valuation");
+}
+
+/** The valuation before a round: postmoney − amount. */
+export function preMoney(postmoney: number, amount: number): number | CalcError {
+  if (postmoney < 0) return ERRORS.negative("postmoney");
+  if (amount < 0) return ERRORS.negative("amount");
+  if (amount > postmoney) return ERRORS.amountAbovePostmoney();
+  return finish(sum(postmoney, amount, -1), "the pre-money valuation");
+}
+
+/**
+ * The valuation at which `amount` buys `stake`: amount ÷ stake (basis "post"), or
+ * amount ÷ stake − roundsize (basis "pre"; roundsize defaults to amount).
+ */
+export function impliedValuation(amount: number, stake: number, basis: Basis = "post", roundsize: number = amount): number | CalcError {
+  if (amount < 0) return ERRORS.negative("amount");
+  const bad = checkStake("stake", stake);
+  if (bad) return bad;
+  if (basis === "post") return finish(quotient(amount, stake), "the implied valuation");
+  if (roundsize < amount) return ERRORS.roundsizeBelowAmount();
+  // amount ÷ stake − roundsize = (amount − roundsize·stake) ÷ stake
+  const ka = decimals(amount);
+  const ks = decimals(stake);
+  const kr = decimals(roundsize);
+  if (ka >= 0 && ks >= 0 && kr >= 0) {
+    const k = Math.max(ka, ks, kr);
+    const s = scaled(stake, ks, k);
+    const n = int(int(scaled(amount, ka, k) * POW10[k]) - int(scaled(roundsize, kr, k) * s));
+    const q = n / int(s * POW10[k]);
+    if (q === q) return n < 0 ? ERRORS.negativePremoney() : finish(q, "the implied valuation");
+  }
+  const s = ratio(stake);
+  const n = sub(ratio(amount), mul(ratio(roundsize), s));
+  if (sign(n) < 0) return ERRORS.negativePremoney();
+  return finish(toDouble(div(n, s)), "the implied valuation");
+}
+
+/** An existing holder's stake after a round of `amount` at `premoney`: stake × premoney ÷ (premoney + amount). */
+export function dilute(stake: number, amount: number, premoney: number): number | CalcError {
+  const bad = checkStake("stake", stake);
+  if (bad) return bad;
+  if (amount < 0) return ERRORS.negative("amount");
+  if (premoney < 0) return ERRORS.negative("premoney");
+  if (premoney === 0 && amount === 0) return ERRORS.zeroSum("premoney + amount");
+  const ks = decimals(stake);
+  const ka = decimals(amount);
+  const kp = decimals(premoney);
+  if (ks >= 0 && ka >= 0 && kp >= 0) {
+    // stake = S·10^-ks; premoney and amount share the scale k: (S·P) ÷ ((P + A)·10^ks)
+    const k = ka > kp ? ka : kp;
+    const p = scaled(premoney, kp, k);
+    const q = int(scaled(stake, ks, ks) * p) / int(int(p + scaled(amount, ka, k)) * POW10[ks]);
+    if (q === q) return finish(q, "the diluted stake");
+  }
+  const p = ratio(premoney);
+  return finish(toDouble(div(mul(ratio(stake), p), add(p, ratio(amount)))), "the diluted stake");
+}
+
+/** What a stake is worth: stake × valuation. */
+export function stakeValue(stake: number, valuation: number): number | CalcError {
+  const bad = checkStake("stake", stake);
+  if (bad) return bad;
+  if (valuation < 0) return ERRORS.negative("valuation");
+  const ks = decimals(stake);
+  const kv = decimals(valuation);
+  if (ks >= 0 && kv >= 0 && ks + kv < POW10.length) {
+    const q = int(scaled(stake, ks, ks) * scaled(valuation, kv, kv)) / POW10[ks + kv];
+    if (q === q) return finish(q, "the stake's value");
+  }
+  return finish(toDouble(mul(ratio(stake), ratio(valuation))), "the stake's value");
+}
+
+/** How many times the new valuation is the old one. */
+export function stepUp(newvaluation: number, oldvaluation: number): number | CalcError {
+  if (newvaluation < 0) return ERRORS.negative("newvaluation");
+  if (oldvaluation < 0) return ERRORS.negative("oldvaluation");
+  if (oldvaluation === 0) return ERRORS.zeroDivisor("oldvaluation");
+  return finish(quotient(newvaluation, oldvaluation), "the step-up");
+}
+
+/** The multiple on invested capital: value ÷ invested. */
+export function moic(invested: number, value: number): number | CalcError {
+  if (invested < 0) return ERRORS.negative("invested");
+  if (value < 0) return ERRORS.negative("value");
+  if (invested === 0) return ERRORS.zeroDivisor("invested");
+  return finish(quotient(value, invested), "the multiple");
+}
+
+/** The value before a total return: value ÷ (1 + totalreturn). */
+export function priorValue(value: number, totalreturn: number): number | CalcError {
+  if (value < 0) return ERRORS.negative("value");
+  if (!(totalreturn > -1)) return ERRORS.totalReturnRange();
+  const kv = decimals(value);
+  const kt = decimals(totalreturn);
+  if (kv >= 0 && kt >= 0) {
+    // value = V·10^-k and totalreturn = T·10^-k: V ÷ (10^k + T)
+    const k = kv > kt ? kv : kt;
+    const q = scaled(value, kv, k) / int(POW10[k] + scaled(totalreturn, kt, k));
+    if (q === q) return finish(q, "the prior value");
+  }
+  return finish(toDouble(div(ratio(value), add({ n: BigInt(1), d: BigInt(1) }, ratio(totalreturn)))), "the prior value");
+}
+
+/** Below this size log1p and expm1 use their series: ln and exp of 1 + x would lose x's digits. */
+const SERIES_LIMIT = new Dec("1e-12");
+
+/** ln(1 + x) to 40 digits; x > −1. */
+function log1p(x: Dec): Dec {
+  if (x.abs().lt(SERIES_LIMIT)) return x.minus(x.pow(2).div(2)).plus(x.pow(3).div(3));
+  return x.plus(1).ln();
+}
+
+/** e^x − 1 to 40 digits. */
+function expm1(x: Dec): Dec {
+  if (x.abs().lt(SERIES_LIMIT)) return x.plus(x.pow(2).div(2)).plus(x.pow(3).div(6));
+  return x.exp().minus(1);
+}
+
+/**
+ * The compound annual growth rate: (endvalue ÷ startvalue)^(1 ÷ years) − 1, within one unit in
+ * the last place. Computed as expm1(log1p(u) ÷ years) with u = (endvalue − startvalue) ÷
+ * startvalue, so small rates keep all their digits; one year is the exact ratio u itself.
+ */
+export function cagr(startvalue: number, endvalue: number, years: number): number | CalcError {
+  if (!(startvalue > 0)) return ERRORS.notPositive("startvalue");
+  if (endvalue < 0) return ERRORS.negative("endvalue");
+  if (!(years > 0)) return ERRORS.notPositive("years");
+  const growth: Ratio = div(sub(ratio(endvalue), ratio(startvalue)), ratio(startvalue));
+  if (years === 1) return finish(toDouble(growth), "the growth rate");
+  if (endvalue === 0) return -1;
+  const u = new Dec(growth.n.toString()).div(growth.d.toString());
+  const rate = expm1(log1p(u).div(new Dec(String(years))));
+  return finish(rate.toNumber(), "the growth rate");
+}

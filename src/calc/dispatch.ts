@@ -1,0 +1,70 @@
+/**
+ * Each DEAL.* function bound to its math, HyperFormula-style: the catalog gives the parameters,
+ * `broadcast` coerces and spreads the arguments, and each binding is one line that reads the
+ * coerced values. `evaluate` never throws: an unexpected failure becomes a #VALUE! result.
+ */
+import { broadcast, type ArgValue, type CellResult } from "./arguments";
+import { CATALOG, type FunctionSpec } from "./catalog";
+import * as math from "./deal-math";
+import { ERRORS, type CalcError } from "./errors";
+import { figureField, figuresTable } from "./figure-fields";
+
+/** "post" or "pre" from a basis cell, ignoring case; blank means "post". */
+export function readBasis(value: ArgValue): math.Basis | CalcError {
+  if (value === null || value === undefined) return "post";
+  const key = String(value).toLowerCase();
+  return key === "post" || key === "pre" ? key : ERRORS.unknownBasis(value);
+}
+
+/** roundsize: omitted, blank or 0 means the default (amount). */
+function readRoundsize(value: ArgValue): number | undefined {
+  return typeof value === "number" && value !== 0 ? value : undefined;
+}
+
+const num = (value: ArgValue) => value as number;
+
+type Binding = (v: ArgValue[]) => CellResult;
+
+/** Excel name → the math, reading the coerced arguments in catalog order. */
+export const BINDINGS: Readonly<Record<string, Binding>> = {
+  STAKE: (v) => withBasis(v[2], (basis) => math.stake(num(v[0]), num(v[1]), basis, readRoundsize(v[3]))),
+  POSTMONEY: (v) => math.postMoney(num(v[0]), num(v[1])),
+  PREMONEY: (v) => math.preMoney(num(v[0]), num(v[1])),
+  IMPLIEDVALUATION: (v) => withBasis(v[2], (basis) => math.impliedValuation(num(v[0]), num(v[1]), basis, readRoundsize(v[3]))),
+  DILUTE: (v) => math.dilute(num(v[0]), num(v[1]), num(v[2])),
+  STAKEVALUE: (v) => math.stakeValue(num(v[0]), num(v[1])),
+  STEPUP: (v) => math.stepUp(num(v[0]), num(v[1])),
+  MOIC: (v) => math.moic(num(v[0]), num(v[1])),
+  CAGR: (v) => math.cagr(num(v[0]), num(v[1]), num(v[2])),
+  PRIORVALUE: (v) => math.priorValue(num(v[0]), num(v[1])),
+  FIGURE: (v) => (v[0] === null || v[0] === undefined ? ERRORS.missing("id") : figureField(String(v[0]), v[1] === null || v[1] === undefined ? "value" : String(v[1]))),
+};
+
+function withBasis(value: ArgValue, run: (basis: math.Basis) => CellResult): CellResult {
+  const basis = readBasis(value);
+  return typeof basis === "string" ? run(basis) : basis;
+}
+
+const specs = new Map<string, FunctionSpec>(CATALOG.map((spec) => [spec.name, spec]));
+
+/**
+ * The result grid of a DEAL.* function for the arguments Excel passed (single values or 2-D
+ * ranges, in catalog order). Never throws.
+ */
+export function evaluate(name: string, args: readonly unknown[]): CellResult[][] {
+  try {
+    if (name === "FIGURES") return figuresTable();
+    const spec = specs.get(name);
+    const binding = BINDINGS[name];
+    if (!spec || !binding) return [[ERRORS.unexpected(name, "no such function")]];
+    return broadcast(spec.params, args, (values) => {
+      try {
+        return binding(values);
+      } catch (err) {
+        return ERRORS.unexpected(name, err instanceof Error ? err.message : String(err));
+      }
+    });
+  } catch (err) {
+    return [[ERRORS.unexpected(name, err instanceof Error ? err.message : String(err))]];
+  }
+}
