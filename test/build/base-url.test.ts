@@ -4,7 +4,6 @@ import * as path from "path";
 import { ROOT, runWebpack } from "./build-helpers";
 
 // The config module is plain CommonJS; its validator is tested directly, the build end to end.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { addinBaseUrl } = require("../../webpack.config.js") as { addinBaseUrl: (value?: string) => string };
 
 const DEV_BASE_URL = "https://localhost:3000";
