@@ -126,45 +126,12 @@ export async function launchChromium(options: { width?: number; height?: number;
   };
 }
 
-/** Where a request went, for the "no request outside the local server" check. */
+/** Where a page's requests went, for the "no request outside the local server" check. */
 export interface RequestLog {
   /** Every URL the page asked for. */
   readonly all: string[];
-  /** CDN URLs answered from local files. */
+  /** Office CDN URLs, answered from local files. */
   readonly cdn: string[];
-}
-
-/**
- * Answers requests to the Office CDN: `office.js` (and the scripts it loads from the same folder)
- * from the npm copy, or `office.js` from `officeJsFile` (the fake host) when given. Any other
- * request that leaves the local server is aborted, and logged so a test can fail on it.
- */
-export async function routeOfficeCdn(context: BrowserContext, log: RequestLog, officeJsFile?: string): Promise<void> {
-  await context.route(
-    (url) => url.hostname !== "127.0.0.1",
-    async (route: Route) => {
-      const url = new URL(route.request().url());
-      if (url.origin !== OFFICE_CDN) {
-        await route.abort("blockedbyclient");
-        return;
-      }
-      log.cdn.push(url.href);
-      const name = path.basename(url.pathname);
-      const file = officeJsFile && name === "office.js" ? officeJsFile : path.join(OFFICE_JS_DIR, ...url.pathname.replace(/^\/lib\/1\/hosted\//, "").split("/"));
-      if (!file.startsWith(OFFICE_JS_DIR) && file !== officeJsFile) {
-        await route.fulfill({ status: 404, body: "not found" });
-        return;
-      }
-      if (!fs.existsSync(file)) {
-        await route.fulfill({ status: 404, body: "not found" });
-        return;
-      }
-      await route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: fs.readFileSync(file) });
-    },
-  );
-  context.on("request", (request) => {
-    log.all.push(request.url());
-  });
 }
 
 /** Console errors and uncaught page errors, collected for an assertion. */
@@ -225,4 +192,48 @@ export async function buildFakeHost(outDir: string = fs.mkdtempSync(path.join(os
   await new Promise<void>((resolve) => compiler.close(() => resolve()));
   if (stats.hasErrors()) throw new Error(`Building the fake Office host failed:\n${stats.toString({ all: false, errors: true })}`);
   return path.join(outDir, "fake-office.js");
+}
+
+/** A page of the pane with what it logged. */
+export interface PanePage {
+  readonly page: Page;
+  readonly errors: string[];
+  readonly requests: RequestLog;
+}
+
+/**
+ * Opens taskpane.html from `origin` in a new page. With `fakeHost` (a bundle from buildFakeHost)
+ * the page runs inside the fake Excel, configured by `fake`; without it, in the npm copy of
+ * Office.js, which reports no host: the preview.
+ */
+export async function openPane(
+  context: BrowserContext,
+  origin: string,
+  options: { fakeHost?: string; fake?: { theme?: "light" | "dark"; apiVersion?: number } } = {},
+): Promise<PanePage> {
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  const requests: RequestLog = { all: [], cdn: [] };
+  page.on("request", (request) => requests.all.push(request.url()));
+  await page.route(
+    (url) => url.hostname !== "127.0.0.1",
+    async (route: Route) => {
+      const url = new URL(route.request().url());
+      if (url.origin !== OFFICE_CDN) return route.abort("blockedbyclient");
+      requests.cdn.push(url.href);
+      const local = options.fakeHost && path.basename(url.pathname) === "office.js" ? options.fakeHost : officeJsFile(url.pathname);
+      if (!local) return route.fulfill({ status: 404, body: "not found" });
+      return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: fs.readFileSync(local) });
+    },
+  );
+  if (options.fakeHost) await page.addInitScript((config) => Object.assign(window, { dealDeskFake: config }), options.fake ?? {});
+  await page.goto(`${origin}/taskpane.html`);
+  return { page, errors, requests };
+}
+
+/** The npm copy of a file under the CDN's /lib/1/hosted/, or null when there is none. */
+export function officeJsFile(urlPath: string): string | null {
+  const relative = urlPath.replace(/^\/lib\/1\/hosted\//, "");
+  const file = path.resolve(OFFICE_JS_DIR, relative);
+  return file.startsWith(OFFICE_JS_DIR + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile() ? file : null;
 }
