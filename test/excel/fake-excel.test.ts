@@ -232,6 +232,6 @@ describe("fake Excel: snapshot", () => {
     expect(data.notes).toEqual({ B2: "from the source" });
     expect(data.charts).toEqual([{ name: "Chart 1", type: "BarClustered", title: "Amounts", values: "Data!B2:B3", categories: "Data!A2:A3", seriesName: null, anchor: "D2" }]);
     expect(data.columnWidths).toEqual({ A: 60 });
-    expect(snap.names).toEqual({ AMOUNT_X: { sheet: "Data", address: "B2", comment: "the amount of x" } });
+    expect(snap.names).toEqual({ AMOUNT_X: { sheet: "Data", address: "B2", comment: "the amount of x", visible: true } });
   });
 });

@@ -138,7 +138,7 @@ export interface WorkbookSnapshot {
   /** In tab order. */
   readonly sheets: readonly SheetSnapshot[];
   /** Workbook-scope names: the sheet and A1 address they refer to ("D3" or "D3:E4"). */
-  readonly names: Record<string, { readonly sheet: string; readonly address: string; readonly comment: string }>;
+  readonly names: Record<string, { readonly sheet: string; readonly address: string; readonly comment: string; readonly visible: boolean }>;
   readonly customProperties: Record<string, Scalar>;
   readonly settings: Record<string, unknown>;
   readonly activeSheet: string;
@@ -326,8 +326,11 @@ interface SheetModel {
 
 interface NameModel {
   name: string;
-  sheetId: string;
+  /** null: the name refers to a constant (`formula`) or to a deleted sheet (#REF!) */
+  sheetId: string | null;
   rect: Rect;
+  /** what a non-range name refers to, "=FALSE"; "=#REF!" once its sheet was deleted */
+  formula: string | null;
   comment: string;
   visible: boolean;
 }
@@ -448,7 +451,7 @@ export class FakeWorkbook {
     if (!isValidExcelName(name)) throw new FakeOfficeError("InvalidArgument", `"${name}" is not a valid name.`);
     const rect = parseRect(address);
     if (!rect) throw new FakeOfficeError("InvalidArgument", `"${address}" is not a valid address.`);
-    this.names.set(name.toUpperCase(), { name, sheetId: this.sheetByName(sheet).id, rect, comment, visible: true });
+    this.names.set(name.toUpperCase(), { name, sheetId: this.sheetByName(sheet).id, rect, formula: null, comment, visible: true });
   }
 
   select(sheet: string, address: string): void {
@@ -610,9 +613,12 @@ export class FakeWorkbook {
         columnWidths,
       };
     });
-    const names: Record<string, { sheet: string; address: string; comment: string }> = {};
+    const names: Record<string, { sheet: string; address: string; comment: string; visible: boolean }> = {};
     for (const n of [...this.names.values()].sort((a, b) => a.name.localeCompare(b.name))) {
-      names[n.name] = { sheet: sheetName(n.sheetId), address: rectAddress(n.rect), comment: n.comment };
+      names[n.name] =
+        n.sheetId === null
+          ? { sheet: "", address: n.formula ?? "=#REF!", comment: n.comment, visible: n.visible }
+          : { sheet: sheetName(n.sheetId), address: rectAddress(n.rect), comment: n.comment, visible: n.visible };
     }
     const customProperties: Record<string, Scalar> = {};
     for (const p of this.customProperties.values()) customProperties[p.key] = p.value;
@@ -732,14 +738,31 @@ abstract class ClientObject<M> {
       const m = this.nullable ? this.locate() : this.target();
       this.nullState = m === null;
       if (m === null) return;
-      for (const p of wanted) {
-        if (!this.scalarProps.includes(p)) {
-          throw new FakeOfficeError("InvalidArgument", `${this.typeName} has no property "${p}" to load.`);
-        }
-        this.loaded.set(p, cloneValue(this.readProp(m, p)));
-      }
+      for (const p of wanted) this.capture(m, p);
     });
     return this;
+  }
+
+  /** @internal stores one loaded property, "a" or a navigation path "protection/protected" */
+  capture(m: M, prop: string): void {
+    const slash = prop.indexOf("/");
+    if (slash > 0) {
+      const child = this.child(prop.slice(0, slash));
+      if (!child) throw new FakeOfficeError("InvalidArgument", `${this.typeName} has no property "${prop}" to load.`);
+      child.nullState = false;
+      child.capture(child.target(), prop.slice(slash + 1));
+      return;
+    }
+    if (!this.scalarProps.includes(prop)) {
+      throw new FakeOfficeError("InvalidArgument", `${this.typeName} has no property "${prop}" to load.`);
+    }
+    this.loaded.set(prop, cloneValue(this.readProp(m, prop)));
+  }
+
+  /** Navigation properties whose scalars can be loaded through this object ("protection"). */
+  protected child(name: string): ClientObject<unknown> | null {
+    void name;
+    return null;
   }
 
   get isNullObject(): boolean {
@@ -821,13 +844,10 @@ class ClientResult<T> {
 /** Lets a collection fill an item's loaded properties during the sync that loads the collection. */
 function fillable<M>(proxy: ClientObject<M>): void {
   (proxy as unknown as { fill(p: string[]): void }).fill = (props: string[]): void => {
-    const self = proxy as unknown as { loaded: Map<string, unknown>; nullState: boolean; scalarProps: readonly string[]; readProp(m: M, p: string): unknown };
+    const self = proxy as unknown as { nullState: boolean; scalarProps: readonly string[] };
     const m = proxy.target();
     self.nullState = false;
-    for (const p of props.length > 0 ? props : self.scalarProps) {
-      if (!self.scalarProps.includes(p)) throw new FakeOfficeError("InvalidArgument", `No property "${p}" to load.`);
-      self.loaded.set(p, cloneValue(self.readProp(m, p)));
-    }
+    for (const p of props.length > 0 ? props : self.scalarProps) proxy.capture(m, p);
   };
 }
 
@@ -945,6 +965,10 @@ class FakeWorksheet extends ClientObject<SheetModel> {
     this.notes = new FakeNoteCollection(ctx, this);
   }
 
+  protected override child(name: string): ClientObject<unknown> | null {
+    return name === "protection" ? (this.protection as ClientObject<unknown>) : null;
+  }
+
   protected readProp(m: SheetModel, prop: string): unknown {
     switch (prop) {
       case "id":
@@ -1055,7 +1079,13 @@ class FakeWorksheet extends ClientObject<SheetModel> {
       }
       host.sheets = host.sheets.filter((s) => s !== m);
       host.tables = host.tables.filter((t) => t.sheetId !== m.id);
-      for (const [k, n] of host.names) if (n.sheetId === m.id) host.names.delete(k);
+      // Excel keeps the names of a deleted sheet, referring to #REF!.
+      for (const n of host.names.values()) {
+        if (n.sheetId === m.id) {
+          n.sheetId = null;
+          n.formula = "=#REF!";
+        }
+      }
       if (host.activeSheetId === m.id || host.selection.sheetId === m.id) {
         const next = host.sheets.find((s) => s.visibility === "Visible") ?? host.sheets[0];
         host.activeSheetId = next.id;
@@ -1453,8 +1483,12 @@ class FakeNamedItemCollection extends ClientCollection<NameModel, FakeNamedItem>
         throw new FakeOfficeError("InvalidArgument", `The name "${String(name)}" is not valid. A name starts with a letter or underscore and has no spaces.`);
       }
       if (host.nameTaken(name)) throw new FakeOfficeError("ItemAlreadyExists", `The name "${name}" already exists.`);
+      if (typeof reference === "string" && /^=(TRUE|FALSE|-?[0-9.]+|"[^"]*")$/i.test(reference)) {
+        host.names.set(name.toUpperCase(), { name, sheetId: null, rect: { top: 0, left: 0, bottom: 0, right: 0 }, formula: reference.toUpperCase(), comment: comment ?? "", visible: true });
+        return;
+      }
       const target = typeof reference === "string" ? host.resolveAddress(reference.replace(/^=/, ""), null) : reference.target();
-      host.names.set(name.toUpperCase(), { name, sheetId: target.sheet.id, rect: { ...target.rect }, comment: comment ?? "", visible: true });
+      host.names.set(name.toUpperCase(), { name, sheetId: target.sheet.id, rect: { ...target.rect }, formula: null, comment: comment ?? "", visible: true });
     });
     return new FakeNamedItem(this.ctx, () => host.names.get(name.toUpperCase()) ?? null);
   }
@@ -1473,12 +1507,12 @@ class FakeNamedItem extends ClientObject<NameModel> {
   protected readonly typeName = "NamedItem";
   protected readonly scalarProps = ["name", "type", "value", "formula", "comment", "visible", "scope"];
   protected readProp(m: NameModel, prop: string): unknown {
-    const ref = `${quoteSheet(this.ctx.host.sheetById(m.sheetId).name)}!${absolute(m.rect)}`;
+    const ref = m.sheetId === null ? (m.formula ?? "=#REF!").slice(1) : `${quoteSheet(this.ctx.host.sheetById(m.sheetId).name)}!${absolute(m.rect)}`;
     switch (prop) {
       case "name":
         return m.name;
       case "type":
-        return "Range";
+        return m.sheetId !== null ? "Range" : ref === "#REF!" ? "Error" : /^(TRUE|FALSE)$/.test(ref) ? "Boolean" : /^"/.test(ref) ? "String" : "Double";
       case "value":
         return ref;
       case "formula":
@@ -1513,14 +1547,30 @@ class FakeNamedItem extends ClientObject<NameModel> {
   get visible(): boolean {
     return this.get("visible");
   }
+  set visible(v: boolean) {
+    this.set("visible", 1, (m) => (m.visible = v));
+  }
   get scope(): string {
     return this.get("scope");
   }
   getRange(): FakeRange {
     return new FakeRange(this.ctx, () => {
       const m = this.target();
+      if (m.sheetId === null) throw new FakeOfficeError("InvalidReference", `The name "${m.name}" does not refer to a range.`);
       return { sheet: this.ctx.host.sheetById(m.sheetId), rect: { ...m.rect } };
     });
+  }
+  /** A null object when the name does not refer to a range (a constant, #REF!). */
+  getRangeOrNullObject(): FakeRange {
+    this.ctx.enqueue("NamedItem.getRangeOrNullObject", 4, () => undefined);
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const m = this.target();
+        return m.sheetId === null ? null : { sheet: this.ctx.host.sheetById(m.sheetId), rect: { ...m.rect } };
+      },
+      true,
+    );
   }
   delete(): void {
     this.ctx.enqueue("NamedItem.delete", 4, () => {
