@@ -4,7 +4,6 @@
  * Pure: cells in, results and CalcErrors out; src/functions maps the errors to Excel's.
  */
 import { ERRORS, type CalcError } from "./errors";
-import type { ParamKind } from "./catalog";
 
 /** What one cell of a result holds. */
 export type CellResult = number | string | CalcError;
@@ -69,7 +68,7 @@ function shape(arg: unknown): Shaped {
 
 export interface Param {
   readonly name: string;
-  readonly kind: ParamKind;
+  readonly kind: "number" | "text";
 }
 
 /**

@@ -3,8 +3,7 @@
  * `broadcast` coerces and spreads the arguments, and each binding is one line that reads the
  * coerced values. `evaluate` never throws: an unexpected failure becomes a #VALUE! result.
  */
-import { broadcast, type ArgValue, type CellResult } from "./arguments";
-import { CATALOG, type FunctionSpec } from "./catalog";
+import { broadcast, type ArgValue, type CellResult, type Param } from "./arguments";
 import * as math from "./deal-math";
 import { ERRORS, type CalcError } from "./errors";
 import { figureField, figuresTable } from "./figure-fields";
@@ -45,7 +44,30 @@ function withBasis(value: ArgValue, run: (basis: math.Basis) => CellResult): Cel
   return typeof basis === "string" ? run(basis) : basis;
 }
 
-const specs = new Map<string, FunctionSpec>(CATALOG.map((spec) => [spec.name, spec]));
+const TEXT_PARAMS = new Set(["basis", "field", "id"]);
+
+/**
+ * Each function's parameter names in order, as the runtime needs them. The catalog's prose stays
+ * out of functions.js (it would cost a sixth of the bundle); a test checks these match the catalog.
+ */
+export const SIGNATURES: Readonly<Record<string, readonly string[]>> = {
+  STAKE: ["amount", "valuation", "basis", "roundsize"],
+  POSTMONEY: ["premoney", "amount"],
+  PREMONEY: ["postmoney", "amount"],
+  IMPLIEDVALUATION: ["amount", "stake", "basis", "roundsize"],
+  DILUTE: ["stake", "amount", "premoney"],
+  STAKEVALUE: ["stake", "valuation"],
+  STEPUP: ["newvaluation", "oldvaluation"],
+  MOIC: ["invested", "value"],
+  CAGR: ["startvalue", "endvalue", "years"],
+  PRIORVALUE: ["value", "totalreturn"],
+  FIGURE: ["id", "field"],
+  FIGURES: [],
+};
+
+const params = new Map<string, readonly Param[]>(
+  Object.entries(SIGNATURES).map(([name, names]) => [name, names.map((p) => ({ name: p, kind: TEXT_PARAMS.has(p) ? "text" : "number" }))]),
+);
 
 /**
  * The result grid of a DEAL.* function for the arguments Excel passed (single values or 2-D
@@ -54,10 +76,10 @@ const specs = new Map<string, FunctionSpec>(CATALOG.map((spec) => [spec.name, sp
 export function evaluate(name: string, args: readonly unknown[]): CellResult[][] {
   try {
     if (name === "FIGURES") return figuresTable();
-    const spec = specs.get(name);
+    const signature = params.get(name);
     const binding = BINDINGS[name];
-    if (!spec || !binding) return [[ERRORS.unexpected(name, "no such function")]];
-    return broadcast(spec.params, args, (values) => {
+    if (!signature || !binding) return [[ERRORS.unexpected(name, "no such function")]];
+    return broadcast(signature, args, (values) => {
       try {
         return binding(values);
       } catch (err) {

@@ -1,0 +1,81 @@
+/**
+ * help.html: the reference page Excel's formula help links to (help.html#STAKE and so on),
+ * rendered from the catalog at build time. Pure: a complete HTML page as a string, no script.
+ */
+import { CATALOG, NAMESPACE, type FunctionSpec } from "../calc/catalog";
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
+}
+
+/** The signature as Excel shows it: DEAL.STAKE(amount, valuation, [basis], [roundsize]). */
+export function signature(spec: FunctionSpec): string {
+  const params = spec.params.map((p) => (p.optional ? `[${p.name}]` : p.name));
+  return `${NAMESPACE}.${spec.name}(${params.join(", ")})`;
+}
+
+function section(spec: FunctionSpec): string {
+  const rows = spec.params
+    .map(
+      (p) =>
+        `<tr><th scope="row"><code>${escapeHtml(p.name)}</code></th><td>${p.optional ? `optional; default ${escapeHtml(p.default ?? "")}` : "required"}</td><td>${escapeHtml(p.description)}</td></tr>`,
+    )
+    .join("\n");
+  const table = spec.params.length
+    ? `<table>\n<thead><tr><th scope="col">Argument</th><th scope="col">Use</th><th scope="col">Meaning</th></tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table>`
+    : "<p>No arguments.</p>";
+  return `<section id="${spec.name}" aria-labelledby="${spec.name}-title">
+<h2 id="${spec.name}-title"><code>${escapeHtml(signature(spec))}</code></h2>
+<p>${escapeHtml(spec.summary)}</p>
+${table}
+<p><strong>Result:</strong> ${escapeHtml(spec.result)}</p>
+<p><strong>Example:</strong> <code>${escapeHtml(spec.example.formula)}</code> returns ${escapeHtml(spec.example.value)}.</p>
+</section>`;
+}
+
+const RULES = [
+  "Every numeric argument takes a value or a range. A blank cell counts as 0, TRUE as 1, FALSE as 0, numeric text as its number; other text gives #VALUE!.",
+  "A single value applies to every element; a column against a row makes a grid. Cells past the end of a smaller range give #N/A. The result spills.",
+  "#DIV/0!: a divisor is 0. #NUM!: a value is out of its range (a negative amount or valuation, a stake not above 0 and at most 1, a post-money stake above 100%, a roundsize below amount, years or startvalue not above 0, totalreturn not above −1) or the result is beyond Excel's numbers. #VALUE!: an argument is not a number, or basis or field is unknown. #N/A: no figure has the id.",
+  "Results are exact: the inputs are read as the decimals you typed, and the result is the exact result of those decimals rounded once to the nearest number Excel holds (CAGR within one unit in the last place). So DEAL.POSTMONEY(0.1, 0.2) is exactly 0.3.",
+];
+
+/** The help page, complete and self-contained (inline CSS, no script). */
+export function renderHelpPage(): string {
+  const index = CATALOG.map((spec) => `<li><a href="#${spec.name}">${NAMESPACE}.${spec.name}</a></li>`).join("\n");
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Deal Desk — ${NAMESPACE}.* function reference</title>
+<style>
+body { font-family: "Segoe UI", system-ui, sans-serif; margin: 0 auto; max-width: 52rem; padding: 1rem; line-height: 1.5; color: #201f1e; background: #ffffff; }
+code { font-family: Consolas, "Courier New", monospace; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #c8c6c4; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
+section { border-top: 1px solid #c8c6c4; margin-top: 1.5rem; }
+a { color: #005a9e; }
+</style>
+</head>
+<body>
+<header>
+<h1>Deal Desk: ${NAMESPACE}.* functions</h1>
+<p>Deal math for your own models, as cell formulas that work on single cells and whole ranges.</p>
+</header>
+<main>
+<nav aria-label="Functions"><ul>
+${index}
+</ul></nav>
+<section id="rules" aria-labelledby="rules-title">
+<h2 id="rules-title">How arguments, results and errors work</h2>
+<ul>
+${RULES.map((rule) => `<li>${escapeHtml(rule)}</li>`).join("\n")}
+</ul>
+</section>
+${CATALOG.map(section).join("\n")}
+</main>
+</body>
+</html>
+`;
+}
