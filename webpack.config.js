@@ -10,9 +10,12 @@
 const fs = require("fs");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+// The metadata generator behind Microsoft's custom-functions-metadata-plugin, resolved through it.
+const { generateCustomFunctionsMetadata } = require(
+  require.resolve("custom-functions-metadata", { paths: [path.dirname(require.resolve("custom-functions-metadata-plugin"))] }),
+);
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { Compilation, sources } = require("webpack");
+const { Compilation, WebpackError, sources } = require("webpack");
 
 const DEV_BASE_URL = "https://localhost:3000";
 const SRC = path.join(__dirname, "src");
@@ -42,6 +45,38 @@ function withBaseUrl(text, baseUrl) {
   return text.split(DEV_BASE_URL).join(baseUrl);
 }
 
+/**
+ * Emits functions.json from the JSDoc of the functions file, as custom-functions-metadata-plugin
+ * does, without that plugin's other half: it also appends an unguarded CustomFunctions.associate
+ * call per function to the bundle. functions.ts registers its functions itself, guarded so the
+ * file loads where CustomFunctions is absent (Node, the pane's preview in a plain browser), and a
+ * second registration of every id would follow.
+ */
+class FunctionsMetadataPlugin {
+  constructor(input) {
+    this.input = path.resolve(__dirname, input);
+  }
+
+  apply(compiler) {
+    let result;
+    compiler.hooks.beforeCompile.tapPromise("FunctionsMetadataPlugin", async () => {
+      result = await generateCustomFunctionsMetadata(this.input, false);
+    });
+    compiler.hooks.thisCompilation.tap("FunctionsMetadataPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "FunctionsMetadataPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          if (result.errors.length > 0) {
+            for (const error of result.errors) compilation.errors.push(new WebpackError(`functions.json: ${error}`));
+            return;
+          }
+          compilation.emitAsset("functions.json", new sources.RawSource(result.metadataJson));
+        },
+      );
+    });
+  }
+}
+
 /** Emits help.html from the pure renderHelpPage() of src/functions/help-page.ts. */
 class HelpPagePlugin {
   apply(compiler) {
@@ -56,8 +91,16 @@ class HelpPagePlugin {
           for (const cached of Object.keys(require.cache)) {
             if (cached.startsWith(SRC + path.sep)) delete require.cache[cached];
           }
-          const { renderHelpPage } = require(helpPage);
-          compilation.emitAsset("help.html", new sources.RawSource(renderHelpPage()));
+          try {
+            const { renderHelpPage } = require(helpPage);
+            compilation.emitAsset("help.html", new sources.RawSource(renderHelpPage()));
+          } catch (error) {
+            compilation.errors.push(
+              new WebpackError(
+                `help.html (the manifest's SupportUrl) is rendered by renderHelpPage() of ${path.relative(__dirname, helpPage)}: ${error.message}`,
+              ),
+            );
+          }
         },
       );
     });
@@ -103,7 +146,7 @@ module.exports = (env, argv) => {
     },
     performance: { hints: false },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
+      new FunctionsMetadataPlugin("./src/functions/functions.ts"),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
