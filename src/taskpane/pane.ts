@@ -31,6 +31,9 @@ export interface PaneContent {
 /** Why writing is impossible (outside Excel, or an Excel too old), shown on every write button. */
 export type WriteBlock = { readonly reason: string } | null;
 
+/** The performance mark set once the figures are in the page. */
+export const FIGURES_MARK = "deal-desk:figures";
+
 export const OUTSIDE_EXCEL =
   "Inserting works inside Excel: open Deal Desk from the Home tab in Excel. This page is a read-only preview.";
 
@@ -275,13 +278,18 @@ export function mountPane(doc: Document, content: PaneContent): Pane {
         doc,
         "li",
         { className: "function", attrs: { "data-function": entry.name } },
-        h(doc, "p", { className: "function-name" }, h(doc, "code", {}, entry.name)),
+        h(
+          doc,
+          "div",
+          { className: "function-head" },
+          h(doc, "code", { className: "function-name" }, entry.name),
+          writeButton("Insert", () => insertFormula(entry), {
+            "aria-label": `Insert ${entry.skeleton} in the selected cell`,
+            "data-skeleton": entry.skeleton,
+          }),
+        ),
         h(doc, "p", {}, entry.summary),
-        h(doc, "p", { className: "muted" }, "Example: ", h(doc, "code", {}, entry.example)),
-        writeButton(`Insert ${entry.name}`, () => insertFormula(entry), {
-          "aria-label": `Insert ${entry.name} in the selected cell`,
-          "data-skeleton": entry.skeleton,
-        }),
+        h(doc, "p", { className: "muted example" }, "Example: ", h(doc, "code", {}, entry.example)),
       ),
     ),
   );
@@ -295,6 +303,8 @@ export function mountPane(doc: Document, content: PaneContent): Pane {
   refreshBlocked();
   byId(doc, "app").setAttribute("aria-busy", "false");
   doc.body.setAttribute("data-ready", "figures");
+  // The benchmark reads this mark: time from navigation to the figures in the page.
+  if (typeof performance !== "undefined" && typeof performance.mark === "function") performance.mark(FIGURES_MARK);
 
   return {
     announce,

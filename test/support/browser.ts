@@ -209,9 +209,15 @@ export interface PanePage {
 export async function openPane(
   context: BrowserContext,
   origin: string,
-  options: { fakeHost?: string; fake?: { theme?: "light" | "dark"; apiVersion?: number } } = {},
+  options: {
+    fakeHost?: string;
+    fake?: { theme?: "light" | "dark"; apiVersion?: number };
+    /** Runs in the page before any of its scripts (addInitScript), e.g. to observe the load. */
+    initScript?: () => void;
+  } = {},
 ): Promise<PanePage> {
   const page = await context.newPage();
+  if (options.initScript) await page.addInitScript(options.initScript);
   const errors = collectErrors(page);
   const requests: RequestLog = { all: [], cdn: [] };
   page.on("request", (request) => requests.all.push(request.url()));
