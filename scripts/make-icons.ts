@@ -2,7 +2,7 @@
  * Draws the add-in's ribbon and store icons (assets/icon-16.png … icon-80.png): a teal rounded
  * square with three rising white bars. Pixels are computed from the shapes with 4×4 supersampling,
  * so every size is drawn for itself rather than scaled, and the PNGs are written with zlib only.
- * The output is deterministic: running it again reproduces the committed files byte for byte.
+ * The output is deterministic: running it again reproduces the committed pixels.
  *
  * Usage: node -r ./scripts/ts-register.js scripts/make-icons.ts [output-dir]
  */
