@@ -79,6 +79,20 @@ describe("all blocks", () => {
     expect([...Object.values(INPUT_NAMES), ...DERIVED_NAMES].sort()).toEqual([...ISSUE_NAMES].sort());
   });
 
+  test("names and table names are valid in Excel: not cell-like, unique, comments within 255 characters", () => {
+    const names = specs.flatMap((s) => s.names);
+    const tables = specs.flatMap((s) => s.tables.map((t) => t.name));
+    expect(tables).toEqual(["DealFigures", "AmznFigures", "CapexFigures", "DealSources"]);
+    for (const n of [...names.map((x) => x.name), ...tables]) {
+      expect(n).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
+      expect(n).not.toMatch(/^[A-Za-z]{1,3}[0-9]+$/);
+      expect(n).not.toMatch(/^R[0-9]*C[0-9]*$/i);
+    }
+    expect(new Set([...names.map((x) => x.name.toUpperCase()), ...tables.map((t) => t.toUpperCase())]).size).toBe(names.length + tables.length);
+    for (const n of names) expect(n.comment.length).toBeLessThanOrEqual(255);
+    for (const s of specs) expect(s.sheetName).toMatch(/^[^[\]:*?/\\]{1,31}$/);
+  });
+
   test("each input name points to the Used cell of its figure's row and computes the figure's value", () => {
     const wb = evaluateWorkbook(specs);
     for (const [id, name] of Object.entries(INPUT_NAMES)) {
