@@ -1,0 +1,186 @@
+/**
+ * The portable workbook recalculated by a spreadsheet engine nobody here wrote. Every file is
+ * written first, then LibreOffice opens, recalculates and saves them all in one run (each run
+ * costs seconds), and the tests read the results back.
+ */
+import { spawnSync } from "child_process";
+import type ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { buildAllBlocks, DERIVED_NAMES, INPUT_NAMES } from "../../src/sheets";
+import type { CellSpec, SheetSpec } from "../../src/sheets/spec";
+import { a1, chartPlaceholder, workbookBuffer } from "../../src/xlsx";
+import { stake } from "../../src/calc/deal-math";
+import { describeWithLibreOffice, recalculate } from "../support/libreoffice";
+import { closeTo, datasetInputs, expectedNames, type Inputs } from "./expected-names";
+import { FORMULA_LIKE_TEXTS, handMadeSpec } from "./hand-made-spec";
+import { allCells, isFormula, nameTarget, nameValue, readWorkbook, shown } from "./read-workbook";
+
+const ROOT = path.resolve(__dirname, "../..");
+const COMMAND = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.workbook;
+
+/** A user's own assumptions typed into the Override column (test inputs, not figures). */
+const OVERRIDES: Inputs = {
+  DEAL_AMOUNT: 40e9,
+  OPENAI_VALUATION_ROUND: 730e9,
+  AMZN_RETURN_3Y: 0.5,
+  AMAZON_CAPEX_2026: 110e9,
+};
+
+/** A spec that must produce an error, to prove the error check sees one. */
+function errorDivideByZeroSpec(): SheetSpec {
+  return {
+    block: "deal",
+    sheetName: "Errors",
+    origin: { row: 0, col: 0 },
+    cells: [
+      { row: 0, col: 0, value: 0, owner: "addin" },
+      { row: 0, col: 1, formula: "=1/A1", owner: "addin" },
+    ],
+    names: [],
+    tables: [],
+    charts: [],
+    columnWidths: [],
+    requires: [],
+  };
+}
+
+/** The Override cell of a named Used cell: same row, the column its table heads "Override". */
+function overrideCell(specs: readonly SheetSpec[], name: string): { spec: SheetSpec; cell: CellSpec } {
+  for (const spec of specs) {
+    const target = spec.names.find((n) => n.name === name);
+    if (!target) continue;
+    const table = spec.tables.find((t) => t.top < target.row && target.row <= t.bottom && t.left <= target.col && target.col <= t.right);
+    if (!table) throw new Error(`${name} is not in a figures table.`);
+    const header = spec.cells.find((c) => c.row === table.top && c.value === "Override");
+    const cell = spec.cells.find((c) => c.row === target.row && c.col === header?.col);
+    if (!cell) throw new Error(`${name} has no Override cell.`);
+    return { spec, cell };
+  }
+  throw new Error(`No block defines ${name}.`);
+}
+
+/** The specs with the user's overrides typed in. */
+function withOverrides(specs: readonly SheetSpec[], overrides: Inputs): SheetSpec[] {
+  const typed = new Map<CellSpec, number>();
+  for (const [name, value] of Object.entries(overrides)) typed.set(overrideCell(specs, name).cell, value);
+  return specs.map((spec) => ({ ...spec, cells: spec.cells.map((c) => (typed.has(c) ? { ...c, value: typed.get(c)! } : c)) }));
+}
+
+describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) => {
+  const specs = buildAllBlocks({});
+  const allNames = [...Object.values(INPUT_NAMES), ...DERIVED_NAMES];
+  let scratch: string;
+  let plain: ExcelJS.Workbook;
+  let overridden: ExcelJS.Workbook;
+  let handMade: ExcelJS.Workbook;
+  let errors: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), "deal-desk-recalc-"));
+    const files = {
+      plain: path.join(scratch, "deal-desk.xlsx"),
+      overridden: path.join(scratch, "overridden.xlsx"),
+      handMade: path.join(scratch, "hand-made.xlsx"),
+      errors: path.join(scratch, "error.divide-by-zero.xlsx"),
+    };
+    const run = spawnSync("sh", ["-c", `${COMMAND} --out '${files.plain}'`], { cwd: ROOT, encoding: "utf8" });
+    if (run.status !== 0) throw new Error(`npm run workbook failed: ${run.stderr}`);
+    fs.writeFileSync(files.overridden, await workbookBuffer(withOverrides(specs, OVERRIDES)));
+    fs.writeFileSync(files.handMade, await workbookBuffer([handMadeSpec()]));
+    fs.writeFileSync(files.errors, await workbookBuffer([errorDivideByZeroSpec()]));
+    const recalculated = await recalculate([files.plain, files.overridden, files.handMade, files.errors], soffice);
+    [plain, overridden, handMade, errors] = await Promise.all(recalculated.map(readWorkbook));
+  });
+
+  afterAll(() => {
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  });
+
+  test("keeps every name, pointing at the cell the spec names", () => {
+    expect(plain.definedNames.model.map((n) => n.name).sort()).toEqual([...allNames].sort());
+    for (const spec of specs) {
+      for (const name of spec.names) expect(nameTarget(plain, name.name)).toEqual({ sheet: spec.sheetName, address: a1(name.row, name.col) });
+    }
+  });
+
+  test.each(allNames.map((name) => [name]))("%s equals what src/calc computes from the dataset", (name) => {
+    const expected = expectedNames(datasetInputs())[name];
+    const actual = nameValue(plain, name);
+    expect(typeof actual).toBe("number");
+    expect([name, closeTo(actual as number, expected) ? expected : actual]).toEqual([name, expected]);
+  });
+
+  test.each(allNames.map((name) => [name]))("%s follows the user's overrides", (name) => {
+    const inputs = { ...datasetInputs(), ...OVERRIDES };
+    const expected = expectedNames(inputs)[name];
+    const actual = nameValue(overridden, name);
+    expect(typeof actual).toBe("number");
+    expect([name, closeTo(actual as number, expected) ? expected : actual]).toEqual([name, expected]);
+  });
+
+  test("every derived name depends on at least one override, so the check above is not vacuous", () => {
+    const before = expectedNames(datasetInputs());
+    const after = expectedNames({ ...datasetInputs(), ...OVERRIDES });
+    expect(DERIVED_NAMES.filter((name) => before[name] === after[name])).toEqual([]);
+  });
+
+  test("no formula cell evaluates to an error, with or without overrides", () => {
+    for (const workbook of [plain, overridden, handMade]) {
+      const failing = [...allCells(workbook)].filter(([, cell]) => isFormula(cell)).map(([key, cell]) => [key, shown(cell)]);
+      expect(failing.filter(([, value]) => value !== null && typeof value === "object")).toEqual([]);
+    }
+  });
+
+  test("the error check sees an error when a formula makes one", () => {
+    expect(shown(errors.getWorksheet("Errors")!.getCell("B1"))).toEqual({ error: "#DIV/0!" });
+  });
+
+  test("every formula of the blocks is still a formula after LibreOffice saves the file", () => {
+    for (const spec of specs) {
+      const sheet = plain.getWorksheet(spec.sheetName)!;
+      for (const cell of spec.cells.filter((c) => c.formula !== undefined)) {
+        const key = `${spec.sheetName}!${a1(cell.row, cell.col)}`;
+        expect([key, isFormula(sheet.getCell(a1(cell.row, cell.col)))]).toEqual([key, true]);
+      }
+    }
+  });
+
+  test("keeps every literal value of every block, text that begins with = included", () => {
+    for (const spec of specs) {
+      const sheet = plain.getWorksheet(spec.sheetName)!;
+      for (const cell of spec.cells.filter((c) => c.formula === undefined && c.value !== undefined)) {
+        const key = `${spec.sheetName}!${a1(cell.row, cell.col)}`;
+        expect([key, shown(sheet.getCell(a1(cell.row, cell.col)))]).toEqual([key, cell.value]);
+      }
+    }
+  });
+
+  test("keeps formula-like text as text, and computes formulas inside a table", () => {
+    const spec = handMadeSpec();
+    const sheet = handMade.getWorksheet(spec.sheetName)!;
+    for (const text of FORMULA_LIKE_TEXTS) {
+      const cell = spec.cells.find((c) => c.value === text)!;
+      const written = sheet.getCell(a1(cell.row, cell.col));
+      expect([text, isFormula(written), shown(written)]).toEqual([text, false, text]);
+    }
+    const reported = (label: string) => {
+      const row = spec.cells.find((c) => c.value === label)!.row;
+      return spec.cells.find((c) => c.row === row && c.col === spec.origin.col + 1)!.value as number;
+    };
+    expect(nameValue(handMade, "FIX_AMOUNT")).toBe(reported("Amount"));
+    expect(nameValue(handMade, "FIX_VALUATION")).toBe(reported("Valuation"));
+    const expected = stake(reported("Amount"), reported("Valuation")) as number;
+    expect(closeTo(nameValue(handMade, "FIX_STAKE") as number, expected)).toBe(true);
+  });
+
+  test("says where the chart would be", () => {
+    for (const spec of specs) {
+      for (const chart of spec.charts) {
+        expect(shown(plain.getWorksheet(spec.sheetName)!.getCell(a1(chart.anchor.row, chart.anchor.col)))).toBe(chartPlaceholder(chart));
+      }
+    }
+    expect(specs.some((s) => s.charts.length > 0)).toBe(true);
+  });
+});
