@@ -157,7 +157,7 @@ export const CATALOG: readonly FunctionSpec[] = [
       { name: "totalreturn", kind: "number", description: "The total return as a fraction above −1 (1.14 is +114%).", optional: false },
     ],
     result: "The value before the return, in the unit of value.",
-    example: { formula: "=DEAL.PRIORVALUE(241.73, 1.14)", value: "112.957943925233 (the AMZN price three years earlier)" },
+    example: { formula: "=DEAL.PRIORVALUE(241.73, 1.14)", value: "112.957943925234 (the AMZN price three years earlier)" },
   },
   {
     name: "FIGURE",

@@ -20,7 +20,8 @@ function readRoundsize(value: ArgValue): number | undefined {
   return typeof value === "number" && value !== 0 ? value : undefined;
 }
 
-const num = (value: ArgValue) => value as number;
+/** A coerced number; an omitted required argument counts as a blank cell, 0. */
+const num = (value: ArgValue) => (typeof value === "number" ? value : 0);
 
 type Binding = (v: ArgValue[]) => CellResult;
 

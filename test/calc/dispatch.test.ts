@@ -1,0 +1,186 @@
+import { CATALOG, findFunction } from "../../src/calc/catalog";
+import { SIGNATURES, evaluate } from "../../src/calc/dispatch";
+import { FIGURE_FIELDS } from "../../src/calc/figure-fields";
+import { allFigures, findFigure, findSource } from "../../src/figures";
+import type { Figure } from "../../src/figures";
+import { dec, frac, minus, nearestDouble, over, parseDecimal, plus, times } from "./support/oracle";
+
+const rounded = (f: ReturnType<typeof frac>) => nearestDouble(f) + 0;
+
+describe("every DEAL function through evaluate", () => {
+  test("STAKE: a column of amounts against a row of valuations is a sensitivity grid", () => {
+    const amounts = [[10e9], [25e9], [50e9]];
+    const valuations = [[500e9, 830e9.valueOf(), 1000e9]];
+    const grid = evaluate("STAKE", [amounts, valuations]);
+    expect(grid).toEqual(amounts.map(([a]) => valuations[0].map((v) => rounded(over(dec(a), dec(v))))));
+  });
+
+  test.each([["pre"], ["PRE"], [" Pre "]])('STAKE basis %p is "pre", case and spaces ignored', (basis) => {
+    expect(evaluate("STAKE", [[[50e9]], [[830e9]], [[basis]], [[100e9]]])).toEqual([[rounded(frac(50n, 930n))]]);
+  });
+
+  test.each([[null], [0], [""], ["post"], ["POST"]])("STAKE basis %p is post-money", (basis) => {
+    expect(evaluate("STAKE", [[[50e9]], [[830e9]], [[basis]]])).toEqual([[rounded(frac(50n, 830n))]]);
+  });
+
+  test("STAKE roundsize blank, as null or 0, means amount", () => {
+    const expected = [[rounded(frac(50n, 880n))]];
+    expect(evaluate("STAKE", [[[50e9]], [[830e9]], [["pre"]], null])).toEqual(expected);
+    expect(evaluate("STAKE", [[[50e9]], [[830e9]], [["pre"]], [[null]]])).toEqual(expected);
+    expect(evaluate("STAKE", [[[50e9]], [[830e9]], [["pre"]], [[0]]])).toEqual(expected);
+  });
+
+  test("STAKE basis per cell: a column of bases gives a column of results", () => {
+    const grid = evaluate("STAKE", [[[50e9]], [[830e9]], [["post"], ["pre"], ["mid"]], [[100e9]]]);
+    expect(grid).toEqual([
+      [rounded(frac(50n, 830n))],
+      [rounded(frac(50n, 930n))],
+      [{ kind: "#VALUE!", message: 'basis is "mid": use "post" or "pre".' }],
+    ]);
+  });
+
+  test("POSTMONEY and PREMONEY on ranges with cents", () => {
+    expect(evaluate("POSTMONEY", [[[0.1], [1234.56]], [[0.2]]])).toEqual([[0.3], [rounded(plus(dec(1234.56), dec(0.2)))]]);
+    expect(evaluate("PREMONEY", [[[0.3, 100.01]], [[0.1]]])).toEqual([[0.2, rounded(minus(dec(100.01), dec(0.1)))]]);
+  });
+
+  test("IMPLIEDVALUATION post and pre", () => {
+    expect(evaluate("IMPLIEDVALUATION", [[[50e9]], [[0.05], [0.0602]], [["post"]]])).toEqual([[1000e9], [rounded(over(dec(50e9), dec(0.0602)))]]);
+    expect(evaluate("IMPLIEDVALUATION", [[[50e9]], [[0.05]], [["pre"]], [[100e9]]])).toEqual([[900e9]]);
+  });
+
+  test("DILUTE, STAKEVALUE, STEPUP, MOIC, PRIORVALUE", () => {
+    expect(evaluate("DILUTE", [0.1, 100e9, [[830e9, 500e9]]])).toEqual([[rounded(frac(83n, 930n)), rounded(frac(50n, 600n))]]);
+    expect(evaluate("STAKEVALUE", [[[0.05], [0.0602]], 830e9])).toEqual([[41.5e9], [rounded(times(dec(0.0602), dec(830e9)))]]);
+    expect(evaluate("STEPUP", [830e9, 500e9])).toEqual([[1.66]]);
+    expect(evaluate("MOIC", [[[50e9]], [[125e9]]])).toEqual([[2.5]]);
+    expect(evaluate("PRIORVALUE", [241.73, 1.14])).toEqual([[rounded(frac(24173n, 214n))]]);
+  });
+
+  test("CAGR over a column of years", () => {
+    const [[one], [three]] = evaluate("CAGR", [100, 172.8, [[1], [3]]]) as number[][];
+    expect(one).toBe(rounded(frac(728n, 1000n)));
+    expect(Math.abs(three - 0.2)).toBeLessThanOrEqual(2 ** -52 * 0.25);
+  });
+
+  test("text, booleans and blanks are coerced per cell", () => {
+    expect(evaluate("POSTMONEY", [[["1,000"], [true], [null], ["abc"]], [["0.5"]]])).toEqual([
+      [1000.5],
+      [1.5],
+      [0.5],
+      [{ kind: "#VALUE!", message: 'premoney is "abc", which is not a number.' }],
+    ]);
+  });
+
+  test("a missing required argument counts as blank, like an empty cell", () => {
+    expect(evaluate("POSTMONEY", [[[5]], null])).toEqual([[5]]);
+  });
+});
+
+function expectedField(figure: Figure, field: string): number | string {
+  switch (field) {
+    case "value":
+      if (figure.unit !== "date") return nearestDouble(parseDecimal(figure.value));
+      // Days from Excel's day 0, 1899-12-30, counted with the proleptic calendar by hand.
+      return daysFrom1899(figure.value);
+    case "asof":
+      return figure.asOf;
+    case "source":
+      return findSource(figure.sourceId)!.title;
+    default:
+      return figure[field as "label" | "unit" | "qualifier" | "status" | "quote"];
+  }
+}
+
+function daysFrom1899(iso: string): number {
+  const [y, m, d] = iso.split("-").map(Number);
+  const leap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const monthDays = [31, leap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  let days = 2; // 1899-12-30 → 1900-01-01
+  for (let year = 1900; year < y; year++) days += leap(year) ? 366 : 365;
+  for (let month = 1; month < m; month++) days += monthDays[month - 1];
+  return days + d - 1;
+}
+
+describe("FIGURE and FIGURES read the dataset", () => {
+  const figures = allFigures();
+
+  test.each(FIGURE_FIELDS.map((f) => [f]))("FIGURE(id, %p) for every figure", (field) => {
+    const ids = figures.map((f) => [f.id]);
+    expect(evaluate("FIGURE", [ids, [[field.toUpperCase()]]])).toEqual(figures.map((f) => [expectedField(f, field)]));
+  });
+
+  test("the field defaults to the value, and ids ignore case", () => {
+    expect(evaluate("FIGURE", [[["AMZN.Price"]]])).toEqual([[241.73]]);
+    expect(evaluate("FIGURE", [[["deal.expected_close"]], [[null]]])).toEqual([[daysFrom1899("2026-03-31")]]);
+  });
+
+  test("an unknown id is #N/A with the dataset's own message", () => {
+    const lookup = findFigure("amzn.prices");
+    expect(evaluate("FIGURE", [[["amzn.prices"]]])).toEqual([[{ kind: "#N/A", message: (lookup as { message: string }).message }]]);
+  });
+
+  test("an unknown field is #VALUE! listing the fields", () => {
+    expect(evaluate("FIGURE", [[["amzn.price"]], [["price"]]])).toEqual([
+      [{ kind: "#VALUE!", message: 'field is "price": use one of "value", "label", "unit", "qualifier", "status", "asof", "source", "quote".' }],
+    ]);
+  });
+
+  test("a blank id is #VALUE!", () => {
+    expect(evaluate("FIGURE", [[[null]]])).toEqual([[{ kind: "#VALUE!", message: "id is required." }]]);
+  });
+
+  test("FIGURES() is the header row and one row per figure", () => {
+    const table = evaluate("FIGURES", []);
+    expect(table[0]).toEqual(["id", "label", "value", "unit", "status", "as of", "source"]);
+    expect(table.slice(1)).toEqual(
+      figures.map((f) => [f.id, f.label, expectedField(f, "value"), f.unit, f.status, f.asOf, findSource(f.sourceId)!.title]),
+    );
+  });
+});
+
+describe("the catalog", () => {
+  test("the runtime signatures list the catalog's parameters in order", () => {
+    expect(SIGNATURES).toEqual(Object.fromEntries(CATALOG.map((spec) => [spec.name, spec.params.map((p) => p.name)])));
+  });
+
+  test("only basis, field and id are text parameters", () => {
+    const text = CATALOG.flatMap((spec) => spec.params.filter((p) => p.kind === "text").map((p) => p.name));
+    expect([...new Set(text)].sort()).toEqual(["basis", "field", "id"]);
+  });
+
+  test("optional parameters come last and say their default", () => {
+    for (const spec of CATALOG) {
+      const firstOptional = spec.params.findIndex((p) => p.optional);
+      if (firstOptional >= 0) expect(spec.params.slice(firstOptional).every((p) => p.optional && p.default)).toBe(true);
+    }
+  });
+
+  /** Splits an example formula's arguments: numbers, and text in quotes. */
+  function exampleArgs(formula: string): unknown[] {
+    const inside = /\((.*)\)$/.exec(formula)![1];
+    if (inside.trim() === "") return [];
+    return inside.split(",").map((a) => a.trim()).map((a) => (a.startsWith('"') ? a.slice(1, -1) : Number(a)));
+  }
+
+  test.each(CATALOG.filter((s) => s.name !== "FIGURES").map((s) => [s.name, s]))("the %s example's value is what the formula returns (to 15 digits)", (_, spec) => {
+    const [[result]] = evaluate(spec.name, exampleArgs(spec.example.formula));
+    const stated = Number(/^[-\d.]+/.exec(spec.example.value)![0]);
+    expect(Number((result as number).toPrecision(15))).toBe(stated);
+  });
+
+  test("findFunction ignores case and the namespace", () => {
+    expect(findFunction("deal.stake")?.name).toBe("STAKE");
+    expect(findFunction("nope")).toBeUndefined();
+  });
+});
+
+describe("evaluate never throws", () => {
+  test("an unknown function name is a #VALUE! result", () => {
+    expect(evaluate("NOPE", [])).toEqual([[{ kind: "#VALUE!", message: "DEAL.NOPE failed unexpectedly (no such function); please report it." }]]);
+  });
+
+  test("arguments that are not cells still give a result", () => {
+    expect(evaluate("STAKE", [Symbol("x") as unknown, [[1]]])[0][0]).toMatchObject({ kind: "#VALUE!" });
+  });
+});
