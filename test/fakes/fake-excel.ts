@@ -20,7 +20,7 @@
  *   wb.setNumberFormat(sheet, "B3", "0.00%")
  *   wb.addName(name, sheet, "B3", comment?)          wb.select(sheet, "B3" | "B3:C4")
  *   wb.protectStructure(on = true)                   wb.cell(sheet, "B3") → FakeCell | undefined
- *   wb.failNextSync(code, message)                   the next sync rejects with that error
+ *   wb.failNextSync(code, message, skip = 0)         the next sync (after `skip` more) rejects with that error
  *   wb.apiVersion = 4                                the host supports ExcelApi 1.1 … 1.4 only
  *
  * ## The object model (requirement set in brackets; a call above `apiVersion` fails at sync
@@ -374,6 +374,7 @@ export class FakeWorkbook {
   selection: { sheetId: string; rect: Rect } = { sheetId: "", rect: { top: 0, left: 0, bottom: 0, right: 0 } };
   private nextId = 1;
   private pendingFailure: FakeOfficeError | null = null;
+  private failureSkips = 0;
 
   constructor(options: FakeWorkbookOptions = {}) {
     this.apiVersion = options.apiVersion ?? 18;
@@ -462,9 +463,10 @@ export class FakeWorkbook {
     this.activeSheetId = s.id;
   }
 
-  /** The next context.sync() rejects with this error (and applies nothing). */
-  failNextSync(code: string, message: string): void {
+  /** The next context.sync() (after skipping `skip` syncs) rejects with this error and applies nothing. */
+  failNextSync(code: string, message: string, skip = 0): void {
     this.pendingFailure = new FakeOfficeError(code, message);
+    this.failureSkips = skip;
   }
 
   // --- Excel.run -------------------------------------------------------------------------
@@ -496,7 +498,8 @@ export class FakeWorkbook {
     const written = new Set<string>();
     context.written = written;
     try {
-      if (this.pendingFailure) {
+      if (this.pendingFailure && this.failureSkips > 0) this.failureSkips--;
+      else if (this.pendingFailure) {
         const failure = this.pendingFailure;
         this.pendingFailure = null;
         throw failure;

@@ -1,0 +1,25 @@
+/**
+ * How each named cell style of a SheetSpec looks in Excel. Inputs are blue on green, the
+ * convention analysts read as "type here"; reported figures sit on pale yellow.
+ */
+import type { StyleName } from "../sheets/spec";
+
+export interface CellLook {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly color?: string;
+  readonly fill?: string;
+  readonly wrapText?: boolean;
+}
+
+export const STYLE_LOOKS: Readonly<Record<StyleName, CellLook>> = Object.freeze({
+  title: { bold: true, color: "#1F3864" },
+  subtitle: { bold: true },
+  header: { bold: true, fill: "#D9E1F2" },
+  label: {},
+  reported: { fill: "#FFF2CC" },
+  input: { color: "#0000FF", fill: "#E2EFDA" },
+  derived: {},
+  text: { wrapText: true },
+  muted: { italic: true, color: "#595959" },
+});

@@ -1,0 +1,388 @@
+/**
+ * The Excel writer against the fake host: sync counts, the workbook after Insert all compared
+ * with the SheetSpecs, no-clobber updates, name and sheet clashes, text that looks like a
+ * formula, and failures in plain words.
+ */
+import { applyUpdate, checkSupport, insertBlocks, insertFormula, planUpdate, type SpecSource } from "../../src/excel";
+import { STYLE_LOOKS } from "../../src/excel/styles";
+import { BLOCKS, BLOCK_TITLES, buildAllBlocks, buildBlock, type BlockId, type SheetSpec } from "../../src/sheets";
+import { columnLetters, rangeA1, toA1 } from "../../src/sheets/a1";
+import { columnWidthPoints, writtenOf, type Written } from "../../src/sheets/ownership";
+import { FakeWorkbook, installFakeOffice } from "../fakes/fake-excel";
+
+const NEW_SHEET = { target: "new-sheet", includeStockHistory: false } as const;
+
+function setup(options?: ConstructorParameters<typeof FakeWorkbook>[0]): FakeWorkbook {
+  return installFakeOffice(globalThis, new FakeWorkbook(options));
+}
+
+function cellWritten(wb: FakeWorkbook, sheet: string, address: string): Written {
+  const c = wb.cell(sheet, address);
+  if (!c) return null;
+  return c.formula !== null ? { formula: c.formula } : c.value;
+}
+
+/** Syncs made by one action. */
+async function syncsOf<T>(wb: FakeWorkbook, action: () => Promise<T>): Promise<{ result: T; syncs: number }> {
+  const before = wb.syncCount;
+  const result = await action();
+  return { result, syncs: wb.syncCount - before };
+}
+
+function ok<T>(r: { ok: true; value: T } | { ok: false; kind: string; message: string }): T {
+  if (!r.ok) throw new Error(`expected success, got ${r.kind}: ${r.message}`);
+  return r.value;
+}
+
+/** A previous dataset: every reported number 80% of today's, as an older release would have written. */
+const previousSource: SpecSource = (block, options) => {
+  const spec = buildBlock(block, options);
+  return {
+    ...spec,
+    cells: spec.cells.map((c) => (c.style === "reported" && typeof c.value === "number" && c.numberFormat !== "yyyy-mm-dd" ? { ...c, value: c.value * 0.8 } : c)),
+  };
+};
+
+describe("insertBlocks", () => {
+  it("inserts one block in one read sync and one write sync, with calculation and screen updating suspended for the write", async () => {
+    const wb = setup();
+    const { result, syncs } = await syncsOf(wb, () => insertBlocks(["sources"], NEW_SHEET));
+    const report = ok(result);
+    expect(syncs).toBe(2);
+    expect(wb.syncLog[1]).toMatchObject({ calculationSuspended: true, screenUpdatingSuspended: true });
+    expect(report.blocks.map((b) => [b.block, b.sheetName, b.alreadyPresent])).toEqual([["sources", "Sources", false]]);
+  });
+
+  it("inserts all five blocks in two syncs and writes each block's cells as the spec says", async () => {
+    const wb = setup();
+    const { result, syncs } = await syncsOf(wb, () => insertBlocks([...BLOCKS], NEW_SHEET));
+    const report = ok(result);
+    expect(syncs).toBe(2);
+    const specs = buildAllBlocks();
+    const snap = wb.snapshot();
+    expect(snap.sheets.map((s) => s.name)).toEqual(["Sheet1", ...specs.map((s) => s.sheetName)]);
+    expect(snap.activeSheet).toBe(specs[0].sheetName);
+
+    let cells = 0;
+    for (const spec of specs) {
+      const sheet = snap.sheets.find((s) => s.name === spec.sheetName);
+      if (!sheet) throw new Error(`no sheet ${spec.sheetName}`);
+      for (const c of spec.cells) {
+        const address = toA1(c.row, c.col);
+        const got = sheet.cells[address];
+        const hasContent = c.formula !== undefined || (c.value !== undefined && c.value !== null);
+        if (!hasContent && c.numberFormat === undefined) {
+          expect(got).toBeUndefined();
+          continue;
+        }
+        cells++;
+        expect([address, got.formula]).toEqual([address, c.formula ?? null]);
+        if (c.formula === undefined) expect([address, got.value]).toEqual([address, c.value ?? null]);
+        expect([address, got.numberFormat]).toEqual([address, c.numberFormat ?? "General"]);
+        const look = c.style ? STYLE_LOOKS[c.style] : {};
+        const format = sheet.formats[address] ?? {};
+        expect([address, format.bold ?? false, format.fill ?? null]).toEqual([address, look.bold ?? false, look.fill ?? null]);
+      }
+      expect(Object.keys(sheet.cells).length).toBe(spec.cells.filter((c) => c.formula !== undefined || (c.value !== undefined && c.value !== null) || c.numberFormat !== undefined).length);
+      expect(sheet.notes).toEqual(Object.fromEntries(spec.cells.filter((c) => c.note).map((c) => [toA1(c.row, c.col), c.note])));
+      expect(sheet.tables).toEqual(spec.tables.map((t) => ({ name: t.name, address: rangeA1(t.top, t.left, t.bottom, t.right) })));
+      expect(sheet.charts.map((c) => [c.title, c.values, c.categories, c.anchor])).toEqual(
+        spec.charts.map((c) => [
+          c.title,
+          `${spec.sheetName}!${rangeA1(c.values.top, c.values.col, c.values.bottom, c.values.col)}`,
+          `${spec.sheetName}!${rangeA1(c.categories.top, c.categories.col, c.categories.bottom, c.categories.col)}`,
+          toA1(c.anchor.row, c.anchor.col),
+        ]),
+      );
+      expect(sheet.columnWidths).toEqual(Object.fromEntries(spec.columnWidths.map((w, i) => [columnLetters(i), columnWidthPoints(w)])));
+      for (const n of spec.names) {
+        expect(snap.names[n.name]).toEqual({ sheet: spec.sheetName, address: toA1(n.row, n.col), comment: n.comment, visible: true });
+      }
+    }
+    const visibleNames = Object.entries(snap.names).filter(([, n]) => n.visible).map(([name]) => name);
+    expect(visibleNames.sort()).toEqual(specs.flatMap((s) => s.names.map((n) => n.name)).sort());
+    expect(report.blocks.reduce((n, b) => n + b.cellsWritten, 0)).toBe(cells);
+    expect(wb.syncLog[1].cellsWritten).toBe(cells);
+  });
+
+  it("says in one sentence per block what it inserted", async () => {
+    setup();
+    const report = ok(await insertBlocks(["deal"], NEW_SHEET));
+    const spec = buildBlock("deal");
+    const reported = spec.cells.filter((c) => c.style === "reported" && c.figureId).length;
+    expect(report.summary).toEqual([`Inserted sheet Deal with ${reported} figures and ${spec.names.length} named ranges.`]);
+  });
+
+  it("inserts the blocks a block's formulas need first", async () => {
+    const wb = setup();
+    const report = ok(await insertBlocks(["amzn"], NEW_SHEET));
+    expect(report.blocks.map((b) => b.block)).toEqual(["deal", "amzn"]);
+    expect(wb.snapshot().sheets.map((s) => s.name)).toEqual(["Sheet1", "Deal", "AMZN"]);
+  });
+
+  it("reports a block already in the workbook and writes nothing, in one sync", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["sources"], NEW_SHEET));
+    const before = JSON.stringify(wb.snapshot());
+    const { result, syncs } = await syncsOf(wb, () => insertBlocks(["sources"], NEW_SHEET));
+    const report = ok(result);
+    expect(syncs).toBe(1);
+    expect(report.blocks).toEqual([{ block: "sources", sheetName: "Sources", alreadyPresent: true, figures: 0, cellsWritten: 0, namesWritten: [], leftAlone: [] }]);
+    expect(JSON.stringify(wb.snapshot())).toBe(before);
+  });
+
+  it("puts the block on Deal (2) when a user's sheet is named Deal, and leaves the user's sheet untouched", async () => {
+    const wb = setup();
+    wb.addSheet("Deal");
+    wb.setCell("Deal", "A1", "my notes");
+    wb.setCell("Deal", "B5", 7);
+    const userSheet = JSON.stringify(wb.snapshot().sheets[1]);
+    const report = ok(await insertBlocks(["deal"], NEW_SHEET));
+    expect(report.blocks[0].sheetName).toBe("Deal (2)");
+    const snap = wb.snapshot();
+    expect(JSON.stringify(snap.sheets[1])).toBe(userSheet);
+    expect(snap.names.DEAL_AMOUNT.sheet).toBe("Deal (2)");
+    expect(report.summary).toContain("A sheet of yours is already named Deal, so the block went to Deal (2) and your sheet was left as it is.");
+  });
+
+  it("leaves a name the user owns alone and says so", async () => {
+    const wb = setup();
+    wb.addName("DEAL_AMOUNT", "Sheet1", "A1", "mine");
+    const report = ok(await insertBlocks(["deal"], NEW_SHEET));
+    expect(wb.snapshot().names.DEAL_AMOUNT).toEqual({ sheet: "Sheet1", address: "A1", comment: "mine", visible: true });
+    const deal = report.blocks[0];
+    expect(deal.namesWritten).not.toContain("DEAL_AMOUNT");
+    expect(deal.leftAlone).toHaveLength(1);
+    expect(deal.leftAlone[0].what).toBe("the name DEAL_AMOUNT");
+    expect(deal.leftAlone[0].reason).toContain("Sheet1!$A$1");
+    expect(report.summary.some((s) => s.startsWith("Left the name DEAL_AMOUNT alone: it already exists in your workbook"))).toBe(true);
+  });
+
+  it("writes text that begins with =, +, - or @ (or looks like a number or date) as that text", async () => {
+    const wb = setup();
+    const texts = ['=HYPERLINK("http://x.example","click")', "+1", "-2", "@SUM(A1)", "2026-01-28", "TRUE", "'quoted"];
+    const source: SpecSource = (block, options) => {
+      const spec = buildBlock(block, options);
+      return { ...spec, cells: [...spec.cells, ...texts.map((value, i) => ({ row: 40 + i, col: 0, value, owner: "addin" as const }))] };
+    };
+    ok(await insertBlocks(["sources"], NEW_SHEET, source));
+    for (let i = 0; i < texts.length; i++) {
+      expect(wb.cell("Sources", `A${41 + i}`)).toMatchObject({ value: texts[i], formula: null });
+    }
+  });
+
+  it("inserts at the selected cell when it and the block's area are empty", async () => {
+    const wb = setup();
+    wb.select("Sheet1", "C3");
+    const report = ok(await insertBlocks(["sources"], { target: "selection", includeStockHistory: false }));
+    const spec = buildBlock("sources", { origin: { row: 2, col: 2 } });
+    expect(report.blocks[0].sheetName).toBe("Sheet1");
+    const first = spec.cells[0];
+    expect(cellWritten(wb, "Sheet1", toA1(first.row, first.col))).toEqual(writtenOf(first));
+    expect(wb.snapshot().sheets[0].tables.map((t) => t.address)).toEqual(spec.tables.map((t) => rangeA1(t.top, t.left, t.bottom, t.right)));
+  });
+
+  it("refuses to insert at a selection whose area holds something, and says which cell", async () => {
+    const wb = setup();
+    wb.select("Sheet1", "C3");
+    wb.setCell("Sheet1", "D6", "mine");
+    const before = JSON.stringify(wb.snapshot());
+    const r = await insertBlocks(["sources"], { target: "selection", includeStockHistory: false });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.kind).toBe("not-empty");
+    expect(r.message).toContain("D6 holds something");
+    expect(JSON.stringify(wb.snapshot())).toBe(before);
+  });
+
+  it("gives kind protected with a message when the selected sheet is protected", async () => {
+    const wb = setup();
+    wb.protectSheet("Sheet1");
+    const r = await insertBlocks(["sources"], { target: "selection", includeStockHistory: false });
+    expect(r).toEqual({ ok: false, kind: "protected", message: 'The sheet "Sheet1" is protected, so Deal Desk cannot write to it. Unprotect it (Review › Unprotect Sheet) and try again; nothing was changed.' });
+  });
+
+  it("gives kind protected when the workbook's structure is protected or Excel denies a write", async () => {
+    const wb = setup();
+    wb.protectStructure();
+    const r1 = await insertBlocks(["sources"], NEW_SHEET);
+    expect(r1.ok === false && r1.kind).toBe("protected");
+    wb.protectStructure(false);
+    wb.failNextSync("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.", 1);
+    const r2 = await insertBlocks(["sources"], NEW_SHEET);
+    expect(r2.ok === false && r2.kind).toBe("protected");
+    expect(wb.syncLog[wb.syncLog.length - 1].cellsWritten).toBe(0);
+    expect(wb.snapshot().sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  });
+
+  it("gives kind invalid-name when Excel refuses a name", async () => {
+    setup();
+    const source: SpecSource = (block, options) => {
+      const spec: SheetSpec = buildBlock(block, options);
+      return { ...spec, names: [{ name: "TWO WORDS", row: 4, col: 1, comment: "bad" }] };
+    };
+    const r = await insertBlocks(["sources"], NEW_SHEET, source);
+    expect(r.ok === false && r.kind).toBe("invalid-name");
+  });
+
+  it("gives kind unsupported, without calling Excel, on an Excel older than ExcelApi 1.9", async () => {
+    const wb = setup({ apiVersion: 4 });
+    const support = await checkSupport();
+    expect(support.ok === false && support.kind).toBe("unsupported");
+    expect(support.ok === false && support.message).toContain("1.9");
+    const r = await insertBlocks(["deal"], NEW_SHEET);
+    expect(r).toEqual(support);
+    expect(wb.syncCount).toBe(0);
+  });
+
+  it("gives kind unsupported outside Excel", async () => {
+    const saved = { Office: (globalThis as { Office?: unknown }).Office, Excel: (globalThis as { Excel?: unknown }).Excel };
+    delete (globalThis as { Office?: unknown }).Office;
+    try {
+      const r = await insertBlocks(["deal"], NEW_SHEET);
+      expect(r.ok === false && r.kind).toBe("unsupported");
+    } finally {
+      Object.assign(globalThis, saved);
+    }
+  });
+
+  it("inserts without notes on Excel without ExcelApi 1.18 and says so", async () => {
+    const wb = setup({ apiVersion: 9 });
+    const report = ok(await insertBlocks(["deal"], NEW_SHEET));
+    expect(wb.snapshot().sheets[1].notes).toEqual({});
+    expect(report.summary[report.summary.length - 1]).toContain("cannot add notes");
+  });
+});
+
+describe("updates", () => {
+  const changedByDataset = (block: BlockId): string[] => {
+    const before = previousSource(block, {});
+    const after = buildBlock(block);
+    return after.cells
+      .filter((c, i) => c.owner === "addin" && JSON.stringify(writtenOf(c)) !== JSON.stringify(writtenOf(before.cells[i])))
+      .map((c) => toA1(c.row, c.col));
+  };
+
+  it("reads in one sync, keeps the user's override and edited reported cell, lists the edit and refreshes the rest", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    wb.setCell("Deal", "C5", 45e9); // the user's override of deal.amount
+    wb.setCell("Deal", "B7", 90e9); // the user's edit of a reported cell (deal.round_size)
+    const refreshable = changedByDataset("deal").filter((a) => a !== "B7");
+
+    const { result, syncs } = await syncsOf(wb, () => planUpdate());
+    expect(syncs).toBe(1);
+    const plan = ok(result);
+    const round = buildBlock("deal").cells.find((c) => c.row === 6 && c.col === 1);
+    expect(plan.conflicts).toEqual([
+      expect.objectContaining({ key: "Deal!B7", sheetName: "Deal", address: "B7", figureId: "deal.round_size", userValue: 90e9, lastWritten: 100e9 * 0.8, newValue: round?.value }),
+    ]);
+    expect(plan.refreshes).toBe(refreshable.length);
+    expect(plan.sheets).toEqual(["Deal"]);
+
+    const applied = await syncsOf(wb, () => applyUpdate([]));
+    expect(applied.syncs).toBe(2);
+    expect(ok(applied.result)).toMatchObject({ cellsWritten: refreshable.length, accepted: 0, kept: 1 });
+    expect(cellWritten(wb, "Deal", "C5")).toBe(45e9);
+    expect(cellWritten(wb, "Deal", "B7")).toBe(90e9);
+    for (const a of refreshable) {
+      const c = buildBlock("deal").cells.find((x) => toA1(x.row, x.col) === a);
+      expect([a, cellWritten(wb, "Deal", a)]).toEqual([a, c && writtenOf(c)]);
+    }
+
+    const accepted = ok(await applyUpdate(["Deal!B7"]));
+    expect(accepted).toMatchObject({ cellsWritten: 1, accepted: 1, kept: 0 });
+    expect(cellWritten(wb, "Deal", "B7")).toBe(round?.value);
+  });
+
+  it("writes nothing when an update is repeated with no change", async () => {
+    const wb = setup();
+    ok(await insertBlocks([...BLOCKS], NEW_SHEET, previousSource));
+    ok(await applyUpdate([]));
+    const before = JSON.stringify(wb.snapshot());
+    const { result, syncs } = await syncsOf(wb, () => applyUpdate([]));
+    expect(ok(result)).toEqual({ cellsWritten: 0, accepted: 0, kept: 0, summary: "Everything is up to date: no cell was written." });
+    expect(syncs).toBe(1);
+    expect(JSON.stringify(wb.snapshot())).toBe(before);
+  });
+
+  it("finds its blocks after the user renames their sheets", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    await wb.run(async (context) => {
+      context.workbook.worksheets.getItem("Deal").name = "My deal";
+      await context.sync();
+    });
+    const plan = ok(await planUpdate());
+    expect(plan.sheets).toEqual(["My deal"]);
+    ok(await applyUpdate([]));
+    expect(cellWritten(wb, "My deal", "B5")).toBe(buildBlock("deal").cells.find((c) => c.row === 4 && c.col === 1)?.value);
+  });
+
+  it("stops tracking a block whose sheet the user deleted and updates the others", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal", "sources"], NEW_SHEET));
+    await wb.run(async (context) => {
+      context.workbook.worksheets.getItem("Sources").delete();
+      await context.sync();
+    });
+    expect(ok(await planUpdate()).sheets).toEqual(["Deal"]);
+    expect(ok(await applyUpdate([])).summary).toContain("No longer tracked (their sheet or area was deleted): Sources.");
+    expect(ok(await planUpdate()).sheets).toEqual(["Deal"]);
+  });
+
+  it("gives kind no-addin-sheets in a workbook without blocks", async () => {
+    setup();
+    const r = await planUpdate();
+    expect(r.ok === false && r.kind).toBe("no-addin-sheets");
+  });
+
+  it("gives kind protected when a sheet the update writes to is protected, and writes nothing", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    wb.protectSheet("Deal");
+    const before = JSON.stringify(wb.snapshot());
+    const r = await applyUpdate([]);
+    expect(r.ok === false && r.kind).toBe("protected");
+    expect(r.ok === false && r.message).toContain('"Deal"');
+    expect(JSON.stringify(wb.snapshot())).toBe(before);
+  });
+
+  it("keeps the names on the cells they were created on", async () => {
+    const wb = setup();
+    ok(await insertBlocks([...BLOCKS], NEW_SHEET, previousSource));
+    const names = JSON.stringify(wb.snapshot().names);
+    ok(await applyUpdate([]));
+    expect(JSON.stringify(wb.snapshot().names)).toBe(names);
+  });
+});
+
+describe("insertFormula", () => {
+  it("writes the formula into an empty selected cell", async () => {
+    const wb = setup();
+    wb.select("Sheet1", "B2");
+    expect(ok(await insertFormula("=DEAL.STAKE(A1, A2)"))).toEqual({ address: "Sheet1!B2" });
+    expect(wb.cell("Sheet1", "B2")).toMatchObject({ formula: "=DEAL.STAKE(A1, A2)" });
+  });
+
+  it("refuses a selected cell that is not empty and changes nothing", async () => {
+    const wb = setup();
+    wb.select("Sheet1", "B2");
+    wb.setCell("Sheet1", "B2", 3);
+    const r = await insertFormula("=DEAL.STAKE(A1, A2)");
+    expect(r.ok === false && r.kind).toBe("not-empty");
+    expect(wb.cell("Sheet1", "B2")).toMatchObject({ value: 3, formula: null });
+  });
+
+  it("refuses text that is not a formula", async () => {
+    setup();
+    const r = await insertFormula("DEAL.STAKE(A1, A2)");
+    expect(r.ok === false && r.message).toBe('A formula must begin with "=", for example =DEAL.STAKE(A1, B1).');
+  });
+});
+
+describe("block titles", () => {
+  it("names each block's sheet after its title", () => {
+    expect(BLOCKS.map((b) => buildBlock(b).sheetName)).toEqual(BLOCKS.map((b) => BLOCK_TITLES[b]));
+  });
+});
