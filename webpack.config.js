@@ -94,6 +94,10 @@ class HelpPagePlugin {
           try {
             const { renderHelpPage } = require(helpPage);
             compilation.emitAsset("help.html", new sources.RawSource(renderHelpPage()));
+            // Watch every source the page was rendered from, not only help-page.ts.
+            for (const loaded of Object.keys(require.cache)) {
+              if (loaded.startsWith(SRC + path.sep)) compilation.fileDependencies.add(loaded);
+            }
           } catch (error) {
             compilation.errors.push(
               new WebpackError(
