@@ -9,8 +9,10 @@
  * - errors propagate through operators and functions, the left operand's first;
  * - x/0 is #DIV/0!, a non-real or overflowing power is #NUM!;
  * - text compares case-insensitively, and numbers < text < booleans;
- * - a name or function the workbook lacks is #NAME? and a sheet it lacks is #REF!.
- * STOCKHISTORY needs live market data: here it is #N/A, as Excel shows it offline.
+ * - a name the workbook lacks is #NAME? and a sheet it lacks is #REF!.
+ * STOCKHISTORY needs live market data: here it is #N/A, as Excel shows it offline. A function
+ * outside EVALUATED_FUNCTIONS, or syntax outside the parser's subset, throws: the blocks never
+ * write one, so meeting one is a builder bug.
  */
 import { quoteSheetName, toA1 } from "./a1";
 import { type ErrorCode, type FormulaNode, parseFormula } from "./formula";

@@ -4,9 +4,9 @@
  * nothing here knows about Office.
  */
 import type { Origin } from "./block-builder";
-import { buildAmznBlock } from "./blocks/amzn";
-import { buildCapexBlock } from "./blocks/capex";
-import { buildDealBlock } from "./blocks/deal";
+import { AMZN_FIGURE_IDS, buildAmznBlock } from "./blocks/amzn";
+import { buildCapexBlock, CAPEX_FIGURE_IDS } from "./blocks/capex";
+import { buildDealBlock, DEAL_FIGURE_IDS } from "./blocks/deal";
 import { buildSensitivityBlock } from "./blocks/sensitivity";
 import { buildSourcesBlock } from "./blocks/sources";
 import type { BlockId, SheetSpec } from "./spec";
@@ -25,6 +25,15 @@ export const BLOCK_TITLES: Readonly<Record<BlockId, string>> = Object.freeze({
   capex: "Capex 2026",
   sensitivity: "Sensitivity",
   sources: "Sources",
+});
+
+/** The ids of the figures each block's table shows, in row order. */
+export const BLOCK_FIGURES: Readonly<Record<BlockId, readonly string[]>> = Object.freeze({
+  deal: DEAL_FIGURE_IDS,
+  amzn: AMZN_FIGURE_IDS,
+  capex: CAPEX_FIGURE_IDS,
+  sensitivity: Object.freeze([]),
+  sources: Object.freeze([]),
 });
 
 export interface BuildOptions {

@@ -1,5 +1,5 @@
 import { allFacts, allFigures, type Figure } from "../../src/figures";
-import { BLOCK_TITLES, BLOCKS, buildAllBlocks, buildBlock, DERIVED_NAMES, INPUT_NAMES } from "../../src/sheets";
+import { BLOCK_FIGURES, BLOCK_TITLES, BLOCKS, buildAllBlocks, buildBlock, DERIVED_NAMES, INPUT_NAMES } from "../../src/sheets";
 import { toA1 } from "../../src/sheets/a1";
 import { BlockBuilder } from "../../src/sheets/block-builder";
 import { displayText, evaluateWorkbook } from "../../src/sheets/evaluate";
@@ -63,6 +63,13 @@ describe("all blocks", () => {
   test("every figure of the dataset appears in exactly one block's table", () => {
     const shown = specs.flatMap((s) => s.cells.filter((c) => c.style === "reported" && c.figureId && typeof c.value === "number"));
     expect(shown.map((c) => c.figureId).sort()).toEqual(allFigures().map((f) => f.id).sort());
+  });
+
+  test("BLOCK_FIGURES lists each block's figures in the order its table shows them", () => {
+    for (const spec of specs) {
+      const rows = spec.cells.filter((c) => c.style === "reported" && typeof c.value === "number").sort((a, b) => a.row - b.row);
+      expect(BLOCK_FIGURES[spec.block]).toEqual(rows.map((c) => c.figureId));
+    }
   });
 
   test("no two cells share a position and no cell has both a value and a formula", () => {

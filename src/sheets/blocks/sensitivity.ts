@@ -20,8 +20,8 @@ export const SENSITIVITY_DEFAULTS = Object.freeze({
   valuationStep: 50e9,
 });
 
-/** Block-local layout, exported for the tests and the docs. */
-export const SENSITIVITY_LAYOUT = Object.freeze({
+/** Block-local rows and columns of the inputs and the two grids. */
+const SENSITIVITY_LAYOUT = Object.freeze({
   inputsTop: 4,
   gridTop: 10,
   postLeft: 0,
