@@ -104,6 +104,12 @@ function run(command: string, args: readonly string[], timeoutMs: number): Promi
   });
 }
 
+/** True under CI (CI=true, CI=1, …; CI=false and CI=0 do not count). */
+export function onCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = (env.CI ?? "").trim().toLowerCase();
+  return value !== "" && value !== "false" && value !== "0";
+}
+
 /**
  * `describe` for tests that need LibreOffice. Without it the block is reported as skipped and a
  * warning gives the install line; under CI=true a missing LibreOffice fails instead, so CI can
@@ -115,16 +121,17 @@ export function describeWithLibreOffice(title: string, body: (soffice: string) =
     describe(title, () => body(soffice));
     return;
   }
-  if (process.env.CI === "true") {
+  const where = process.env.SOFFICE ? `SOFFICE=${process.env.SOFFICE} does not exist` : "soffice is not on PATH";
+  if (onCi()) {
     describe(title, () => {
       test("LibreOffice is installed (CI runs these checks, never skips them)", () => {
-        throw new Error(`soffice was not found on PATH and CI=true. Install it: ${LIBREOFFICE_INSTALL}`);
+        throw new Error(`${where} and CI is set. Install LibreOffice: ${LIBREOFFICE_INSTALL}`);
       });
     });
     return;
   }
   console.warn(
-    `SKIPPED: "${title}" needs LibreOffice, which is not installed. These checks recalculate the workbook in a real spreadsheet engine; enable them with:\n  ${LIBREOFFICE_INSTALL}`,
+    `SKIPPED: "${title}" needs LibreOffice (${where}). These checks recalculate the workbook in a real spreadsheet engine; enable them with:\n  ${LIBREOFFICE_INSTALL}`,
   );
   // Indexed access: the block is registered and reported as skipped by Jest.
   describe["skip"](title, () => body(""));
