@@ -1,26 +1,67 @@
 /**
- * The pane's entry: the only file of the pane that talks to Office. It waits for Office.js,
- * reads the host and theme, and hands the pane plain functions; outside Office the pane runs as a
- * read-only preview.
+ * The pane's entry: the only file of the pane that talks to Office. It renders the figures at
+ * once (they need no host), then waits for Office.js: inside Excel it hands the pane the Excel
+ * writer's actions and applies Office's theme; anywhere else (a plain browser, where onReady
+ * reports no host) the pane stays a read-only preview.
  */
-import { byId, replaceChildren } from "./dom";
-import { renderFigureCard } from "./render";
-import { figureCards } from "./view-model";
+import { applyUpdate, checkSupport, insertBlocks, insertFormula, planUpdate } from "../excel";
+import { BLOCK_TITLES, BLOCKS, buildAllBlocks } from "../sheets";
+import { derivedCards } from "./derived";
+import { mountPane } from "./pane";
+import type { Pane, PaneHost } from "./pane";
+import { blockPreviews } from "./preview";
+import { functionEntries } from "./reference";
+import { paneTheme } from "./theme";
+import type { OfficeThemeColors, PaneTheme } from "./theme";
 
-function showFigures(doc: Document): void {
-  replaceChildren(
-    byId(doc, "figures"),
-    figureCards().map((card) => renderFigureCard(doc, card)),
-  );
-  byId(doc, "app").setAttribute("aria-busy", "false");
-  doc.body.setAttribute("data-ready", "figures");
+const excelHost: PaneHost = { insertBlocks, planUpdate, applyUpdate, insertFormula };
+
+function applyTheme(doc: Document, theme: PaneTheme): void {
+  const root = doc.documentElement;
+  root.setAttribute("data-theme", theme.mode);
+  for (const [name, value] of Object.entries(theme.vars)) root.style.setProperty(`--${name}`, value);
 }
 
-showFigures(document);
+function prefersDark(): boolean {
+  return typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
+}
 
-if (typeof Office !== "undefined") {
+function setHostLine(doc: Document, text: string): void {
+  const line = doc.getElementById("host-line");
+  if (line) line.textContent = text;
+}
+
+async function connectToExcel(pane: Pane): Promise<void> {
+  applyTheme(document, paneTheme(Office.context.officeTheme as OfficeThemeColors | undefined, prefersDark()));
+  setHostLine(document, "Connected to Excel. Insert a block, or review an update of the figures.");
+  const support = await checkSupport();
+  pane.connect(excelHost, support.ok ? null : { reason: support.message });
+}
+
+function stayInPreview(pane: Pane, why: string): void {
+  applyTheme(document, paneTheme(null, prefersDark()));
+  setHostLine(document, why);
+  pane.connect(null, null);
+}
+
+const pane = mountPane(document, {
+  blocks: BLOCKS.map((id) => ({ id, title: BLOCK_TITLES[id] })),
+  derived: derivedCards,
+  functions: functionEntries(),
+  previews: () => blockPreviews(buildAllBlocks(), BLOCK_TITLES),
+});
+applyTheme(document, paneTheme(null, prefersDark()));
+
+if (typeof Office === "undefined") {
+  stayInPreview(pane, "Office.js did not load, so this is a read-only preview. Check the connection, or open Deal Desk from Excel.");
+} else {
   Office.onReady((info) => {
-    byId(document, "host-line").textContent =
-      info.host === null ? "Preview: open this pane inside Excel to insert the figures." : "Connected to Excel.";
+    if (info.host === Office.HostType.Excel) {
+      connectToExcel(pane).catch((error: unknown) => {
+        pane.announce(`Deal Desk could not connect to Excel: ${error instanceof Error ? error.message : String(error)}. Close and reopen the pane.`, "error");
+      });
+    } else {
+      stayInPreview(pane, "Preview outside Excel: the figures and what each block writes. Open Deal Desk in Excel to insert them.");
+    }
   });
 }

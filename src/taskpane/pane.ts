@@ -16,8 +16,8 @@ export interface PaneHost {
   insertBlocks(blocks: readonly BlockId[], options: InsertOptions): Promise<ActionResult<InsertReport>>;
   planUpdate(): Promise<ActionResult<UpdatePlan>>;
   applyUpdate(acceptedKeys: readonly string[]): Promise<ActionResult<UpdateReport>>;
-  /** Puts a formula in the selected cell; resolves to the cell's address. */
-  insertFormula(formula: string): Promise<ActionResult<string>>;
+  /** Puts a formula in the selected cell when it is empty; resolves to the cell's address. */
+  insertFormula(formula: string): Promise<ActionResult<{ address: string }>>;
 }
 
 export interface PaneContent {
@@ -254,7 +254,7 @@ export function mountPane(doc: Document, content: PaneContent): Pane {
       announce(failureText(`Inserting ${entry.name}`, result), "error");
       return;
     }
-    announce(`Put ${entry.skeleton} in ${result.value}. Replace the arguments with your cells.`, "success");
+    announce(`Put ${entry.skeleton} in ${result.value.address}. Replace its arguments with your cells or values; until then the cell shows #NAME?.`, "success");
   }
 
   // Figures and derived numbers: always shown, in or out of Excel.

@@ -166,7 +166,6 @@ export const SCREENSHOT_DIR = path.join(ROOT, "docs", "screenshots");
  */
 export async function buildFakeHost(outDir: string = fs.mkdtempSync(path.join(os.tmpdir(), "deal-desk-fake-host-"))): Promise<string> {
   // Loaded here, not at the top: only the host tests need webpack, and it is slow to require.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const webpack = require("webpack") as typeof import("webpack");
   const compiler = webpack({
     mode: "development",

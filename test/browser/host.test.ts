@@ -1,0 +1,258 @@
+/**
+ * The pane inside a fake Excel (test/fakes/fake-excel.ts, bundled with test/browser/fake-host.ts
+ * and served in place of office.js): inserts, the reviewed update, function skeletons, Excel
+ * errors and the Office theme, driven by clicks and keys in Chromium. Screenshots of the pane in
+ * light and dark, 320 and 500 px wide, go to docs/screenshots/.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { Page } from "playwright-core";
+import { allFigures } from "../../src/figures";
+import { BLOCKS, BLOCK_TITLES, buildAllBlocks, buildBlock } from "../../src/sheets";
+import { toA1 } from "../../src/sheets/a1";
+import { COL } from "../../src/sheets/figure-table";
+import { CATALOG } from "../../src/calc/catalog";
+import { MESSAGES } from "../../src/excel/failures";
+import type { WorkbookSnapshot } from "../fakes/fake-excel";
+import type { BrowserSession, StaticServer } from "../support/browser";
+import { SCREENSHOT_DIR, axeViolations, buildFakeHost, describeInBrowser, distDir, launchChromium, openPane, serveFolder } from "../support/browser";
+
+/** The address of a figure's Reported cell on the deal sheet, from the block's spec. */
+function reportedCell(figureId: string): string {
+  const cell = buildBlock("deal").cells.find((c) => c.figureId === figureId && c.col === COL.reported);
+  if (!cell) throw new Error(`the deal block has no Reported cell for ${figureId}`);
+  return toA1(cell.row, cell.col);
+}
+
+function figureValue(id: string): number {
+  return Number(allFigures().find((f) => f.id === id)!.value);
+}
+
+async function snapshot(page: Page): Promise<WorkbookSnapshot> {
+  return page.evaluate(() => (window as unknown as { fakeWorkbook: { snapshot(): WorkbookSnapshot } }).fakeWorkbook.snapshot());
+}
+
+async function cellValue(page: Page, sheet: string, address: string): Promise<unknown> {
+  return page.evaluate(
+    ([s, a]) => (window as unknown as { fakeWorkbook: { cell(s: string, a: string): { value: unknown } | undefined } }).fakeWorkbook.cell(s, a)?.value,
+    [sheet, address] as const,
+  );
+}
+
+/** Acts as the user typing into a cell of the fake workbook. */
+async function typeInCell(page: Page, sheet: string, address: string, input: number | string): Promise<void> {
+  await page.evaluate(
+    ([s, a, v]) => (window as unknown as { fakeWorkbook: { setCell(s: string, a: string, v: unknown): void } }).fakeWorkbook.setCell(s, a, v),
+    [sheet, address, input] as const,
+  );
+}
+
+async function insertAll(page: Page): Promise<string[]> {
+  await page.click("#insert-all");
+  await page.waitForSelector("#insert-result .message");
+  return page.$$eval("#insert-result li, #insert-result p", (items) => items.map((i) => i.textContent ?? ""));
+}
+
+describeInBrowser("pane in a fake Excel host")("pane inside Excel (fake host)", () => {
+  let server: StaticServer;
+  let browser: BrowserSession;
+  let fakeHost: string;
+
+  beforeAll(async () => {
+    fakeHost = await buildFakeHost();
+    server = await serveFolder(distDir());
+    browser = await launchChromium({ width: 500 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (fakeHost) fs.rmSync(path.dirname(fakeHost), { recursive: true, force: true });
+  });
+
+  test('"Insert all" writes every block\'s sheet and every name, and says what it did', async () => {
+    const { page, errors } = await openPane(browser.context, server.origin, { fakeHost });
+    await page.waitForSelector("body[data-mode='excel']");
+    const lines = await insertAll(page);
+
+    const book = await snapshot(page);
+    const expectedSheets = BLOCKS.map((b) => BLOCK_TITLES[b]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", ...expectedSheets]);
+    // Every name of every block, pointing at the cell its spec gives.
+    for (const spec of buildAllBlocks()) {
+      for (const name of spec.names) expect([name.name, book.names[name.name]]).toEqual([name.name, expect.objectContaining({ sheet: spec.sheetName, address: toA1(name.row, name.col) })]);
+    }
+    expect(lines.length).toBeGreaterThanOrEqual(BLOCKS.length);
+    for (const title of expectedSheets) expect(lines.some((line) => line.includes(title))).toBe(true);
+    expect(await page.textContent("#status")).toBe(lines.join(" "));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("a name the user already owns is left alone, and the pane says so", async () => {
+    const { page } = await openPane(browser.context, server.origin, { fakeHost });
+    await page.waitForSelector("body[data-mode='excel']");
+    await page.evaluate(() => (window as unknown as { fakeWorkbook: { addName(n: string, s: string, a: string): void } }).fakeWorkbook.addName("DEAL_AMOUNT", "Sheet1", "A1"));
+    const lines = await insertAll(page);
+    expect((await snapshot(page)).names.DEAL_AMOUNT).toMatchObject({ sheet: "Sheet1", address: "A1" });
+    expect(lines.filter((line) => line.includes("DEAL_AMOUNT")).length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  test("the update lists the user's edit with both values and keeps it when Keep mine is chosen; an accepted one is replaced", async () => {
+    const { page, errors } = await openPane(browser.context, server.origin, { fakeHost });
+    await page.waitForSelector("body[data-mode='excel']");
+    await insertAll(page);
+    const amountCell = reportedCell("deal.amount");
+    const roundCell = reportedCell("deal.round_size");
+    await typeInCell(page, "Deal", amountCell, 55000000000);
+    await typeInCell(page, "Deal", roundCell, 120000000000);
+
+    await page.click("#review-update");
+    await page.waitForSelector("#update-result table.diff");
+    const rows = await page.$$eval("#update-result tbody tr", (trs) =>
+      trs.map((tr) => [tr.getAttribute("data-key"), ...Array.from(tr.querySelectorAll("th, td")).slice(0, 3).map((c) => c.textContent)]),
+    );
+    expect(rows).toContainEqual([`Deal!${amountCell}`, expect.stringContaining(`Deal!${amountCell}`), "55,000,000,000", "50,000,000,000"]);
+    expect(rows).toContainEqual([`Deal!${roundCell}`, expect.stringContaining(`Deal!${roundCell}`), "120,000,000,000", "100,000,000,000"]);
+
+    // Keep mine is the default for every row; accept the round size only, from the keyboard.
+    await page.focus(`#update-result tr[data-key='Deal!${roundCell}'] input[value='keep']`);
+    await page.keyboard.press("ArrowDown");
+    expect(await page.isChecked(`#update-result tr[data-key='Deal!${roundCell}'] input[value='accept']`)).toBe(true);
+    expect(await page.isChecked(`#update-result tr[data-key='Deal!${amountCell}'] input[value='keep']`)).toBe(true);
+
+    await page.click("#apply-update");
+    await page.waitForSelector("#update-result .message-success");
+    expect(await cellValue(page, "Deal", amountCell)).toBe(55000000000);
+    expect(await cellValue(page, "Deal", roundCell)).toBe(figureValue("deal.round_size"));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("an Excel error comes back as a message in the pane, in plain words", async () => {
+    const { page, errors } = await openPane(browser.context, server.origin, { fakeHost });
+    await page.waitForSelector("body[data-mode='excel']");
+    await page.evaluate(() =>
+      (window as unknown as { fakeWorkbook: { protectStructure(on: boolean): void } }).fakeWorkbook.protectStructure(true),
+    );
+    await page.click("[data-block='deal']");
+    const message = page.locator("#insert-result .message-error");
+    await message.waitFor();
+    const text = (await message.textContent()) ?? "";
+    expect(text.startsWith("Inserting Deal did not complete.")).toBe(true);
+    expect(text).toMatch(/protect/i);
+    expect(await page.textContent("#status")).toBe(text);
+    expect((await snapshot(page)).sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("the STOCKHISTORY option adds the live row to the AMZN sheet", async () => {
+    const { page } = await openPane(browser.context, server.origin, { fakeHost });
+    await page.waitForSelector("body[data-mode='excel']");
+    await page.check("#opt-stockhistory");
+    await page.click("[data-block='amzn']");
+    await page.waitForSelector("#insert-result .message-success");
+    const amzn = (await snapshot(page)).sheets.find((sheet) => sheet.name === "AMZN")!;
+    const expected = buildBlock("amzn", { includeStockHistory: true }).cells.filter((c) => c.formula?.includes("STOCKHISTORY"));
+    expect(expected.length).toBeGreaterThan(0);
+    for (const cell of expected) expect(amzn.cells[toA1(cell.row, cell.col)]?.formula).toBe(cell.formula);
+    await page.close();
+  });
+
+  test("inserting at the selected cell refuses an area that is not empty, says why and writes nothing", async () => {
+    const { page } = await openPane(browser.context, server.origin, { fakeHost });
+    await page.waitForSelector("body[data-mode='excel']");
+    await page.evaluate(() => {
+      const wb = (window as unknown as { fakeWorkbook: { select(s: string, a: string): void; setCell(s: string, a: string, v: unknown): void } }).fakeWorkbook;
+      wb.select("Sheet1", "B2");
+      wb.setCell("Sheet1", "C4", "my note");
+    });
+    await page.check("#opt-selection");
+    await page.click("[data-block='deal']");
+    const message = page.locator("#insert-result .message-error");
+    await message.waitFor();
+    expect(await message.getAttribute("data-kind")).toBe("not-empty");
+    const book = await snapshot(page);
+    expect(book.sheets.map((sheet) => sheet.name)).toEqual(["Sheet1"]);
+    expect(Object.keys(book.sheets[0].cells)).toEqual(["C4"]);
+    expect(book.sheets[0].cells.C4.value).toBe("my note");
+    await page.close();
+  });
+
+  test("an update right after inserting finds nothing to write and says so", async () => {
+    const { page } = await openPane(browser.context, server.origin, { fakeHost });
+    await page.waitForSelector("body[data-mode='excel']");
+    await insertAll(page);
+    await page.click("#review-update");
+    await page.waitForSelector("#update-result .message-success");
+    expect(await page.textContent("#update-result")).toBe(`Everything is up to date on ${BLOCKS.map((b) => BLOCK_TITLES[b]).join(", ")}: nothing to write.`);
+    await page.close();
+  });
+
+  test("on an Excel too old for the add-in, every write button says why and nothing is written", async () => {
+    const { page } = await openPane(browser.context, server.origin, { fakeHost, fake: { apiVersion: 4 } });
+    await page.waitForSelector("body[data-mode='unsupported']");
+    expect(await page.getAttribute("#insert-all", "aria-disabled")).toBe("true");
+    expect(await page.textContent("#write-blocked")).toBe(MESSAGES.oldExcel);
+    await page.focus("#insert-all");
+    await page.keyboard.press("Enter");
+    expect(await page.textContent("#status")).toBe(MESSAGES.oldExcel);
+    expect((await snapshot(page)).sheets.map((sheet) => sheet.name)).toEqual(["Sheet1"]);
+    await page.close();
+  });
+
+  test("choosing a function puts its skeleton in the selected cell", async () => {
+    const { page } = await openPane(browser.context, server.origin, { fakeHost });
+    await page.waitForSelector("body[data-mode='excel']");
+    await page.evaluate(() => (window as unknown as { fakeWorkbook: { select(s: string, a: string): void } }).fakeWorkbook.select("Sheet1", "C3"));
+    const stake = CATALOG.find((f) => f.name === "STAKE")!;
+    const skeleton = `=DEAL.STAKE(${stake.params.filter((p) => !p.optional).map((p) => p.name).join(", ")})`;
+    await page.click(`[data-function='DEAL.STAKE'] button`);
+    await page.waitForFunction(() => document.querySelector("#status")?.className.includes("success"));
+    const cell = await page.evaluate(() =>
+      (window as unknown as { fakeWorkbook: { cell(s: string, a: string): { formula?: string } | undefined } }).fakeWorkbook.cell("Sheet1", "C3"),
+    );
+    expect(cell?.formula).toBe(skeleton);
+    expect(await page.textContent("#status")).toContain(skeleton);
+    await page.close();
+  });
+
+  test("follows Office's dark theme and stays free of serious accessibility violations", async () => {
+    const { page } = await openPane(browser.context, server.origin, { fakeHost, fake: { theme: "dark" } });
+    await page.waitForSelector("body[data-mode='excel']");
+    expect(await page.getAttribute("html", "data-theme")).toBe("dark");
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(38, 38, 38)");
+    await insertAll(page);
+    await typeInCell(page, "Deal", reportedCell("deal.amount"), 1);
+    await page.click("#review-update");
+    await page.waitForSelector("#update-result table.diff");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  test("writes screenshots of the pane in light and dark, 320 and 500 px wide", async () => {
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const written: string[] = [];
+    for (const theme of ["light", "dark"] as const) {
+      for (const width of [320, 500]) {
+        const session = await launchChromium({ width, height: 900 });
+        const { page } = await openPane(session.context, server.origin, { fakeHost, fake: { theme } });
+        await page.waitForSelector("body[data-mode='excel']");
+        await insertAll(page);
+        // The top of the pane (the figures), then the insert section with the result.
+        await page.evaluate(() => window.scrollTo(0, 0));
+        const top = path.join(SCREENSHOT_DIR, `pane-${theme}-${width}.png`);
+        await page.screenshot({ path: top });
+        await page.evaluate(() => document.getElementById("insert-heading")!.scrollIntoView());
+        const insert = path.join(SCREENSHOT_DIR, `pane-${theme}-${width}-insert.png`);
+        await page.screenshot({ path: insert });
+        written.push(top, insert);
+        await session.close();
+      }
+    }
+    console.log(`Pane screenshots written to ${SCREENSHOT_DIR}:\n${written.map((f) => `  ${path.basename(f)}`).join("\n")}`);
+    for (const file of written) expect(fs.statSync(file).size).toBeGreaterThan(10000);
+  });
+});

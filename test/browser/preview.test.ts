@@ -1,0 +1,110 @@
+/**
+ * The pane opened in a plain browser (Chromium, headless) with Microsoft's Office.js from npm:
+ * Office.onReady reports no host, so the pane is a read-only preview of the figures and blocks.
+ */
+import { allFigures } from "../../src/figures";
+import { BLOCKS, BLOCK_TITLES } from "../../src/sheets";
+import { CATALOG } from "../../src/calc/catalog";
+import type { BrowserSession, StaticServer } from "../support/browser";
+import { axeViolations, describeInBrowser, distDir, launchChromium, openPane, serveFolder } from "../support/browser";
+
+describeInBrowser("pane preview in Chromium")("pane preview outside Office", () => {
+  let server: StaticServer;
+  let browser: BrowserSession;
+
+  beforeAll(async () => {
+    server = await serveFolder(distDir());
+    browser = await launchChromium({ width: 500 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("shows every figure and every block's preview, with no console error and no request outside this machine", async () => {
+    const { page, errors, requests } = await openPane(browser.context, server.origin);
+    await page.waitForSelector("body[data-mode='preview']");
+
+    const figures = await page.$$eval("[data-figure]", (cards) => cards.map((c) => c.getAttribute("data-figure")));
+    expect(figures).toEqual(allFigures().map((f) => f.id));
+    const amount = await page.textContent("[data-figure='deal.amount'] .card-value");
+    expect(amount).toBe("up to $50B — reported");
+
+    const previews = await page.$$eval("[data-preview]", (items) => items.map((i) => [i.getAttribute("data-preview"), i.querySelector("summary")?.textContent]));
+    expect(previews).toEqual(BLOCKS.map((b) => [b, `${BLOCK_TITLES[b]} — sheet "${BLOCK_TITLES[b]}"`]));
+
+    const functions = await page.$$eval("[data-function]", (items) => items.map((i) => i.getAttribute("data-function")));
+    expect(functions).toEqual(CATALOG.map((spec) => `DEAL.${spec.name}`));
+
+    expect(errors).toEqual([]);
+    const outside = requests.all.filter((url) => !url.startsWith(server.origin) && !requests.cdn.includes(url));
+    expect(outside).toEqual([]);
+    // Office.js and the scripts it loads, all answered from node_modules/@microsoft/office-js.
+    expect(requests.cdn.every((url) => url.startsWith("https://appsforoffice.microsoft.com/lib/1/hosted/"))).toBe(true);
+    expect(requests.cdn).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    await page.close();
+  });
+
+  test("the insert buttons say they work inside Excel", async () => {
+    const { page, errors } = await openPane(browser.context, server.origin);
+    await page.waitForSelector("body[data-mode='preview']");
+    const insertAll = page.locator("#insert-all");
+    expect(await insertAll.getAttribute("aria-disabled")).toBe("true");
+    expect(await page.textContent("#write-blocked")).toContain("Inserting works inside Excel");
+    await insertAll.focus();
+    await page.keyboard.press("Enter");
+    expect(await page.textContent("#status")).toContain("Inserting works inside Excel");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("axe-core finds no serious or critical accessibility violation, with the previews open", async () => {
+    const { page } = await openPane(browser.context, server.origin);
+    await page.waitForSelector("body[data-mode='preview']");
+    await page.$$eval("details", (items) => items.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  test("the Tab key reaches every control, in page order, each with a visible focus outline", async () => {
+    const { page } = await openPane(browser.context, server.origin);
+    await page.waitForSelector("body[data-mode='preview']");
+    // Every control a keyboard user must reach; a radio group is one stop, as browsers make it.
+    const expected = await page.evaluate(() => {
+      const selector = "button, input, select, textarea, summary, a[href], [tabindex='0']";
+      const seenGroups = new Set<string>();
+      const stops: string[] = [];
+      document.querySelectorAll<HTMLElement>(selector).forEach((el, i) => {
+        if (!el.checkVisibility()) return;
+        const radio = el as HTMLInputElement;
+        const key = radio.type === "radio" ? `radio:${radio.name}` : `el:${i}`;
+        el.setAttribute("data-stop", key);
+        if (radio.type === "radio") {
+          if (seenGroups.has(key)) return;
+          seenGroups.add(key);
+        }
+        stops.push(key);
+      });
+      return stops;
+    });
+    expect(expected.length).toBeGreaterThan(20);
+
+    const reached: string[] = [];
+    const outlines: string[] = [];
+    for (let i = 0; i < expected.length; i++) {
+      await page.keyboard.press("Tab");
+      const stop = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el) return { key: "none", outline: "none" };
+        const style = getComputedStyle(el);
+        return { key: el.getAttribute("data-stop") ?? el.tagName, outline: `${style.outlineStyle} ${style.outlineWidth}` };
+      });
+      reached.push(stop.key);
+      outlines.push(stop.outline);
+    }
+    expect(reached).toEqual(expected);
+    expect(outlines.filter((o) => o !== "solid 2px")).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,34 @@
+/**
+ * The built pane bundle (npm test builds dist/ first; DIST_DIR points elsewhere): small, and free
+ * of ExcelJS and of anything that only runs in Node.
+ */
+import * as fs from "fs";
+import * as path from "path";
+
+const dist = path.resolve(__dirname, "..", "..", process.env.DIST_DIR ?? "dist");
+const bundle = path.join(dist, "taskpane.js");
+
+function read(): string {
+  if (!fs.existsSync(bundle)) throw new Error(`${bundle} is missing: build first (npm test does; or DIST_DIR=… npx webpack --mode production).`);
+  return fs.readFileSync(bundle, "utf8");
+}
+
+describe("taskpane.js", () => {
+  test("is under 150 KiB minified", () => {
+    expect(fs.statSync(bundle).size).toBeLessThan(150 * 1024);
+  });
+
+  test.each([
+    ["ExcelJS", /exceljs/i],
+    ["JSZip, which ExcelJS writes .xlsx with", /jszip/i],
+    ["the xlsx package layout", /xl\/workbook\.xml|sharedStrings/],
+    ["Node built-in modules", /require\(["'](?:node:)?(?:fs|path|os|zlib|stream|child_process|crypto|http)["']\)|["']node:[a-z_]+["']/],
+    ["Node globals", /__dirname|__filename|process\.versions|process\.platform/],
+  ])("has no trace of %s", (_what, pattern) => {
+    expect(read()).not.toMatch(pattern);
+  });
+
+  test("contains the pane's own code (the check above reads the right file)", () => {
+    expect(read()).toContain("deal-desk:figures");
+  });
+});
