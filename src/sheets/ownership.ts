@@ -12,7 +12,7 @@
  * cell: Excel moves it with the sheet when the user renames the sheet or inserts rows above the
  * block, so the writer finds its blocks again.
  */
-import { parseA1, rangeA1, toA1 } from "./a1";
+import { rangeA1, toA1 } from "./a1";
 import type { BlockId, CellSpec, SheetSpec } from "./spec";
 
 /** What a cell holds: a constant, an empty cell (null) or a formula. JSON-safe. */
@@ -412,19 +412,4 @@ export function acceptConflicts(plan: BlockUpdatePlan, accepted: ReadonlySet<str
     return acceptedOffsets.has(k) ? ([dr, dc, acceptedOffsets.get(k) as Written] as const) : ([dr, dc, w] as const);
   });
   return { writes, entry: { ...plan.entry, cells }, accepted: taken.length, kept: plan.conflicts.length - taken.length };
-}
-
-/** "Deal!B5" → sheet and address; the sheet may be quoted ('Capex 2026'!B5). */
-export function splitKey(key: string): { sheet: string; address: string } | null {
-  const bang = key.lastIndexOf("!");
-  if (bang <= 0) return null;
-  let sheet = key.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  const address = key.slice(bang + 1);
-  try {
-    parseA1(address);
-  } catch {
-    return null;
-  }
-  return { sheet, address };
 }
