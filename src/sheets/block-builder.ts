@@ -3,7 +3,7 @@
  * offset by the origin, A1 references that follow the origin, and the widths that show every
  * value. Each block's own file says only what goes where.
  */
-import { toA1, type Anchor } from "./a1";
+import { MAX_COL, MAX_ROW, toA1, type Anchor } from "./a1";
 import { formatNumber } from "./formats";
 import type { BlockId, CellSpec, ChartSpec, NameSpec, SheetSpec, TableSpec } from "./spec";
 
@@ -64,6 +64,11 @@ export class BlockBuilder {
   put(row: number, col: number, content: CellContent): void {
     const r = this.origin.row + row;
     const c = this.origin.col + col;
+    if (r > MAX_ROW || c > MAX_COL) {
+      throw new RangeError(
+        `Block ${this.block} does not fit on the sheet from ${toA1(this.origin.row, this.origin.col)}: choose a cell further up or left.`,
+      );
+    }
     const key = `${r},${c}`;
     if (this.taken.has(key)) throw new Error(`Block ${this.block} places two cells at ${toA1(r, c)}.`);
     if (content.value !== undefined && content.formula !== undefined) {
@@ -106,16 +111,26 @@ export class BlockBuilder {
       cells: Object.freeze(this.cells.map((c) => Object.freeze(c))),
       names: Object.freeze(this.names.map((n) => Object.freeze(n))),
       tables: Object.freeze(this.tables.map((t) => Object.freeze(t))),
-      charts: Object.freeze(this.charts.map((c) => Object.freeze(c))),
+      charts: Object.freeze(
+        this.charts.map((c) =>
+          Object.freeze({
+            ...c,
+            categories: Object.freeze(c.categories),
+            values: Object.freeze(c.values),
+            anchor: Object.freeze(c.anchor),
+          }),
+        ),
+      ),
       columnWidths: Object.freeze(this.columnWidths()),
       requires: Object.freeze([...requires]),
     });
   }
 
   /**
-   * Each column is as wide as its widest cell, wrapped text up to WRAP_WIDTH. Text outside a table may instead overflow into
-   * the empty cells to its right, as Excel shows it: such a cell widens its own column only by
-   * what the empty columns beside it cannot hold (titles, explanations beside a value).
+   * Each column is as wide as its widest cell, wrapped text up to WRAP_WIDTH. Text outside a
+   * table may instead overflow into the empty cells to its right, as Excel shows it: such a cell
+   * widens its own column only by what the empty columns beside it cannot hold (titles,
+   * explanations beside a value).
    */
   private columnWidths(): number[] {
     const lastCol = Math.max(this.origin.col, ...this.cells.map((c) => c.col));

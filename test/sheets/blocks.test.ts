@@ -58,6 +58,10 @@ describe("all blocks", () => {
     expect(() => buildBlock("capex2026" as BlockId)).toThrow('Unknown block "capex2026": the blocks are deal, amzn, capex, sensitivity, sources.');
     expect(() => buildBlock("deal", { origin: { row: -1, col: 0 } })).toThrow("A block's origin must be a cell");
     expect(() => buildBlock("deal", { origin: { row: 0.5, col: 0 } })).toThrow("A block's origin must be a cell");
+    expect(() => buildBlock("sources", { origin: { row: 1048570, col: 0 } })).toThrow(
+      "Block sources does not fit on the sheet from A1048571: choose a cell further up or left.",
+    );
+    expect(() => buildBlock("deal", { origin: { row: 0, col: 16380 } })).toThrow("Block deal does not fit on the sheet from XFA1");
   });
 
   test("every figure of the dataset appears in exactly one block's table", () => {
