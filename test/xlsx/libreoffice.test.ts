@@ -12,10 +12,14 @@ import { buildAllBlocks, DERIVED_NAMES, INPUT_NAMES } from "../../src/sheets";
 import type { CellSpec, SheetSpec } from "../../src/sheets/spec";
 import { a1, chartPlaceholder, workbookBuffer } from "../../src/xlsx";
 import { stake } from "../../src/calc/deal-math";
+import { insertBlocks } from "../../src/excel";
+import { BLOCKS } from "../../src/sheets";
+import { FakeWorkbook, installFakeOffice, type WorkbookSnapshot } from "../fakes/fake-excel";
 import { describeWithLibreOffice, recalculate } from "../support/libreoffice";
 import { closeTo, datasetInputs, expectedNames, type Inputs } from "./expected-names";
 import { FORMULA_LIKE_TEXTS, handMadeSpec } from "./hand-made-spec";
-import { allCells, isFormula, nameTarget, nameValue, readWorkbook, shown } from "./read-workbook";
+import { allCells, isFormula, nameTarget, nameValue, readWorkbook, shown, type Shown } from "./read-workbook";
+import { snapshotBuffer } from "./snapshot-workbook";
 
 const ROOT = path.resolve(__dirname, "../..");
 const COMMAND = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.workbook;
@@ -44,6 +48,24 @@ function errorDivideByZeroSpec(): SheetSpec {
     columnWidths: [],
     requires: [],
   };
+}
+
+/** The workbook state the task pane's "Insert all" leaves in Excel (the fake), as plain data. */
+async function paneInsertAll(): Promise<WorkbookSnapshot> {
+  const excel = new FakeWorkbook();
+  installFakeOffice(globalThis, excel);
+  const result = await insertBlocks(BLOCKS, { target: "new-sheet", includeStockHistory: false });
+  if (!result.ok) throw new Error(`Insert all failed in the fake Excel: ${result.message}`);
+  return excel.snapshot();
+}
+
+/** What every cell of a sheet shows, by address. */
+function sheetValues(workbook: ExcelJS.Workbook, sheetName: string): Record<string, Shown> {
+  const values: Record<string, Shown> = {};
+  for (const [key, cell] of allCells(workbook)) {
+    if (key.startsWith(`${sheetName}!`)) values[cell.address] = shown(cell);
+  }
+  return values;
 }
 
 /** The Override cell of a named Used cell: same row, the column its table heads "Override". */
@@ -76,6 +98,8 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
   let overridden: ExcelJS.Workbook;
   let handMade: ExcelJS.Workbook;
   let errors: ExcelJS.Workbook;
+  let pane: ExcelJS.Workbook;
+  let paneSnapshot: WorkbookSnapshot;
 
   beforeAll(async () => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), "deal-desk-recalc-"));
@@ -84,14 +108,17 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
       overridden: path.join(scratch, "overridden.xlsx"),
       handMade: path.join(scratch, "hand-made.xlsx"),
       errors: path.join(scratch, "error.divide-by-zero.xlsx"),
+      pane: path.join(scratch, "pane-insert-all.xlsx"),
     };
     const run = spawnSync("sh", ["-c", `${COMMAND} --out '${files.plain}'`], { cwd: ROOT, encoding: "utf8" });
     if (run.status !== 0) throw new Error(`npm run workbook failed: ${run.stderr}`);
     fs.writeFileSync(files.overridden, await workbookBuffer(withOverrides(specs, OVERRIDES)));
     fs.writeFileSync(files.handMade, await workbookBuffer([handMadeSpec()]));
     fs.writeFileSync(files.errors, await workbookBuffer([errorDivideByZeroSpec()]));
-    const recalculated = await recalculate([files.plain, files.overridden, files.handMade, files.errors], soffice);
-    [plain, overridden, handMade, errors] = await Promise.all(recalculated.map(readWorkbook));
+    paneSnapshot = await paneInsertAll();
+    fs.writeFileSync(files.pane, await snapshotBuffer(paneSnapshot));
+    const recalculated = await recalculate([files.plain, files.overridden, files.handMade, files.errors, files.pane], soffice);
+    [plain, overridden, handMade, errors, pane] = await Promise.all(recalculated.map(readWorkbook));
   });
 
   afterAll(() => {
@@ -182,5 +209,23 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
       }
     }
     expect(specs.some((s) => s.charts.length > 0)).toBe(true);
+  });
+
+  test.each(specs.map((spec) => [spec.sheetName]))(
+    "the pane's Insert all and npm run workbook agree, cell for cell, on sheet %s",
+    (sheetName) => {
+      const spec = specs.find((s) => s.sheetName === sheetName)!;
+      // The file says in a cell where a chart would be; in Excel the pane draws the chart there instead.
+      const placeholders = new Set(spec.charts.map((c) => a1(c.anchor.row, c.anchor.col)));
+      const fromFile = Object.fromEntries(Object.entries(sheetValues(plain, sheetName)).filter(([address]) => !placeholders.has(address)));
+      expect(sheetValues(pane, sheetName)).toEqual(fromFile);
+      expect(Object.keys(fromFile).length).toBe(spec.cells.filter((c) => c.formula !== undefined || (c.value !== null && c.value !== undefined)).length);
+      const charts = paneSnapshot.sheets.find((s) => s.name === sheetName)!.charts;
+      expect(charts.map((c) => c.anchor).sort()).toEqual([...placeholders].sort());
+    },
+  );
+
+  test("the pane's Insert all and npm run workbook define the same names on the same cells", () => {
+    for (const name of allNames) expect([name, nameTarget(pane, name)]).toEqual([name, nameTarget(plain, name)]);
   });
 });
