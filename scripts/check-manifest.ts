@@ -2,13 +2,15 @@
  * Offline checks of the add-in manifest, for when Microsoft's validation service
  * (`npm run validate`) is out of reach: the manifest parses, every resid used is defined and every
  * defined one used, every URL is https and names a file of the build, the custom functions
- * namespace is DEAL, the requirement sets are declared, the Id is a GUID, each icon is a PNG of
- * its declared size, and the pane, functions and ribbon share one long-lived runtime.
+ * namespace is DEAL, the requirement sets are declared (ExcelApi at the writer's minimum), the
+ * Id is a GUID, each icon is a PNG of its declared size, and the pane, functions and ribbon share
+ * one long-lived runtime.
  *
  * Usage: node -r ./scripts/ts-register.js scripts/check-manifest.ts [manifest.xml] [dist-dir] [base-url]
  */
 import * as fs from "fs";
 import * as path from "path";
+import { REQUIRED_API } from "../src/excel/failures";
 import { descendants, localName, parseXml, XmlElement, XmlParseError } from "./parse-xml";
 
 export const DEV_BASE_URL = "https://localhost:3000";
@@ -16,6 +18,8 @@ export const NAMESPACE = "DEAL";
 export const REQUIRED_SETS: ReadonlyArray<{ name: string; minVersion: string }> = [
   { name: "SharedRuntime", minVersion: "1.1" },
   { name: "CustomFunctionsRuntime", minVersion: "1.1" },
+  // The Excel writer's own minimum, so Office offers the add-in only where inserting works.
+  { name: "ExcelApi", minVersion: REQUIRED_API },
 ];
 /** Pixel sizes Office expects of the store icons. */
 export const STORE_ICON_SIZES: Readonly<Record<string, number>> = { IconUrl: 32, HighResolutionIconUrl: 64 };

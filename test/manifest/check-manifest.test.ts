@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { checkManifest, pngSize } from "../../scripts/check-manifest";
+import { REQUIRED_API } from "../../src/excel/failures";
 
 const ROOT = path.join(__dirname, "..", "..");
 const DIST_DIR = process.env.DIST_DIR ?? "dist";
@@ -55,6 +56,7 @@ describe("the offline manifest checks", () => {
       `names function.js, which is not in the build (${DIST})`,
     "error.namespace.xml": () => 'the custom functions namespace is "DEALS", expected "DEAL"',
     "error.requirement-set.xml": () => "requirement set CustomFunctionsRuntime 1.1 is not declared in <Requirements>",
+    "error.requirement-version.xml": () => `requirement set ExcelApi is declared as 1.4, below ${REQUIRED_API}`,
     "error.guid.xml": (text) => `Id "deal-desk" (line ${lineOf(text, "<Id>")}) is not a GUID`,
     "error.icon-size.xml": (text) =>
       `icon https://localhost:3000/assets/icon-32.png for resource "Icon.16x16" shown at size 16 ` +
