@@ -1,0 +1,61 @@
+/**
+ * The Excel writer's round trips: context.sync calls and cells written per action, measured on
+ * the fake Excel host (test/fakes/fake-excel.ts), which counts both as Office.js would. Target:
+ * at most 2 syncs per action.
+ */
+import { applyUpdate, insertBlocks, planUpdate, type SpecSource } from "../src/excel";
+import { BLOCKS, BLOCK_TITLES, buildBlock } from "../src/sheets";
+import { FakeWorkbook, installFakeOffice } from "../test/fakes/fake-excel";
+
+export const title = "Excel writer: context.sync calls and cells written per action";
+
+const NEW_SHEET = { target: "new-sheet", includeStockHistory: false } as const;
+
+/** An older dataset (reported numbers at 80%), so the update has figures to refresh. */
+const previousSource: SpecSource = (block, options) => {
+  const spec = buildBlock(block, options);
+  return {
+    ...spec,
+    cells: spec.cells.map((c) => (c.style === "reported" && typeof c.value === "number" && c.numberFormat !== "yyyy-mm-dd" ? { ...c, value: c.value * 0.8 } : c)),
+  };
+};
+
+interface Row {
+  action: string;
+  syncs: number;
+  cells: number;
+}
+
+async function measure(wb: FakeWorkbook, action: string, run: () => Promise<{ ok: boolean }>): Promise<Row> {
+  const syncs = wb.syncCount;
+  const log = wb.syncLog.length;
+  const result = await run();
+  if (!result.ok) throw new Error(`${action} failed: ${JSON.stringify(result)}`);
+  const cells = wb.syncLog.slice(log).reduce((n, s) => n + s.cellsWritten, 0);
+  return { action, syncs: wb.syncCount - syncs, cells };
+}
+
+export async function run(): Promise<string[]> {
+  const rows: Row[] = [];
+  for (const block of BLOCKS) {
+    const wb = installFakeOffice(globalThis, new FakeWorkbook());
+    rows.push(await measure(wb, `Insert ${BLOCK_TITLES[block]}${block === "amzn" || block === "capex" || block === "sensitivity" ? " (+ Deal, which its formulas need)" : ""}`, () => insertBlocks([block], NEW_SHEET)));
+  }
+  const all = installFakeOffice(globalThis, new FakeWorkbook());
+  rows.push(await measure(all, "Insert all", () => insertBlocks([...BLOCKS], NEW_SHEET)));
+  rows.push(await measure(all, "Insert all again (already present)", () => insertBlocks([...BLOCKS], NEW_SHEET)));
+
+  const updated = installFakeOffice(globalThis, new FakeWorkbook());
+  await insertBlocks([...BLOCKS], NEW_SHEET, previousSource);
+  updated.setCell("Deal", "B7", 90e9);
+  rows.push(await measure(updated, "planUpdate (figures changed, one user edit)", () => planUpdate()));
+  rows.push(await measure(updated, "applyUpdate (edit kept)", () => applyUpdate([])));
+  rows.push(await measure(updated, "applyUpdate repeated, no change", () => applyUpdate([])));
+  rows.push(await measure(updated, "applyUpdate accepting the edit's replacement", () => applyUpdate(["Deal!B7"])));
+
+  return [
+    "| action | context.sync | cells written |",
+    "|---|---:|---:|",
+    ...rows.map((r) => `| ${r.action} | ${r.syncs} | ${r.cells} |`),
+  ];
+}
