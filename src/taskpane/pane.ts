@@ -9,7 +9,7 @@ import type { BlockId } from "../sheets/spec";
 import { byId, h, replaceChildren } from "./dom";
 import { renderDerivedCard, renderFigureCard, renderPreviewTable } from "./render";
 import type { BlockEntry, DerivedCard, FunctionEntry, PreviewTable } from "./view-model";
-import { diffRowView, failureText, figureCards, insertResultLines, planIsEmpty, updatePlanSummary } from "./view-model";
+import { diffRowView, failureText, figureCards, insertResultLines, insertStatus, planIsEmpty, updatePlanSummary } from "./view-model";
 
 /** What the pane needs from the workbook; every call resolves to a typed result. */
 export interface PaneHost {
@@ -139,7 +139,7 @@ export function mountPane(doc: Document, content: PaneContent): Pane {
     }
     const lines = insertResultLines(result.value);
     replaceChildren(insertResult, [h(doc, "ul", { className: "message message-success" }, ...lines.map((line) => h(doc, "li", {}, line)))]);
-    announce(lines.join(" "), "success");
+    announce(insertStatus(result.value), "success");
   }
 
   async function reviewUpdate(): Promise<void> {
@@ -165,56 +165,43 @@ export function mountPane(doc: Document, content: PaneContent): Pane {
   function renderReview(plan: UpdatePlan): void {
     const rows = plan.conflicts.map(diffRowView);
     const choices = new Map<string, HTMLInputElement>();
-    const table = rows.length
+    // One card per changed cell: it reads at 320 px, where a five-column table would not.
+    const list = rows.length
       ? h(
           doc,
-          "div",
-          { className: "table-scroll", attrs: { role: "region", "aria-label": "Cells you changed", tabindex: 0 } },
-          h(
-            doc,
-            "table",
-            { className: "diff" },
-            h(doc, "caption", {}, "Cells you changed since the add-in wrote them"),
-            h(
+          "ul",
+          { className: "diff", attrs: { "aria-label": "Cells you changed since the add-in wrote them" } },
+          ...rows.map((row, index) => {
+            const name = `choice-${index}`;
+            const accept = h(doc, "input", { attrs: { type: "radio", name, value: "accept", "data-key": row.key } });
+            const keep = h(doc, "input", { attrs: { type: "radio", name, value: "keep", checked: true, "data-key": row.key } });
+            choices.set(row.key, accept);
+            return h(
               doc,
-              "thead",
-              {},
-              h(doc, "tr", {}, ...["Cell", "Your value", "New value", "Source", "Choice"].map((title) => h(doc, "th", { attrs: { scope: "col" } }, title))),
-            ),
-            h(
-              doc,
-              "tbody",
-              {},
-              ...rows.map((row, index) => {
-                const name = `choice-${index}`;
-                const accept = h(doc, "input", { attrs: { type: "radio", name, value: "accept", "data-key": row.key } });
-                const keep = h(doc, "input", { attrs: { type: "radio", name, value: "keep", checked: true, "data-key": row.key } });
-                choices.set(row.key, accept);
-                return h(
-                  doc,
-                  "tr",
-                  { attrs: { "data-key": row.key } },
-                  h(doc, "th", { attrs: { scope: "row" } }, row.cell, h(doc, "span", { className: "cell-label" }, row.label)),
-                  h(doc, "td", { className: "num" }, row.yours),
-                  h(doc, "td", { className: "num" }, row.next),
-                  h(doc, "td", { className: "source" }, row.source),
-                  h(
-                    doc,
-                    "td",
-                    {},
-                    h(
-                      doc,
-                      "fieldset",
-                      { className: "choice" },
-                      h(doc, "legend", { className: "visually-hidden" }, `${row.cell}: keep your value or use the new one`),
-                      h(doc, "label", { className: "check" }, keep, " Keep mine"),
-                      h(doc, "label", { className: "check" }, accept, " Use new"),
-                    ),
-                  ),
-                );
-              }),
-            ),
-          ),
+              "li",
+              { className: "diff-item", attrs: { "data-key": row.key } },
+              h(doc, "p", { className: "diff-cell" }, h(doc, "strong", {}, row.cell), " ", h(doc, "span", { className: "muted" }, row.label)),
+              h(
+                doc,
+                "dl",
+                { className: "diff-values" },
+                h(doc, "dt", {}, "Your value"),
+                h(doc, "dd", { className: "diff-yours" }, row.yours),
+                h(doc, "dt", {}, "New value"),
+                h(doc, "dd", { className: "diff-new" }, row.next),
+                h(doc, "dt", {}, "Source"),
+                h(doc, "dd", { className: "diff-source" }, row.source),
+              ),
+              h(
+                doc,
+                "fieldset",
+                { className: "choice" },
+                h(doc, "legend", { className: "visually-hidden" }, `${row.cell}: keep your value or use the new one`),
+                h(doc, "label", { className: "check" }, keep, " Keep mine"),
+                h(doc, "label", { className: "check" }, accept, " Use new"),
+              ),
+            );
+          }),
         )
       : null;
     const apply = writeButton("Apply update", () => applyUpdate(plan, choices), { id: "apply-update" }, true);
@@ -227,7 +214,7 @@ export function mountPane(doc: Document, content: PaneContent): Pane {
         announce("Update cancelled: nothing was written.");
       },
     }, "Cancel");
-    replaceChildren(updateResult, [h(doc, "p", { className: "plan-summary" }, updatePlanSummary(plan)), table, h(doc, "div", { className: "buttons" }, apply, cancel)]);
+    replaceChildren(updateResult, [h(doc, "p", { className: "plan-summary" }, updatePlanSummary(plan)), list, h(doc, "div", { className: "buttons" }, apply, cancel)]);
     refreshBlocked();
   }
 

@@ -65,6 +65,26 @@ export function insertResultLines(report: InsertReport): string[] {
   return [...report.summary, ...leftAlone.filter((line) => !report.summary.includes(line))];
 }
 
+function listInWords(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/**
+ * The insert's outcome in one or two sentences for the status line; the full lines
+ * (insertResultLines) are shown under the buttons.
+ */
+export function insertStatus(report: InsertReport): string {
+  const written = report.blocks.filter((b) => !b.alreadyPresent).map((b) => b.sheetName);
+  const present = report.blocks.filter((b) => b.alreadyPresent).map((b) => b.sheetName);
+  const leftAlone = report.blocks.reduce((n, b) => n + b.leftAlone.length, 0);
+  const parts = [
+    written.length ? `Inserted ${listInWords(written)}.` : "Nothing new was inserted.",
+    present.length ? `Already in the workbook, left as they are: ${listInWords(present)}.` : "",
+    leftAlone ? `${leftAlone} ${leftAlone === 1 ? "thing of yours was" : "things of yours were"} left alone; see the list under the buttons.` : "",
+  ];
+  return parts.filter(Boolean).join(" ");
+}
+
 /** One row of the update's review table. */
 export interface DiffRowView {
   readonly key: string;

@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Page } from "playwright-core";
-import { allFigures } from "../../src/figures";
+import { allFigures, findSource } from "../../src/figures";
 import { BLOCKS, BLOCK_TITLES, buildAllBlocks, buildBlock } from "../../src/sheets";
 import { toA1 } from "../../src/sheets/a1";
 import { COL } from "../../src/sheets/figure-table";
@@ -84,7 +84,7 @@ describeInBrowser("pane in a fake Excel host")("pane inside Excel (fake host)", 
     }
     expect(lines.length).toBeGreaterThanOrEqual(BLOCKS.length);
     for (const title of expectedSheets) expect(lines.some((line) => line.includes(title))).toBe(true);
-    expect(await page.textContent("#status")).toBe(lines.join(" "));
+    expect(await page.textContent("#status")).toBe("Inserted Deal, AMZN, Capex 2026, Sensitivity and Sources.");
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -109,18 +109,22 @@ describeInBrowser("pane in a fake Excel host")("pane inside Excel (fake host)", 
     await typeInCell(page, "Deal", roundCell, 120000000000);
 
     await page.click("#review-update");
-    await page.waitForSelector("#update-result table.diff");
-    const rows = await page.$$eval("#update-result tbody tr", (trs) =>
-      trs.map((tr) => [tr.getAttribute("data-key"), ...Array.from(tr.querySelectorAll("th, td")).slice(0, 3).map((c) => c.textContent)]),
+    await page.waitForSelector("#update-result .diff");
+    const rows = await page.$$eval("#update-result .diff-item", (items) =>
+      items.map((item) => [".diff-cell", ".diff-yours", ".diff-new", ".diff-source"].map((field) => item.querySelector(field)?.textContent)),
     );
-    expect(rows).toContainEqual([`Deal!${amountCell}`, expect.stringContaining(`Deal!${amountCell}`), "55,000,000,000", "50,000,000,000"]);
-    expect(rows).toContainEqual([`Deal!${roundCell}`, expect.stringContaining(`Deal!${roundCell}`), "120,000,000,000", "100,000,000,000"]);
+    const amount = allFigures().find((f) => f.id === "deal.amount")!;
+    const round = allFigures().find((f) => f.id === "deal.round_size")!;
+    expect(rows).toEqual([
+      [expect.stringContaining(`Deal!${amountCell} ${amount.label}`), "55,000,000,000", "50,000,000,000", expect.stringContaining(findSource(amount.sourceId)!.title)],
+      [expect.stringContaining(`Deal!${roundCell} ${round.label}`), "120,000,000,000", "100,000,000,000", expect.stringContaining(findSource(round.sourceId)!.title)],
+    ]);
 
     // Keep mine is the default for every row; accept the round size only, from the keyboard.
-    await page.focus(`#update-result tr[data-key='Deal!${roundCell}'] input[value='keep']`);
+    await page.focus(`#update-result li[data-key='Deal!${roundCell}'] input[value='keep']`);
     await page.keyboard.press("ArrowDown");
-    expect(await page.isChecked(`#update-result tr[data-key='Deal!${roundCell}'] input[value='accept']`)).toBe(true);
-    expect(await page.isChecked(`#update-result tr[data-key='Deal!${amountCell}'] input[value='keep']`)).toBe(true);
+    expect(await page.isChecked(`#update-result li[data-key='Deal!${roundCell}'] input[value='accept']`)).toBe(true);
+    expect(await page.isChecked(`#update-result li[data-key='Deal!${amountCell}'] input[value='keep']`)).toBe(true);
 
     await page.click("#apply-update");
     await page.waitForSelector("#update-result .message-success");
@@ -227,7 +231,7 @@ describeInBrowser("pane in a fake Excel host")("pane inside Excel (fake host)", 
     await insertAll(page);
     await typeInCell(page, "Deal", reportedCell("deal.amount"), 1);
     await page.click("#review-update");
-    await page.waitForSelector("#update-result table.diff");
+    await page.waitForSelector("#update-result .diff");
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });

@@ -7,6 +7,7 @@ import {
   figureCard,
   figureCards,
   insertResultLines,
+  insertStatus,
   planIsEmpty,
   updatePlanSummary,
 } from "../../src/taskpane/view-model";
@@ -88,6 +89,25 @@ describe("insertResultLines", () => {
   test("does not repeat a left-alone line the summary already has", () => {
     const line = "Left alone: name DEAL_STAKE_POST (it already exists and is yours)";
     expect(insertResultLines({ blocks: [outcome], summary: ["Inserted sheet Deal.", line] })).toEqual(["Inserted sheet Deal.", line]);
+  });
+});
+
+describe("insertStatus", () => {
+  const amzn = { ...outcome, block: "amzn" as const, sheetName: "AMZN", leftAlone: [] };
+  const sources = { ...outcome, block: "sources" as const, sheetName: "Sources", leftAlone: [] };
+
+  test("names the sheets written, in order, joined as a sentence", () => {
+    expect(insertStatus({ blocks: [{ ...outcome, leftAlone: [] }, amzn, sources], summary: [] })).toBe("Inserted Deal, AMZN and Sources.");
+    expect(insertStatus({ blocks: [amzn], summary: [] })).toBe("Inserted AMZN.");
+  });
+
+  test("says which blocks were already there and how many of the user's things were left alone", () => {
+    expect(insertStatus({ blocks: [outcome, { ...amzn, alreadyPresent: true }], summary: [] })).toBe(
+      "Inserted Deal. Already in the workbook, left as they are: AMZN. 1 thing of yours was left alone; see the list under the buttons.",
+    );
+    expect(insertStatus({ blocks: [{ ...sources, alreadyPresent: true }], summary: [] })).toBe(
+      "Nothing new was inserted. Already in the workbook, left as they are: Sources.",
+    );
   });
 });
 
