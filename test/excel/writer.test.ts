@@ -158,6 +158,28 @@ describe("insertBlocks", () => {
     expect(report.summary.some((s) => s.startsWith("Left the name DEAL_AMOUNT alone: it already exists in your workbook"))).toBe(true);
   });
 
+  it("inserts a block again after the user deleted its sheet, re-pointing the block's own names", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET));
+    await wb.run(async (context) => {
+      context.workbook.worksheets.getItem("Deal").delete();
+      await context.sync();
+    });
+    expect(wb.snapshot().names.DEAL_AMOUNT.address).toBe("=#REF!");
+    const report = ok(await insertBlocks(["deal"], NEW_SHEET));
+    expect(report.blocks[0]).toMatchObject({ sheetName: "Deal", alreadyPresent: false, leftAlone: [] });
+    const used = buildBlock("deal").names.find((n) => n.name === "DEAL_AMOUNT");
+    expect(wb.snapshot().names.DEAL_AMOUNT).toMatchObject({ sheet: "Deal", address: used && toA1(used.row, used.col) });
+  });
+
+  it("gives a table another name when the workbook already uses the block's table name", async () => {
+    const wb = setup();
+    wb.addName("DealFigures", "Sheet1", "A1");
+    const report = ok(await insertBlocks(["deal"], NEW_SHEET));
+    expect(wb.snapshot().sheets[1].tables.map((t) => t.name)).toEqual(["DealFigures_2"]);
+    expect(report.summary).toContain("The table name DealFigures was taken, so the table is called DealFigures_2.");
+  });
+
   it("writes text that begins with =, +, - or @ (or looks like a number or date) as that text", async () => {
     const wb = setup();
     const texts = ['=HYPERLINK("http://x.example","click")', "+1", "-2", "@SUM(A1)", "2026-01-28", "TRUE", "'quoted"];
