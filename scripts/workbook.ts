@@ -5,8 +5,7 @@
  * Exit codes: 0 written, 1 the file could not be written, 2 the command line is wrong.
  */
 import * as path from "path";
-import { buildAllBlocks } from "../src/sheets";
-import { WorkbookFileError, checkTarget, writeWorkbook } from "../src/xlsx";
+import { WorkbookFileError, checkTarget } from "../src/xlsx/save";
 
 const DEFAULT_OUT = "deal-desk.xlsx";
 
@@ -79,6 +78,9 @@ async function main(args: readonly string[]): Promise<number> {
   const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), options.out);
   try {
     checkTarget(out, { replace: options.force });
+    // Loaded only once the path is known to be good: a wrong command line fails at once.
+    const { buildAllBlocks } = await import("../src/sheets");
+    const { writeWorkbook } = await import("../src/xlsx");
     const specs = buildAllBlocks({});
     const saved = await writeWorkbook(specs, out, { replace: options.force });
     const { summary } = saved;
