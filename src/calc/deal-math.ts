@@ -193,10 +193,12 @@ export function priorValue(value: number, totalreturn: number): number | CalcErr
 /** Below this size log1p and expm1 use their series: ln and exp of 1 + x would lose x's digits. */
 const SERIES_LIMIT = new Dec("1e-12");
 
-/** ln(1 + x) to 40 digits; x > −1. */
-function log1p(x: Dec): Dec {
+/** ln(1 + u) to 40 digits, given u and 1 + u as exact fractions. */
+function log1p(u: Ratio, onePlusU: Ratio): Dec {
+  const x = new Dec(u.n.toString()).div(u.d.toString());
   if (x.abs().lt(SERIES_LIMIT)) return x.minus(x.pow(2).div(2)).plus(x.pow(3).div(3));
-  return x.plus(1).ln();
+  // 1 + u from its own fraction: forming it from x would drop the digits of a u near −1.
+  return new Dec(onePlusU.n.toString()).div(onePlusU.d.toString()).ln();
 }
 
 /** e^x − 1 to 40 digits. */
@@ -214,10 +216,11 @@ export function cagr(startvalue: number, endvalue: number, years: number): numbe
   if (!(startvalue > 0)) return ERRORS.notPositive("startvalue");
   if (endvalue < 0) return ERRORS.negative("endvalue");
   if (!(years > 0)) return ERRORS.notPositive("years");
-  const growth: Ratio = div(sub(ratio(endvalue), ratio(startvalue)), ratio(startvalue));
+  const start = ratio(startvalue);
+  const end = ratio(endvalue);
+  const growth: Ratio = div(sub(end, start), start);
   if (years === 1) return finish(toDouble(growth), "the growth rate");
   if (endvalue === 0) return -1;
-  const u = new Dec(growth.n.toString()).div(growth.d.toString());
-  const rate = expm1(log1p(u).div(new Dec(String(years))));
+  const rate = expm1(log1p(growth, div(end, start)).div(new Dec(String(years))));
   return finish(rate.toNumber(), "the growth rate");
 }

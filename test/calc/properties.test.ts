@@ -1,0 +1,209 @@
+import fc from "fast-check";
+import { CATALOG } from "../../src/calc/catalog";
+import * as math from "../../src/calc/deal-math";
+import { evaluate } from "../../src/calc/dispatch";
+import { binaryValue, cagrBounds, cmp, dec, frac, minus, nearestDouble, over, plus, times, ulp, type Frac } from "./support/oracle";
+
+const KINDS = ["#DIV/0!", "#NUM!", "#VALUE!", "#N/A"];
+
+/** Numbers of every magnitude, money-like values, and the awkward ones. */
+const anyNumber = fc.oneof(
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.integer({ min: 0, max: 2 ** 53 }),
+  fc.integer({ min: -1e12, max: 1e14 }).map((c) => c / 100),
+  fc.double({ min: 0, max: 1, noNaN: true }),
+  fc.constantFrom(0, -0, 1, -1, 1e23, 5e-324, Number.MAX_VALUE, 0.1, 0.2, 0.3, 2 ** 53 + 2),
+);
+
+const cell = fc.oneof(
+  { weight: 6, arbitrary: anyNumber },
+  { weight: 1, arbitrary: fc.constantFrom(null, undefined, true, false, "", " ") },
+  { weight: 1, arbitrary: fc.constantFrom("NaN", "Infinity", "-Infinity", "1e999", "abc", "post", "PRE", "value", "quote", "amzn.price", "deal.amount", "1,000", "6%", "$5", "--1", "0x10", "1e", ".", "e5") },
+  { weight: 1, arbitrary: anyNumber.map(String) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
+);
+
+const grid = fc.integer({ min: 1, max: 3 }).chain((rows) => fc.integer({ min: 1, max: 3 }).chain((cols) => fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows })));
+const argument = fc.oneof(cell, grid, grid, fc.constant(null));
+
+const call = fc.constantFrom(...CATALOG).chain((spec) => fc.tuple(fc.constant(spec.name), fc.array(argument, { minLength: spec.params.length, maxLength: spec.params.length })));
+
+function isWellFormedError(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const { kind, message } = value as { kind: unknown; message: unknown };
+  return KINDS.includes(kind as string) && typeof message === "string" && message.length > 10 && Object.keys(value).length === 2;
+}
+
+describe("100,000 generated calls across all functions", () => {
+  test("none throws; every cell is a finite number, text, or a well-formed error; the shape is the broadcast shape", () => {
+    fc.assert(
+      fc.property(call, ([name, args]) => {
+        const result = evaluate(name, args);
+        const shapes = args.filter((a) => a !== null && a !== undefined).map((a) => (Array.isArray(a) ? [a.length, a[0].length] : [1, 1]));
+        if (name !== "FIGURES") {
+          expect(result.length).toBe(Math.max(1, ...shapes.map((s) => s[0])));
+          expect(result.every((row) => row.length === Math.max(1, ...shapes.map((s) => s[1])))).toBe(true);
+        }
+        for (const row of result) {
+          for (const value of row) {
+            const ok = (typeof value === "number" && Number.isFinite(value)) || typeof value === "string" || isWellFormedError(value);
+            if (!ok) throw new Error(`${name}(${JSON.stringify(args)}) gave ${JSON.stringify(value)}`);
+          }
+        }
+      }),
+      { numRuns: 100_000 },
+    );
+  });
+});
+
+const nonNegative = fc.oneof(
+  fc.double({ min: 0, max: Number.MAX_VALUE, noNaN: true }),
+  fc.integer({ min: 0, max: 1e15 }),
+  fc.integer({ min: 0, max: 1e13 }).map((c) => c / 100),
+);
+const stakeArb = fc.oneof(fc.double({ min: Number.MIN_VALUE, max: 1, noNaN: true }), fc.integer({ min: 1, max: 10000 }).map((b) => b / 10000));
+const rounded = (f: Frac) => nearestDouble(f) + 0;
+
+/** The oracle's answer: the correctly rounded double, or #NUM! beyond the doubles. */
+function oracle(f: Frac): number | { kind: string } {
+  const x = nearestDouble(f);
+  return Number.isFinite(x) ? x + 0 : { kind: "#NUM!" };
+}
+
+function expectMatch(result: number | { kind: string; message?: string }, expected: number | { kind: string }) {
+  if (typeof expected === "number") expect(result).toBe(expected);
+  else expect(result).toMatchObject(expected);
+}
+
+describe("generated inputs of every magnitude give the oracle's correctly rounded result", () => {
+  const runs = { numRuns: 1500 };
+  test("STAKE post and pre", () => {
+    fc.assert(
+      fc.property(nonNegative, nonNegative, nonNegative, (a, v, extra) => {
+        if (v > 0 && a <= v) expectMatch(math.stake(a, v), oracle(over(dec(a), dec(v))));
+        const r = a + extra;
+        if (Number.isFinite(r) && (v > 0 || r > 0)) expectMatch(math.stake(a, v, "pre", r), oracle(over(dec(a), plus(dec(v), dec(r)))));
+      }),
+      runs,
+    );
+  });
+
+  test("POSTMONEY, PREMONEY, STEPUP, MOIC", () => {
+    fc.assert(
+      fc.property(nonNegative, nonNegative, (x, y) => {
+        expectMatch(math.postMoney(x, y), oracle(plus(dec(x), dec(y))));
+        if (y <= x) expectMatch(math.preMoney(x, y), oracle(minus(dec(x), dec(y))));
+        if (y > 0) expectMatch(math.stepUp(x, y), oracle(over(dec(x), dec(y))));
+        if (x > 0) expectMatch(math.moic(x, y), oracle(over(dec(y), dec(x))));
+      }),
+      runs,
+    );
+  });
+
+  test("IMPLIEDVALUATION, DILUTE, STAKEVALUE", () => {
+    fc.assert(
+      fc.property(nonNegative, stakeArb, nonNegative, nonNegative, (a, s, p, extra) => {
+        expectMatch(math.impliedValuation(a, s), oracle(over(dec(a), dec(s))));
+        const r = a + extra;
+        if (Number.isFinite(r)) {
+          const pre = minus(over(dec(a), dec(s)), dec(r));
+          expectMatch(math.impliedValuation(a, s, "pre", r), cmp(pre, frac(0n)) < 0 ? { kind: "#NUM!" } : oracle(pre));
+        }
+        if (p > 0 || a > 0) expectMatch(math.dilute(s, a, p), oracle(over(times(dec(s), dec(p)), plus(dec(p), dec(a)))));
+        expectMatch(math.stakeValue(s, p), oracle(times(dec(s), dec(p))));
+      }),
+      runs,
+    );
+  });
+
+  test("PRIORVALUE", () => {
+    fc.assert(
+      fc.property(nonNegative, fc.double({ min: -1, max: 1e6, noNaN: true, minExcluded: true }), (v, t) => {
+        expectMatch(math.priorValue(v, t), oracle(over(dec(v), plus(frac(1n), dec(t)))));
+      }),
+      runs,
+    );
+  });
+});
+
+describe("algebra within correct rounding", () => {
+  const money = fc.integer({ min: 0, max: 1e13 }).map((c) => c / 100);
+
+  test("PREMONEY(POSTMONEY(p, a), a) is p exactly for amounts in cents below $100 billion", () => {
+    fc.assert(fc.property(money, money, (p, a) => expect(math.preMoney(math.postMoney(p, a) as number, a)).toBe(p)), { numRuns: 20000 });
+  });
+
+  test("PREMONEY(POSTMONEY(p, a), a) is within the two roundings of p for doubles of every magnitude", () => {
+    fc.assert(
+      fc.property(nonNegative, nonNegative, (p, a) => {
+        const q = math.postMoney(p, a);
+        if (typeof q !== "number") return;
+        const r = math.preMoney(q, a) as number;
+        const distance = minus(binaryValue(r), binaryValue(p));
+        const bound = plus(ulp(q), times(ulp(r), frac(1n, 2n)));
+        expect(cmp(distance.num < 0n ? frac(-distance.num, distance.den) : distance, bound)).toBeLessThanOrEqual(0);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  test("IMPLIEDVALUATION(a, STAKE(a, v)) is v exactly when the stake is a short decimal", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 1, max: 10000 }), (units, basisPoints) => {
+        const v = units * 1e6;
+        const a = (v * basisPoints) / 10000;
+        expect(math.impliedValuation(a, math.stake(a, v) as number)).toBe(v);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  test("IMPLIEDVALUATION(a, STAKE(a, v)) is within 3 units in the last place of v for any amount and valuation", () => {
+    fc.assert(
+      fc.property(nonNegative, nonNegative, (x, y) => {
+        const [a, v] = x <= y ? [x, y] : [y, x];
+        if (!(a > 0)) return;
+        const s = math.stake(a, v) as number;
+        // A subnormal stake has fewer than 53 bits, so it cannot carry v back to a few units.
+        if (s < 2 ** -1022) return;
+        const r = math.impliedValuation(a, s) as number;
+        const distance = minus(binaryValue(r), binaryValue(v));
+        const bound = times(ulp(v), frac(3n));
+        expect(cmp(distance.num < 0n ? frac(-distance.num, distance.den) : distance, bound)).toBeLessThanOrEqual(0);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  test("pre-money STAKE and IMPLIEDVALUATION invert each other on round numbers", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 1000 }), (billions, roundBillions) => {
+        const v = billions * 1e9;
+        const r = roundBillions * 1e9;
+        const s = math.stake(r, v, "pre", r) as number;
+        expect(s).toBe(rounded(over(dec(r), dec(v + r))));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe("CAGR on generated inputs", () => {
+  const positive = fc.oneof(fc.double({ min: 1e-100, max: 1e100, noNaN: true }), fc.integer({ min: 1, max: 1e13 }).map((c) => c / 100));
+  const years = fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 80 }).map((h) => h / 2), fc.integer({ min: 1, max: 40 }).map((q) => q / 4));
+
+  test("is within one unit in the last place of the exact rate", () => {
+    fc.assert(
+      fc.property(positive, positive, years, (start, end, y) => {
+        const result = math.cagr(start, end, y);
+        const [lo, hi] = cagrBounds(start, end, y, 160);
+        const expected = nearestDouble(lo);
+        if (!Number.isFinite(expected)) return expect(result).toMatchObject({ kind: "#NUM!" });
+        const unit = ulp(expected);
+        expect(cmp(binaryValue(result as number), minus(lo, unit))).toBeGreaterThanOrEqual(0);
+        expect(cmp(binaryValue(result as number), plus(hi, unit))).toBeLessThanOrEqual(0);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
