@@ -41,6 +41,26 @@ function addinBaseUrl(value) {
   return value.replace(/\/+$/, "");
 }
 
+/**
+ * The build clears its output folder first, so it refuses a folder that holds anything but a
+ * previous build (one with a manifest.xml) and any folder that contains the project itself.
+ */
+function outputDir(value) {
+  const dir = path.resolve(__dirname, value || "dist");
+  const relative = path.relative(dir, __dirname);
+  const containsProject = relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+  const entries = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+  if (containsProject || (entries.length > 0 && !entries.includes("manifest.xml"))) {
+    const error = new Error(
+      `DIST_DIR ${dir} ${containsProject ? "contains the project" : "is not empty and holds no previous build"}; ` +
+        "the build clears its output folder, so choose a new or empty folder.",
+    );
+    error.stack = `Error: ${error.message}`;
+    throw error;
+  }
+  return dir;
+}
+
 function withBaseUrl(text, baseUrl) {
   return text.split(DEV_BASE_URL).join(baseUrl);
 }
@@ -114,7 +134,7 @@ class HelpPagePlugin {
 module.exports = (env, argv) => {
   const baseUrl = addinBaseUrl(process.env.ADDIN_BASE_URL);
   const production = argv.mode !== "development";
-  const distDir = path.resolve(__dirname, process.env.DIST_DIR || "dist");
+  const distDir = outputDir(process.env.DIST_DIR);
   const taskpaneCss = path.join(SRC, "taskpane", "taskpane.css");
 
   return {
@@ -176,4 +196,5 @@ module.exports = (env, argv) => {
 };
 
 module.exports.addinBaseUrl = addinBaseUrl;
+module.exports.outputDir = outputDir;
 module.exports.DEV_BASE_URL = DEV_BASE_URL;
