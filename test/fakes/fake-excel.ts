@@ -70,6 +70,19 @@
  *   "2026-01-28" a date serial (formatted yyyy-mm-dd), unless the cell's number format is "@".
  *   Formula cells read back 0 from `values` unless the workbook has an `evaluate` function.
  *
+ * ## snapshot() → WorkbookSnapshot (plain JSON-safe data)
+ *   { sheets: [{ id, name, visibility, protected,
+ *                cells: { "B3": { value, formula, numberFormat } },   // content or a non-General format
+ *                formats: { "B3": { bold?, italic?, fontColor?, fill? } },
+ *                tables: [{ name, address: "A4:I10" }], notes: { "B5": "text" },
+ *                charts: [{ name, type, title, values: "Capex 2026!B20:B23", categories, seriesName, anchor: "D18" }],
+ *                columnWidths: { "A": 56.25 } }],                     // points, columns that were set
+ *     names: { "DEAL_AMOUNT": { sheet: "Deal", address: "D5", comment, visible } },
+ *                // a name on a constant or a deleted sheet: { sheet: "", address: "=FALSE" | "=#REF!" }
+ *                // (the writer's hidden DEALDESK_BLOCK_* markers have visible: false)
+ *     customProperties: { key: value }, settings: { key: JSON value }, activeSheet, selection: { sheet, address } }
+ *   A formula cell's value is what `evaluate` returns (0 unless told).
+ *
  * ## SyncRecord
  *   { index, operations, cellsWritten, calculationSuspended, screenUpdatingSuspended }
  *   cellsWritten counts cells whose value, formula or number format a sync set (one per cell).
