@@ -1,9 +1,11 @@
 /**
- * How each named SheetSpec style looks in the .xlsx file. The palette follows the habit of
- * financial models: hard-coded figures in blue, formulas in black, inputs the user fills in on a
- * pale yellow fill, headers white on dark blue.
+ * How each named SheetSpec style looks in the .xlsx file. Colours, bold, italic and wrapping come
+ * from the Excel writer's STYLE_LOOKS, so a workbook from `npm run workbook` looks like the one
+ * the task pane inserts; the file adds what Office.js sets elsewhere or not at all: the font,
+ * sizes and thin rules under rows.
  */
 import type { Alignment, Borders, Fill, Font } from "exceljs";
+import { STYLE_LOOKS } from "../excel/styles";
 import type { StyleName } from "../sheets/spec";
 
 export interface XlsxStyle {
@@ -14,34 +16,42 @@ export interface XlsxStyle {
 }
 
 const FONT = "Calibri";
-const NAVY = "FF1F3864";
-const HEADER_FILL = "FF1F4E79";
-const INPUT_FILL = "FFFFF2CC";
-const HAIRLINE = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
+const RULE = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
+const BOX: Partial<Borders> = { top: RULE, left: RULE, bottom: RULE, right: RULE };
 
-function solid(argb: string): Fill {
-  return { type: "pattern", pattern: "solid", fgColor: { argb } };
+/** "#1f3864" → "FF1F3864", the ARGB form the file stores. */
+export function argb(hex: string): string {
+  if (!/^#[0-9a-f]{6}$/i.test(hex)) throw new Error(`A colour must be #RRGGBB, got ${hex}.`);
+  return `FF${hex.slice(1).toUpperCase()}`;
 }
 
-/** One entry per StyleName: the compiler rejects a style that has no look. */
-export const XLSX_STYLES: Readonly<Record<StyleName, XlsxStyle>> = {
-  title: { font: { name: FONT, size: 16, bold: true, color: { argb: NAVY } } },
-  subtitle: { font: { name: FONT, size: 10, italic: true, color: { argb: "FF595959" } } },
-  header: {
-    font: { name: FONT, size: 11, bold: true, color: { argb: "FFFFFFFF" } },
-    fill: solid(HEADER_FILL),
-    border: { bottom: { style: "medium", color: { argb: NAVY } } },
-    alignment: { vertical: "middle" },
-  },
-  label: { font: { name: FONT, size: 11, color: { argb: "FF000000" } }, border: { bottom: HAIRLINE } },
-  // Hard-coded figures from the sources: blue, the convention for numbers typed in rather than computed.
-  reported: { font: { name: FONT, size: 11, color: { argb: "FF0000FF" } }, border: { bottom: HAIRLINE } },
-  input: {
-    font: { name: FONT, size: 11, color: { argb: "FF0000FF" } },
-    fill: solid(INPUT_FILL),
-    border: { top: HAIRLINE, left: HAIRLINE, bottom: HAIRLINE, right: HAIRLINE },
-  },
-  derived: { font: { name: FONT, size: 11, bold: true, color: { argb: "FF000000" } }, border: { bottom: HAIRLINE } },
-  text: { font: { name: FONT, size: 11, color: { argb: "FF000000" } }, alignment: { vertical: "top" } },
-  muted: { font: { name: FONT, size: 9, italic: true, color: { argb: "FF7F7F7F" } } },
+/** What the file adds to each look: size and the rules that separate rows. */
+const EXTRAS: Readonly<Record<StyleName, { readonly size: number; readonly border?: Partial<Borders> }>> = {
+  title: { size: 16 },
+  subtitle: { size: 12 },
+  header: { size: 11, border: { bottom: { style: "medium", color: { argb: "FF1F3864" } } } },
+  label: { size: 11, border: { bottom: RULE } },
+  reported: { size: 11, border: { bottom: RULE } },
+  input: { size: 11, border: BOX },
+  derived: { size: 11, border: { bottom: RULE } },
+  text: { size: 11 },
+  muted: { size: 9 },
 };
+
+function xlsxStyle(name: StyleName): XlsxStyle {
+  const look = STYLE_LOOKS[name];
+  const extra = EXTRAS[name];
+  const font: Partial<Font> = { name: FONT, size: extra.size, color: { argb: argb(look.color ?? "#000000") } };
+  if (look.bold) font.bold = true;
+  if (look.italic) font.italic = true;
+  return {
+    font,
+    ...(look.fill ? { fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(look.fill) } } as Fill } : {}),
+    ...(extra.border ? { border: extra.border } : {}),
+    ...(look.wrapText ? { alignment: { wrapText: true, vertical: "top" } as Partial<Alignment> } : {}),
+  };
+}
+
+export const XLSX_STYLES: Readonly<Record<StyleName, XlsxStyle>> = Object.freeze(
+  Object.fromEntries((Object.keys(EXTRAS) as StyleName[]).map((name) => [name, xlsxStyle(name)])) as Record<StyleName, XlsxStyle>,
+);

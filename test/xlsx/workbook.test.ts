@@ -2,7 +2,9 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { SheetSpec } from "../../src/sheets/spec";
 import { a1, absoluteReference, buildWorkbook, chartPlaceholder, columnLetters, summarize, workbookBuffer } from "../../src/xlsx";
-import { XLSX_STYLES } from "../../src/xlsx/styles";
+import { STYLE_LOOKS } from "../../src/excel/styles";
+import type { StyleName } from "../../src/sheets/spec";
+import { argb, XLSX_STYLES } from "../../src/xlsx/styles";
 import { B_FORMAT, FORMULA_LIKE_TEXTS, handMadeSpec, PCT_FORMAT } from "./hand-made-spec";
 
 async function readBack(specs: readonly SheetSpec[]): Promise<{ workbook: ExcelJS.Workbook; zip: JSZip }> {
@@ -88,8 +90,28 @@ describe("writing a SheetSpec to .xlsx", () => {
       if (look.fill) expect(written.fill).toEqual(look.fill);
       if (look.border) expect(written.border).toEqual(look.border);
     }
-    expect(sheet.getCell(a1(2, 1)).fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FF1F4E79" } });
     expect(sheet.getCell(a1(2, 1)).font.bold).toBe(true);
+  });
+
+  test("takes each style's colours, bold, italic and wrapping from the Excel writer's looks", () => {
+    const hex = (argbColour: string | undefined) => (argbColour === undefined ? undefined : `#${argbColour.slice(2)}`.toUpperCase());
+    for (const [name, look] of Object.entries(STYLE_LOOKS) as [StyleName, (typeof STYLE_LOOKS)[StyleName]][]) {
+      const style = XLSX_STYLES[name];
+      const fill = style.fill?.type === "pattern" ? hex(style.fill.fgColor?.argb) : undefined;
+      expect([name, style.font.bold ?? false, style.font.italic ?? false, hex(style.font.color?.argb), fill, style.alignment?.wrapText ?? false]).toEqual([
+        name,
+        look.bold ?? false,
+        look.italic ?? false,
+        (look.color ?? "#000000").toUpperCase(),
+        look.fill?.toUpperCase(),
+        look.wrapText ?? false,
+      ]);
+    }
+  });
+
+  test("refuses a colour that is not #RRGGBB", () => {
+    expect(argb("#1f3864")).toBe("FF1F3864");
+    expect(() => argb("blue")).toThrow("A colour must be #RRGGBB, got blue.");
   });
 
   test("writes notes on the cells that carry one", () => {
