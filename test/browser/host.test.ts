@@ -152,6 +152,27 @@ describeInBrowser("pane in a fake Excel host")("pane inside Excel (fake host)", 
     await page.close();
   });
 
+  test("an error Excel raises while writing is shown with its own words, and the pane stays usable", async () => {
+    const { page, errors } = await openPane(browser.context, server.origin, { fakeHost });
+    await page.waitForSelector("body[data-mode='excel']");
+    await page.evaluate(() =>
+      (window as unknown as { fakeWorkbook: { failNextSync(code: string, message: string): void } }).fakeWorkbook.failNextSync("GeneralException", "The host is busy."),
+    );
+    await page.click("[data-block='sources']");
+    const message = page.locator("#insert-result .message-error");
+    await message.waitFor();
+    expect(await message.getAttribute("data-kind")).toBe("excel");
+    const text = (await message.textContent()) ?? "";
+    expect(text.startsWith("Inserting Sources did not complete.")).toBe(true);
+    expect(text).toContain("The host is busy.");
+    // The next try goes through: the failure did not leave the pane busy.
+    expect(await page.getAttribute("[data-block='sources']", "aria-disabled")).toBeNull();
+    await page.click("[data-block='sources']");
+    await page.waitForSelector("#insert-result .message-success");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test("the STOCKHISTORY option adds the live row to the AMZN sheet", async () => {
     const { page } = await openPane(browser.context, server.origin, { fakeHost });
     await page.waitForSelector("body[data-mode='excel']");

@@ -27,9 +27,13 @@ export const OFFICE_CDN = "https://appsforoffice.microsoft.com";
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const OFFICE_JS_DIR = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
 
-/** The built add-in: `DIST_DIR` or dist/, as `npm test` builds it. */
+/** The built add-in: `DIST_DIR` or dist/, as `npm test` builds it; a clear error when it is not built. */
 export function distDir(): string {
-  return path.resolve(ROOT, process.env.DIST_DIR ?? "dist");
+  const dir = path.resolve(ROOT, process.env.DIST_DIR ?? "dist");
+  if (!fs.existsSync(path.join(dir, "taskpane.html"))) {
+    throw new Error(`${dir} holds no build of the add-in (taskpane.html is missing). Run npm run build, or set DIST_DIR to a build folder.`);
+  }
+  return dir;
 }
 
 /** True when Chromium is installed where the tests look for it. */
@@ -48,9 +52,11 @@ export function chromiumAvailable(): boolean {
  */
 export function browserTestsEnabled(suite: string): boolean {
   if (chromiumAvailable()) return true;
-  const message = `${suite}: Chromium not found at ${CHROMIUM_PATH}. These browser tests are SKIPPED. Enable them with: ${INSTALL_HINT}`;
-  if (process.env.CI === "true") throw new Error(`${message} (CI=true: a missing browser is a failure).`);
-  console.warn(`\n!!!!!!!!\n${message}\n!!!!!!!!\n`);
+  const missing = `${suite}: Chromium not found at ${CHROMIUM_PATH}.`;
+  if (process.env.CI === "true") {
+    throw new Error(`${missing} Under CI=true the browser tests must run, so this is a failure. Install it: ${INSTALL_HINT}`);
+  }
+  console.warn(`\n!!!!!!!!\n${missing} These browser tests are SKIPPED. Enable them with: ${INSTALL_HINT}\n!!!!!!!!\n`);
   return false;
 }
 
