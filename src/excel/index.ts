@@ -114,32 +114,19 @@ function needsOf(blocks: readonly BlockId[], source: SpecSource, options: Insert
 // ---------------------------------------------------------------------------------------------
 // Writing a block
 
+/** Each style's cells as addresses of horizontal runs ("A4:I4"), for one getRanges call per style. */
 function styleRuns(spec: SheetSpec): Map<StyleName, string[]> {
-  const byStyle = new Map<StyleName, CellSpec[]>();
-  for (const c of spec.cells) {
-    if (!c.style) continue;
-    const list = byStyle.get(c.style) ?? [];
-    list.push(c);
-    byStyle.set(c.style, list);
+  const runs = new Map<StyleName, { row: number; start: number; end: number }[]>();
+  const sorted = spec.cells.filter((c) => c.style).sort((a, b) => a.row - b.row || a.col - b.col);
+  for (const c of sorted) {
+    const style = c.style as StyleName;
+    const list = runs.get(style) ?? [];
+    const last = list[list.length - 1];
+    if (last && last.row === c.row && last.end === c.col - 1) last.end = c.col;
+    else list.push({ row: c.row, start: c.col, end: c.col });
+    runs.set(style, list);
   }
-  const runs = new Map<StyleName, string[]>();
-  for (const [style, cells] of byStyle) {
-    const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
-    const addresses: string[] = [];
-    let start = sorted[0];
-    let prev = sorted[0];
-    for (const c of sorted.slice(1).concat([undefined as unknown as CellSpec])) {
-      if (c && c.row === prev.row && c.col === prev.col + 1) {
-        prev = c;
-        continue;
-      }
-      addresses.push(rangeA1(start.row, start.col, prev.row, prev.col));
-      start = c;
-      prev = c;
-    }
-    runs.set(style, addresses);
-  }
-  return runs;
+  return new Map([...runs].map(([style, list]) => [style, list.map((r) => rangeA1(r.row, r.start, r.row, r.end))]));
 }
 
 /** Queues the rectangles of cell writes on a sheet: formulas first, then number formats. */
