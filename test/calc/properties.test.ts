@@ -166,7 +166,9 @@ describe("algebra within correct rounding", () => {
         const s = math.stake(a, v) as number;
         // A subnormal stake has fewer than 53 bits, so it cannot carry v back to a few units.
         if (s < 2 ** -1022) return;
-        const r = math.impliedValuation(a, s) as number;
+        const r = math.impliedValuation(a, s);
+        // Within 3 units of the largest double the way back may overflow: #NUM!, as any result beyond the doubles.
+        if (typeof r !== "number") return expect([r.kind, v > Number.MAX_VALUE * (1 - 2 ** -50)]).toEqual(["#NUM!", true]);
         const distance = minus(binaryValue(r), binaryValue(v));
         const bound = times(ulp(v), frac(3n));
         expect(cmp(distance.num < 0n ? frac(-distance.num, distance.den) : distance, bound)).toBeLessThanOrEqual(0);
