@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { renderFactsTable, renderFiguresTable, renderSourcesList } from "../src/figures/markdown";
+import { renderFunctionReference } from "../src/functions/reference";
 
 export const README_PATH = path.resolve(__dirname, "..", "README.md");
 
@@ -14,6 +15,7 @@ export const GENERATED_SECTIONS: Record<string, () => string> = {
   figures: renderFiguresTable,
   facts: renderFactsTable,
   sources: renderSourcesList,
+  functions: renderFunctionReference,
 };
 
 const sectionPattern = (name: string) => new RegExp(`<!-- BEGIN ${name} -->\\n([\\s\\S]*?)\\n?<!-- END ${name} -->`);
