@@ -98,13 +98,18 @@ export function mountPane(doc: Document, content: PaneContent): Pane {
     }
   }
 
-  function showProgress(text: string): void {
+  /** Shows the progress bar next to `near`, where the user is looking, and says what runs. */
+  function showProgress(text: string, near: HTMLElement, place: "before" | "after" = "before"): void {
+    if (place === "before") near.before(progress);
+    else near.after(progress);
     replaceChildren(progressText, [text]);
     progress.hidden = false;
     announce(text);
   }
 
   function refreshBlocked(): void {
+    // Buttons of a review that was replaced are gone from the page: forget them.
+    for (let i = writeButtons.length - 1; i >= 0; i--) if (!writeButtons[i].isConnected) writeButtons.splice(i, 1);
     for (const button of writeButtons) {
       if (blocked || busy) button.setAttribute("aria-disabled", "true");
       else button.removeAttribute("aria-disabled");
@@ -130,7 +135,7 @@ export function mountPane(doc: Document, content: PaneContent): Pane {
 
   async function insert(blocks: readonly BlockId[], label: string): Promise<void> {
     if (!host) return;
-    showProgress(`Inserting ${label}…`);
+    showProgress(`Inserting ${label}…`, insertResult);
     replaceChildren(insertResult, []);
     const result = await host.insertBlocks(blocks, insertOptions());
     if (!result.ok) {
@@ -144,7 +149,7 @@ export function mountPane(doc: Document, content: PaneContent): Pane {
 
   async function reviewUpdate(): Promise<void> {
     if (!host) return;
-    showProgress("Comparing the sheets with the figures…");
+    showProgress("Comparing the sheets with the figures…", updateResult);
     replaceChildren(updateResult, []);
     const result = await host.planUpdate();
     if (!result.ok) {
@@ -209,9 +214,13 @@ export function mountPane(doc: Document, content: PaneContent): Pane {
       className: "button",
       attrs: { type: "button", id: "cancel-update" },
       onClick: () => {
-        writeButtons.splice(writeButtons.indexOf(apply), 1);
+        if (busy) {
+          announce("The update is already being applied; it cannot be cancelled now.", "info");
+          return;
+        }
         replaceChildren(updateResult, []);
         announce("Update cancelled: nothing was written.");
+        byId(doc, "review-update").focus();
       },
     }, "Cancel");
     replaceChildren(updateResult, [h(doc, "p", { className: "plan-summary" }, updatePlanSummary(plan)), list, h(doc, "div", { className: "buttons" }, apply, cancel)]);
@@ -221,21 +230,21 @@ export function mountPane(doc: Document, content: PaneContent): Pane {
   async function applyUpdate(plan: UpdatePlan, choices: Map<string, HTMLInputElement>): Promise<void> {
     if (!host) return;
     const accepted = plan.conflicts.map((row) => row.key).filter((key) => choices.get(key)?.checked);
-    showProgress("Updating the figures…");
+    showProgress("Updating the figures…", updateResult);
     const result = await host.applyUpdate(accepted);
     if (!result.ok) {
       showFailure(updateResult, "The update", result);
       return;
     }
-    const applyButton = doc.getElementById("apply-update");
-    if (applyButton) writeButtons.splice(writeButtons.indexOf(applyButton as HTMLButtonElement), 1);
     replaceChildren(updateResult, [h(doc, "p", { className: "message message-success" }, result.value.summary)]);
     announce(result.value.summary, "success");
+    // The Apply button is gone with the review; keep keyboard users where the update started.
+    byId(doc, "review-update").focus();
   }
 
-  async function insertFormula(entry: FunctionEntry): Promise<void> {
+  async function insertFormula(entry: FunctionEntry, item: HTMLElement): Promise<void> {
     if (!host) return;
-    showProgress(`Putting ${entry.name} in the selected cell…`);
+    showProgress(`Putting ${entry.name} in the selected cell…`, item, "after");
     const result = await host.insertFormula(entry.skeleton);
     if (!result.ok) {
       announce(failureText(`Inserting ${entry.name}`, result), "error");
@@ -260,8 +269,9 @@ export function mountPane(doc: Document, content: PaneContent): Pane {
 
   replaceChildren(
     byId(doc, "functions"),
-    content.functions.map((entry) =>
-      h(
+    content.functions.map((entry) => {
+      const example = h(doc, "p", { className: "muted example" }, "Example: ", h(doc, "code", {}, entry.example));
+      return h(
         doc,
         "li",
         { className: "function", attrs: { "data-function": entry.name } },
@@ -270,15 +280,15 @@ export function mountPane(doc: Document, content: PaneContent): Pane {
           "div",
           { className: "function-head" },
           h(doc, "code", { className: "function-name" }, entry.name),
-          writeButton("Insert", () => insertFormula(entry), {
+          writeButton("Insert", () => insertFormula(entry, example), {
             "aria-label": `Insert ${entry.skeleton} in the selected cell`,
             "data-skeleton": entry.skeleton,
           }),
         ),
         h(doc, "p", {}, entry.summary),
-        h(doc, "p", { className: "muted example" }, "Example: ", h(doc, "code", {}, entry.example)),
-      ),
-    ),
+        example,
+      );
+    }),
   );
 
   const previewSection = byId(doc, "preview-section");

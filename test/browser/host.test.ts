@@ -126,8 +126,11 @@ describeInBrowser("pane in a fake Excel host")("pane inside Excel (fake host)", 
     expect(await page.isChecked(`#update-result li[data-key='Deal!${roundCell}'] input[value='accept']`)).toBe(true);
     expect(await page.isChecked(`#update-result li[data-key='Deal!${amountCell}'] input[value='keep']`)).toBe(true);
 
-    await page.click("#apply-update");
+    await page.focus("#apply-update");
+    await page.keyboard.press("Enter");
     await page.waitForSelector("#update-result .message-success");
+    // The Apply button is gone; focus returns to where the update started, not to the page.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("review-update");
     expect(await cellValue(page, "Deal", amountCell)).toBe(55000000000);
     expect(await cellValue(page, "Deal", roundCell)).toBe(figureValue("deal.round_size"));
     expect(errors).toEqual([]);
