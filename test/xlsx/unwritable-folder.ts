@@ -11,3 +11,9 @@ export function unwritableFolder(scratch: string): string {
   fs.mkdirSync(folder, { mode: 0o500 });
   return folder;
 }
+
+/** The reason a write into `unwritableFolder` fails: a read-only /sys (as in containers) or no permission. */
+export function refusalReason(folder: string): RegExp {
+  const escaped = folder.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`Cannot write into the folder ${escaped}: (permission denied|the file system is read-only)\\.`);
+}
