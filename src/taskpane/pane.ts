@@ -4,7 +4,7 @@
  * builds from the Excel writer, so this file knows the DOM but not Office. Outside Excel the host
  * is null and the pane is a read-only preview.
  */
-import type { ActionResult, InsertOptions, InsertReport, UpdatePlan, UpdateReport } from "../excel/types";
+import type { ActionFailure, ActionResult, InsertOptions, InsertReport, UpdatePlan, UpdateReport } from "../excel/types";
 import type { BlockId } from "../sheets/spec";
 import { byId, h, replaceChildren } from "./dom";
 import { renderDerivedCard, renderFigureCard, renderPreviewTable } from "./render";
@@ -34,6 +34,9 @@ export type WriteBlock = { readonly reason: string } | null;
 /** The performance mark set once the figures are in the page. */
 export const FIGURES_MARK = "deal-desk:figures";
 
+/** Until Office.js reports the host, nothing can be written yet. */
+export const CONNECTING = "Deal Desk is still connecting to Excel; try again in a moment.";
+
 export const OUTSIDE_EXCEL =
   "Inserting works inside Excel: open Deal Desk from the Home tab in Excel. This page is a read-only preview.";
 
@@ -47,7 +50,7 @@ export interface Pane {
 /** Renders the static parts (figures, derived numbers, function list) and wires the controls. */
 export function mountPane(doc: Document, content: PaneContent): Pane {
   let host: PaneHost | null = null;
-  let blocked: WriteBlock = { reason: OUTSIDE_EXCEL };
+  let blocked: WriteBlock = { reason: CONNECTING };
   let busy = false;
 
   const status = byId(doc, "status");
@@ -127,9 +130,9 @@ export function mountPane(doc: Document, content: PaneContent): Pane {
     return { target: selection ? "selection" : "new-sheet", includeStockHistory: stock };
   }
 
-  function showFailure(target: HTMLElement, action: string, result: { ok: false; message: string; kind: string }): void {
-    const text = failureText(action, { ok: false, kind: result.kind as never, message: result.message });
-    replaceChildren(target, [h(doc, "p", { className: "message message-error", attrs: { "data-kind": result.kind } }, text)]);
+  function showFailure(target: HTMLElement, action: string, failure: ActionFailure): void {
+    const text = failureText(action, failure);
+    replaceChildren(target, [h(doc, "p", { className: "message message-error", attrs: { "data-kind": failure.kind } }, text)]);
     announce(text, "error");
   }
 
