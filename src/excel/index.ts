@@ -31,10 +31,12 @@ import {
   uniqueSheetName,
   uniqueTableName,
   withBlock,
+  withNotesChanged,
   writtenFromExcel,
   type BlockUpdatePlan,
   type CellWrite,
   type Conflict,
+  type NoteChange,
   type OwnedBlock,
   type OwnershipRecord,
   type Written,
@@ -410,6 +412,8 @@ interface UpdateRead {
   /** Recorded blocks whose sheet or area is gone. */
   readonly missing: readonly OwnedBlock[];
   readonly protectedSheets: ReadonlySet<string>;
+  /** The workbook's notes, when this Excel has them (ExcelApi 1.18). */
+  readonly notes: readonly Excel.Note[];
 }
 
 type LoadedArea = { isNullObject: boolean; address: string; rowIndex: number; columnIndex: number; rowCount: number; columnCount: number; formulas: unknown[][]; values: unknown[][] };
@@ -423,9 +427,11 @@ const AREA_PROPS = "address,rowIndex,columnIndex,rowCount,columnCount,formulas,v
  */
 async function readForUpdate(context: Excel.RequestContext, source: SpecSource): Promise<UpdateRead> {
   const wb = context.workbook;
+  const withNotes = isSupported(NOTES_API);
   const queue = (blocks: readonly BlockId[]) => ({
     setting: wb.settings.getItemOrNullObject(RECORD_KEY).load("value"),
     sheets: wb.worksheets.load("items/name,items/protection/protected"),
+    notes: withNotes ? wb.notes.load("items/content") : null,
     areas: new Map(blocks.map((b) => [b, wb.names.getItem(markerName(b)).getRangeOrNullObject().load(AREA_PROPS) as unknown as LoadedArea])),
   });
   let read = queue(BLOCKS);
@@ -470,7 +476,7 @@ async function readForUpdate(context: Excel.RequestContext, source: SpecSource):
     await context.sync();
     outside.forEach((o, i) => blocks.push(planRead(o.entry, o.spec, o.sheetName, [o.area, extra[i]])));
   }
-  return { record, blocks, missing, protectedSheets };
+  return { record, blocks, missing, protectedSheets, notes: read.notes ? read.notes.items : [] };
 }
 
 function planRead(entry: OwnedBlock, spec: SheetSpec, sheetName: string, areas: readonly LoadedArea[]): BlockRead {
@@ -543,6 +549,26 @@ export async function planUpdate(source: SpecSource = defaultSource): Promise<Ac
   );
 }
 
+/**
+ * The note changes whose note still reads what the add-in wrote, with the notes to rewrite. A
+ * note is found by its text (the API gives a note's cell only through another round trip); a
+ * text several changes start from is rewritten only when they all say the same.
+ */
+function matchNoteChanges(notes: readonly Excel.Note[], changes: readonly NoteChange[]): { changed: Set<NoteChange>; rewrite: Map<Excel.Note, string> } {
+  const byText = new Map<string, Excel.Note[]>();
+  for (const n of notes) byText.set(n.content, [...(byText.get(n.content) ?? []), n]);
+  const changed = new Set<NoteChange>();
+  const rewrite = new Map<Excel.Note, string>();
+  for (const c of changes) {
+    const same = changes.filter((x) => x.from === c.from);
+    const found = byText.get(c.from) ?? [];
+    if (new Set(same.map((x) => x.to)).size !== 1 || found.length === 0) continue;
+    for (const n of found) rewrite.set(n, c.to);
+    changed.add(c);
+  }
+  return { changed, rewrite };
+}
+
 function sameRecord(a: OwnershipRecord, b: OwnershipRecord): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -562,23 +588,29 @@ export async function applyUpdate(acceptedKeys: readonly string[], source: SpecS
       let cellsWritten = 0;
       let acceptedCount = 0;
       let kept = 0;
-      const sheetWrites: { read: BlockRead; writes: CellWrite[] }[] = [];
+      const sheetWrites: { read: BlockRead; writes: CellWrite[]; entry: OwnedBlock }[] = [];
       for (const b of read.blocks) {
         const decided = acceptConflicts(b.plan, accepted);
         acceptedCount += decided.accepted;
         kept += decided.kept;
-        record = withBlock(record, decided.entry);
-        if (decided.writes.length > 0) sheetWrites.push({ read: b, writes: decided.writes });
+        if (decided.writes.length > 0 || b.plan.noteChanges.length > 0) sheetWrites.push({ read: b, writes: decided.writes, entry: decided.entry });
+        else record = withBlock(record, decided.entry);
       }
       const blocked = sheetWrites.find((s) => read.protectedSheets.has(s.read.sheetName));
       if (blocked) return protectedSheet(blocked.read.sheetName);
-      if (sheetWrites.length > 0 || !sameRecord(record, read.record)) {
+      const notes = matchNoteChanges(read.notes, read.blocks.flatMap((b) => b.plan.noteChanges));
+      for (const { read: b, writes, entry } of sheetWrites) {
+        cellsWritten += countCells(writes);
+        record = withBlock(record, withNotesChanged(entry, b.plan.noteChanges.filter((c) => notes.changed.has(c))));
+      }
+      const notesUpdated = notes.changed.size;
+      if (cellsWritten > 0 || notesUpdated > 0 || !sameRecord(record, read.record)) {
         context.application.suspendApiCalculationUntilNextSync();
         context.application.suspendScreenUpdatingUntilNextSync();
         for (const { read: b, writes } of sheetWrites) {
-          queueCellWrites(context.workbook.worksheets.getItem(b.sheetName), writes);
-          cellsWritten += countCells(writes);
+          if (writes.length > 0) queueCellWrites(context.workbook.worksheets.getItem(b.sheetName), writes);
         }
+        for (const [note, text] of notes.rewrite) note.content = text;
         context.workbook.settings.add(RECORD_KEY, record);
         await context.sync();
       }
@@ -586,9 +618,10 @@ export async function applyUpdate(acceptedKeys: readonly string[], source: SpecS
       const parts = [
         cellsWritten === 0 ? "Everything is up to date: no cell was written." : `Updated ${plural(cellsWritten, "cell", "cells")} (${plural(refreshed, "refreshed figure cell", "refreshed figure cells")}, ${plural(acceptedCount, "accepted change", "accepted changes")}).`,
       ];
+      if (notesUpdated > 0) parts.push(`Rewrote ${plural(notesUpdated, "note", "notes")} whose source text changed.`);
       if (kept > 0) parts.push(`Kept ${plural(kept, "cell", "cells")} you changed.`);
       if (read.missing.length > 0) parts.push(`No longer tracked (their sheet or area was deleted): ${read.missing.map((m) => BLOCK_TITLES[m.block]).join(", ")}.`);
-      return { ok: true, value: { cellsWritten, accepted: acceptedCount, kept, summary: parts.join(" ") } };
+      return { ok: true, value: { cellsWritten, accepted: acceptedCount, kept, notesUpdated, summary: parts.join(" ") } };
     }),
   );
 }

@@ -60,6 +60,8 @@ export interface UpdateReport {
   readonly cellsWritten: number;
   readonly accepted: number;
   readonly kept: number;
+  /** Notes rewritten because their figure's source text changed (notes the user edited are kept). */
+  readonly notesUpdated?: number;
   readonly summary: string;
 }
 

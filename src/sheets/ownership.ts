@@ -7,6 +7,7 @@
  * - every add-in cell of a block, by its offset from the block's origin, with the value or
  *   formula last written there;
  * - the user's cells (overrides, inputs), which are written once at creation and never again;
+ * - the text of each note it wrote, so an update changes a note only while it still says that;
  * - the names and tables the block created.
  * Each block also has a hidden workbook-scope marker name (DEALDESK_BLOCK_DEAL …) on its origin
  * cell: Excel moves it with the sheet when the user renames the sheet or inserts rows above the
@@ -31,6 +32,8 @@ export interface OwnedBlock {
   readonly cells: readonly (readonly [number, number, Written])[];
   /** User cells (overrides, inputs): [row offset, column offset]. */
   readonly userCells: readonly (readonly [number, number])[];
+  /** Notes the add-in wrote: [row offset, column offset, text]. */
+  readonly notes: readonly (readonly [number, number, string])[];
   /** Names this block created (not the ones it found and left alone). */
   readonly names: readonly string[];
   readonly tables: readonly string[];
@@ -96,6 +99,7 @@ export function readRecord(raw: unknown): OwnershipRecord {
       typeof o.includeStockHistory === "boolean" &&
       Array.isArray(o.cells) && o.cells.every((c) => isOffset(c) && c.length === 3 && isWritten(c[2])) &&
       Array.isArray(o.userCells) && o.userCells.every((c) => isOffset(c) && c.length === 2) &&
+      Array.isArray(o.notes) && o.notes.every((c) => isOffset(c) && c.length === 3 && typeof c[2] === "string") &&
       Array.isArray(o.names) && o.names.every((n) => typeof n === "string") &&
       Array.isArray(o.tables) && o.tables.every((n) => typeof n === "string")
     );
@@ -301,6 +305,7 @@ export function recordOf(spec: SheetSpec, sheetName: string, target: OwnedBlock[
     includeStockHistory,
     cells: spec.cells.filter((c) => c.owner === "addin").map((c) => [c.row - r0, c.col - c0, writtenOf(c)] as const),
     userCells: spec.cells.filter((c) => c.owner === "user").map((c) => [c.row - r0, c.col - c0] as const),
+    notes: spec.cells.filter((c) => c.note !== undefined).map((c) => [c.row - r0, c.col - c0, c.note as string] as const),
     names: [...names],
     tables: [...tables],
   };
@@ -322,12 +327,21 @@ export interface Conflict {
   readonly newValue: Written;
 }
 
+/** A note whose text the spec changed: rewritten only where the note still reads `from`. */
+export interface NoteChange {
+  readonly row: number;
+  readonly col: number;
+  readonly from: string;
+  readonly to: string;
+}
+
 export interface BlockUpdatePlan {
   readonly block: BlockId;
   readonly sheetName: string;
   readonly conflicts: readonly Conflict[];
   /** Add-in cells the user has not touched whose content changes. */
   readonly refreshes: readonly CellWrite[];
+  readonly noteChanges: readonly NoteChange[];
   /** The record after the refreshes (conflicts keep what was last written). */
   readonly entry: OwnedBlock;
 }
@@ -380,6 +394,12 @@ export function planBlockUpdate(entry: OwnedBlock, spec: SheetSpec, sheetName: s
       cells.push([dr, dc, before]);
     }
   }
+  const lastNotes = new Map(entry.notes.map(([dr, dc, text]) => [`${dr},${dc}`, text]));
+  const noteChanges: NoteChange[] = [];
+  for (const cell of spec.cells) {
+    const from = lastNotes.get(`${cell.row - r0},${cell.col - c0}`);
+    if (cell.note !== undefined && from !== undefined && from !== cell.note) noteChanges.push({ row: cell.row, col: cell.col, from, to: cell.note });
+  }
   const specOffsets = new Set(spec.cells.map((c) => `${c.row - r0},${c.col - c0}`));
   const newUserCells = spec.cells.filter((c) => c.owner === "user").map((c) => [c.row - r0, c.col - c0] as const);
   const keptUser = entry.userCells.filter(([dr, dc]) => !specOffsets.has(`${dr},${dc}`));
@@ -388,6 +408,7 @@ export function planBlockUpdate(entry: OwnedBlock, spec: SheetSpec, sheetName: s
     sheetName,
     conflicts,
     refreshes,
+    noteChanges,
     entry: { ...entry, sheetName, origin: { row: r0, col: c0 }, cells, userCells: [...newUserCells, ...keptUser] },
   };
 }
@@ -412,4 +433,15 @@ export function acceptConflicts(plan: BlockUpdatePlan, accepted: ReadonlySet<str
     return acceptedOffsets.has(k) ? ([dr, dc, acceptedOffsets.get(k) as Written] as const) : ([dr, dc, w] as const);
   });
   return { writes, entry: { ...plan.entry, cells }, accepted: taken.length, kept: plan.conflicts.length - taken.length };
+}
+
+/**
+ * The record after some note changes were made: a note the user edited or deleted keeps its old
+ * recorded text, so it is never touched later either.
+ */
+export function withNotesChanged(entry: OwnedBlock, changed: readonly NoteChange[]): OwnedBlock {
+  const r0 = entry.origin.row;
+  const c0 = entry.origin.col;
+  const next = new Map(changed.map((n) => [`${n.row - r0},${n.col - c0}`, n.to]));
+  return { ...entry, notes: entry.notes.map(([dr, dc, text]) => [dr, dc, next.get(`${dr},${dc}`) ?? text] as const) };
 }

@@ -323,9 +323,32 @@ describe("updates", () => {
     ok(await applyUpdate([]));
     const before = JSON.stringify(wb.snapshot());
     const { result, syncs } = await syncsOf(wb, () => applyUpdate([]));
-    expect(ok(result)).toEqual({ cellsWritten: 0, accepted: 0, kept: 0, summary: "Everything is up to date: no cell was written." });
+    expect(ok(result)).toEqual({ cellsWritten: 0, accepted: 0, kept: 0, notesUpdated: 0, summary: "Everything is up to date: no cell was written." });
     expect(syncs).toBe(1);
     expect(JSON.stringify(wb.snapshot())).toBe(before);
+  });
+
+  it("rewrites a note whose source text changed, unless the user edited it", async () => {
+    const wb = setup();
+    const oldNotes: SpecSource = (block, options) => {
+      const spec = buildBlock(block, options);
+      return { ...spec, cells: spec.cells.map((c) => (c.note ? { ...c, note: `${c.note} [1.0]` } : c)) };
+    };
+    ok(await insertBlocks(["amzn"], NEW_SHEET, oldNotes));
+    const noted = buildBlock("amzn").cells.filter((c) => c.note);
+    const [edited, ...others] = noted;
+    await wb.run(async (context) => {
+      context.workbook.worksheets.getItem("AMZN").notes.getItemOrNullObject(toA1(edited.row, edited.col)).content = "my own note";
+      await context.sync();
+    });
+    const report = ok(await applyUpdate([]));
+    const deal = buildBlock("deal").cells.filter((c) => c.note).length;
+    expect(report.notesUpdated).toBe(others.length + deal);
+    expect(report.summary).toContain(`Rewrote ${others.length + deal} notes whose source text changed.`);
+    const notes = wb.snapshot().sheets.find((s) => s.name === "AMZN")?.notes ?? {};
+    expect(notes[toA1(edited.row, edited.col)]).toBe("my own note");
+    for (const c of others) expect(notes[toA1(c.row, c.col)]).toBe(c.note);
+    expect(ok(await applyUpdate([])).notesUpdated).toBe(0);
   });
 
   it("finds its blocks after the user renames their sheets", async () => {

@@ -21,6 +21,7 @@ import {
   uniqueSheetName,
   uniqueTableName,
   withBlock,
+  withNotesChanged,
   writtenFromExcel,
   type OwnedBlock,
   type Written,
@@ -133,7 +134,7 @@ describe("rectangles", () => {
 describe("creation", () => {
   const cells: CellSpec[] = [
     { row: 2, col: 1, value: "Figure", owner: "addin" },
-    { row: 3, col: 1, value: 50, owner: "addin", numberFormat: "0.0", figureId: "deal.amount" },
+    { row: 3, col: 1, value: 50, owner: "addin", numberFormat: "0.0", figureId: "deal.amount", note: "the source" },
     { row: 3, col: 2, value: null, owner: "user", numberFormat: "0.0" },
     { row: 3, col: 3, formula: "=IF(D4=\"\",C4,D4)", owner: "addin" },
     { row: 5, col: 1, value: 10, owner: "user" },
@@ -167,6 +168,7 @@ describe("creation", () => {
         [1, 1],
         [3, 0],
       ],
+      notes: [[1, 0, "the source"]],
       names: ["DEAL_AMOUNT"],
       tables: [],
     });
@@ -269,5 +271,17 @@ describe("update planning", () => {
     const again = planBlockUpdate(entry, spec(before), "Deal", (r, c) => same.get(`${r},${c}`) ?? null);
     expect([again.refreshes, again.conflicts]).toEqual([[], []]);
     expect(again.entry).toEqual(entry);
+  });
+
+  it("plans a note change where the spec's note differs from the note last written, and records it once made", () => {
+    const noted = recordOf(spec([{ row: 0, col: 1, value: 1, owner: "addin", note: "old" }, { row: 1, col: 1, value: 2, owner: "addin", note: "same" }]), "Deal", "new-sheet", false, [], []);
+    const next = spec([{ row: 0, col: 1, value: 1, owner: "addin", note: "new" }, { row: 1, col: 1, value: 2, owner: "addin", note: "same" }]);
+    const p = planBlockUpdate(noted, next, "Deal", (r) => (r === 0 ? 1 : 2));
+    expect(p.noteChanges).toEqual([{ row: 0, col: 1, from: "old", to: "new" }]);
+    expect(p.entry.notes).toEqual(noted.notes);
+    expect(withNotesChanged(p.entry, p.noteChanges).notes).toEqual([
+      [0, 1, "new"],
+      [1, 1, "same"],
+    ]);
   });
 });
