@@ -31,8 +31,17 @@ function setHostLine(doc: Document, text: string): void {
   if (line) line.textContent = text;
 }
 
+/** Office's theme colours, or undefined where the host does not report them (or refuses to). */
+function officeTheme(): OfficeThemeColors | undefined {
+  try {
+    return (Office.context.officeTheme as OfficeThemeColors | undefined) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function connectToExcel(pane: Pane): Promise<void> {
-  applyTheme(document, paneTheme(Office.context.officeTheme as OfficeThemeColors | undefined, prefersDark()));
+  applyTheme(document, paneTheme(officeTheme(), prefersDark()));
   setHostLine(document, "Connected to Excel. Insert a block, or review an update of the figures.");
   const support = await checkSupport();
   pane.connect(excelHost, support.ok ? null : { reason: support.message });
