@@ -1,0 +1,113 @@
+/**
+ * The built bundle (npm test builds it first; DIST_DIR points elsewhere when set): functions.json
+ * describes every parameter as the catalog does, and functions.js, loaded in a bare vm context
+ * with only a CustomFunctions stub (no window, no DOM), gives the same results as the source
+ * through the argument shapes functions.json declares.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as vm from "vm";
+import fc from "fast-check";
+import { CATALOG, HELP_URL } from "../../src/calc/catalog";
+import { evaluate } from "../../src/calc/dispatch";
+import type { CalcError } from "../../src/calc/errors";
+import { toExcelGrid } from "../../src/functions/results";
+
+const DIST = path.resolve(process.env.DIST_DIR ?? "dist");
+
+interface Metadata {
+  functions: {
+    id: string;
+    name: string;
+    description: string;
+    helpUrl: string;
+    parameters: { name: string; description: string; type: string; dimensionality: string; optional?: boolean }[];
+    result: { dimensionality: string };
+  }[];
+}
+
+function readBuilt(file: string): string {
+  const full = path.join(DIST, file);
+  if (!fs.existsSync(full)) throw new Error(`${full} is missing: run "npm run build" (npm test does) or set DIST_DIR to a build.`);
+  return fs.readFileSync(full, "utf8");
+}
+
+class StubError {
+  constructor(
+    public code: string,
+    public message?: string,
+  ) {}
+}
+const ErrorCode = { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" };
+
+/** What functions.ts returns for an error, made in this realm for comparison. */
+const excelError = (e: CalcError) => new StubError(e.kind, e.kind === "#VALUE!" || e.kind === "#N/A" ? e.message : undefined);
+
+const metadata = JSON.parse(readBuilt("functions.json")) as Metadata;
+const registered = new Map<string, (...args: unknown[]) => unknown>();
+const context = vm.createContext({
+  CustomFunctions: { associate: (id: string, fn: (...args: unknown[]) => unknown) => registered.set(id, fn), Error: StubError, ErrorCode },
+});
+vm.runInContext(readBuilt("functions.js"), context, { filename: "functions.js" });
+
+/** A value as plain data, so results made in the vm's realm compare with this one's. */
+const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
+
+describe("functions.json", () => {
+  test("declares every catalog function, in order, with its description and help URL", () => {
+    expect(metadata.functions.map((f) => [f.id, f.name, f.description, f.helpUrl])).toEqual(CATALOG.map((s) => [s.name, s.name, s.summary, `${HELP_URL}#${s.name}`]));
+  });
+
+  test.each(CATALOG.map((s) => [s.name, s]))("%s: every parameter is described, takes a range, and is optional as the catalog says", (name, spec) => {
+    const declared = metadata.functions.find((f) => f.id === name)!;
+    expect(declared.parameters.map((p) => ({ name: p.name, description: p.description, type: p.type, dimensionality: p.dimensionality, optional: p.optional ?? false }))).toEqual(
+      spec.params.map((p) => ({ name: p.name, description: p.description, type: "any", dimensionality: "matrix", optional: p.optional })),
+    );
+    expect(declared.result).toEqual({ dimensionality: "matrix" });
+  });
+});
+
+describe("functions.js in a bare vm context", () => {
+  test("registers every function functions.json declares", () => {
+    expect([...registered.keys()]).toEqual(metadata.functions.map((f) => f.id));
+  });
+
+  const samples: Record<string, unknown[][]> = {
+    STAKE: [[[[50e9]], [[830e9]]], [[[50e9], [10e9]], [[830e9, 500e9]], [["pre"]], [[100e9]]], [[["x"]], [[1]], undefined, undefined], [[[1]], [[0]]]],
+    POSTMONEY: [[[[0.1]], [[0.2]]], [[[1], [2]], [[3], [4], [5]]]],
+    PREMONEY: [[[[0.3]], [[0.1]]], [[[1]], [[2]]]],
+    IMPLIEDVALUATION: [[[[50e9]], [[0.0602]], [["PRE"]], [[null]]]],
+    DILUTE: [[[[0.1]], [[100e9]], [[830e9, 0]]]],
+    STAKEVALUE: [[[[0.05]], [["830000000000"]]]],
+    STEPUP: [[[[830e9]], [[500e9]]]],
+    MOIC: [[[[true]], [[2.5]]]],
+    CAGR: [[[[100]], [[172.8]], [[3], [0]]]],
+    PRIORVALUE: [[[[241.73]], [[1.14], [-1]]]],
+    FIGURE: [[[["amzn.price"], ["nope"]], [["value", "source"]]]],
+    FIGURES: [[]],
+  };
+
+  test.each(Object.entries(samples))("%s gives the source's results for the declared shapes", (name, calls) => {
+    for (const args of calls) {
+      const built = registered.get(name)!(...args);
+      const source = toExcelGrid(evaluate(name, args), excelError);
+      expect(plain(built)).toEqual(plain(source));
+    }
+  });
+
+  test("agrees with the source on generated ranges for every function", () => {
+    const cell = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 1e12 }).map((c) => c / 100), fc.constantFrom(null, true, "", "pre", "abc", "1,000", "label", "deal.amount"));
+    const range = fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 3 });
+    const call = fc.constantFrom(...metadata.functions).chain((f) => fc.tuple(fc.constant(f.id), fc.tuple(...f.parameters.map((p) => (p.optional ? fc.option(range, { nil: undefined }) : range)))));
+    fc.assert(
+      fc.property(call, ([name, args]) => {
+        expect(plain(registered.get(name)!(...args))).toEqual(plain(toExcelGrid(evaluate(name, args), excelError)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("needs nothing but CustomFunctions: no window, document or self at load", () => {
+    expect(Object.keys(context).sort()).toEqual(["CustomFunctions"]);
+  });
+});
