@@ -7,6 +7,7 @@
  * says so in a visible cell (see `chartPlaceholder`).
  */
 import ExcelJS from "exceljs";
+import { evaluateWorkbook, isFormulaError, type WorkbookEvaluator } from "../sheets/evaluate";
 import type { CellSpec, ChartSpec, SheetSpec } from "../sheets/spec";
 import { a1, absoluteReference } from "./address";
 import { saveWorkbook, type SavedWorkbook, type SaveOptions } from "./save";
@@ -77,16 +78,42 @@ function assertSpecs(specs: readonly SheetSpec[]): void {
   }
 }
 
-function cellValue(cell: CellSpec): ExcelJS.CellValue {
+/** Computes a formula cell's value for the file's cache, or undefined to leave it uncached. */
+type ResultOf = (cell: CellSpec) => ExcelJS.CellFormulaValue["result"];
+
+const NO_RESULTS: ResultOf = () => undefined;
+
+/**
+ * Results from the blocks' evaluator, cached in the file so viewers that do not calculate (mail
+ * and file previews) show numbers; Excel and LibreOffice compute every formula again on load.
+ */
+function cachedResults(evaluator: WorkbookEvaluator, sheetName: string): ResultOf {
+  return (cell) => {
+    let value;
+    try {
+      value = evaluator.value(sheetName, cell.row, cell.col);
+    } catch {
+      // The evaluator knows the blocks' subset of Excel; anything else is left to Excel to compute.
+      return undefined;
+    }
+    if (value === null) return undefined;
+    return isFormulaError(value) ? ({ error: value.error } as ExcelJS.CellErrorValue) : value;
+  };
+}
+
+function cellValue(cell: CellSpec, resultOf: ResultOf): ExcelJS.CellValue {
   // A formula goes in without its "=", which is how ExcelJS (and the file format) store it.
-  if (cell.formula !== undefined) return { formula: cell.formula.slice(1) } as ExcelJS.CellFormulaValue;
+  if (cell.formula !== undefined) {
+    const result = resultOf(cell);
+    return (result === undefined ? { formula: cell.formula.slice(1) } : { formula: cell.formula.slice(1), result }) as ExcelJS.CellFormulaValue;
+  }
   // Strings, including ones that begin with "=", are stored as text: ExcelJS never parses them.
   return cell.value ?? null;
 }
 
-function writeCell(sheet: ExcelJS.Worksheet, cell: CellSpec): void {
+function writeCell(sheet: ExcelJS.Worksheet, cell: CellSpec, resultOf: ResultOf): void {
   const target = sheet.getCell(a1(cell.row, cell.col));
-  target.value = cellValue(cell);
+  target.value = cellValue(cell, resultOf);
   if (cell.style !== undefined) {
     const look = XLSX_STYLES[cell.style];
     target.font = { ...look.font };
@@ -98,7 +125,7 @@ function writeCell(sheet: ExcelJS.Worksheet, cell: CellSpec): void {
   if (cell.note !== undefined) target.note = cell.note;
 }
 
-function addTables(sheet: ExcelJS.Worksheet, spec: SheetSpec, cellAt: Map<string, CellSpec>): void {
+function addTables(sheet: ExcelJS.Worksheet, spec: SheetSpec, cellAt: Map<string, CellSpec>, resultOf: ResultOf): void {
   for (const table of spec.tables) {
     const columns: { name: string; filterButton: boolean }[] = [];
     for (let col = table.left; col <= table.right; col++) {
@@ -116,7 +143,7 @@ function addTables(sheet: ExcelJS.Worksheet, spec: SheetSpec, cellAt: Map<string
       const values: ExcelJS.CellValue[] = [];
       for (let col = table.left; col <= table.right; col++) {
         const cell = cellAt.get(a1(row, col));
-        values.push(cell ? cellValue(cell) : null);
+        values.push(cell ? cellValue(cell, resultOf) : null);
       }
       rows.push(values);
     }
@@ -136,20 +163,25 @@ function addTables(sheet: ExcelJS.Worksheet, spec: SheetSpec, cellAt: Map<string
   }
 }
 
-function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
+function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, resultOf: ResultOf): void {
   const sheet = workbook.addWorksheet(spec.sheetName, { views: [{ showGridLines: false }] });
   spec.columnWidths.forEach((width, i) => {
     sheet.getColumn(spec.origin.col + i + 1).width = width;
   });
   const cellAt = new Map(spec.cells.map((c) => [a1(c.row, c.col), c]));
-  addTables(sheet, spec, cellAt);
-  for (const cell of spec.cells) writeCell(sheet, cell);
+  addTables(sheet, spec, cellAt, resultOf);
+  for (const cell of spec.cells) writeCell(sheet, cell, resultOf);
   for (const chart of spec.charts) {
-    writeCell(sheet, { row: chart.anchor.row, col: chart.anchor.col, value: chartPlaceholder(chart), style: "muted", owner: "addin" });
+    writeCell(sheet, { row: chart.anchor.row, col: chart.anchor.col, value: chartPlaceholder(chart), style: "muted", owner: "addin" }, resultOf);
   }
   for (const name of spec.names) {
     workbook.definedNames.add(absoluteReference(spec.sheetName, name.row, name.col), name.name);
   }
+}
+
+export interface WorkbookOptions {
+  /** Cache each formula's result, computed by the blocks' evaluator (default true). */
+  readonly cacheResults?: boolean;
 }
 
 /**
@@ -157,20 +189,21 @@ function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
  * contradict one another (two blocks on one sheet, a name defined twice, a table header that is
  * not text): that is a bug in a builder, never the user's input.
  */
-export function buildWorkbook(specs: readonly SheetSpec[]): ExcelJS.Workbook {
+export function buildWorkbook(specs: readonly SheetSpec[], options: WorkbookOptions = {}): ExcelJS.Workbook {
   assertSpecs(specs);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Deal Desk";
   workbook.created = new Date();
-  // ExcelJS stores formulas without cached results: Excel must compute them when it opens the file.
+  // Cached results are only a preview: Excel must compute every formula when it opens the file.
   workbook.calcProperties.fullCalcOnLoad = true;
-  for (const spec of specs) writeSheet(workbook, spec);
+  const evaluator = options.cacheResults === false ? null : evaluateWorkbook(specs);
+  for (const spec of specs) writeSheet(workbook, spec, evaluator ? cachedResults(evaluator, spec.sheetName) : NO_RESULTS);
   return workbook;
 }
 
 /** The .xlsx file's bytes. */
-export async function workbookBuffer(specs: readonly SheetSpec[]): Promise<Buffer> {
-  const data = await buildWorkbook(specs).xlsx.writeBuffer();
+export async function workbookBuffer(specs: readonly SheetSpec[], options: WorkbookOptions = {}): Promise<Buffer> {
+  const data = await buildWorkbook(specs, options).xlsx.writeBuffer();
   return Buffer.from(data as ArrayBuffer);
 }
 

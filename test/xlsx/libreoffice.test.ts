@@ -4,7 +4,7 @@
  * costs seconds), and the tests read the results back.
  */
 import { spawnSync } from "child_process";
-import type ExcelJS from "exceljs";
+import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -68,6 +68,13 @@ function sheetValues(workbook: ExcelJS.Workbook, sheetName: string): Record<stri
   return values;
 }
 
+/** A file whose cached result is wrong (1+1 cached as 3): recalculation must replace it. */
+async function staleCacheBuffer(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet("Stale").getCell("A1").value = { formula: "1+1", result: 3 };
+  return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
 /** The Override cell of a named Used cell: same row, the column its table heads "Override". */
 function overrideCell(specs: readonly SheetSpec[], name: string): { spec: SheetSpec; cell: CellSpec } {
   for (const spec of specs) {
@@ -100,6 +107,7 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
   let errors: ExcelJS.Workbook;
   let pane: ExcelJS.Workbook;
   let paneSnapshot: WorkbookSnapshot;
+  let stale: ExcelJS.Workbook;
 
   beforeAll(async () => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), "deal-desk-recalc-"));
@@ -109,6 +117,7 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
       handMade: path.join(scratch, "hand-made.xlsx"),
       errors: path.join(scratch, "error.divide-by-zero.xlsx"),
       pane: path.join(scratch, "pane-insert-all.xlsx"),
+      stale: path.join(scratch, "stale-cache.xlsx"),
     };
     const run = spawnSync("sh", ["-c", `${COMMAND} --out '${files.plain}'`], { cwd: ROOT, encoding: "utf8" });
     if (run.status !== 0) throw new Error(`npm run workbook failed: ${run.stderr}`);
@@ -117,12 +126,17 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
     fs.writeFileSync(files.errors, await workbookBuffer([errorDivideByZeroSpec()]));
     paneSnapshot = await paneInsertAll();
     fs.writeFileSync(files.pane, await snapshotBuffer(paneSnapshot));
-    const recalculated = await recalculate([files.plain, files.overridden, files.handMade, files.errors, files.pane], soffice);
-    [plain, overridden, handMade, errors, pane] = await Promise.all(recalculated.map(readWorkbook));
+    fs.writeFileSync(files.stale, await staleCacheBuffer());
+    const recalculated = await recalculate([files.plain, files.overridden, files.handMade, files.errors, files.pane, files.stale], soffice);
+    [plain, overridden, handMade, errors, pane, stale] = await Promise.all(recalculated.map(readWorkbook));
   });
 
   afterAll(() => {
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  });
+
+  test("recalculates every formula instead of keeping the results cached in the file", () => {
+    expect(stale.getWorksheet("Stale")!.getCell("A1").value).toEqual({ formula: "1+1", result: 2 });
   });
 
   test("keeps every name, pointing at the cell the spec names", () => {

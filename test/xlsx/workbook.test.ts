@@ -1,14 +1,15 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { SheetSpec } from "../../src/sheets/spec";
-import { a1, absoluteReference, buildWorkbook, chartPlaceholder, columnLetters, summarize, workbookBuffer } from "../../src/xlsx";
+import { stake } from "../../src/calc/deal-math";
+import type { CellSpec, SheetSpec } from "../../src/sheets/spec";
+import { a1, absoluteReference, buildWorkbook, type WorkbookOptions, chartPlaceholder, columnLetters, summarize, workbookBuffer } from "../../src/xlsx";
 import { STYLE_LOOKS } from "../../src/excel/styles";
 import type { StyleName } from "../../src/sheets/spec";
 import { argb, XLSX_STYLES } from "../../src/xlsx/styles";
 import { B_FORMAT, FORMULA_LIKE_TEXTS, handMadeSpec, PCT_FORMAT } from "./hand-made-spec";
 
-async function readBack(specs: readonly SheetSpec[]): Promise<{ workbook: ExcelJS.Workbook; zip: JSZip }> {
-  const bytes = await workbookBuffer(specs);
+async function readBack(specs: readonly SheetSpec[], options: WorkbookOptions = {}): Promise<{ workbook: ExcelJS.Workbook; zip: JSZip }> {
+  const bytes = await workbookBuffer(specs, options);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(new Uint8Array(bytes).buffer);
   return { workbook, zip: await JSZip.loadAsync(bytes) };
@@ -58,10 +59,34 @@ describe("writing a SheetSpec to .xlsx", () => {
     }
   });
 
-  test("writes formulas without their leading = and with no stale cached result", () => {
-    for (const cell of spec.cells.filter((c) => c.formula !== undefined)) {
-      expect(sheet.getCell(a1(cell.row, cell.col)).value).toEqual({ formula: cell.formula!.slice(1) });
+  test("writes formulas without their leading =, with results cached for viewers that do not calculate", () => {
+    const amount = spec.cells.find((c) => c.value === "Amount")!;
+    const valuation = spec.cells.find((c) => c.value === "Valuation")!;
+    const reported = (label: CellSpec) => spec.cells.find((c) => c.row === label.row && c.col === label.col + 1)!.value as number;
+    const stakeFraction = stake(reported(amount), reported(valuation)) as number;
+    const expected: Record<string, number> = {
+      [a1(amount.row, amount.col + 3)]: reported(amount),
+      [a1(valuation.row, valuation.col + 3)]: reported(valuation),
+      // Share of 2 is the stake halved: exact in binary, so the same double.
+      [a1(valuation.row + 2, valuation.col + 3)]: stakeFraction,
+      [a1(valuation.row + 3, valuation.col + 3)]: stakeFraction / 2,
+    };
+    const formulas = spec.cells.filter((c) => c.formula !== undefined);
+    expect(formulas.map((c) => a1(c.row, c.col)).sort()).toEqual(Object.keys(expected).sort());
+    for (const cell of formulas) {
+      const address = a1(cell.row, cell.col);
+      expect([address, sheet.getCell(address).value]).toEqual([address, { formula: cell.formula!.slice(1), result: expected[address] }]);
     }
+  });
+
+  test("caches no results when told not to, and none for a formula the evaluator cannot compute", async () => {
+    const bare = await readBack([spec], { cacheResults: false });
+    for (const cell of spec.cells.filter((c) => c.formula !== undefined)) {
+      expect(bare.workbook.getWorksheet(spec.sheetName)!.getCell(a1(cell.row, cell.col)).value).toEqual({ formula: cell.formula!.slice(1) });
+    }
+    const unknown = { ...spec, cells: [...spec.cells, { row: 30, col: 1, formula: "=SUMPRODUCT(C4:C5,C4:C5)", owner: "addin" as const }] };
+    const withUnknown = await readBack([unknown]);
+    expect(withUnknown.workbook.getWorksheet(spec.sheetName)!.getCell("B31").value).toEqual({ formula: "SUMPRODUCT(C4:C5,C4:C5)" });
   });
 
   test("keeps text that begins with =, +, - or @ as text, never as a formula", async () => {
@@ -137,8 +162,8 @@ describe("writing a SheetSpec to .xlsx", () => {
     expect(xml).toContain('ref="B3:E5"');
     expect([...xml.matchAll(/<tableColumn [^>]*name="([^"]+)"/g)].map((m) => m[1])).toEqual(["Figure", "Reported", "Override", "Used"]);
     expect(xml).not.toContain('hiddenButton="1"');
-    expect(sheet.getCell("E4").value).toEqual({ formula: 'IF(D4="",C4,D4)' });
-    expect(sheet.getCell("E5").value).toEqual({ formula: 'IF(D5="",C5,D5)' });
+    expect((sheet.getCell("E4").value as ExcelJS.CellFormulaValue).formula).toBe('IF(D4="",C4,D4)');
+    expect((sheet.getCell("E5").value as ExcelJS.CellFormulaValue).formula).toBe('IF(D5="",C5,D5)');
     expect(sheet.getCell("D4").value).toBeNull();
   });
 
