@@ -213,6 +213,11 @@ function queueBlock(context: Excel.RequestContext, sheet: Excel.Worksheet, p: Pl
   context.workbook.names.add(marker, area, `Deal Desk: the ${BLOCK_TITLES[spec.block]} block (keeps updates working; do not delete)`).visible = false;
 }
 
+/** The hidden marker of a block not in the workbook: a name on FALSE, replaced when it is inserted. */
+function addPlaceholderMarker(wb: Excel.Workbook, block: BlockId): void {
+  wb.names.add(markerName(block), "=FALSE", `Deal Desk: placeholder for the ${BLOCK_TITLES[block]} block`).visible = false;
+}
+
 /** Reported figures and facts of a spec: its cells of the "reported" style. */
 function figureCount(spec: SheetSpec): number {
   return spec.cells.filter((c) => c.style === "reported" && c.figureId !== undefined).length;
@@ -356,9 +361,8 @@ export async function insertBlocks(blocks: readonly BlockId[], options: InsertOp
         // Every block gets a marker name, a placeholder until it is inserted, so updates can
         // read all blocks in one sync without first asking which exist.
         for (const block of BLOCKS) {
-          const marker = markerName(block);
-          if (existingNames.has(marker.toUpperCase()) || plans.some((p) => p.spec.block === block)) continue;
-          wb.names.add(marker, "=FALSE", `Deal Desk: placeholder for the ${BLOCK_TITLES[block]} block`).visible = false;
+          if (existingNames.has(markerName(block).toUpperCase()) || plans.some((p) => p.spec.block === block)) continue;
+          addPlaceholderMarker(wb, block);
         }
         wb.settings.add(RECORD_KEY, nextRecord);
         if (first && plans[0].newSheet) first.activate();
@@ -414,6 +418,8 @@ interface UpdateRead {
   readonly protectedSheets: ReadonlySet<string>;
   /** The workbook's notes, when this Excel has them (ExcelApi 1.18). */
   readonly notes: readonly Excel.Note[];
+  /** Blocks whose marker name is missing: an apply puts placeholders back. */
+  readonly missingMarkers: readonly BlockId[];
 }
 
 type LoadedArea = { isNullObject: boolean; address: string; rowIndex: number; columnIndex: number; rowCount: number; columnCount: number; formulas: unknown[][]; values: unknown[][] };
@@ -435,6 +441,7 @@ async function readForUpdate(context: Excel.RequestContext, source: SpecSource):
     areas: new Map(blocks.map((b) => [b, wb.names.getItem(markerName(b)).getRangeOrNullObject().load(AREA_PROPS) as unknown as LoadedArea])),
   });
   let read = queue(BLOCKS);
+  let missingMarkers: BlockId[] = [];
   try {
     await context.sync();
   } catch (err) {
@@ -442,7 +449,8 @@ async function readForUpdate(context: Excel.RequestContext, source: SpecSource):
     const names = wb.names.load("items/name");
     await context.sync();
     const existing = new Set(names.items.map((n) => n.name.toUpperCase()));
-    read = queue(BLOCKS.filter((b) => existing.has(markerName(b).toUpperCase())));
+    missingMarkers = BLOCKS.filter((b) => !existing.has(markerName(b).toUpperCase()));
+    read = queue(BLOCKS.filter((b) => !missingMarkers.includes(b)));
     await context.sync();
   }
   const record = read.setting.isNullObject ? EMPTY_RECORD : readRecord(read.setting.value);
@@ -476,7 +484,7 @@ async function readForUpdate(context: Excel.RequestContext, source: SpecSource):
     await context.sync();
     outside.forEach((o, i) => blocks.push(planRead(o.entry, o.spec, o.sheetName, [o.area, extra[i]])));
   }
-  return { record, blocks, missing, protectedSheets, notes: read.notes ? read.notes.items : [] };
+  return { record, blocks, missing, protectedSheets, notes: read.notes ? read.notes.items : [], missingMarkers };
 }
 
 function planRead(entry: OwnedBlock, spec: SheetSpec, sheetName: string, areas: readonly LoadedArea[]): BlockRead {
@@ -604,13 +612,14 @@ export async function applyUpdate(acceptedKeys: readonly string[], source: SpecS
         record = withBlock(record, withNotesChanged(entry, b.plan.noteChanges.filter((c) => notes.changed.has(c))));
       }
       const notesUpdated = notes.changed.size;
-      if (cellsWritten > 0 || notesUpdated > 0 || !sameRecord(record, read.record)) {
+      if (cellsWritten > 0 || notesUpdated > 0 || read.missingMarkers.length > 0 || !sameRecord(record, read.record)) {
         context.application.suspendApiCalculationUntilNextSync();
         context.application.suspendScreenUpdatingUntilNextSync();
         for (const { read: b, writes } of sheetWrites) {
           if (writes.length > 0) queueCellWrites(context.workbook.worksheets.getItem(b.sheetName), writes);
         }
         for (const [note, text] of notes.rewrite) note.content = text;
+        for (const block of read.missingMarkers) addPlaceholderMarker(context.workbook, block);
         context.workbook.settings.add(RECORD_KEY, record);
         await context.sync();
       }

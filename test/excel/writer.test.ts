@@ -204,6 +204,28 @@ describe("insertBlocks", () => {
     expect(wb.snapshot().sheets[0].tables.map((t) => t.address)).toEqual(spec.tables.map((t) => rangeA1(t.top, t.left, t.bottom, t.right)));
   });
 
+  it("stacks a block and the block it needs at the selection, a blank row apart", async () => {
+    const wb = setup();
+    wb.select("Sheet1", "B2");
+    const report = ok(await insertBlocks(["amzn"], { target: "selection", includeStockHistory: false }));
+    expect(report.blocks.map((b) => [b.block, b.sheetName])).toEqual([["deal", "Sheet1"], ["amzn", "Sheet1"]]);
+    const deal = buildBlock("deal", { origin: { row: 1, col: 1 } });
+    const dealRows = Math.max(...deal.cells.map((c) => c.row)) - deal.origin.row + 1;
+    const amzn = buildBlock("amzn", { origin: { row: 1 + dealRows + 1, col: 1 } });
+    for (const c of [...deal.cells, ...amzn.cells].filter((x) => x.formula !== undefined || (x.value !== undefined && x.value !== null))) {
+      expect([toA1(c.row, c.col), cellWritten(wb, "Sheet1", toA1(c.row, c.col))]).toEqual([toA1(c.row, c.col), writtenOf(c)]);
+    }
+  });
+
+  it("adds the live STOCKHISTORY cells when asked, and keeps them on update", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["amzn"], { target: "new-sheet", includeStockHistory: true }));
+    const live = buildBlock("amzn", { includeStockHistory: true }).cells.filter((c) => c.formula?.includes("STOCKHISTORY"));
+    expect(live.length).toBeGreaterThan(0);
+    for (const c of live) expect(cellWritten(wb, "AMZN", toA1(c.row, c.col))).toEqual({ formula: c.formula });
+    expect(ok(await applyUpdate([]))).toMatchObject({ cellsWritten: 0, kept: 0 });
+  });
+
   it("refuses to insert at a selection whose area holds something, and says which cell", async () => {
     const wb = setup();
     wb.select("Sheet1", "C3");
@@ -374,6 +396,21 @@ describe("updates", () => {
     expect(ok(await planUpdate()).sheets).toEqual(["Deal"]);
     expect(ok(await applyUpdate([])).summary).toContain("No longer tracked (their sheet or area was deleted): Sources.");
     expect(ok(await planUpdate()).sheets).toEqual(["Deal"]);
+  });
+
+  it("falls back to asking which marker names exist when one is missing, and puts a placeholder back on apply", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal", "sources"], NEW_SHEET));
+    await wb.run(async (context) => {
+      context.workbook.names.getItem("DEALDESK_BLOCK_SOURCES").delete();
+      await context.sync();
+    });
+    const { result, syncs } = await syncsOf(wb, () => planUpdate());
+    expect(syncs).toBe(3);
+    expect(ok(result).sheets).toEqual(["Deal"]);
+    ok(await applyUpdate([]));
+    expect(wb.snapshot().names.DEALDESK_BLOCK_SOURCES).toMatchObject({ sheet: "", address: "=FALSE", visible: false });
+    expect((await syncsOf(wb, () => planUpdate())).syncs).toBe(1);
   });
 
   it("gives kind no-addin-sheets in a workbook without blocks", async () => {
