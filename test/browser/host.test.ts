@@ -137,6 +137,21 @@ describeInBrowser("pane in a fake Excel host")("pane inside Excel (fake host)", 
     await page.close();
   });
 
+  test("markup a user typed into a cell is shown as text in the review, never run as HTML", async () => {
+    const { page, errors } = await openPane(browser.context, server.origin, { fakeHost });
+    await page.waitForSelector("body[data-mode='excel']");
+    await insertAll(page);
+    const typed = `<img src="x" onerror="document.body.dataset.pwned='1'">`;
+    await typeInCell(page, "Deal", reportedCell("deal.amount"), typed);
+    await page.click("#review-update");
+    await page.waitForSelector("#update-result .diff");
+    expect(await page.textContent(`#update-result .diff-yours`)).toBe(typed);
+    expect(await page.$$eval("#update-result img", (images) => images.length)).toBe(0);
+    expect(await page.getAttribute("body", "data-pwned")).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test("an Excel error comes back as a message in the pane, in plain words", async () => {
     const { page, errors } = await openPane(browser.context, server.origin, { fakeHost });
     await page.waitForSelector("body[data-mode='excel']");

@@ -5,6 +5,7 @@
 import { allFigures } from "../../src/figures";
 import { BLOCKS, BLOCK_TITLES } from "../../src/sheets";
 import { CATALOG } from "../../src/calc/catalog";
+import { derivedCards } from "../../src/taskpane/derived";
 import type { BrowserSession, StaticServer } from "../support/browser";
 import { axeViolations, describeInBrowser, distDir, launchChromium, openPane, serveFolder } from "../support/browser";
 
@@ -30,6 +31,9 @@ describeInBrowser("pane preview in Chromium")("pane preview outside Office", () 
     expect(figures).toEqual(allFigures().map((f) => f.id));
     const amount = await page.textContent("[data-figure='deal.amount'] .card-value");
     expect(amount).toBe("up to $50B — reported");
+
+    const derived = await page.$$eval("[data-derived]", (cards) => cards.map((c) => [c.getAttribute("data-derived"), c.querySelector(".claim")?.textContent]));
+    expect(derived).toEqual(derivedCards().map((card) => [card.id, card.value]));
 
     const previews = await page.$$eval("[data-preview]", (items) => items.map((i) => [i.getAttribute("data-preview"), i.querySelector("summary")?.textContent]));
     expect(previews).toEqual(BLOCKS.map((b) => [b, `${BLOCK_TITLES[b]} — sheet "${BLOCK_TITLES[b]}"`]));
