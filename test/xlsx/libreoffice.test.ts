@@ -108,6 +108,7 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
   let pane: ExcelJS.Workbook;
   let paneSnapshot: WorkbookSnapshot;
   let stale: ExcelJS.Workbook;
+  let written: ExcelJS.Workbook;
 
   beforeAll(async () => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), "deal-desk-recalc-"));
@@ -129,6 +130,7 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
     fs.writeFileSync(files.stale, await staleCacheBuffer());
     const recalculated = await recalculate([files.plain, files.overridden, files.handMade, files.errors, files.pane, files.stale], soffice);
     [plain, overridden, handMade, errors, pane, stale] = await Promise.all(recalculated.map(readWorkbook));
+    written = await readWorkbook(files.plain);
   });
 
   afterAll(() => {
@@ -137,6 +139,22 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
 
   test("recalculates every formula instead of keeping the results cached in the file", () => {
     expect(stale.getWorksheet("Stale")!.getCell("A1").value).toEqual({ formula: "1+1", result: 2 });
+  });
+
+  test("the results cached in the file are the ones LibreOffice computes", () => {
+    const mismatches: [string, Shown, Shown][] = [];
+    let compared = 0;
+    for (const [key, cell] of allCells(written)) {
+      if (!isFormula(cell)) continue;
+      const [sheetName, address] = key.split("!");
+      const cached = shown(cell);
+      const computed = shown(plain.getWorksheet(sheetName)!.getCell(address));
+      compared++;
+      const same = typeof cached === "number" && typeof computed === "number" ? closeTo(computed, cached) : JSON.stringify(cached) === JSON.stringify(computed);
+      if (!same) mismatches.push([key, cached, computed]);
+    }
+    expect(mismatches).toEqual([]);
+    expect(compared).toBe(specs.reduce((n, spec) => n + spec.cells.filter((c) => c.formula !== undefined).length, 0));
   });
 
   test("keeps every name, pointing at the cell the spec names", () => {
