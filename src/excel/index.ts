@@ -319,7 +319,9 @@ export async function insertBlocks(blocks: readonly BlockId[], options: InsertOp
         for (const n of spec.names) {
           const existing = existingNames.get(n.name.toUpperCase());
           if (!existing) namesToAdd.push({ ...n, replace: false });
-          else if (mine.has(n.name.toUpperCase())) namesToAdd.push({ ...n, replace: true });
+          // A name this block created earlier whose sheet was deleted (#REF!) is re-pointed; one
+          // that still refers to cells is treated as the user's.
+          else if (mine.has(n.name.toUpperCase()) && existing.type !== "Range") namesToAdd.push({ ...n, replace: true });
           else {
             leftAlone.push({
               what: `the name ${existing.name}`,
