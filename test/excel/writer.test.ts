@@ -279,6 +279,17 @@ describe("insertBlocks", () => {
     expect(wb.syncCount).toBe(0);
   });
 
+  it("gives kind excel with Excel's own words for any other error, and never rejects", async () => {
+    const wb = setup();
+    wb.failNextSync("GeneralException", "The request failed for an unknown reason.");
+    const r = await insertBlocks(["sources"], NEW_SHEET);
+    expect(r).toEqual({
+      ok: false,
+      kind: "excel",
+      message: "Excel could not finish the change (The request failed for an unknown reason.). Nothing of yours was overwritten, though part of a block may have been written; try again, and reload the add-in if it keeps failing.",
+    });
+  });
+
   it("gives kind unsupported outside Excel", async () => {
     const saved = { Office: (globalThis as { Office?: unknown }).Office, Excel: (globalThis as { Excel?: unknown }).Excel };
     delete (globalThis as { Office?: unknown }).Office;
