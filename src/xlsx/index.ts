@@ -9,11 +9,10 @@
 import ExcelJS from "exceljs";
 import { evaluateWorkbook, isFormulaError, type WorkbookEvaluator } from "../sheets/evaluate";
 import type { CellSpec, ChartSpec, SheetSpec } from "../sheets/spec";
-import { a1, absoluteReference } from "./address";
+import { rangeA1, sheetRef, toA1 } from "../sheets/a1";
 import { saveWorkbook, type SavedWorkbook, type SaveOptions } from "./save";
 import { XLSX_STYLES } from "./styles";
 
-export { a1, absoluteReference, columnLetters, quoteSheetName } from "./address";
 export { checkTarget, saveWorkbook, WorkbookFileError } from "./save";
 export type { SavedWorkbook, SaveOptions } from "./save";
 
@@ -40,8 +39,8 @@ const TABLE_THEME = "TableStyleLight9";
  * chart belongs here, where its data is, and how to get it drawn.
  */
 export function chartPlaceholder(chart: ChartSpec): string {
-  const categories = `${a1(chart.categories.top, chart.categories.col)}:${a1(chart.categories.bottom, chart.categories.col)}`;
-  const values = `${a1(chart.values.top, chart.values.col)}:${a1(chart.values.bottom, chart.values.col)}`;
+  const categories = rangeA1(chart.categories.top, chart.categories.col, chart.categories.bottom, chart.categories.col);
+  const values = rangeA1(chart.values.top, chart.values.col, chart.values.bottom, chart.values.col);
   return `Chart: ${chart.title} (categories ${categories}, values ${values}) — this file cannot hold the chart; insert the block with the Deal Desk add-in in Excel to draw it, or chart those cells yourself.`;
 }
 
@@ -56,7 +55,7 @@ function assertSpecs(specs: readonly SheetSpec[]): void {
     sheetNames.add(key);
     const taken = new Set<string>();
     for (const cell of spec.cells) {
-      const address = a1(cell.row, cell.col);
+      const address = toA1(cell.row, cell.col);
       if (taken.has(address)) throw new Error(`Block "${spec.block}" places two cells at ${spec.sheetName}!${address}.`);
       taken.add(address);
       if (cell.formula !== undefined && !cell.formula.startsWith("=")) {
@@ -64,7 +63,7 @@ function assertSpecs(specs: readonly SheetSpec[]): void {
       }
     }
     for (const chart of spec.charts) {
-      const address = a1(chart.anchor.row, chart.anchor.col);
+      const address = toA1(chart.anchor.row, chart.anchor.col);
       if (taken.has(address)) {
         throw new Error(`The chart "${chart.title}" is anchored on ${spec.sheetName}!${address}, which holds a cell; the placeholder needs an empty cell.`);
       }
@@ -112,7 +111,7 @@ function cellValue(cell: CellSpec, resultOf: ResultOf): ExcelJS.CellValue {
 }
 
 function writeCell(sheet: ExcelJS.Worksheet, cell: CellSpec, resultOf: ResultOf): void {
-  const target = sheet.getCell(a1(cell.row, cell.col));
+  const target = sheet.getCell(toA1(cell.row, cell.col));
   target.value = cellValue(cell, resultOf);
   if (cell.style !== undefined) {
     const look = XLSX_STYLES[cell.style];
@@ -129,9 +128,9 @@ function addTables(sheet: ExcelJS.Worksheet, spec: SheetSpec, cellAt: Map<string
   for (const table of spec.tables) {
     const columns: { name: string; filterButton: boolean }[] = [];
     for (let col = table.left; col <= table.right; col++) {
-      const header = cellAt.get(a1(table.top, col))?.value;
+      const header = cellAt.get(toA1(table.top, col))?.value;
       if (typeof header !== "string" || header.trim() === "") {
-        throw new Error(`Table ${table.name}: the header cell ${spec.sheetName}!${a1(table.top, col)} must hold text.`);
+        throw new Error(`Table ${table.name}: the header cell ${spec.sheetName}!${toA1(table.top, col)} must hold text.`);
       }
       if (columns.some((c) => c.name.toLowerCase() === header.toLowerCase())) {
         throw new Error(`Table ${table.name}: the column header "${header}" appears twice.`);
@@ -142,7 +141,7 @@ function addTables(sheet: ExcelJS.Worksheet, spec: SheetSpec, cellAt: Map<string
     for (let row = table.top + 1; row <= table.bottom; row++) {
       const values: ExcelJS.CellValue[] = [];
       for (let col = table.left; col <= table.right; col++) {
-        const cell = cellAt.get(a1(row, col));
+        const cell = cellAt.get(toA1(row, col));
         values.push(cell ? cellValue(cell, resultOf) : null);
       }
       rows.push(values);
@@ -153,7 +152,7 @@ function addTables(sheet: ExcelJS.Worksheet, spec: SheetSpec, cellAt: Map<string
     sheet.addTable({
       name: table.name,
       displayName: table.name,
-      ref: a1(table.top, table.left),
+      ref: toA1(table.top, table.left),
       headerRow: true,
       totalsRow: false,
       style: { theme: TABLE_THEME, showRowStripes: true },
@@ -168,14 +167,14 @@ function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, resultOf: Resul
   spec.columnWidths.forEach((width, i) => {
     sheet.getColumn(spec.origin.col + i + 1).width = width;
   });
-  const cellAt = new Map(spec.cells.map((c) => [a1(c.row, c.col), c]));
+  const cellAt = new Map(spec.cells.map((c) => [toA1(c.row, c.col), c]));
   addTables(sheet, spec, cellAt, resultOf);
   for (const cell of spec.cells) writeCell(sheet, cell, resultOf);
   for (const chart of spec.charts) {
     writeCell(sheet, { row: chart.anchor.row, col: chart.anchor.col, value: chartPlaceholder(chart), style: "muted", owner: "addin" }, resultOf);
   }
   for (const name of spec.names) {
-    workbook.definedNames.add(absoluteReference(spec.sheetName, name.row, name.col), name.name);
+    workbook.definedNames.add(sheetRef(spec.sheetName, name.row, name.col), name.name);
   }
 }
 
@@ -210,8 +209,8 @@ export async function workbookBuffer(specs: readonly SheetSpec[], options: Workb
 /** Counts of what `buildWorkbook` writes for these specs. */
 export function summarize(specs: readonly SheetSpec[]): WorkbookSummary {
   const sheets = specs.map((spec) => {
-    const addresses = new Set(spec.cells.map((c) => a1(c.row, c.col)));
-    for (const chart of spec.charts) addresses.add(a1(chart.anchor.row, chart.anchor.col));
+    const addresses = new Set(spec.cells.map((c) => toA1(c.row, c.col)));
+    for (const chart of spec.charts) addresses.add(toA1(chart.anchor.row, chart.anchor.col));
     return {
       name: spec.sheetName,
       block: spec.block,

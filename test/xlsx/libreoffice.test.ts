@@ -10,7 +10,8 @@ import * as os from "os";
 import * as path from "path";
 import { buildAllBlocks, DERIVED_NAMES, INPUT_NAMES } from "../../src/sheets";
 import type { CellSpec, SheetSpec } from "../../src/sheets/spec";
-import { a1, chartPlaceholder, workbookBuffer } from "../../src/xlsx";
+import { toA1 } from "../../src/sheets/a1";
+import { chartPlaceholder, workbookBuffer } from "../../src/xlsx";
 import { stake } from "../../src/calc/deal-math";
 import { insertBlocks } from "../../src/excel";
 import { BLOCKS } from "../../src/sheets";
@@ -160,7 +161,7 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
   test("keeps every name, pointing at the cell the spec names", () => {
     expect(plain.definedNames.model.map((n) => n.name).sort()).toEqual([...allNames].sort());
     for (const spec of specs) {
-      for (const name of spec.names) expect(nameTarget(plain, name.name)).toEqual({ sheet: spec.sheetName, address: a1(name.row, name.col) });
+      for (const name of spec.names) expect(nameTarget(plain, name.name)).toEqual({ sheet: spec.sheetName, address: toA1(name.row, name.col) });
     }
   });
 
@@ -193,7 +194,7 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
   });
 
   test("keeps every table over the range the spec gives it", () => {
-    const tables = specs.flatMap((spec) => spec.tables.map((t) => [spec.sheetName, t.name, `${a1(t.top, t.left)}:${a1(t.bottom, t.right)}`]));
+    const tables = specs.flatMap((spec) => spec.tables.map((t) => [spec.sheetName, t.name, `${toA1(t.top, t.left)}:${toA1(t.bottom, t.right)}`]));
     const found = tables.map(([sheetName, name]) => {
       // ExcelJS keeps a loaded table's range in its model, which its typings do not declare.
       const table = plain.getWorksheet(sheetName)!.getTable(name) as unknown as { table?: { tableRef?: string } } | undefined;
@@ -211,8 +212,8 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
     for (const spec of specs) {
       const sheet = plain.getWorksheet(spec.sheetName)!;
       for (const cell of spec.cells.filter((c) => c.formula !== undefined)) {
-        const key = `${spec.sheetName}!${a1(cell.row, cell.col)}`;
-        expect([key, isFormula(sheet.getCell(a1(cell.row, cell.col)))]).toEqual([key, true]);
+        const key = `${spec.sheetName}!${toA1(cell.row, cell.col)}`;
+        expect([key, isFormula(sheet.getCell(toA1(cell.row, cell.col)))]).toEqual([key, true]);
       }
     }
   });
@@ -221,8 +222,8 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
     for (const spec of specs) {
       const sheet = plain.getWorksheet(spec.sheetName)!;
       for (const cell of spec.cells.filter((c) => c.formula === undefined && c.value !== undefined)) {
-        const key = `${spec.sheetName}!${a1(cell.row, cell.col)}`;
-        expect([key, shown(sheet.getCell(a1(cell.row, cell.col)))]).toEqual([key, cell.value]);
+        const key = `${spec.sheetName}!${toA1(cell.row, cell.col)}`;
+        expect([key, shown(sheet.getCell(toA1(cell.row, cell.col)))]).toEqual([key, cell.value]);
       }
     }
   });
@@ -232,7 +233,7 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
     const sheet = handMade.getWorksheet(spec.sheetName)!;
     for (const text of FORMULA_LIKE_TEXTS) {
       const cell = spec.cells.find((c) => c.value === text)!;
-      const written = sheet.getCell(a1(cell.row, cell.col));
+      const written = sheet.getCell(toA1(cell.row, cell.col));
       expect([text, isFormula(written), shown(written)]).toEqual([text, false, text]);
     }
     const reported = (label: string) => {
@@ -248,7 +249,7 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
   test("says where the chart would be", () => {
     for (const spec of specs) {
       for (const chart of spec.charts) {
-        expect(shown(plain.getWorksheet(spec.sheetName)!.getCell(a1(chart.anchor.row, chart.anchor.col)))).toBe(chartPlaceholder(chart));
+        expect(shown(plain.getWorksheet(spec.sheetName)!.getCell(toA1(chart.anchor.row, chart.anchor.col)))).toBe(chartPlaceholder(chart));
       }
     }
     expect(specs.some((s) => s.charts.length > 0)).toBe(true);
@@ -259,7 +260,7 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
     (sheetName) => {
       const spec = specs.find((s) => s.sheetName === sheetName)!;
       // The file says in a cell where a chart would be; in Excel the pane draws the chart there instead.
-      const placeholders = new Set(spec.charts.map((c) => a1(c.anchor.row, c.anchor.col)));
+      const placeholders = new Set(spec.charts.map((c) => toA1(c.anchor.row, c.anchor.col)));
       const fromFile = Object.fromEntries(Object.entries(sheetValues(plain, sheetName)).filter(([address]) => !placeholders.has(address)));
       expect(sheetValues(pane, sheetName)).toEqual(fromFile);
       expect(Object.keys(fromFile).length).toBe(spec.cells.filter((c) => c.formula !== undefined || (c.value !== null && c.value !== undefined)).length);
