@@ -4,6 +4,7 @@
  * file. Only what decides values is written: cells (values, formulas, number formats) and names.
  */
 import ExcelJS from "exceljs";
+import { parseA1, quoteSheetName, toA1 } from "../../src/sheets/a1";
 import type { WorkbookSnapshot } from "../fakes/fake-excel";
 
 /** "D3" → "$D$3", "D3:E4" → "$D$3:$E$4". */
@@ -11,9 +12,8 @@ function absolute(address: string): string {
   return address
     .split(":")
     .map((corner) => {
-      const match = /^([A-Z]+)(\d+)$/.exec(corner);
-      if (!match) throw new Error(`Not an A1 address: ${address}`);
-      return `$${match[1]}$${match[2]}`;
+      const { row, col } = parseA1(corner);
+      return toA1(row, col, "absolute");
     })
     .join(":");
 }
@@ -31,7 +31,7 @@ export function snapshotWorkbook(snapshot: WorkbookSnapshot): ExcelJS.Workbook {
     }
   }
   for (const [name, target] of Object.entries(snapshot.names)) {
-    workbook.definedNames.add(`'${target.sheet.replace(/'/g, "''")}'!${absolute(target.address)}`, name);
+    workbook.definedNames.add(`${quoteSheetName(target.sheet)}!${absolute(target.address)}`, name);
   }
   return workbook;
 }
