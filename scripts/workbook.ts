@@ -96,7 +96,7 @@ async function main(args: readonly string[]): Promise<number> {
     if (summary.sheets.some((s) => s.charts > 0)) {
       console.log("Charts are not in the file (ExcelJS cannot write them); a cell says where each goes and which cells it plots.");
     }
-    console.log("Open it in Excel or LibreOffice: every formula recalculates on open.");
+    console.log("Open it in Excel or LibreOffice: it calculates without the add-in.");
     return 0;
   } catch (err) {
     if (!(err instanceof WorkbookFileError)) throw err;
