@@ -15,7 +15,7 @@ import { CATALOG } from "../../src/calc/catalog";
 import { MESSAGES } from "../../src/excel/failures";
 import type { WorkbookSnapshot } from "../fakes/fake-excel";
 import type { BrowserSession, StaticServer } from "../support/browser";
-import { SCREENSHOT_DIR, axeViolations, buildFakeHost, describeInBrowser, distDir, launchChromium, openPane, serveFolder } from "../support/browser";
+import { SCREENSHOT_DIR, axeViolations, buildFakeHost, describeInBrowser, distDir, launchChromium, openPane, serveFolder, tabWalk } from "../support/browser";
 
 /** The address of a figure's Reported cell on the deal sheet, from the block's spec. */
 function reportedCell(figureId: string): string {
@@ -272,6 +272,11 @@ describeInBrowser("pane in a fake Excel host")("pane inside Excel (fake host)", 
     await page.click("#review-update");
     await page.waitForSelector("#update-result .diff");
     expect(await axeViolations(page)).toEqual([]);
+    // With the review open, Tab still reaches every control, the choices and Apply included.
+    const walk = await tabWalk(page);
+    expect(walk.expected).toEqual(expect.arrayContaining(["radio:choice-0"]));
+    expect(walk.reached).toEqual(walk.expected);
+    expect(walk.outlines.filter((o) => o !== "solid 2px")).toEqual([]);
     await page.close();
   });
 

@@ -7,7 +7,7 @@ import { BLOCKS, BLOCK_TITLES } from "../../src/sheets";
 import { CATALOG } from "../../src/calc/catalog";
 import { derivedCards } from "../../src/taskpane/derived";
 import type { BrowserSession, StaticServer } from "../support/browser";
-import { axeViolations, describeInBrowser, distDir, launchChromium, openPane, serveFolder } from "../support/browser";
+import { axeViolations, describeInBrowser, distDir, launchChromium, openPane, serveFolder, tabWalk } from "../support/browser";
 
 describeInBrowser("pane preview in Chromium")("pane preview outside Office", () => {
   let server: StaticServer;
@@ -74,41 +74,10 @@ describeInBrowser("pane preview in Chromium")("pane preview outside Office", () 
   test("the Tab key reaches every control, in page order, each with a visible focus outline", async () => {
     const { page } = await openPane(browser.context, server.origin);
     await page.waitForSelector("body[data-mode='preview']");
-    // Every control a keyboard user must reach; a radio group is one stop, as browsers make it.
-    const expected = await page.evaluate(() => {
-      const selector = "button, input, select, textarea, summary, a[href], [tabindex='0']";
-      const seenGroups = new Set<string>();
-      const stops: string[] = [];
-      document.querySelectorAll<HTMLElement>(selector).forEach((el, i) => {
-        if (!el.checkVisibility()) return;
-        const radio = el as HTMLInputElement;
-        const key = radio.type === "radio" ? `radio:${radio.name}` : `el:${i}`;
-        el.setAttribute("data-stop", key);
-        if (radio.type === "radio") {
-          if (seenGroups.has(key)) return;
-          seenGroups.add(key);
-        }
-        stops.push(key);
-      });
-      return stops;
-    });
-    expect(expected.length).toBeGreaterThan(20);
-
-    const reached: string[] = [];
-    const outlines: string[] = [];
-    for (let i = 0; i < expected.length; i++) {
-      await page.keyboard.press("Tab");
-      const stop = await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        if (!el) return { key: "none", outline: "none" };
-        const style = getComputedStyle(el);
-        return { key: el.getAttribute("data-stop") ?? el.tagName, outline: `${style.outlineStyle} ${style.outlineWidth}` };
-      });
-      reached.push(stop.key);
-      outlines.push(stop.outline);
-    }
-    expect(reached).toEqual(expected);
-    expect(outlines.filter((o) => o !== "solid 2px")).toEqual([]);
+    const walk = await tabWalk(page);
+    expect(walk.expected.length).toBeGreaterThan(20);
+    expect(walk.reached).toEqual(walk.expected);
+    expect(walk.outlines.filter((o) => o !== "solid 2px")).toEqual([]);
     await page.close();
   });
 });

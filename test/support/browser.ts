@@ -248,3 +248,48 @@ export function officeJsFile(urlPath: string): string | null {
   const file = path.resolve(OFFICE_JS_DIR, relative);
   return file.startsWith(OFFICE_JS_DIR + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile() ? file : null;
 }
+
+/**
+ * Presses Tab once per control and records where focus lands. `expected` lists every visible
+ * control in page order, a radio group as one stop (browsers move inside it with the arrows);
+ * `reached` is where each Tab went; `outlines` the focused element's outline style and width.
+ */
+export async function tabWalk(page: Page): Promise<{ expected: string[]; reached: string[]; outlines: string[] }> {
+  // Start from the top of the page, as a keyboard user arriving at the pane does.
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  await page.mouse.click(1, 1);
+  const expected = await page.evaluate(() => {
+    const selector = "button, input, select, textarea, summary, a[href], [tabindex='0']";
+    const seenGroups = new Set<string>();
+    const stops: string[] = [];
+    document.querySelectorAll<HTMLElement>(selector).forEach((el, i) => {
+      if (!el.checkVisibility()) return;
+      const radio = el as HTMLInputElement;
+      const key = radio.type === "radio" ? `radio:${radio.name}` : `el:${i}`;
+      el.setAttribute("data-stop", key);
+      if (radio.type === "radio") {
+        if (seenGroups.has(key)) return;
+        seenGroups.add(key);
+      }
+      stops.push(key);
+    });
+    return stops;
+  });
+  const reached: string[] = [];
+  const outlines: string[] = [];
+  for (let i = 0; i < expected.length; i++) {
+    await page.keyboard.press("Tab");
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return { key: "none", outline: "none" };
+      const style = getComputedStyle(el);
+      return { key: el.getAttribute("data-stop") ?? el.tagName, outline: `${style.outlineStyle} ${style.outlineWidth}` };
+    });
+    reached.push(stop.key);
+    outlines.push(stop.outline);
+  }
+  return { expected, reached, outlines };
+}
