@@ -52,23 +52,35 @@ export function toText(arg: string, cell: unknown): string | typeof BLANK | Calc
 /** A coerced argument value: a number, text, BLANK, or undefined for an omitted argument. */
 export type ArgValue = number | string | typeof BLANK | undefined;
 
-interface Shaped {
-  readonly grid: readonly (readonly unknown[])[] | null;
-  readonly rows: number;
-  readonly cols: number;
-}
-
-/** An argument as a grid: ranges as they come, a single value as 1×1, an omitted argument as null. */
-function shape(arg: unknown): Shaped {
-  if (arg === undefined || arg === null) return { grid: null, rows: 1, cols: 1 };
-  if (!Array.isArray(arg)) return { grid: [[arg]], rows: 1, cols: 1 };
-  const grid = arg.map((row: unknown) => (Array.isArray(row) ? row : [row]));
-  return { grid, rows: grid.length, cols: grid.reduce((most, row) => Math.max(most, row.length), 0) };
-}
-
 export interface Param {
   readonly name: string;
   readonly kind: "number" | "text";
+}
+
+/** An argument coerced once, cell by cell, row-major; `cells` is null for an omitted argument. */
+interface Coerced {
+  readonly rows: number;
+  readonly cols: number;
+  readonly cells: (ArgValue | CalcError)[] | null;
+  /** The #N/A of a cell past this argument's end. */
+  readonly pastEnd: CalcError;
+}
+
+function coerce(param: Param, arg: unknown): Coerced {
+  const read = param.kind === "number" ? toNumber : toText;
+  const pastEnd = ERRORS.pastEnd(param.name);
+  if (arg === undefined || arg === null) return { rows: 1, cols: 1, cells: null, pastEnd };
+  if (!Array.isArray(arg)) return { rows: 1, cols: 1, cells: [read(param.name, arg)], pastEnd };
+  const rows = arg.length;
+  let cols = 0;
+  for (const row of arg) cols = Math.max(cols, Array.isArray(row) ? row.length : 1);
+  const cells: (ArgValue | CalcError)[] = new Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    const row: unknown = arg[i];
+    const line: readonly unknown[] = Array.isArray(row) ? row : [row];
+    for (let j = 0; j < cols; j++) cells[i * cols + j] = j < line.length ? read(param.name, line[j]) : pastEnd;
+  }
+  return { rows, cols, cells, pastEnd };
 }
 
 /**
@@ -77,14 +89,15 @@ export interface Param {
  * column; a column against a row makes a grid. Where an argument is smaller than the result, the
  * cells past its end are #N/A. A coercion error is that cell's result; `cell` then isn't called.
  * An omitted argument reaches `cell` as undefined, so the function's default applies.
+ * Each argument is coerced once up front, so a 100,000-row column costs one pass per argument.
  */
 export function broadcast(params: readonly Param[], args: readonly unknown[], cell: (values: ArgValue[]) => CellResult): CellResult[][] {
-  const shaped = params.map((_, p) => shape(args[p]));
+  const coerced = params.map((param, p) => coerce(param, args[p]));
   let rows = 1;
   let cols = 1;
-  for (const s of shaped) {
-    if (s.rows > rows) rows = s.rows;
-    if (s.cols > cols) cols = s.cols;
+  for (const c of coerced) {
+    if (c.rows > rows) rows = c.rows;
+    if (c.cols > cols) cols = c.cols;
   }
   const values: ArgValue[] = new Array(params.length);
   const out: CellResult[][] = new Array(rows);
@@ -92,20 +105,19 @@ export function broadcast(params: readonly Param[], args: readonly unknown[], ce
     const line: CellResult[] = new Array(cols);
     for (let j = 0; j < cols; j++) {
       let failed: CalcError | null = null;
-      for (let p = 0; p < params.length && failed === null; p++) {
-        const s = shaped[p];
+      for (let p = 0; p < coerced.length; p++) {
+        const c = coerced[p];
         let value: ArgValue | CalcError;
-        if (s.grid === null) value = undefined;
-        else {
-          const row = s.rows === 1 ? s.grid[0] : s.grid[i];
-          const c = s.cols === 1 ? 0 : j;
-          if (row === undefined || c >= row.length) value = ERRORS.pastEnd(params[p].name);
-          else value = params[p].kind === "number" ? toNumber(params[p].name, row[c]) : toText(params[p].name, row[c]);
+        if (c.cells === null) value = undefined;
+        else if ((c.rows !== 1 && i >= c.rows) || (c.cols !== 1 && j >= c.cols)) value = c.pastEnd;
+        else value = c.cells[(c.rows === 1 ? 0 : i * c.cols) + (c.cols === 1 ? 0 : j)];
+        if (typeof value === "object" && value !== null) {
+          failed = value;
+          break;
         }
-        if (typeof value === "object" && value !== null) failed = value;
-        else values[p] = value;
+        values[p] = value;
       }
-      line[j] = failed ?? cell(values);
+      line[j] = failed === null ? cell(values) : failed;
     }
     out[i] = line;
   }

@@ -27,10 +27,16 @@ type Binding = (v: ArgValue[]) => CellResult;
 
 /** Excel name → the math, reading the coerced arguments in catalog order. */
 export const BINDINGS: Readonly<Record<string, Binding>> = {
-  STAKE: (v) => withBasis(v[2], (basis) => math.stake(num(v[0]), num(v[1]), basis, readRoundsize(v[3]))),
+  STAKE: (v) => {
+    const basis = readBasis(v[2]);
+    return typeof basis === "string" ? math.stake(num(v[0]), num(v[1]), basis, readRoundsize(v[3])) : basis;
+  },
   POSTMONEY: (v) => math.postMoney(num(v[0]), num(v[1])),
   PREMONEY: (v) => math.preMoney(num(v[0]), num(v[1])),
-  IMPLIEDVALUATION: (v) => withBasis(v[2], (basis) => math.impliedValuation(num(v[0]), num(v[1]), basis, readRoundsize(v[3]))),
+  IMPLIEDVALUATION: (v) => {
+    const basis = readBasis(v[2]);
+    return typeof basis === "string" ? math.impliedValuation(num(v[0]), num(v[1]), basis, readRoundsize(v[3])) : basis;
+  },
   DILUTE: (v) => math.dilute(num(v[0]), num(v[1]), num(v[2])),
   STAKEVALUE: (v) => math.stakeValue(num(v[0]), num(v[1])),
   STEPUP: (v) => math.stepUp(num(v[0]), num(v[1])),
@@ -39,11 +45,6 @@ export const BINDINGS: Readonly<Record<string, Binding>> = {
   PRIORVALUE: (v) => math.priorValue(num(v[0]), num(v[1])),
   FIGURE: (v) => (v[0] === null || v[0] === undefined ? ERRORS.missing("id") : figureField(String(v[0]), v[1] === null || v[1] === undefined ? "value" : String(v[1]))),
 };
-
-function withBasis(value: ArgValue, run: (basis: math.Basis) => CellResult): CellResult {
-  const basis = readBasis(value);
-  return typeof basis === "string" ? run(basis) : basis;
-}
 
 const TEXT_PARAMS = new Set(["basis", "field", "id"]);
 
