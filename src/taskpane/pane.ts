@@ -296,8 +296,13 @@ export function mountPane(doc: Document, content: PaneContent): Pane {
 
   const previewSection = byId(doc, "preview-section");
   function showPreview(): void {
-    replaceChildren(byId(doc, "previews"), content.previews().map((table) => renderPreviewTable(doc, table)));
     previewSection.hidden = false;
+    try {
+      replaceChildren(byId(doc, "previews"), content.previews().map((table) => renderPreviewTable(doc, table)));
+    } catch (error) {
+      const text = `The preview of the sheets could not be computed: ${error instanceof Error ? error.message : String(error)}. The figures above are unaffected.`;
+      replaceChildren(byId(doc, "previews"), [h(doc, "p", { className: "message message-error" }, text)]);
+    }
   }
 
   refreshBlocked();

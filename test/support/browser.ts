@@ -166,20 +166,17 @@ export async function axeViolations(page: Page): Promise<{ id: string; impact: s
 /** The folder screenshots go to (committed, so a reviewer can look at them). */
 export const SCREENSHOT_DIR = path.join(ROOT, "docs", "screenshots");
 
-/**
- * Bundles test/browser/fake-host.ts (the fake Excel of test/fakes plus Office's theme) into one
- * script with webpack's Node API; the tests serve it in place of office.js. Resolves to its path.
- */
-export async function buildFakeHost(outDir: string = fs.mkdtempSync(path.join(os.tmpdir(), "deal-desk-fake-host-"))): Promise<string> {
-  // Loaded here, not at the top: only the host tests need webpack, and it is slow to require.
+/** Bundles one TypeScript entry into `outDir/filename` with webpack's Node API; resolves to its path. */
+export async function bundleScript(entry: string, outDir: string, filename: string): Promise<string> {
+  // Loaded here, not at the top: only some tests need webpack, and it is slow to require.
   const webpack = require("webpack") as typeof import("webpack");
   const compiler = webpack({
     mode: "development",
     devtool: false,
     target: ["web", "es2020"],
     context: ROOT,
-    entry: path.join(ROOT, "test", "browser", "fake-host.ts"),
-    output: { path: outDir, filename: "fake-office.js" },
+    entry,
+    output: { path: outDir, filename },
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [
@@ -195,8 +192,16 @@ export async function buildFakeHost(outDir: string = fs.mkdtempSync(path.join(os
     compiler.run((err, result) => (err || !result ? reject(err ?? new Error("webpack gave no result")) : resolve(result))),
   );
   await new Promise<void>((resolve) => compiler.close(() => resolve()));
-  if (stats.hasErrors()) throw new Error(`Building the fake Office host failed:\n${stats.toString({ all: false, errors: true })}`);
-  return path.join(outDir, "fake-office.js");
+  if (stats.hasErrors()) throw new Error(`Bundling ${entry} failed:\n${stats.toString({ all: false, errors: true })}`);
+  return path.join(outDir, filename);
+}
+
+/**
+ * Bundles test/browser/fake-host.ts (the fake Excel of test/fakes plus Office's theme) into one
+ * script; the tests serve it in place of office.js. Resolves to its path.
+ */
+export async function buildFakeHost(outDir: string = fs.mkdtempSync(path.join(os.tmpdir(), "deal-desk-fake-host-"))): Promise<string> {
+  return bundleScript(path.join(ROOT, "test", "browser", "fake-host.ts"), outDir, "fake-office.js");
 }
 
 /** A page of the pane with what it logged. */
@@ -219,6 +224,8 @@ export async function openPane(
     fake?: { theme?: "light" | "dark"; apiVersion?: number };
     /** Runs in the page before any of its scripts (addInitScript), e.g. to observe the load. */
     initScript?: () => void;
+    /** Properties set on `window` before any of the page's scripts run. */
+    globals?: Record<string, unknown>;
   } = {},
 ): Promise<PanePage> {
   const page = await context.newPage();
@@ -237,7 +244,8 @@ export async function openPane(
       return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: fs.readFileSync(local) });
     },
   );
-  if (options.fakeHost) await page.addInitScript((config) => Object.assign(window, { dealDeskFake: config }), options.fake ?? {});
+  const globals = { ...options.globals, ...(options.fakeHost ? { dealDeskFake: options.fake ?? {} } : {}) };
+  await page.addInitScript((values) => Object.assign(window, values), globals);
   await page.goto(`${origin}/taskpane.html`);
   return { page, errors, requests };
 }
