@@ -63,6 +63,19 @@ describeInBrowser("pane preview in Chromium")("pane preview outside Office", () 
     await page.close();
   });
 
+  test("when Office.js cannot be loaded the pane still shows the figures and the preview, and says why", async () => {
+    const { page, errors } = await openPane(browser.context, server.origin, { officeUnreachable: true });
+    await page.waitForSelector("body[data-mode='preview']");
+    expect(await page.textContent("#host-line")).toBe(
+      "Office.js did not load, so this is a read-only preview. Check the connection, or open Deal Desk from Excel.",
+    );
+    expect(await page.$$eval("[data-figure]", (cards) => cards.length)).toBe(allFigures().length);
+    expect(await page.$$eval("[data-preview]", (items) => items.length)).toBe(BLOCKS.length);
+    // The only error is the browser's own report of the script that did not load.
+    expect(errors).toEqual([expect.stringContaining("net::ERR_INTERNET_DISCONNECTED")]);
+    await page.close();
+  });
+
   test("axe-core finds no serious or critical accessibility violation, with the previews open", async () => {
     const { page } = await openPane(browser.context, server.origin);
     await page.waitForSelector("body[data-mode='preview']");

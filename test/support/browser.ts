@@ -226,6 +226,8 @@ export async function openPane(
     initScript?: () => void;
     /** Properties set on `window` before any of the page's scripts run. */
     globals?: Record<string, unknown>;
+    /** Make the Office CDN unreachable, as offline or behind a proxy that blocks it. */
+    officeUnreachable?: boolean;
   } = {},
 ): Promise<PanePage> {
   const page = await context.newPage();
@@ -239,6 +241,7 @@ export async function openPane(
       const url = new URL(route.request().url());
       if (url.origin !== OFFICE_CDN) return route.abort("blockedbyclient");
       requests.cdn.push(url.href);
+      if (options.officeUnreachable) return route.abort("internetdisconnected");
       const local = options.fakeHost && path.basename(url.pathname) === "office.js" ? options.fakeHost : officeJsFile(url.pathname);
       if (!local) return route.fulfill({ status: 404, body: "not found" });
       return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: fs.readFileSync(local) });
