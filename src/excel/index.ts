@@ -43,7 +43,7 @@ import {
 } from "../sheets/ownership";
 import type { BlockId, CellSpec, SheetSpec, StyleName } from "../sheets/spec";
 import { MESSAGES, NOTES_API, REQUIRED_API, failure, failureFromError, protectedSheet } from "./failures";
-import { STYLE_LOOKS } from "./styles";
+import { STYLE_LOOKS } from "../sheets/styles";
 import type { ActionResult, BlockOutcome, DiffRow, InsertOptions, InsertReport, UpdatePlan, UpdateReport } from "./types";
 
 export type * from "./types";

@@ -1,11 +1,11 @@
 /**
  * How each named SheetSpec style looks in the .xlsx file. Colours, bold, italic and wrapping come
- * from the Excel writer's STYLE_LOOKS, so a workbook from `npm run workbook` looks like the one
+ * from the shared STYLE_LOOKS (src/sheets/styles.ts), so a workbook from `npm run workbook` looks like the one
  * the task pane inserts; the file adds what Office.js sets elsewhere or not at all: the font,
  * sizes and thin rules under rows.
  */
 import type { Alignment, Borders, Fill, Font } from "exceljs";
-import { STYLE_LOOKS } from "../excel/styles";
+import { STYLE_LOOKS } from "../sheets/styles";
 import type { StyleName } from "../sheets/spec";
 
 export interface XlsxStyle {

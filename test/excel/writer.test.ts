@@ -4,7 +4,7 @@
  * formula, and failures in plain words.
  */
 import { applyUpdate, checkSupport, insertBlocks, insertFormula, planUpdate, type SpecSource } from "../../src/excel";
-import { STYLE_LOOKS } from "../../src/excel/styles";
+import { STYLE_LOOKS } from "../../src/sheets/styles";
 import { BLOCKS, BLOCK_TITLES, buildAllBlocks, buildBlock, type BlockId, type SheetSpec } from "../../src/sheets";
 import { columnLetters, rangeA1, toA1 } from "../../src/sheets/a1";
 import { columnWidthPoints, writtenOf, type Written } from "../../src/sheets/ownership";

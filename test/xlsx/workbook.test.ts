@@ -4,7 +4,7 @@ import { stake } from "../../src/calc/deal-math";
 import type { CellSpec, SheetSpec } from "../../src/sheets/spec";
 import { toA1 } from "../../src/sheets/a1";
 import { buildWorkbook, type WorkbookOptions, chartPlaceholder, summarize, workbookBuffer } from "../../src/xlsx";
-import { STYLE_LOOKS } from "../../src/excel/styles";
+import { STYLE_LOOKS } from "../../src/sheets/styles";
 import type { StyleName } from "../../src/sheets/spec";
 import { argb, XLSX_STYLES } from "../../src/xlsx/styles";
 import { B_FORMAT, FORMULA_LIKE_TEXTS, handMadeSpec, PCT_FORMAT } from "./hand-made-spec";

@@ -1,8 +1,8 @@
 /**
- * How each named cell style of a SheetSpec looks in Excel. Inputs are blue on green, the
+ * How each named cell style of a SheetSpec looks, shared by the Excel and the xlsx writers. Inputs are blue on green, the
  * convention analysts read as "type here"; reported figures sit on pale yellow.
  */
-import type { StyleName } from "../sheets/spec";
+import type { StyleName } from "./spec";
 
 export interface CellLook {
   readonly bold?: boolean;
