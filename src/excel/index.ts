@@ -218,9 +218,30 @@ function addPlaceholderMarker(wb: Excel.Workbook, block: BlockId): void {
   wb.names.add(markerName(block), "=FALSE", `Deal Desk: placeholder for the ${BLOCK_TITLES[block]} block`).visible = false;
 }
 
-/** Reported figures and facts of a spec: its cells of the "reported" style. */
+/** Distinct ids of the dataset's figures (not facts) that a spec's reported cells show. */
+function figureIds(spec: SheetSpec): Set<string> {
+  return new Set(spec.cells.filter((c) => c.style === "reported" && c.figureId !== undefined && !isLookupError(findFigure(c.figureId))).map((c) => c.figureId as string));
+}
+
 function figureCount(spec: SheetSpec): number {
-  return spec.cells.filter((c) => c.style === "reported" && c.figureId !== undefined).length;
+  return figureIds(spec).size;
+}
+
+/** What a block holds, in words: its figures, facts and input cells ("6 figures, 5 facts"). */
+function contentsOf(spec: SheetSpec, cellsWritten: number): string[] {
+  const figures = figureIds(spec);
+  const facts = new Set(spec.cells.filter((c) => c.figureId !== undefined && !figures.has(c.figureId)).map((c) => c.figureId));
+  const inputs = spec.cells.filter((c) => c.owner === "user" && c.figureId === undefined).length;
+  const parts = [
+    figures.size > 0 ? plural(figures.size, "figure", "figures") : "",
+    facts.size > 0 ? plural(facts.size, "fact", "facts") : "",
+    inputs > 0 ? plural(inputs, "input cell", "input cells") : "",
+  ].filter((part) => part !== "");
+  return parts.length > 0 ? parts : [plural(cellsWritten, "cell", "cells")];
+}
+
+function listInWords(parts: readonly string[]): string {
+  return parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -233,7 +254,9 @@ function summaryOf(outcome: BlockOutcome, p: PlannedBlock | undefined): string[]
     return [`${title} is already in the workbook (sheet ${outcome.sheetName}); nothing was written. Use Update to refresh its figures.`];
   }
   const where = p && !p.newSheet ? `the ${title} block on sheet ${outcome.sheetName} at ${toA1(p.spec.origin.row, p.spec.origin.col)}` : `sheet ${outcome.sheetName}`;
-  const lines = [`Inserted ${where} with ${plural(outcome.figures, "figure", "figures")} and ${plural(outcome.namesWritten.length, "named range", "named ranges")}.`];
+  const names = outcome.namesWritten.length > 0 ? [plural(outcome.namesWritten.length, "named range", "named ranges")] : [];
+  const contents = p ? contentsOf(p.spec, outcome.cellsWritten) : [plural(outcome.cellsWritten, "cell", "cells")];
+  const lines = [`Inserted ${where} with ${listInWords([...contents, ...names])}.`];
   if (p?.renamedFrom) lines.push(`A sheet of yours is already named ${p.renamedFrom}, so the block went to ${outcome.sheetName} and your sheet was left as it is.`);
   for (const t of p?.tables ?? []) {
     if (t.renamedFrom) lines.push(`The table name ${t.renamedFrom} was taken, so the table is called ${t.name}.`);

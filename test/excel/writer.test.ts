@@ -5,10 +5,11 @@
  */
 import { applyUpdate, checkSupport, insertBlocks, insertFormula, planUpdate, type SpecSource } from "../../src/excel";
 import { STYLE_LOOKS } from "../../src/sheets/styles";
-import { BLOCKS, BLOCK_TITLES, buildAllBlocks, buildBlock, type BlockId, type SheetSpec } from "../../src/sheets";
+import { BLOCKS, BLOCK_FIGURES, BLOCK_TITLES, buildAllBlocks, buildBlock, type BlockId, type SheetSpec } from "../../src/sheets";
 import { columnLetters, rangeA1, toA1 } from "../../src/sheets/a1";
 import { columnWidthPoints, writtenOf, type Written } from "../../src/sheets/ownership";
 import { FakeWorkbook, installFakeOffice } from "../fakes/fake-excel";
+import { allFacts } from "../../src/figures";
 
 const NEW_SHEET = { target: "new-sheet", includeStockHistory: false } as const;
 
@@ -109,8 +110,15 @@ describe("insertBlocks", () => {
     setup();
     const report = ok(await insertBlocks(["deal"], NEW_SHEET));
     const spec = buildBlock("deal");
-    const reported = spec.cells.filter((c) => c.style === "reported" && c.figureId).length;
-    expect(report.summary).toEqual([`Inserted sheet Deal with ${reported} figures and ${spec.names.length} named ranges.`]);
+    expect(report.summary).toEqual([`Inserted sheet Deal with ${BLOCK_FIGURES.deal.length} figures, ${allFacts().length} facts and ${spec.names.length} named ranges.`]);
+    expect(report.blocks[0].figures).toBe(BLOCK_FIGURES.deal.length);
+  });
+
+  it("describes a block without figures by its input cells and leaves out names it has none of", async () => {
+    setup();
+    const report = ok(await insertBlocks(["sensitivity"], NEW_SHEET));
+    const inputs = buildBlock("sensitivity").cells.filter((c) => c.owner === "user").length;
+    expect(report.summary[1]).toBe(`Inserted sheet Sensitivity with ${inputs} input cells.`);
   });
 
   it("inserts the blocks a block's formulas need first", async () => {
