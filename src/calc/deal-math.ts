@@ -9,6 +9,7 @@
  * arithmetic, and the function takes the exact BigInt path for the same formula instead.
  */
 import { Dec } from "./decimal";
+import * as DD from "./double-double";
 import { ERRORS, type CalcError } from "./errors";
 import { POW10, SAFE, add, decimals, div, mul, ratio, sign, sub, toDouble, type Ratio } from "./exact";
 
@@ -207,6 +208,42 @@ function expm1(x: Dec): Dec {
   return x.exp().minus(1);
 }
 
+/** Below this |u|, ln(1 + u) is its series u − u²/2 + u³/3 − u⁴/4 (the next term is below 2^-130·u). */
+const LOG_SERIES_LIMIT = 1e-8;
+
+/**
+ * CAGR in double-double arithmetic when the inputs have small scaled forms (see exact.ts):
+ * R = E ÷ S and u = (E − S) ÷ S from exact integers; ln R by one Newton step from Math.log
+ * (y ← y − 1 + R·e^-y squares the error: 2^-52 becomes below 2^-100); z = ln R · 10^k ÷ Y for
+ * years = Y·10^-k; then expm1(z). NaN when the inputs or |z| > 700 are outside this path.
+ */
+function cagrFast(startvalue: number, endvalue: number, years: number): number {
+  const ks = decimals(startvalue);
+  const ke = decimals(endvalue);
+  const ky = decimals(years);
+  if (ks < 0 || ke < 0 || ky < 0) return NaN;
+  const k = ks > ke ? ks : ke;
+  const s = scaled(startvalue, ks, k);
+  const e = scaled(endvalue, ke, k);
+  const d = int(e - s);
+  if (!(d === d && s === s && e === e)) return NaN;
+  const u = DD.div(DD.dd(d), DD.dd(s));
+  let y: DD.DD;
+  if (Math.abs(u.hi) < LOG_SERIES_LIMIT) {
+    const u2 = DD.mul(u, u);
+    const u3 = DD.mul(u2, u);
+    y = DD.add(DD.add(u, DD.divD(u2, -2)), DD.add(DD.divD(u3, 3), DD.divD(DD.mul(u3, u), -4)));
+  } else {
+    const r = DD.div(DD.dd(e), DD.dd(s));
+    const y0 = r.hi < 0.5 ? Math.log(r.hi) : Math.log1p(u.hi);
+    y = DD.add(DD.dd(y0), DD.add(DD.mul(r, DD.exp(DD.dd(-y0))), DD.dd(-1)));
+  }
+  const z = DD.divD(DD.mulD(y, POW10[ky]), Math.round(years * POW10[ky]));
+  if (!(Math.abs(z.hi) <= 700)) return NaN;
+  const g = DD.expm1(z);
+  return g.hi + g.lo;
+}
+
 /**
  * The compound annual growth rate: (endvalue ÷ startvalue)^(1 ÷ years) − 1, within one unit in
  * the last place. Computed as expm1(log1p(u) ÷ years) with u = (endvalue − startvalue) ÷
@@ -216,6 +253,8 @@ export function cagr(startvalue: number, endvalue: number, years: number): numbe
   if (!(startvalue > 0)) return ERRORS.notPositive("startvalue");
   if (endvalue < 0) return ERRORS.negative("endvalue");
   if (!(years > 0)) return ERRORS.notPositive("years");
+  const fast = cagrFast(startvalue, endvalue, years);
+  if (fast === fast) return fast;
   const start = ratio(startvalue);
   const end = ratio(endvalue);
   const growth: Ratio = div(sub(end, start), start);

@@ -208,4 +208,22 @@ describe("CAGR on generated inputs", () => {
       { numRuns: 2000 },
     );
   });
+
+  test("money-like values over years with decimals (the double-double path) are within one unit in the last place", () => {
+    const money = fc.oneof(fc.integer({ min: 1, max: 1e12 }), fc.integer({ min: 1, max: 1e13 }).map((c) => c / 100));
+    // years = n ÷ d with a small n keeps the oracle's integer root cheap; d makes 0.1, 2.5, 3.75, 12.2 …
+    const anyYears = fc.tuple(fc.integer({ min: 1, max: 61 }), fc.constantFrom(1, 2, 4, 5, 10, 20)).map(([n, d]) => n / d);
+    fc.assert(
+      fc.property(money, money, anyYears, (start, end, y) => {
+        const result = math.cagr(start, end, y);
+        const [lo, hi] = cagrBounds(start, end, y, 160);
+        const expected = nearestDouble(lo);
+        if (!Number.isFinite(expected)) return expect(result).toMatchObject({ kind: "#NUM!" });
+        const unit = ulp(expected);
+        expect(cmp(binaryValue(result as number), minus(lo, unit))).toBeGreaterThanOrEqual(0);
+        expect(cmp(binaryValue(result as number), plus(hi, unit))).toBeLessThanOrEqual(0);
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
