@@ -4,7 +4,7 @@
 import { h } from "./dom";
 import type { DerivedCard, FigureCard, PreviewTable } from "./view-model";
 
-/** One figure card: label, headline claim with status, as-of and source. */
+/** One figure card: label, the claim with its status ("up to $50B — reported"), as-of and source. */
 export function renderFigureCard(doc: Document, card: FigureCard): HTMLLIElement {
   return h(
     doc,
@@ -19,7 +19,7 @@ export function renderFigureCard(doc: Document, card: FigureCard): HTMLLIElement
       h(doc, "span", { className: `badge badge-${card.status.replace(/\s+/g, "-")}` }, ` — ${card.status}`),
     ),
     h(doc, "p", { className: "card-meta" }, `As of: ${card.asOf}`),
-    h(doc, "p", { className: "card-meta card-source", attrs: { title: `${card.source}: “${card.quote}”` } }, `Source: ${card.source}`),
+    h(doc, "p", { className: "card-meta card-source", attrs: { title: `${card.source} (${card.cites}): “${card.quote}”` } }, `Source: ${card.source}`),
   );
 }
 

@@ -14,8 +14,6 @@ export interface FigureCard {
   /** The value as the source puts it: "up to $50B". */
   readonly claim: string;
   readonly status: string;
-  /** "up to $50B — reported". */
-  readonly headline: string;
   readonly asOf: string;
   /** The article's title. */
   readonly source: string;
@@ -34,7 +32,6 @@ export function figureCard(figure: Figure): FigureCard {
     label: figure.label,
     claim,
     status: figure.status,
-    headline: `${claim} — ${figure.status}`,
     asOf: figure.asOf,
     source: source ? source.title : figure.sourceId,
     cites: source ? source.cites : "",
