@@ -11,7 +11,6 @@ export interface Props {
   /** Plain attributes (aria-*, role, type, data-*); values are set as strings, not parsed. */
   readonly attrs?: Readonly<Record<string, string | number | boolean | undefined>>;
   readonly onClick?: (event: MouseEvent) => void;
-  readonly onChange?: (event: Event) => void;
 }
 
 /** Creates an element with props and children; strings become text nodes. */
@@ -29,7 +28,6 @@ export function h<K extends keyof HTMLElementTagNameMap>(
     element.setAttribute(name, value === true ? "" : String(value));
   }
   if (props.onClick) element.addEventListener("click", props.onClick as EventListener);
-  if (props.onChange) element.addEventListener("change", props.onChange);
   append(element, children);
   return element;
 }

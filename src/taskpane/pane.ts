@@ -35,7 +35,7 @@ export type WriteBlock = { readonly reason: string } | null;
 export const FIGURES_MARK = "deal-desk:figures";
 
 /** Until Office.js reports the host, nothing can be written yet. */
-export const CONNECTING = "Deal Desk is still connecting to Excel; try again in a moment.";
+const CONNECTING = "Deal Desk is still connecting to Excel; try again in a moment.";
 
 export const OUTSIDE_EXCEL =
   "Inserting works inside Excel: open Deal Desk from the Home tab in Excel. This page is a read-only preview.";
