@@ -88,10 +88,18 @@ function coerce(param: Param, arg: unknown): Coerced {
  * single value applies to every element, a single row to every row, a single column to every
  * column; a column against a row makes a grid. Where an argument is smaller than the result, the
  * cells past its end are #N/A. A coercion error is that cell's result; `cell` then isn't called.
- * An omitted argument reaches `cell` as undefined, so the function's default applies.
+ * An omitted argument reaches `cell` as undefined, so the function's default applies. When
+ * `cell` throws, `onThrow` gives that cell's result instead.
  * Each argument is coerced once up front, so a 100,000-row column costs one pass per argument.
  */
-export function broadcast(params: readonly Param[], args: readonly unknown[], cell: (values: ArgValue[]) => CellResult): CellResult[][] {
+export function broadcast(
+  params: readonly Param[],
+  args: readonly unknown[],
+  cell: (values: ArgValue[]) => CellResult,
+  onThrow: (err: unknown) => CellResult = (err) => {
+    throw err;
+  },
+): CellResult[][] {
   const coerced = params.map((param, p) => coerce(param, args[p]));
   let rows = 1;
   let cols = 1;
@@ -99,25 +107,41 @@ export function broadcast(params: readonly Param[], args: readonly unknown[], ce
     if (c.rows > rows) rows = c.rows;
     if (c.cols > cols) cols = c.cols;
   }
+  // A single value is the same in every cell: read it once; only ranges are read per cell.
   const values: ArgValue[] = new Array(params.length);
+  const varying: number[] = [];
+  let constantError: CalcError | null = null;
+  coerced.forEach((c, p) => {
+    if (c.cells !== null && (c.rows > 1 || c.cols > 1)) varying.push(p);
+    else {
+      const value = c.cells === null ? undefined : c.cells[0];
+      if (typeof value === "object" && value !== null) constantError ??= value;
+      else values[p] = value;
+    }
+  });
   const out: CellResult[][] = new Array(rows);
+  const compute = (): CellResult => {
+    try {
+      return cell(values);
+    } catch (err) {
+      return onThrow(err);
+    }
+  };
   for (let i = 0; i < rows; i++) {
-    const line: CellResult[] = new Array(cols);
+    const line: CellResult[] = cols === 1 ? [0] : new Array(cols);
     for (let j = 0; j < cols; j++) {
-      let failed: CalcError | null = null;
-      for (let p = 0; p < coerced.length; p++) {
+      let failed: CalcError | null = constantError;
+      for (let v = 0; v < varying.length && failed === null; v++) {
+        const p = varying[v];
         const c = coerced[p];
-        let value: ArgValue | CalcError;
-        if (c.cells === null) value = undefined;
-        else if ((c.rows !== 1 && i >= c.rows) || (c.cols !== 1 && j >= c.cols)) value = c.pastEnd;
-        else value = c.cells[(c.rows === 1 ? 0 : i * c.cols) + (c.cols === 1 ? 0 : j)];
-        if (typeof value === "object" && value !== null) {
-          failed = value;
-          break;
-        }
-        values[p] = value;
+        const value =
+          (c.rows !== 1 && i >= c.rows) || (c.cols !== 1 && j >= c.cols)
+            ? c.pastEnd
+            : (c.cells as (ArgValue | CalcError)[])[(c.rows === 1 ? 0 : i * c.cols) + (c.cols === 1 ? 0 : j)];
+        if (typeof value === "object" && value !== null) failed = value;
+        else values[p] = value;
       }
-      line[j] = failed === null ? cell(values) : failed;
+      line[j] = failed === null ? compute() : failed;
     }
     out[i] = line;
   }

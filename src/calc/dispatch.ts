@@ -81,13 +81,7 @@ export function evaluate(name: string, args: readonly unknown[]): CellResult[][]
     const signature = params.get(name);
     const binding = BINDINGS[name];
     if (!signature || !binding) return [[ERRORS.unexpected(name, "no such function")]];
-    return broadcast(signature, args, (values) => {
-      try {
-        return binding(values);
-      } catch (err) {
-        return ERRORS.unexpected(name, err instanceof Error ? err.message : String(err));
-      }
-    });
+    return broadcast(signature, args, binding, (err) => ERRORS.unexpected(name, err instanceof Error ? err.message : String(err)));
   } catch (err) {
     return [[ERRORS.unexpected(name, err instanceof Error ? err.message : String(err))]];
   }

@@ -39,7 +39,8 @@ const MAX_DECIMALS = 15;
  * digit and is found at its own k). The property tests compare this with String(x).
  */
 export function decimals(x: number): number {
-  for (let k = 0; k <= MAX_DECIMALS; k++) {
+  if (Number.isInteger(x)) return x < SCALED_LIMIT && x > -SCALED_LIMIT ? 0 : -1;
+  for (let k = 1; k <= MAX_DECIMALS; k++) {
     const m = Math.round(x * POW10[k]);
     if (!(Math.abs(m) < SCALED_LIMIT)) return -1;
     if (m / POW10[k] === x) return k;
