@@ -2,7 +2,7 @@
  * The pane inside a fake Excel (test/fakes/fake-excel.ts, bundled with test/browser/fake-host.ts
  * and served in place of office.js): inserts, the reviewed update, function skeletons, Excel
  * errors and the Office theme, driven by clicks and keys in Chromium. Screenshots of the pane in
- * light and dark, 320 and 500 px wide, go to docs/screenshots/.
+ * light and dark, 320 and 500 px wide, go to SCREENSHOT_DIR (test-results/screenshots by default).
  */
 import * as fs from "fs";
 import * as path from "path";

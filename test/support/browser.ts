@@ -163,8 +163,12 @@ export async function axeViolations(page: Page): Promise<{ id: string; impact: s
   });
 }
 
-/** The folder screenshots go to (committed, so a reviewer can look at them). */
-export const SCREENSHOT_DIR = path.join(ROOT, "docs", "screenshots");
+/**
+ * The folder screenshots go to: test-results/screenshots (not committed), so a test run leaves
+ * the work tree clean. `SCREENSHOT_DIR=docs/screenshots npx jest test/browser/host` refreshes
+ * the committed copies the README shows.
+ */
+export const SCREENSHOT_DIR = path.resolve(ROOT, process.env.SCREENSHOT_DIR ?? path.join("test-results", "screenshots"));
 
 /** Bundles one TypeScript entry into `outDir/filename` with webpack's Node API; resolves to its path. */
 export async function bundleScript(entry: string, outDir: string, filename: string): Promise<string> {
