@@ -89,7 +89,7 @@ async function main(args: readonly string[]): Promise<number> {
     for (const sheet of summary.sheets) {
       const parts = [`${sheet.cells} cells`, `${sheet.names.length} names`];
       if (sheet.tables.length > 0) parts.push(`table ${sheet.tables.join(", ")}`);
-      if (sheet.charts > 0) parts.push(`${sheet.charts} chart placeholder${sheet.charts > 1 ? "s" : ""}`);
+      if (sheet.charts > 0) parts.push(`${sheet.charts} chart note${sheet.charts > 1 ? "s" : ""}`);
       console.log(`  ${sheet.name.padEnd(width)}  ${parts.join(", ")}`);
     }
     console.log(`${summary.sheets.length} sheets, ${summary.cells} cells, ${summary.names.length} names: ${summary.names.join(", ")}`);

@@ -214,8 +214,8 @@ function queueBlock(context: Excel.RequestContext, sheet: Excel.Worksheet, p: Pl
 }
 
 /** The hidden marker of a block not in the workbook: a name on FALSE, replaced when it is inserted. */
-function addPlaceholderMarker(wb: Excel.Workbook, block: BlockId): void {
-  wb.names.add(markerName(block), "=FALSE", `Deal Desk: placeholder for the ${BLOCK_TITLES[block]} block`).visible = false;
+function addEmptyMarker(wb: Excel.Workbook, block: BlockId): void {
+  wb.names.add(markerName(block), "=FALSE", `Deal Desk: marker of the ${BLOCK_TITLES[block]} block, not inserted yet`).visible = false;
 }
 
 /** Distinct ids of the dataset's figures (not facts) that a spec's reported cells show. */
@@ -383,11 +383,11 @@ export async function insertBlocks(blocks: readonly BlockId[], options: InsertOp
             recordOf(p.spec, p.sheetName, p.newSheet ? "new-sheet" : "selection", options.includeStockHistory, p.namesToAdd.map((n) => n.name), p.tables.map((t) => t.name)),
           );
         }
-        // Every block gets a marker name, a placeholder until it is inserted, so updates can
+        // Every block gets a marker name, empty (=FALSE) until it is inserted, so updates can
         // read all blocks in one sync without first asking which exist.
         for (const block of BLOCKS) {
           if (existingNames.has(markerName(block).toUpperCase()) || plans.some((p) => p.spec.block === block)) continue;
-          addPlaceholderMarker(wb, block);
+          addEmptyMarker(wb, block);
         }
         wb.settings.add(RECORD_KEY, nextRecord);
         if (first && plans[0].newSheet) first.activate();
@@ -443,7 +443,7 @@ interface UpdateRead {
   readonly protectedSheets: ReadonlySet<string>;
   /** The workbook's notes, when this Excel has them (ExcelApi 1.18). */
   readonly notes: readonly Excel.Note[];
-  /** Blocks whose marker name is missing: an apply puts placeholders back. */
+  /** Blocks whose marker name is missing: an apply puts empty markers back. */
   readonly missingMarkers: readonly BlockId[];
 }
 
@@ -644,7 +644,7 @@ export async function applyUpdate(acceptedKeys: readonly string[], source: SpecS
           if (writes.length > 0) queueCellWrites(context.workbook.worksheets.getItem(b.sheetName), writes);
         }
         for (const [note, text] of notes.rewrite) note.content = text;
-        for (const block of read.missingMarkers) addPlaceholderMarker(context.workbook, block);
+        for (const block of read.missingMarkers) addEmptyMarker(context.workbook, block);
         context.workbook.settings.add(RECORD_KEY, record);
         await context.sync();
       }

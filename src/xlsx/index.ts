@@ -4,7 +4,7 @@
  *
  * Positions, formulas, names and tables are copied from the specs as they are; this module only
  * translates them to ExcelJS. ExcelJS cannot draw charts, so where a chart would be the file
- * says so in a visible cell (see `chartPlaceholder`).
+ * says so in a visible cell (see `chartNote`).
  */
 import ExcelJS from "exceljs";
 import { evaluateWorkbook, isFormulaError, type WorkbookEvaluator } from "../sheets/evaluate";
@@ -21,7 +21,7 @@ export interface WorkbookSummary {
   readonly sheets: readonly {
     readonly name: string;
     readonly block: SheetSpec["block"];
-    /** Cells the specs place, chart placeholders included. */
+    /** Cells the specs place, chart notes included. */
     readonly cells: number;
     readonly names: readonly string[];
     readonly tables: readonly string[];
@@ -38,7 +38,7 @@ const TABLE_THEME = "TableStyleLight9";
  * The text written where a chart would be: ExcelJS cannot write charts, so the cell says which
  * chart belongs here, where its data is, and how to get it drawn.
  */
-export function chartPlaceholder(chart: ChartSpec): string {
+export function chartNote(chart: ChartSpec): string {
   const categories = rangeA1(chart.categories.top, chart.categories.col, chart.categories.bottom, chart.categories.col);
   const values = rangeA1(chart.values.top, chart.values.col, chart.values.bottom, chart.values.col);
   return `Chart: ${chart.title} (categories ${categories}, values ${values}) — this file cannot hold the chart; insert the block with the Deal Desk add-in in Excel to draw it, or chart those cells yourself.`;
@@ -65,7 +65,7 @@ function assertSpecs(specs: readonly SheetSpec[]): void {
     for (const chart of spec.charts) {
       const address = toA1(chart.anchor.row, chart.anchor.col);
       if (taken.has(address)) {
-        throw new Error(`The chart "${chart.title}" is anchored on ${spec.sheetName}!${address}, which holds a cell; the placeholder needs an empty cell.`);
+        throw new Error(`The chart "${chart.title}" is anchored on ${spec.sheetName}!${address}, which holds a cell; the chart note needs an empty cell.`);
       }
       taken.add(address);
     }
@@ -171,7 +171,7 @@ function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, resultOf: Resul
   addTables(sheet, spec, cellAt, resultOf);
   for (const cell of spec.cells) writeCell(sheet, cell, resultOf);
   for (const chart of spec.charts) {
-    writeCell(sheet, { row: chart.anchor.row, col: chart.anchor.col, value: chartPlaceholder(chart), style: "muted", owner: "addin" }, resultOf);
+    writeCell(sheet, { row: chart.anchor.row, col: chart.anchor.col, value: chartNote(chart), style: "muted", owner: "addin" }, resultOf);
   }
   for (const name of spec.names) {
     workbook.definedNames.add(sheetRef(spec.sheetName, name.row, name.col), name.name);

@@ -417,7 +417,7 @@ describe("updates", () => {
     expect(ok(await planUpdate()).sheets).toEqual(["Deal"]);
   });
 
-  it("falls back to asking which marker names exist when one is missing, and puts a placeholder back on apply", async () => {
+  it("falls back to asking which marker names exist when one is missing, and puts an empty marker back on apply", async () => {
     const wb = setup();
     ok(await insertBlocks(["deal", "sources"], NEW_SHEET));
     await wb.run(async (context) => {

@@ -11,7 +11,7 @@ import * as path from "path";
 import { buildAllBlocks, DERIVED_NAMES, INPUT_NAMES } from "../../src/sheets";
 import type { CellSpec, SheetSpec } from "../../src/sheets/spec";
 import { toA1 } from "../../src/sheets/a1";
-import { chartPlaceholder, workbookBuffer } from "../../src/xlsx";
+import { chartNote, workbookBuffer } from "../../src/xlsx";
 import { stake } from "../../src/calc/deal-math";
 import { insertBlocks } from "../../src/excel";
 import { BLOCKS } from "../../src/sheets";
@@ -249,7 +249,7 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
   test("says where the chart would be", () => {
     for (const spec of specs) {
       for (const chart of spec.charts) {
-        expect(shown(plain.getWorksheet(spec.sheetName)!.getCell(toA1(chart.anchor.row, chart.anchor.col)))).toBe(chartPlaceholder(chart));
+        expect(shown(plain.getWorksheet(spec.sheetName)!.getCell(toA1(chart.anchor.row, chart.anchor.col)))).toBe(chartNote(chart));
       }
     }
     expect(specs.some((s) => s.charts.length > 0)).toBe(true);
@@ -260,12 +260,12 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
     (sheetName) => {
       const spec = specs.find((s) => s.sheetName === sheetName)!;
       // The file says in a cell where a chart would be; in Excel the pane draws the chart there instead.
-      const placeholders = new Set(spec.charts.map((c) => toA1(c.anchor.row, c.anchor.col)));
-      const fromFile = Object.fromEntries(Object.entries(sheetValues(plain, sheetName)).filter(([address]) => !placeholders.has(address)));
+      const chartNotes = new Set(spec.charts.map((c) => toA1(c.anchor.row, c.anchor.col)));
+      const fromFile = Object.fromEntries(Object.entries(sheetValues(plain, sheetName)).filter(([address]) => !chartNotes.has(address)));
       expect(sheetValues(pane, sheetName)).toEqual(fromFile);
       expect(Object.keys(fromFile).length).toBe(spec.cells.filter((c) => c.formula !== undefined || (c.value !== null && c.value !== undefined)).length);
       const charts = paneSnapshot.sheets.find((s) => s.name === sheetName)!.charts;
-      expect(charts.map((c) => c.anchor).sort()).toEqual([...placeholders].sort());
+      expect(charts.map((c) => c.anchor).sort()).toEqual([...chartNotes].sort());
     },
   );
 

@@ -3,7 +3,7 @@ import JSZip from "jszip";
 import { stake } from "../../src/calc/deal-math";
 import type { CellSpec, SheetSpec } from "../../src/sheets/spec";
 import { toA1 } from "../../src/sheets/a1";
-import { buildWorkbook, type WorkbookOptions, chartPlaceholder, summarize, workbookBuffer } from "../../src/xlsx";
+import { buildWorkbook, type WorkbookOptions, chartNote, summarize, workbookBuffer } from "../../src/xlsx";
 import { STYLE_LOOKS } from "../../src/sheets/styles";
 import type { StyleName } from "../../src/sheets/spec";
 import { argb, XLSX_STYLES } from "../../src/xlsx/styles";
@@ -148,7 +148,7 @@ describe("writing a SheetSpec to .xlsx", () => {
   test("says in a visible cell where the chart would be and which cells it plots", () => {
     const chart = spec.charts[0];
     const text = sheet.getCell(toA1(chart.anchor.row, chart.anchor.col)).value as string;
-    expect(text).toBe(chartPlaceholder(chart));
+    expect(text).toBe(chartNote(chart));
     expect(text).toContain("Chart: Amount and valuation (categories B4:B5, values E4:E5)");
     expect(text).toContain("Deal Desk add-in");
   });
@@ -158,7 +158,7 @@ describe("writing a SheetSpec to .xlsx", () => {
     expect(xml).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
   });
 
-  test("summarizes sheets, cells (chart placeholder included) and names", () => {
+  test("summarizes sheets, cells (chart note included) and names", () => {
     expect(summarize([spec])).toEqual({
       sheets: [{ name: spec.sheetName, block: "deal", cells: spec.cells.length + 1, names: ["FIX_AMOUNT", "FIX_VALUATION", "FIX_STAKE"], tables: ["FixFigures"], charts: 1 }],
       cells: spec.cells.length + 1,
