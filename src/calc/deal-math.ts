@@ -54,6 +54,12 @@ function sum(a: number, b: number, sb: 1 | -1): number {
   return toDouble(sb === 1 ? add(ratio(a), ratio(b)) : sub(ratio(a), ratio(b)));
 }
 
+/** #VALUE! for NaN and #NUM! for ±Infinity: the functions are also called directly, not only through coercion. */
+function nonFinite(arg: string, x: number): CalcError | null {
+  if (Number.isFinite(x)) return null;
+  return x === x ? ERRORS.nonFinite(arg) : ERRORS.notNumber(arg, x);
+}
+
 function checkStake(arg: string, stake: number): CalcError | null {
   return stake > 0 && stake <= 1 ? null : ERRORS.stakeRange(arg);
 }
@@ -63,6 +69,8 @@ function checkStake(arg: string, stake: number): CalcError | null {
  * amount ÷ (valuation + roundsize) (basis "pre"; roundsize defaults to amount).
  */
 export function stake(amount: number, valuation: number, basis: Basis = "post", roundsize: number = amount): number | CalcError {
+  const bad = nonFinite("amount", amount) ?? nonFinite("valuation", valuation) ?? nonFinite("roundsize", roundsize);
+  if (bad) return bad;
   if (amount < 0) return ERRORS.negative("amount");
   if (valuation < 0) return ERRORS.negative("valuation");
   if (basis === "post") {
@@ -85,6 +93,8 @@ export function stake(amount: number, valuation: number, basis: Basis = "post", 
 
 /** The valuation after a round: premoney + amount. */
 export function postMoney(premoney: number, amount: number): number | CalcError {
+  const bad = nonFinite("premoney", premoney) ?? nonFinite("amount", amount);
+  if (bad) return bad;
   if (premoney < 0) return ERRORS.negative("premoney");
   if (amount < 0) return ERRORS.negative("amount");
   return finish(sum(premoney, amount, 1), "the post-money valuation");
@@ -92,6 +102,8 @@ export function postMoney(premoney: number, amount: number): number | CalcError 
 
 /** The valuation before a round: postmoney − amount. */
 export function preMoney(postmoney: number, amount: number): number | CalcError {
+  const bad = nonFinite("postmoney", postmoney) ?? nonFinite("amount", amount);
+  if (bad) return bad;
   if (postmoney < 0) return ERRORS.negative("postmoney");
   if (amount < 0) return ERRORS.negative("amount");
   if (amount > postmoney) return ERRORS.amountAbovePostmoney();
@@ -103,9 +115,9 @@ export function preMoney(postmoney: number, amount: number): number | CalcError 
  * amount ÷ stake − roundsize (basis "pre"; roundsize defaults to amount).
  */
 export function impliedValuation(amount: number, stake: number, basis: Basis = "post", roundsize: number = amount): number | CalcError {
-  if (amount < 0) return ERRORS.negative("amount");
-  const bad = checkStake("stake", stake);
+  const bad = nonFinite("amount", amount) ?? nonFinite("stake", stake) ?? nonFinite("roundsize", roundsize) ?? checkStake("stake", stake);
   if (bad) return bad;
+  if (amount < 0) return ERRORS.negative("amount");
   if (basis === "post") return finish(quotient(amount, stake), "the implied valuation");
   if (roundsize < amount) return ERRORS.roundsizeBelowAmount();
   // amount ÷ stake − roundsize = (amount − roundsize·stake) ÷ stake
@@ -127,7 +139,7 @@ export function impliedValuation(amount: number, stake: number, basis: Basis = "
 
 /** An existing holder's stake after a round of `amount` at `premoney`: stake × premoney ÷ (premoney + amount). */
 export function dilute(stake: number, amount: number, premoney: number): number | CalcError {
-  const bad = checkStake("stake", stake);
+  const bad = nonFinite("stake", stake) ?? nonFinite("amount", amount) ?? nonFinite("premoney", premoney) ?? checkStake("stake", stake);
   if (bad) return bad;
   if (amount < 0) return ERRORS.negative("amount");
   if (premoney < 0) return ERRORS.negative("premoney");
@@ -148,7 +160,7 @@ export function dilute(stake: number, amount: number, premoney: number): number 
 
 /** What a stake is worth: stake × valuation. */
 export function stakeValue(stake: number, valuation: number): number | CalcError {
-  const bad = checkStake("stake", stake);
+  const bad = nonFinite("stake", stake) ?? nonFinite("valuation", valuation) ?? checkStake("stake", stake);
   if (bad) return bad;
   if (valuation < 0) return ERRORS.negative("valuation");
   const ks = decimals(stake);
@@ -162,6 +174,8 @@ export function stakeValue(stake: number, valuation: number): number | CalcError
 
 /** How many times the new valuation is the old one. */
 export function stepUp(newvaluation: number, oldvaluation: number): number | CalcError {
+  const bad = nonFinite("newvaluation", newvaluation) ?? nonFinite("oldvaluation", oldvaluation);
+  if (bad) return bad;
   if (newvaluation < 0) return ERRORS.negative("newvaluation");
   if (oldvaluation < 0) return ERRORS.negative("oldvaluation");
   if (oldvaluation === 0) return ERRORS.zeroDivisor("oldvaluation");
@@ -170,6 +184,8 @@ export function stepUp(newvaluation: number, oldvaluation: number): number | Cal
 
 /** The multiple on invested capital: value ÷ invested. */
 export function moic(invested: number, value: number): number | CalcError {
+  const bad = nonFinite("invested", invested) ?? nonFinite("value", value);
+  if (bad) return bad;
   if (invested < 0) return ERRORS.negative("invested");
   if (value < 0) return ERRORS.negative("value");
   if (invested === 0) return ERRORS.zeroDivisor("invested");
@@ -178,6 +194,8 @@ export function moic(invested: number, value: number): number | CalcError {
 
 /** The value before a total return: value ÷ (1 + totalreturn). */
 export function priorValue(value: number, totalreturn: number): number | CalcError {
+  const bad = nonFinite("value", value) ?? nonFinite("totalreturn", totalreturn);
+  if (bad) return bad;
   if (value < 0) return ERRORS.negative("value");
   if (!(totalreturn > -1)) return ERRORS.totalReturnRange();
   const kv = decimals(value);
@@ -250,6 +268,8 @@ function cagrFast(startvalue: number, endvalue: number, years: number): number {
  * startvalue, so small rates keep all their digits; one year is the exact ratio u itself.
  */
 export function cagr(startvalue: number, endvalue: number, years: number): number | CalcError {
+  const bad = nonFinite("startvalue", startvalue) ?? nonFinite("endvalue", endvalue) ?? nonFinite("years", years);
+  if (bad) return bad;
   if (!(startvalue > 0)) return ERRORS.notPositive("startvalue");
   if (endvalue < 0) return ERRORS.negative("endvalue");
   if (!(years > 0)) return ERRORS.notPositive("years");

@@ -56,6 +56,36 @@ describe("100,000 generated calls across all functions", () => {
   });
 });
 
+describe("the pure math, called directly", () => {
+  test("never throws for any doubles, NaN and infinities included, and returns a finite number or a well-formed error", () => {
+    const x = fc.oneof(fc.double(), fc.constantFrom(NaN, Infinity, -Infinity, 0, 1));
+    const basis = fc.constantFrom<math.Basis>("post", "pre");
+    fc.assert(
+      fc.property(x, x, x, x, basis, (a, b, c, d, bs) => {
+        const results = [
+          math.stake(a, b, bs, d),
+          math.postMoney(a, b),
+          math.preMoney(a, b),
+          math.impliedValuation(a, b, bs, d),
+          math.dilute(a, b, c),
+          math.stakeValue(a, b),
+          math.stepUp(a, b),
+          math.moic(a, b),
+          math.cagr(a, b, c),
+          math.priorValue(a, b),
+        ];
+        for (const r of results) expect(typeof r === "number" ? Number.isFinite(r) : isWellFormedError(r)).toBe(true);
+      }),
+      { numRuns: 10000 },
+    );
+  });
+
+  test("NaN is #VALUE! and an infinity #NUM!, naming the argument", () => {
+    expect(math.stake(NaN, 1)).toEqual({ kind: "#VALUE!", message: "amount is NaN, which is not a number." });
+    expect(math.cagr(1, Infinity, 2)).toEqual({ kind: "#NUM!", message: "endvalue is too large for Excel (beyond ±1.8e308)." });
+  });
+});
+
 const nonNegative = fc.oneof(
   fc.double({ min: 0, max: Number.MAX_VALUE, noNaN: true }),
   fc.integer({ min: 0, max: 1e15 }),
