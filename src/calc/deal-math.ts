@@ -226,6 +226,20 @@ function expm1(x: Dec): Dec {
   return x.exp().minus(1);
 }
 
+/** (endvalue − startvalue) ÷ startvalue, correctly rounded: CAGR over one year. */
+function growthRatio(startvalue: number, endvalue: number): number {
+  const ks = decimals(startvalue);
+  const ke = decimals(endvalue);
+  if (ks >= 0 && ke >= 0) {
+    const k = ks > ke ? ks : ke;
+    const s = scaled(startvalue, ks, k);
+    const q = int(scaled(endvalue, ke, k) - s) / s;
+    if (q === q) return q;
+  }
+  const start = ratio(startvalue);
+  return toDouble(div(sub(ratio(endvalue), start), start));
+}
+
 /** Below this |u|, ln(1 + u) is its series u − u²/2 + u³/3 − u⁴/4 (the next term is below 2^-130·u). */
 const LOG_SERIES_LIMIT = 1e-8;
 
@@ -273,13 +287,12 @@ export function cagr(startvalue: number, endvalue: number, years: number): numbe
   if (!(startvalue > 0)) return ERRORS.notPositive("startvalue");
   if (endvalue < 0) return ERRORS.negative("endvalue");
   if (!(years > 0)) return ERRORS.notPositive("years");
+  if (endvalue === 0) return -1;
+  if (years === 1) return finish(growthRatio(startvalue, endvalue), "the growth rate");
   const fast = cagrFast(startvalue, endvalue, years);
   if (fast === fast) return fast;
   const start = ratio(startvalue);
   const end = ratio(endvalue);
-  const growth: Ratio = div(sub(end, start), start);
-  if (years === 1) return finish(toDouble(growth), "the growth rate");
-  if (endvalue === 0) return -1;
-  const rate = expm1(log1p(growth, div(end, start)).div(new Dec(String(years))));
+  const rate = expm1(log1p(div(sub(end, start), start), div(end, start)).div(new Dec(String(years))));
   return finish(rate.toNumber(), "the growth rate");
 }

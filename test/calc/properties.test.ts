@@ -239,6 +239,15 @@ describe("CAGR on generated inputs", () => {
     );
   });
 
+  test("over one year is (end − start) ÷ start, correctly rounded", () => {
+    fc.assert(
+      fc.property(positive, positive, (start, end) => {
+        expectMatch(math.cagr(start, end, 1), oracle(over(minus(dec(end), dec(start)), dec(start))));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   test("money-like values over years with decimals (the double-double path) are within one unit in the last place", () => {
     const money = fc.oneof(fc.integer({ min: 1, max: 1e12 }), fc.integer({ min: 1, max: 1e13 }).map((c) => c / 100));
     // years = n ÷ d with a small n keeps the oracle's integer root cheap; d makes 0.1, 2.5, 3.75, 12.2 …
