@@ -23,8 +23,14 @@ function toExcelError(error: CalcError): CustomFunctions.Error {
   }
 }
 
+/** evaluate() never throws; the catch covers the Office side, so Excel never waits on a #BUSY!. */
 function run(name: string, args: unknown[]): unknown[][] {
-  return toExcelGrid(evaluate(name, args), toExcelError);
+  try {
+    return toExcelGrid(evaluate(name, args), toExcelError);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    return [[new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `DEAL.${name} failed unexpectedly (${detail}); please report it.`)]];
+  }
 }
 
 /**

@@ -127,3 +127,28 @@ describe("functions.ts registers the functions and returns Excel errors", () => 
     expect(registered.get("FIGURES")!()).toEqual(evaluate("FIGURES", []));
   });
 });
+
+describe("a failure on the Office side is still an Excel error", () => {
+  test("when CustomFunctions.Error throws for one code, the call returns #VALUE! with a message instead of throwing", () => {
+    class PickyError {
+      constructor(
+        public code: string,
+        public message?: string,
+      ) {
+        if (code === "#NUM!") throw new Error("unsupported code");
+      }
+    }
+    const fns = new Map<string, (...args: unknown[]) => unknown>();
+    global.CustomFunctions = {
+      associate: (name: string, fn: (...args: unknown[]) => unknown) => fns.set(name, fn),
+      Error: PickyError,
+      ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
+    };
+    try {
+      jest.isolateModules(() => require("../../src/functions/functions"));
+      expect(fns.get("STAKE")!([[-1]], [[1]])).toEqual([[{ code: "#VALUE!", message: "DEAL.STAKE failed unexpectedly (unsupported code); please report it." }]]);
+    } finally {
+      delete global.CustomFunctions;
+    }
+  });
+});
