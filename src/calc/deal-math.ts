@@ -243,6 +243,24 @@ function growthRatio(startvalue: number, endvalue: number): number {
 /** Below this |u|, ln(1 + u) is its series u − u²/2 + u³/3 − u⁴/4 (the next term is below 2^-130·u). */
 const LOG_SERIES_LIMIT = 1e-8;
 
+/** Whole years up to this take the n-th root by Newton's method instead of exp and log. */
+const ROOT_MAX_YEARS = 100;
+
+/**
+ * R^(1/n) − 1 for whole years n: one Newton step x ← x0 − (x0^n − R)·x0 ÷ (n·x0^n) from
+ * Math.pow's root x0, with x0^n − R in double-double. The step is about 2^-52·x0, so doubles carry
+ * it to 2^-104·x0; the Newton error left is near n·2^-105·x0. With |u| ≥ 10^-8 (so |rate| >
+ * 10^-8 ÷ n) and n ≤ 100 both stay below 2^-60 of the rate: within one unit in the last place.
+ */
+function rootGrowth(r: DD.DD, n: number): number {
+  const x0 = Math.pow(r.hi, 1 / n);
+  const xn = DD.powInt(DD.dd(x0), n);
+  const excess = DD.add(xn, DD.neg(r));
+  const step = (excess.hi * x0) / (n * xn.hi);
+  const g = DD.add(DD.twoSum(x0, -1), DD.dd(-step));
+  return g.hi + g.lo;
+}
+
 /**
  * CAGR in double-double arithmetic when the inputs have small scaled forms (see exact.ts):
  * R = E ÷ S and u = (E − S) ÷ S from exact integers; ln R by one Newton step from Math.log
@@ -259,9 +277,11 @@ function cagrFast(startvalue: number, endvalue: number, years: number): number {
   const e = scaled(endvalue, ke, k);
   const d = int(e - s);
   if (!(d === d && s === s && e === e)) return NaN;
+  const small = Math.abs(d / s) < LOG_SERIES_LIMIT;
+  if (!small && Number.isInteger(years) && years <= ROOT_MAX_YEARS) return rootGrowth(DD.divD(DD.dd(e), s), years);
   const u = DD.div(DD.dd(d), DD.dd(s));
   let y: DD.DD;
-  if (Math.abs(u.hi) < LOG_SERIES_LIMIT) {
+  if (small) {
     const u2 = DD.mul(u, u);
     const u3 = DD.mul(u2, u);
     y = DD.add(DD.add(u, DD.divD(u2, -2)), DD.add(DD.divD(u3, 3), DD.divD(DD.mul(u3, u), -4)));

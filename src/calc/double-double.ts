@@ -15,7 +15,7 @@ export interface DD {
 const dd = (hi: number, lo = 0): DD => ({ hi, lo });
 
 /** hi + lo = a + b exactly, hi = fl(a + b). */
-function twoSum(a: number, b: number): DD {
+export function twoSum(a: number, b: number): DD {
   const s = a + b;
   const bb = s - a;
   return { hi: s, lo: a - (s - bb) + (b - bb) };
@@ -75,6 +75,21 @@ export function div(a: DD, b: DD): DD {
   r = add(r, mulD(b, -q2));
   const q3 = r.hi / b.hi;
   return add(quickTwoSum(q1, q2), dd(q3));
+}
+
+export function neg(a: DD): DD {
+  return { hi: -a.hi, lo: -a.lo };
+}
+
+/** x^n for an integer n ≥ 1, by squaring: about log2(n) products, each within 2^-104. */
+export function powInt(x: DD, n: number): DD {
+  let result: DD | null = null;
+  let base = x;
+  for (let e = n; e > 0; e = Math.floor(e / 2)) {
+    if (e % 2 === 1) result = result === null ? base : mul(result, base);
+    if (e > 1) base = mul(base, base);
+  }
+  return result as DD;
 }
 
 /** ln 2 as a double-double. */

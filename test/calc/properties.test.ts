@@ -239,6 +239,21 @@ describe("CAGR on generated inputs", () => {
     );
   });
 
+  test("whole years up to 100 (the n-th root path), growth near 10^-8 included, are within one unit in the last place", () => {
+    const start = fc.oneof(fc.integer({ min: 1, max: 2 ** 40 }), fc.integer({ min: 1, max: 1e13 }).map((c) => c / 100));
+    const end = (s: number) => fc.oneof(fc.integer({ min: 1, max: 1e12 }).map((c) => c / 100), fc.integer({ min: -3, max: 3 }).map((d) => s + s * 1e-8 + d), fc.constant(s * 3.7));
+    fc.assert(
+      fc.property(start.chain((s) => fc.tuple(fc.constant(s), end(s).filter((e) => e > 0))), fc.integer({ min: 2, max: 100 }), ([s, e], n) => {
+        const result = math.cagr(s, e, n) as number;
+        const [lo, hi] = cagrBounds(s, e, n, 160);
+        const unit = ulp(nearestDouble(lo));
+        expect(cmp(binaryValue(result), minus(lo, unit))).toBeGreaterThanOrEqual(0);
+        expect(cmp(binaryValue(result), plus(hi, unit))).toBeLessThanOrEqual(0);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
   test("over one year is (end − start) ÷ start, correctly rounded", () => {
     fc.assert(
       fc.property(positive, positive, (start, end) => {
