@@ -248,14 +248,14 @@ const ROOT_MAX_YEARS = 100;
 
 /**
  * R^(1/n) − 1 for whole years n: one Newton step x ← x0 − (x0^n − R)·x0 ÷ (n·x0^n) from
- * Math.pow's root x0, with x0^n − R in double-double. The step is about 2^-52·x0, so doubles carry
+ * the double root x0 (Math.sqrt, Math.cbrt or Math.pow), with x0^n − R in double-double. The step is about 2^-52·x0, so doubles carry
  * it to 2^-104·x0; the Newton error left is near n·2^-105·x0. With |u| ≥ 10^-8 (so |rate| >
  * 10^-8 ÷ n) and n ≤ 100 both stay below 2^-60 of the rate: within one unit in the last place.
  */
 function rootGrowth(r: DD.DD, n: number): number {
-  const x0 = Math.pow(r.hi, 1 / n);
+  const x0 = n === 2 ? Math.sqrt(r.hi) : n === 3 ? Math.cbrt(r.hi) : Math.pow(r.hi, 1 / n);
   const xn = DD.powInt(DD.dd(x0), n);
-  const excess = DD.add(xn, DD.neg(r));
+  const excess = DD.sub(xn, r);
   const step = (excess.hi * x0) / (n * xn.hi);
   const g = DD.add(DD.twoSum(x0, -1), DD.dd(-step));
   return g.hi + g.lo;

@@ -77,8 +77,11 @@ export function div(a: DD, b: DD): DD {
   return add(quickTwoSum(q1, q2), dd(q3));
 }
 
-export function neg(a: DD): DD {
-  return { hi: -a.hi, lo: -a.lo };
+export function sub(a: DD, b: DD): DD {
+  const s = twoSum(a.hi, -b.hi);
+  const t = twoSum(a.lo, -b.lo);
+  const u = quickTwoSum(s.hi, s.lo + t.hi);
+  return quickTwoSum(u.hi, u.lo + t.lo);
 }
 
 /** x^n for an integer n ≥ 1, by squaring: about log2(n) products, each within 2^-104. */
@@ -102,7 +105,7 @@ const TERMS = 11;
  * e^x as 2^k·(1 + m), with m = expm1 of the reduced argument, so callers can form e^x − 1
  * without cancellation; |x| ≤ 700.
  */
-export function expParts(x: DD): { k: number; m: DD } {
+function expParts(x: DD): { k: number; m: DD } {
   const k = Math.round(x.hi / LN2.hi);
   const r = add(x, mulD(LN2, -k));
   const s = dd(r.hi / 2 ** HALVINGS, r.lo / 2 ** HALVINGS);
