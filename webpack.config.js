@@ -1,7 +1,8 @@
 "use strict";
 /**
  * Builds the add-in into DIST_DIR (default dist/):
- * - functions.js + functions.json: the DEAL.* custom functions, metadata generated from their JSDoc;
+ * - functions.js + functions.json: the DEAL.* custom functions, metadata generated from their JSDoc
+ *   (help links rewritten to ADDIN_BASE_URL);
  * - taskpane.html + taskpane.js: the pane, which also loads functions.js so the functions run in
  *   the shared runtime (the page is also the FunctionFile of the ribbon command);
  * - help.html: the functions' help page, rendered at build time from src/functions/help-page.ts;
@@ -73,8 +74,10 @@ function withBaseUrl(text, baseUrl) {
  * second registration of every id would follow.
  */
 class FunctionsMetadataPlugin {
-  constructor(input) {
+  /** `baseUrl` replaces the development URL in the functions' help links (`@helpurl`). */
+  constructor(input, baseUrl) {
     this.input = path.resolve(__dirname, input);
+    this.baseUrl = baseUrl;
   }
 
   apply(compiler) {
@@ -90,7 +93,7 @@ class FunctionsMetadataPlugin {
             for (const error of result.errors) compilation.errors.push(new WebpackError(`functions.json: ${error}`));
             return;
           }
-          compilation.emitAsset("functions.json", new sources.RawSource(result.metadataJson));
+          compilation.emitAsset("functions.json", new sources.RawSource(withBaseUrl(result.metadataJson, this.baseUrl)));
         },
       );
     });
@@ -170,7 +173,7 @@ module.exports = (env, argv) => {
     },
     performance: { hints: false },
     plugins: [
-      new FunctionsMetadataPlugin("./src/functions/functions.ts"),
+      new FunctionsMetadataPlugin("./src/functions/functions.ts", baseUrl),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

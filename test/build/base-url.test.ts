@@ -43,7 +43,7 @@ describe("ADDIN_BASE_URL", () => {
     fs.rmSync(distDir, { recursive: true, force: true });
   });
 
-  it("replaces every development URL in the built manifest and leaves no localhost", () => {
+  it("replaces every development URL in the built manifest and the functions' help links, and leaves no localhost", () => {
     const distDir = fs.mkdtempSync(path.join(os.tmpdir(), "deal-desk-prod-"));
     try {
       const result = runWebpack({ ADDIN_BASE_URL: "https://example.com/deal/", DIST_DIR: distDir });
@@ -54,6 +54,11 @@ describe("ADDIN_BASE_URL", () => {
       expect(built).not.toContain("localhost");
       expect(occurrences(built, "https://example.com/deal/")).toBe(occurrences(source, `${DEV_BASE_URL}/`));
       expect(built.split("https://example.com/deal").join(DEV_BASE_URL)).toBe(source);
+      const helpUrls = (JSON.parse(fs.readFileSync(path.join(distDir, "functions.json"), "utf8")) as { functions: { id: string; helpUrl: string }[] }).functions.map(
+        (f) => [f.id, f.helpUrl],
+      );
+      expect(helpUrls.length).toBeGreaterThan(0);
+      expect(helpUrls).toEqual(helpUrls.map(([id]) => [id, `https://example.com/deal/help.html#${id}`]));
     } finally {
       fs.rmSync(distDir, { recursive: true, force: true });
     }
