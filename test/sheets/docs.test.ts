@@ -3,10 +3,12 @@ import { join } from "path";
 import { buildAllBlocks } from "../../src/sheets";
 import { sheetRef } from "../../src/sheets/a1";
 
-const doc = readFileSync(join(__dirname, "../../docs/readme/sheets.md"), "utf8");
+const readme = readFileSync(join(__dirname, "../../README.md"), "utf8");
+/** The README's section on the inserted sheets, up to the next top-level section. */
+const doc = readme.slice(readme.indexOf("## The inserted sheets"), readme.indexOf("\n## ", readme.indexOf("## The inserted sheets") + 1));
 const specs = buildAllBlocks();
 
-describe("docs/readme/sheets.md", () => {
+describe("the README's section on the inserted sheets", () => {
   test("the names table lists every name with the cell it points to", () => {
     const rows = [...doc.matchAll(/^\| `([A-Z0-9_]+)` \| [^|]+ \| ([^|]+) \|$/gm)].map((m) => [m[1], m[2].trim()]);
     const actual = specs.flatMap((s) => s.names.map((n) => [n.name, sheetRef(s.sheetName, n.row, n.col, "relative")]));
