@@ -1,6 +1,6 @@
 /**
  * The DEAL.* custom functions. Each JSDoc block becomes Excel's formula help and, through
- * custom-functions-metadata-plugin, functions.json; test/functions checks it against
+ * custom-functions-metadata (see webpack.config.js), functions.json; test/functions checks it against
  * src/calc/catalog.ts. The wrappers are one line each: src/calc/dispatch.ts coerces, broadcasts
  * and computes; this file only turns CalcErrors into Excel errors and registers the functions.
  * Nothing here touches the DOM, so it loads in Excel's JavaScript-only runtime.
