@@ -11,7 +11,7 @@
 import { Dec } from "./decimal";
 import * as DD from "./double-double";
 import { ERRORS, type CalcError } from "./errors";
-import { POW10, SAFE, add, decimals, div, mul, ratio, sign, sub, toDouble, type Ratio } from "./exact";
+import { POW10, SAFE, add, decimals, div, mul, ratio, sign, sub, closestDouble, type Ratio } from "./exact";
 
 export type Basis = "post" | "pre";
 
@@ -39,7 +39,7 @@ function quotient(a: number, b: number): number {
     const q = scaled(a, ka, k) / scaled(b, kb, k);
     if (q === q) return q;
   }
-  return toDouble(div(ratio(a), ratio(b)));
+  return closestDouble(div(ratio(a), ratio(b)));
 }
 
 /** a + sb·b (sb = 1 or -1), correctly rounded. */
@@ -51,7 +51,7 @@ function sum(a: number, b: number, sb: 1 | -1): number {
     const s = int(scaled(a, ka, k) + sb * scaled(b, kb, k)) / POW10[k];
     if (s === s) return s;
   }
-  return toDouble(sb === 1 ? add(ratio(a), ratio(b)) : sub(ratio(a), ratio(b)));
+  return closestDouble(sb === 1 ? add(ratio(a), ratio(b)) : sub(ratio(a), ratio(b)));
 }
 
 /** #VALUE! for NaN and #NUM! for ±Infinity: the functions are also called directly, not only through coercion. */
@@ -88,7 +88,7 @@ export function stake(amount: number, valuation: number, basis: Basis = "post", 
     const q = scaled(amount, ka, k) / int(scaled(valuation, kv, k) + scaled(roundsize, kr, k));
     if (q === q) return finish(q, "the stake");
   }
-  return finish(toDouble(div(ratio(amount), add(ratio(valuation), ratio(roundsize)))), "the stake");
+  return finish(closestDouble(div(ratio(amount), add(ratio(valuation), ratio(roundsize)))), "the stake");
 }
 
 /** The valuation after a round: premoney + amount. */
@@ -134,7 +134,7 @@ export function impliedValuation(amount: number, stake: number, basis: Basis = "
   const s = ratio(stake);
   const n = sub(ratio(amount), mul(ratio(roundsize), s));
   if (sign(n) < 0) return ERRORS.negativePremoney();
-  return finish(toDouble(div(n, s)), "the implied valuation");
+  return finish(closestDouble(div(n, s)), "the implied valuation");
 }
 
 /** An existing holder's stake after a round of `amount` at `premoney`: stake × premoney ÷ (premoney + amount). */
@@ -155,7 +155,7 @@ export function dilute(stake: number, amount: number, premoney: number): number 
     if (q === q) return finish(q, "the diluted stake");
   }
   const p = ratio(premoney);
-  return finish(toDouble(div(mul(ratio(stake), p), add(p, ratio(amount)))), "the diluted stake");
+  return finish(closestDouble(div(mul(ratio(stake), p), add(p, ratio(amount)))), "the diluted stake");
 }
 
 /** What a stake is worth: stake × valuation. */
@@ -169,7 +169,7 @@ export function stakeValue(stake: number, valuation: number): number | CalcError
     const q = int(scaled(stake, ks, ks) * scaled(valuation, kv, kv)) / POW10[ks + kv];
     if (q === q) return finish(q, "the stake's value");
   }
-  return finish(toDouble(mul(ratio(stake), ratio(valuation))), "the stake's value");
+  return finish(closestDouble(mul(ratio(stake), ratio(valuation))), "the stake's value");
 }
 
 /** How many times the new valuation is the old one. */
@@ -206,7 +206,7 @@ export function priorValue(value: number, totalreturn: number): number | CalcErr
     const q = scaled(value, kv, k) / int(POW10[k] + scaled(totalreturn, kt, k));
     if (q === q) return finish(q, "the prior value");
   }
-  return finish(toDouble(div(ratio(value), add({ n: BigInt(1), d: BigInt(1) }, ratio(totalreturn)))), "the prior value");
+  return finish(closestDouble(div(ratio(value), add({ n: BigInt(1), d: BigInt(1) }, ratio(totalreturn)))), "the prior value");
 }
 
 /** Below this size log1p and expm1 use their series: ln and exp of 1 + x would lose x's digits. */
@@ -237,7 +237,7 @@ function growthRatio(startvalue: number, endvalue: number): number {
     if (q === q) return q;
   }
   const start = ratio(startvalue);
-  return toDouble(div(sub(ratio(endvalue), start), start));
+  return closestDouble(div(sub(ratio(endvalue), start), start));
 }
 
 /** Below this |u|, ln(1 + u) is its series u − u²/2 + u³/3 − u⁴/4 (the next term is below 2^-130·u). */

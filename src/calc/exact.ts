@@ -10,7 +10,7 @@
  *   in magnitude, double arithmetic on them is exact, and the one final IEEE division N ÷ D is
  *   correctly rounded by IEEE 754. (Whole-dollar amounts are k = 0; cents are k = 2.)
  * - The exact path, for everything else: the same formula on BigInt fractions, rounded to the
- *   nearest double (ties to even) by `toDouble`.
+ *   nearest double (ties to even) by `closestDouble`.
  */
 
 /** 2^53: every integer of smaller magnitude is a double, and integer + − × below it are exact. */
@@ -90,7 +90,7 @@ function bitLength(x: bigint): number {
  * The double nearest to n / d, ties to even, as IEEE 754 rounds: ±Infinity beyond the largest
  * double, subnormals below 2^-1022, 0 (signed) below half the smallest subnormal.
  */
-export function toDouble(r: Ratio): number {
+export function closestDouble(r: Ratio): number {
   if (r.n === ZERO) return 0;
   const negative = r.n < ZERO;
   const n = negative ? -r.n : r.n;
