@@ -2,6 +2,7 @@
  * The dataset as cell values for DEAL.FIGURE and DEAL.FIGURES: numbers as numbers, dates as
  * Excel date serials, everything else as text. Pure; the values come only from src/figures.
  */
+import { isoDateToSerial } from "../figures/excel-dates";
 import { allFigures, findFigure, findSource, isLookupError } from "../figures";
 import type { Figure } from "../figures";
 import { ERRORS, type CalcError } from "./errors";
@@ -13,21 +14,9 @@ export type FigureField = (typeof FIGURE_FIELDS)[number];
 /** The header row of DEAL.FIGURES(). */
 export const FIGURES_HEADER = ["id", "label", "value", "unit", "status", "as of", "source"] as const;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
-/** Excel's serial 0 is 1899-12-30 in the 1900 date system, so 1970-01-01 is serial 25569. */
-const UNIX_EPOCH_SERIAL = 25_569;
-
-/** An ISO date (yyyy-mm-dd) as an Excel date serial: 2026-03-31 → 46112. */
-export function excelDateSerial(iso: string): number {
-  const match = ISO_DATE.exec(iso);
-  if (!match) return NaN;
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / MS_PER_DAY + UNIX_EPOCH_SERIAL;
-}
-
 /** A figure's value as Excel holds it: a number read from its decimal string, or a date serial. */
 export function figureValue(figure: Figure): number {
-  return figure.unit === "date" ? excelDateSerial(figure.value) : Number(figure.value);
+  return figure.unit === "date" ? isoDateToSerial(figure.value) : Number(figure.value);
 }
 
 /** The title of the article that states the figure. */

@@ -4,6 +4,9 @@
  * the formats below (any other format is a builder bug and throws).
  */
 import type { Unit } from "../figures";
+import { isoDateToSerial, serialToIsoDate } from "../figures/excel-dates";
+
+export { isoDateToSerial, serialToIsoDate };
 
 export const FORMATS = Object.freeze({
   /** Dollars in billions: 50000000000 → "$50.0B". */
@@ -38,31 +41,6 @@ export function formatForUnit(unit: Unit): string {
     case "date":
       return FORMATS.date;
   }
-}
-
-/** Excel's day 0 (serials count days from 1899-12-30 for every date after February 1900). */
-const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
-const DAY_MS = 86400000;
-
-/** The Excel date serial of an ISO date: "2026-03-31" → 46112. */
-export function isoDateToSerial(iso: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) throw new Error(`"${iso}" is not an ISO date (yyyy-mm-dd).`);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const utc = Date.UTC(year, month - 1, day);
-  const check = new Date(utc);
-  const serial = Math.round((utc - EXCEL_EPOCH_UTC) / DAY_MS);
-  // Before March 1900 Excel's serials are off by one (its phantom 29 February 1900).
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || serial < 61) {
-    throw new Error(`"${iso}" is not a calendar date Excel can hold as a serial (from 1900-03-01).`);
-  }
-  return serial;
-}
-
-/** The ISO date of an Excel date serial (whole days). */
-export function serialToIsoDate(serial: number): string {
-  const date = new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * DAY_MS);
-  return date.toISOString().slice(0, 10);
 }
 
 function grouped(n: number, decimals: number): string {
