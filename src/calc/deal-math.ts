@@ -11,7 +11,7 @@
 import { Dec } from "./decimal";
 import * as DD from "./double-double";
 import { ERRORS, type CalcError } from "./errors";
-import { POW10, SAFE, add, decimals, div, mul, ratio, sign, sub, closestDouble, type Ratio } from "./exact";
+import { POW10, SAFE, add, closestDouble, decimals, div, mul, ratio, sign, splitDouble, sub, type Ratio } from "./exact";
 
 export type Basis = "post" | "pre";
 
@@ -261,32 +261,57 @@ function rootGrowth(r: DD.DD, n: number): number {
   return g.hi + g.lo;
 }
 
+/** Ratios outside this range leave too little room below them for the double-double's low part. */
+const RATIO_LIMIT = 1e290;
+
 /**
- * CAGR in double-double arithmetic when the inputs have small scaled forms (see exact.ts):
- * R = E ÷ S and u = (E − S) ÷ S from exact integers; ln R by one Newton step from Math.log
- * (y ← y − 1 + R·e^-y squares the error: 2^-52 becomes below 2^-100); z = ln R · 10^k ÷ Y for
- * years = Y·10^-k; then expm1(z). NaN when the inputs or |z| > 700 are outside this path.
+ * R = end ÷ start and u = (end − start) ÷ start as double-doubles, and whether |u| is below the
+ * log series limit. Inputs with small scaled forms (see exact.ts) take exact double integers;
+ * any other finite inputs take their exact decimal fractions, split into hi + lo (2^-106, as
+ * accurate as the integer route): a computed price with 17 significant digits stays on the
+ * double-double path instead of falling to decimal.js. Null when R is beyond RATIO_LIMIT.
  */
-function cagrFast(startvalue: number, endvalue: number, years: number): number {
+function growthRatios(startvalue: number, endvalue: number): { r: DD.DD; u: DD.DD; small: boolean } | null {
   const ks = decimals(startvalue);
   const ke = decimals(endvalue);
+  if (ks >= 0 && ke >= 0) {
+    const k = ks > ke ? ks : ke;
+    const s = scaled(startvalue, ks, k);
+    const e = scaled(endvalue, ke, k);
+    const d = int(e - s);
+    if (d === d && s === s && e === e) {
+      const r = DD.divD(DD.dd(e), s);
+      if (!(r.hi > 1 / RATIO_LIMIT && r.hi < RATIO_LIMIT)) return null;
+      return { r, u: DD.div(DD.dd(d), DD.dd(s)), small: Math.abs(d / s) < LOG_SERIES_LIMIT };
+    }
+  }
+  const start = ratio(startvalue);
+  const end = ratio(endvalue);
+  const r = splitDouble(div(end, start));
+  if (!(r.hi > 1 / RATIO_LIMIT && r.hi < RATIO_LIMIT)) return null;
+  const u = splitDouble(div(sub(end, start), start));
+  return { r, u, small: Math.abs(u.hi) < LOG_SERIES_LIMIT };
+}
+
+/**
+ * CAGR in double-double arithmetic from R = end ÷ start and u = (end − start) ÷ start (see
+ * growthRatios): ln R by one Newton step from Math.log (y ← y − 1 + R·e^-y squares the error:
+ * 2^-52 becomes below 2^-100); z = ln R · 10^k ÷ Y for years = Y·10^-k; then expm1(z). NaN when
+ * years has no small scaled form, R is out of range or |z| > 700: decimal.js takes those.
+ */
+function cagrFast(startvalue: number, endvalue: number, years: number): number {
   const ky = decimals(years);
-  if (ks < 0 || ke < 0 || ky < 0) return NaN;
-  const k = ks > ke ? ks : ke;
-  const s = scaled(startvalue, ks, k);
-  const e = scaled(endvalue, ke, k);
-  const d = int(e - s);
-  if (!(d === d && s === s && e === e)) return NaN;
-  const small = Math.abs(d / s) < LOG_SERIES_LIMIT;
-  if (!small && Number.isInteger(years) && years <= ROOT_MAX_YEARS) return rootGrowth(DD.divD(DD.dd(e), s), years);
-  const u = DD.div(DD.dd(d), DD.dd(s));
+  if (ky < 0) return NaN;
+  const ratios = growthRatios(startvalue, endvalue);
+  if (ratios === null) return NaN;
+  const { r, u, small } = ratios;
+  if (!small && Number.isInteger(years) && years <= ROOT_MAX_YEARS) return rootGrowth(r, years);
   let y: DD.DD;
   if (small) {
     const u2 = DD.mul(u, u);
     const u3 = DD.mul(u2, u);
     y = DD.add(DD.add(u, DD.divD(u2, -2)), DD.add(DD.divD(u3, 3), DD.divD(DD.mul(u3, u), -4)));
   } else {
-    const r = DD.div(DD.dd(e), DD.dd(s));
     const y0 = r.hi < 0.5 ? Math.log(r.hi) : Math.log1p(u.hi);
     y = DD.add(DD.dd(y0), DD.add(DD.mul(r, DD.exp(DD.dd(-y0))), DD.dd(-1)));
   }

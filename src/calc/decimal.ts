@@ -3,8 +3,8 @@
  * so these settings never leak into (or from) any other user of decimal.js.
  *
  * Where decimal.js is needed: the exponential and logarithm of CAGR, whose results are
- * irrational, for inputs outside CAGR's double-double path (more than 15 decimals, magnitudes
- * beyond 2^51, growth beyond e^700). The deal ratios (stake, valuations, multiples) are rational and are computed
+ * irrational, for inputs outside CAGR's double-double path (years with more than 15 decimals,
+ * end ÷ start beyond 10^±290, growth beyond e^700). The deal ratios (stake, valuations, multiples) are rational and are computed
  * exactly in src/calc/exact.ts instead, because a fixed decimal precision would round a sum of
  * far-apart magnitudes (1e23 + 1e-300) before the final rounding to a double.
  */

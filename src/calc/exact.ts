@@ -115,3 +115,26 @@ function quotient(n: bigint, d: bigint, s: number): [bigint, bigint, bigint] {
   const den = s >= 0 ? d : d << BigInt(-s);
   return [num / den, num % den, den];
 }
+
+/** The exact binary value of a finite double x, as a fraction (x = 0.1 gives 3602879701896397 / 2^55). */
+export function binaryRatio(x: number): Ratio {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const biased = Number((bits >> BigInt(52)) & BigInt(0x7ff));
+  const fraction = bits & ((ONE << BigInt(52)) - ONE);
+  // Subnormals have no hidden bit and the exponent of the smallest normal.
+  const mantissa = biased === 0 ? fraction : fraction | (ONE << BigInt(52));
+  const exponent = (biased === 0 ? 1 : biased) - 1075;
+  const signed = bits >> BigInt(63) === ONE ? -mantissa : mantissa;
+  return exponent >= 0 ? { n: signed << BigInt(exponent), d: ONE } : { n: signed, d: ONE << BigInt(-exponent) };
+}
+
+/**
+ * r as a double-double hi + lo: hi = r correctly rounded, lo = (r − hi) correctly rounded, so
+ * hi + lo is within 2^-106 of r in relative terms while both stay in the normal range.
+ */
+export function splitDouble(r: Ratio): { readonly hi: number; readonly lo: number } {
+  const hi = closestDouble(r);
+  return { hi, lo: Number.isFinite(hi) ? closestDouble(sub(r, binaryRatio(hi))) : 0 };
+}

@@ -116,6 +116,9 @@ describe("CAGR is within one unit in the last place of the exact rate", () => {
     [1e-300, 1e300, 2],
     [0.1, 0.3, 1],
     [7, 7, 5],
+    [112.95794392523365, 241.73, 3],
+    [1.2345678901234567, 2, 2.5],
+    [0.30000000000000004, 0.3000000000000001, 12],
   ];
   test.each(cases)("CAGR(%p, %p, %p)", (s, e, y) => {
     const result = cagr(s, e, y) as number;

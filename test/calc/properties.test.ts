@@ -254,6 +254,25 @@ describe("CAGR on generated inputs", () => {
     );
   });
 
+  test("computed values with 17 significant digits (split exact fractions, not decimal.js) are within one unit in the last place", () => {
+    // Values a model computes (=B2*1.07, a price three years ago) carry up to 17 digits; near-equal
+    // pairs make the growth tiny and test the low part of u.
+    const computed = fc.oneof(fc.double({ min: 0.5, max: 2, noNaN: true }), fc.double({ min: 50, max: 500, noNaN: true }), fc.double({ min: 1e8, max: 1e12, noNaN: true }));
+    const pair = computed.chain((s) =>
+      fc.tuple(fc.constant(s), fc.oneof(computed, fc.double({ min: -1e-7, max: 1e-7, noNaN: true }).map((d) => s * (1 + d)), fc.integer({ min: -5, max: 5 }).map((k) => s + k * s * 2 ** -52))),
+    );
+    fc.assert(
+      fc.property(pair.filter(([, e]) => e > 0), years, ([start, end], y) => {
+        const result = math.cagr(start, end, y) as number;
+        const [lo, hi] = cagrBounds(start, end, y, 160);
+        const unit = ulp(nearestDouble(lo));
+        expect(cmp(binaryValue(result), minus(lo, unit))).toBeGreaterThanOrEqual(0);
+        expect(cmp(binaryValue(result), plus(hi, unit))).toBeLessThanOrEqual(0);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
   test("over one year is (end − start) ÷ start, correctly rounded", () => {
     fc.assert(
       fc.property(positive, positive, (start, end) => {
