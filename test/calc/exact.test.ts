@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { decimals, ratio, closestDouble } from "../../src/calc/exact";
-import { dec, frac, nearestDouble, parseDecimal } from "./support/oracle";
+import { binaryRatio, closestDouble, decimals, ratio, splitDouble } from "../../src/calc/exact";
+import { binaryValue, dec, frac, minus, nearestDouble, parseDecimal } from "./support/oracle";
 
 /** Digits after the point in String(x), or -1 when the scaled digits reach 2^51 or there are more than 15. */
 function expectedDecimals(x: number): number {
@@ -70,5 +70,31 @@ describe("ratio and closestDouble: the exact path", () => {
   ])("%s", (_, text) => {
     const f = parseDecimal(text);
     expect(closestDouble({ n: f.num, d: f.den })).toBe(nearestDouble(f));
+  });
+});
+
+describe("binaryRatio and splitDouble: exact binary values and double-double splits", () => {
+  const toFrac = (r: { n: bigint; d: bigint }) => frac(r.n, r.d);
+
+  test("binaryRatio is the double's exact binary value, subnormals and negatives included", () => {
+    expect(toFrac(binaryRatio(0.1))).toEqual(frac(3602879701896397n, 2n ** 55n));
+    expect(toFrac(binaryRatio(-5e-324))).toEqual(frac(-1n, 2n ** 1074n));
+    fc.assert(fc.property(doubles, (x) => expect(toFrac(binaryRatio(x))).toEqual(binaryValue(x))), { numRuns: 20000 });
+  });
+
+  test("splitDouble gives hi, the fraction correctly rounded, and lo, the rest correctly rounded", () => {
+    const third = { n: 1n, d: 3n };
+    const { hi, lo } = splitDouble(third);
+    expect(hi).toBe(1 / 3);
+    expect(lo).toBe(nearestDouble(minus(frac(1n, 3n), binaryValue(1 / 3))));
+    const fractions = fc.tuple(fc.bigInt({ min: 1n, max: 10n ** 20n }), fc.bigInt({ min: 1n, max: 10n ** 20n }));
+    fc.assert(
+      fc.property(fractions, ([n, d]) => {
+        const split = splitDouble({ n, d });
+        expect(split.hi).toBe(nearestDouble(frac(n, d)));
+        expect(split.lo).toBe(nearestDouble(minus(frac(n, d), binaryValue(split.hi))));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
