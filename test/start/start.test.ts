@@ -5,7 +5,12 @@ import * as os from "os";
 import * as path from "path";
 
 const ROOT = path.join(__dirname, "..", "..");
-const CA = path.join(os.homedir(), ".office-addin-dev-certs", "ca.crt");
+/**
+ * A home folder of the test's own, as on a fresh machine: npm start must generate the development
+ * certificates there before it serves.
+ */
+const HOME = fs.mkdtempSync(path.join(os.tmpdir(), "deal-desk-home-"));
+const CA = path.join(HOME, ".office-addin-dev-certs", "ca.crt");
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -46,7 +51,7 @@ describe("npm start", () => {
     distDir = fs.mkdtempSync(path.join(os.tmpdir(), "deal-desk-start-"));
     child = spawn(process.execPath, [path.join(ROOT, "scripts", "start.js")], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), DIST_DIR: distDir, CI: "true" },
+      env: { ...process.env, HOME, PORT: String(port), DIST_DIR: distDir, CI: "true" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout!.on("data", (chunk: Buffer) => (output.text += chunk.toString()));
@@ -57,6 +62,14 @@ describe("npm start", () => {
   afterAll(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     fs.rmSync(distDir, { recursive: true, force: true });
+    fs.rmSync(HOME, { recursive: true, force: true });
+  });
+
+  it("generates the development certificates on a machine that has none", () => {
+    for (const file of ["ca.crt", "localhost.crt", "localhost.key"]) {
+      expect(fs.statSync(path.join(HOME, ".office-addin-dev-certs", file)).size).toBeGreaterThan(0);
+    }
+    expect(output.text).toContain(CA);
   });
 
   it("serves the task pane over HTTPS with a certificate the generated CA vouches for", () => {
