@@ -40,13 +40,25 @@ const MAX_DECIMALS = 15;
  */
 export function decimals(x: number): number {
   if (Number.isInteger(x)) return x < SCALED_LIMIT && x > -SCALED_LIMIT ? 0 : -1;
+  // A range against one value (a stake of 0.1 down a column) asks for the same x on every row.
+  if (x === lastFraction) return lastDecimals;
+  let found = -1;
   for (let k = 1; k <= MAX_DECIMALS; k++) {
     const m = Math.round(x * POW10[k]);
-    if (!(Math.abs(m) < SCALED_LIMIT)) return -1;
-    if (m / POW10[k] === x) return k;
+    if (!(Math.abs(m) < SCALED_LIMIT)) break;
+    if (m / POW10[k] === x) {
+      found = k;
+      break;
+    }
   }
-  return -1;
+  lastFraction = x;
+  lastDecimals = found;
+  return found;
 }
+
+/** The last non-integer decimals() read, and its answer (NaN never matches, so it starts empty). */
+let lastFraction = NaN;
+let lastDecimals = -1;
 
 /** An exact fraction n / d with d > 0. */
 export interface Ratio {
