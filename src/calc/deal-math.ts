@@ -265,47 +265,42 @@ function rootGrowth(r: DD.DD, n: number): number {
 const RATIO_LIMIT = 1e290;
 
 /**
- * R = end ÷ start and u = (end − start) ÷ start as double-doubles, and whether |u| is below the
- * log series limit. Inputs with small scaled forms (see exact.ts) take exact double integers;
- * any other finite inputs take their exact decimal fractions, split into hi + lo (2^-106, as
- * accurate as the integer route): a computed price with 17 significant digits stays on the
- * double-double path instead of falling to decimal.js. Null when R is beyond RATIO_LIMIT.
- */
-function growthRatios(startvalue: number, endvalue: number): { r: DD.DD; u: DD.DD; small: boolean } | null {
-  const ks = decimals(startvalue);
-  const ke = decimals(endvalue);
-  if (ks >= 0 && ke >= 0) {
-    const k = ks > ke ? ks : ke;
-    const s = scaled(startvalue, ks, k);
-    const e = scaled(endvalue, ke, k);
-    const d = int(e - s);
-    if (d === d && s === s && e === e) {
-      const r = DD.divD(DD.dd(e), s);
-      if (!(r.hi > 1 / RATIO_LIMIT && r.hi < RATIO_LIMIT)) return null;
-      return { r, u: DD.div(DD.dd(d), DD.dd(s)), small: Math.abs(d / s) < LOG_SERIES_LIMIT };
-    }
-  }
-  const start = ratio(startvalue);
-  const end = ratio(endvalue);
-  const r = splitDouble(div(end, start));
-  if (!(r.hi > 1 / RATIO_LIMIT && r.hi < RATIO_LIMIT)) return null;
-  const u = splitDouble(div(sub(end, start), start));
-  return { r, u, small: Math.abs(u.hi) < LOG_SERIES_LIMIT };
-}
-
-/**
- * CAGR in double-double arithmetic from R = end ÷ start and u = (end − start) ÷ start (see
- * growthRatios): ln R by one Newton step from Math.log (y ← y − 1 + R·e^-y squares the error:
- * 2^-52 becomes below 2^-100); z = ln R · 10^k ÷ Y for years = Y·10^-k; then expm1(z). NaN when
- * years has no small scaled form, R is out of range or |z| > 700: decimal.js takes those.
+ * CAGR in double-double arithmetic. R = end ÷ start and u = (end − start) ÷ start come from exact
+ * double integers when the inputs have small scaled forms (see exact.ts), and otherwise from the
+ * inputs' exact decimal fractions split into hi + lo (within 2^-106, as accurate as the integer
+ * route), so a computed price with 17 significant digits stays on this path. Whole years up to
+ * ROOT_MAX_YEARS take the n-th root (rootGrowth); the rest take ln R by one Newton step from
+ * Math.log (y ← y − 1 + R·e^-y squares the error: 2^-52 becomes below 2^-100), z = ln R · 10^k ÷ Y
+ * for years = Y·10^-k, then expm1(z). NaN when years has no small scaled form, R is beyond
+ * RATIO_LIMIT or |z| > 700: decimal.js takes those.
  */
 function cagrFast(startvalue: number, endvalue: number, years: number): number {
   const ky = decimals(years);
   if (ky < 0) return NaN;
-  const ratios = growthRatios(startvalue, endvalue);
-  if (ratios === null) return NaN;
-  const { r, u, small } = ratios;
-  if (!small && Number.isInteger(years) && years <= ROOT_MAX_YEARS) return rootGrowth(r, years);
+  const rootPath = Number.isInteger(years) && years <= ROOT_MAX_YEARS;
+  const ks = decimals(startvalue);
+  const ke = decimals(endvalue);
+  const k = ks > ke ? ks : ke;
+  const s = ks >= 0 && ke >= 0 ? scaled(startvalue, ks, k) : NaN;
+  const e = ks >= 0 && ke >= 0 ? scaled(endvalue, ke, k) : NaN;
+  const d = int(e - s);
+  let r: DD.DD;
+  let u: DD.DD;
+  let small: boolean;
+  if (d === d) {
+    r = DD.divD(DD.dd(e), s);
+    small = Math.abs(d / s) < LOG_SERIES_LIMIT;
+    if (!small && rootPath) return rootGrowth(r, years);
+    u = DD.div(DD.dd(d), DD.dd(s));
+  } else {
+    const start = ratio(startvalue);
+    const end = ratio(endvalue);
+    r = splitDouble(div(end, start));
+    if (!(r.hi > 1 / RATIO_LIMIT && r.hi < RATIO_LIMIT)) return NaN;
+    u = splitDouble(div(sub(end, start), start));
+    small = Math.abs(u.hi) < LOG_SERIES_LIMIT;
+    if (!small && rootPath) return rootGrowth(r, years);
+  }
   let y: DD.DD;
   if (small) {
     const u2 = DD.mul(u, u);
