@@ -2,8 +2,10 @@
  * DEAL.STAKE, DEAL.DILUTE and DEAL.CAGR called once on a 100,000-row column, passed as Excel
  * passes a range (number[][] of one-element rows), against a plain-double loop doing the same
  * arithmetic into the same result shape in the same run; whole-dollar inputs and inputs with
- * cents. Plus the size of the built functions.js. Measured, never asserted.
+ * cents, each case in a Node process of its own. Plus the size of the built functions.js.
+ * Measured, never asserted.
  */
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -12,7 +14,9 @@ import { cagr, dilute, stake } from "../src/functions/functions";
 export const title = "DEAL.* functions: cells per second on a 100,000-row column";
 
 const ROWS = 100_000;
-const REPEATS = 5;
+const REPEATS = 25;
+/** Untimed calls of both loops before measuring, so neither is timed while V8 compiles it. */
+const WARM_UPS = 3;
 
 /** A deterministic pseudo-random sequence, so every run measures the same inputs. */
 function random(seed: number): () => number {
@@ -93,6 +97,30 @@ function bundleSize(): string {
   return `dist/functions.js, minified: ${(bytes / 1024).toFixed(1)} KiB (${format(bytes)} bytes; target under 48 KB; decimal.js alone is about 31 KB).`;
 }
 
+/** One case's rates, measured in this process: both loops warmed up, then interleaved. */
+function measure(c: Case): { deal: number; plain: number } {
+  for (let i = 0; i < WARM_UPS; i++) {
+    c.plain();
+    c.deal();
+  }
+  const plain = cellsPerSecond(c.plain);
+  const deal = cellsPerSecond(c.deal);
+  return { deal, plain };
+}
+
+/**
+ * Each case runs in a Node process of its own, so V8's state after one case (compiled loops,
+ * garbage, inline caches) cannot speed up or slow down the next: the ratios are then steady from
+ * run to run instead of swinging with the order of the cases.
+ */
+function measureApart(index: number): { deal: number; plain: number } {
+  const child = spawnSync(process.execPath, ["-r", path.join(__dirname, "..", "scripts", "ts-register.js"), __filename, String(index)], {
+    encoding: "utf8",
+  });
+  if (child.status !== 0) throw new Error(`the benchmark of case ${index} failed: ${child.stderr}`);
+  return JSON.parse(child.stdout) as { deal: number; plain: number };
+}
+
 export async function run(): Promise<string[]> {
   const lines = [
     `Machine: ${os.platform() === "linux" ? "Linux" : os.platform()} ${os.arch()}, ${os.cpus().length} cores, Node ${process.version}`,
@@ -100,12 +128,14 @@ export async function run(): Promise<string[]> {
     "| function | inputs | DEAL cells/s | plain doubles cells/s | ratio |",
     "|---|---|---:|---:|---:|",
   ];
-  for (const c of cases()) {
-    // Interleave so both loops see the same machine load.
-    const plain = cellsPerSecond(c.plain);
-    const deal = cellsPerSecond(c.deal);
+  cases().forEach((c, index) => {
+    const { deal, plain } = measureApart(index);
     lines.push(`| ${c.name} | ${c.inputs} | ${format(deal)} | ${format(plain)} | ${(deal / plain).toFixed(2)} |`);
-  }
+  });
   lines.push("", bundleSize());
   return lines;
+}
+
+if (require.main === module) {
+  process.stdout.write(JSON.stringify(measure(cases()[Number(process.argv[2])])));
 }
