@@ -146,3 +146,29 @@ export function metricSection(b: BlockBuilder, top: number, heading: string, met
     return row;
   });
 }
+
+/** An input the sources do not give, and the figure it unlocks once the user fills it in. */
+export interface Assumption {
+  /** The subtitle, saying what to enter and that the sources do not give it. */
+  readonly heading: string;
+  readonly inputLabel: string;
+  readonly inputFormat: string;
+  readonly resultLabel: string;
+  /** The result's formula, given the input cell's reference. */
+  readonly resultFormula: (input: string) => string;
+  readonly resultFormat: string;
+}
+
+/**
+ * An assumption section from block-local row `top`: the heading, the empty input cell (the
+ * user's) and the result, blank until the input is filled. Returns the input's row.
+ */
+export function assumptionSection(b: BlockBuilder, top: number, a: Assumption): number {
+  b.put(top, 0, { value: a.heading, style: "subtitle", owner: "addin" });
+  const inputRow = top + 1;
+  b.put(inputRow, 0, { value: a.inputLabel, style: "label", owner: "addin" });
+  b.put(inputRow, 1, { value: null, numberFormat: a.inputFormat, style: "input", owner: "user" });
+  b.put(inputRow + 1, 0, { value: a.resultLabel, style: "label", owner: "addin" });
+  b.put(inputRow + 1, 1, { formula: a.resultFormula(b.ref(inputRow, 1)), numberFormat: a.resultFormat, style: "derived", owner: "addin" });
+  return inputRow;
+}

@@ -4,7 +4,7 @@
  * the quoted snapshot.
  */
 import { BlockBuilder, type Origin } from "../block-builder";
-import { figure, figureTable, metricSection } from "../figure-table";
+import { assumptionSection, figure, figureTable, metricSection } from "../figure-table";
 import { FORMATS } from "../formats";
 import { INPUT_NAMES } from "../names";
 import type { SheetSpec } from "../spec";
@@ -48,22 +48,13 @@ export function buildAmznBlock(sheetName: string, origin: Origin, includeStockHi
     },
   ]);
 
-  const perShareTop = metricsTop + 2 + 2 + 1;
-  b.put(perShareTop, 0, {
-    value: "Per share: enter shares outstanding (the sources do not give it)",
-    style: "subtitle",
-    owner: "addin",
-  });
-  const sharesRow = perShareTop + 1;
-  b.put(sharesRow, 0, { value: "AMZN shares outstanding", style: "label", owner: "addin" });
-  b.put(sharesRow, 1, { value: null, numberFormat: FORMATS.count, style: "input", owner: "user" });
-  const shares = b.ref(sharesRow, 1);
-  b.put(sharesRow + 1, 0, { value: "Amazon investment per AMZN share", style: "label", owner: "addin" });
-  b.put(sharesRow + 1, 1, {
-    formula: `=IF(${shares}="","",DEAL_AMOUNT/${shares})`,
-    numberFormat: FORMATS.price,
-    style: "derived",
-    owner: "addin",
+  assumptionSection(b, metricsTop + 2 + 2 + 1, {
+    heading: "Per share: enter shares outstanding (the sources do not give it)",
+    inputLabel: "AMZN shares outstanding",
+    inputFormat: FORMATS.count,
+    resultLabel: "Amazon investment per AMZN share",
+    resultFormula: (shares) => `=IF(${shares}="","",DEAL_AMOUNT/${shares})`,
+    resultFormat: FORMATS.price,
   });
 
   if (includeStockHistory) {

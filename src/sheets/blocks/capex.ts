@@ -4,7 +4,7 @@
  * cost per employee, and a chart of the four amounts.
  */
 import { BlockBuilder, type Origin } from "../block-builder";
-import { figure, figureTable, metricSection } from "../figure-table";
+import { assumptionSection, figure, figureTable, metricSection } from "../figure-table";
 import { FORMATS } from "../formats";
 import { INPUT_NAMES } from "../names";
 import type { SheetSpec } from "../spec";
@@ -47,22 +47,13 @@ export function buildCapexBlock(sheetName: string, origin: Origin): SheetSpec {
     },
   ]);
 
-  const savingTop = metricsTop + 2 + 1 + 1;
-  b.put(savingTop, 0, {
-    value: "Layoff saving: enter the fully loaded cost per employee (the sources do not give it)",
-    style: "subtitle",
-    owner: "addin",
-  });
-  const costRow = savingTop + 1;
-  b.put(costRow, 0, { value: "Fully loaded annual cost per corporate employee", style: "label", owner: "addin" });
-  b.put(costRow, 1, { value: null, numberFormat: FORMATS.dollars, style: "input", owner: "user" });
-  const cost = b.ref(costRow, 1);
-  b.put(costRow + 1, 0, { value: "Implied annual saving", style: "label", owner: "addin" });
-  b.put(costRow + 1, 1, {
-    formula: `=IF(${cost}="","",AMAZON_CORPORATE_LAYOFFS*${cost})`,
-    numberFormat: FORMATS.billions,
-    style: "derived",
-    owner: "addin",
+  const costRow = assumptionSection(b, metricsTop + 2 + 1 + 1, {
+    heading: "Layoff saving: enter the fully loaded cost per employee (the sources do not give it)",
+    inputLabel: "Fully loaded annual cost per corporate employee",
+    inputFormat: FORMATS.dollars,
+    resultLabel: "Implied annual saving",
+    resultFormula: (cost) => `=IF(${cost}="","",AMAZON_CORPORATE_LAYOFFS*${cost})`,
+    resultFormat: FORMATS.billions,
   });
 
   const chartTop = costRow + 3;
