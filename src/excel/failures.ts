@@ -35,6 +35,8 @@ export const MESSAGES = Object.freeze({
   cellEditMode: "Excel is editing a cell. Finish editing the cell (press Enter or Esc), then try again; nothing was changed.",
   selection: SELECT_ONE_AREA,
   inactiveWorkbook: "Another workbook has the focus. Click into this workbook, then try again; nothing was changed.",
+  selfTestNotEmpty:
+    "The self-test runs only in an empty workbook, because it inserts, edits and updates blocks: open a new blank workbook (File › New › Blank workbook), open Deal Desk there and run the self-test again; nothing was changed.",
   noAddinSheets: "There is no Deal Desk block in this workbook to update. Insert a block first.",
   invalidName: "Excel refused a name Deal Desk tried to create. Nothing of yours was changed; report this to the add-in's maintainers.",
   notAFormula: 'A formula must begin with "=", for example =DEAL.STAKE(A1, B1).',
