@@ -183,9 +183,3 @@ export const CATALOG: readonly FunctionSpec[] = [
     example: { formula: "=DEAL.FIGURES()", value: "a table of every figure, starting with deal.amount" },
   },
 ];
-
-/** The catalog entry of a function, by its Excel name (without the namespace), ignoring case. */
-export function findFunction(name: string): FunctionSpec | undefined {
-  const key = String(name).trim().toUpperCase().replace(/^DEAL\./, "");
-  return CATALOG.find((spec) => spec.name === key);
-}
