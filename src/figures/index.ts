@@ -6,18 +6,12 @@
  */
 import { FACTS, FIGURES } from "./dataset";
 import { SOURCES } from "./sources";
-import type { Fact, Figure, FigureLookupError, Source, Topic } from "./types";
+import type { Fact, Figure, FigureLookupError, Source } from "./types";
 
 export type * from "./types";
 
 /** The dataset's version and the date it was compiled; bump the version when a value changes. */
 export const DATASET = Object.freeze({ version: "1.0.0", date: "2026-11-22" });
-
-/** Ids are lowercase words joined by dots: `amzn.price`, `deal.round_size`. */
-export const FIGURE_ID_PATTERN = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
-
-/** The topics, in the order the pane and the docs list them. */
-export const TOPICS: readonly Topic[] = Object.freeze(["deal", "openai", "amazon", "amzn", "anthropic"] as Topic[]);
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
@@ -74,12 +68,6 @@ export function findFigure(id: string): Figure | FigureLookupError {
 /** The source with this id; every figure's and fact's sourceId names one (a test says so). */
 export function findSource(id: string): Source | undefined {
   return sourceById.get(id);
-}
-
-/** The figures of a topic ("deal", "OpenAI", "Amazon", "AMZN", "Anthropic"), ignoring case. */
-export function figuresByTopic(topic: string): readonly Figure[] {
-  const key = String(topic).trim().toLowerCase();
-  return figures.filter((f) => f.topic === key);
 }
 
 /** The ids of the figures and facts a source states, first as the main source, then as corroboration. */
