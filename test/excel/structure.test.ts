@@ -146,3 +146,28 @@ describe("records that cannot be read", () => {
     expect(ok(await planUpdate()).notices).toEqual([]);
   });
 });
+
+describe("the change log", () => {
+  it("appends one row per listed change to the DealChanges table, and never removes one", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET));
+    wb.setCell("Deal", "B7", 99e9);
+    const first = revised("deal.amount", 55e9);
+    const review = ok(await planUpdate(first));
+    ok(await applyUpdate([], review.fingerprint, first));
+    const sheet = () => wb.snapshot().sheets.find((s) => s.name === "Changes");
+    expect(sheet()?.tables).toEqual([{ name: "DealChanges", address: "A1:H3" }]);
+    const row = (r: number) => ["A", "B", "C", "D", "E", "F", "G", "H"].map((c) => sheet()?.cells[`${c}${r}`]?.value ?? null);
+    expect(row(1)).toEqual(["When", "Figure", "Label", "Cell", "Old value", "New value", "Figures", "Outcome"]);
+    expect(row(2).slice(1)).toEqual(["deal.amount", "Amazon investment in OpenAI (talks) — Reported", "Deal!B5", 50e9, 55e9, "1.0.0 (2026-11-22)", "refreshed (the add-in's cell)"]);
+    expect(row(3).slice(1)).toEqual(["deal.round_size", "OpenAI funding round sought — Reported", "Deal!B7", 99e9, 100e9, "1.0.0 (2026-11-22)", "kept as yours"]);
+    expect(String(row(2)[0])).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
+
+    const second = revised("deal.amount", 56e9);
+    const again = ok(await planUpdate(second));
+    ok(await applyUpdate([again.conflicts[0].key], again.fingerprint, second));
+    expect(sheet()?.tables).toEqual([{ name: "DealChanges", address: "A1:H5" }]);
+    expect(row(2).slice(1, 4)).toEqual(["deal.amount", "Amazon investment in OpenAI (talks) — Reported", "Deal!B5"]);
+    expect([row(4)[3], row(4)[7], row(5)[3], row(5)[7]]).toEqual(["Deal!B5", "refreshed (the add-in's cell)", "Deal!B7", "applied (your value replaced)"]);
+  });
+});

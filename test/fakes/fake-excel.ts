@@ -1833,6 +1833,14 @@ class FakeTableCollection extends ClientCollection<TableModel, FakeTable> {
     return new FakeTable(this.ctx, () => host.tables.find((t) => t.id === id) ?? null);
   }
 
+  getItem(name: string): FakeTable {
+    return new FakeTable(this.ctx, () => {
+      const found = this.list().find((t) => t.name.toUpperCase() === name.toUpperCase());
+      if (!found) throw new FakeOfficeError("ItemNotFound", `There is no table named "${name}".`);
+      return found;
+    });
+  }
+
   getItemOrNullObject(name: string): FakeTable {
     this.ctx.enqueue("TableCollection.getItemOrNullObject", 4, () => undefined);
     return new FakeTable(this.ctx, () => this.list().find((t) => t.name.toUpperCase() === name.toUpperCase()) ?? null, true);
@@ -1863,6 +1871,29 @@ class FakeTable extends ClientObject<TableModel> {
       const m = this.target();
       return { sheet: this.ctx.host.sheetById(m.sheetId), rect: { ...m.rect } };
     });
+  }
+  /** rows.add(null, values): appends rows below the table, which grows over them. [ExcelApi 1.1] */
+  get rows(): { add(index: number | null, values: Scalar[][]): void } {
+    return {
+      add: (index, values) =>
+        this.ctx.enqueue("TableRowCollection.add", 1, () => {
+          const m = this.target();
+          if (index !== null && index !== undefined) throw new FakeOfficeError("InvalidArgument", "The fake appends table rows at the end only.");
+          const sheet = this.ctx.host.sheetById(m.sheetId);
+          assertWritable(this.ctx, sheet);
+          values.forEach((row, i) => {
+            if (row.length !== m.rect.right - m.rect.left + 1) throw new FakeOfficeError("InvalidArgument", "A row must have one value per column.");
+            row.forEach((v, j) => {
+              const k = key(m.rect.bottom + 1 + i, m.rect.left + j);
+              const cell = sheet.cells.get(k) ?? emptyCell();
+              const parsed = parseInput(v, cell.numberFormat);
+              sheet.cells.set(k, { ...cell, value: parsed.value, formula: parsed.formula, numberFormat: parsed.numberFormat });
+              this.ctx.written.add(`${sheet.id}:${k}`);
+            });
+          });
+          m.rect = { ...m.rect, bottom: m.rect.bottom + values.length };
+        }),
+    };
   }
 }
 
