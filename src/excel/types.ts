@@ -32,28 +32,39 @@ export interface InsertReport {
   readonly summary: readonly string[];
 }
 
-/** A reported cell the user changed since the add-in wrote it. */
+/** One cell an update would write: a refresh of an add-in cell, or a conflict with the user's edit. */
 export interface DiffRow {
-  /** Stable key to accept this row: "<sheet>!<address>". */
+  /** Stable id of the change, to accept a conflict: "<block>|<cell key>". */
   readonly key: string;
+  readonly kind: "refresh" | "conflict";
   readonly sheetName: string;
   readonly address: string;
   readonly figureId: string;
   readonly label: string;
+  /** What the cell holds now (the user's value for a conflict). */
   readonly userValue: string | number | boolean | null;
-  readonly lastWritten: string | number | boolean | null;
   readonly newValue: string | number | boolean | null;
   /** The source of the new value, in words. */
   readonly source: string;
 }
 
 export interface UpdatePlan {
-  /** Cells the user changed: kept unless accepted. */
+  /** Every cell Apply writes (refreshes) or may write (conflicts, when accepted), in sheet order. */
+  readonly changes: readonly DiffRow[];
+  /** The conflicts among `changes`: cells the user changed, kept unless accepted. */
   readonly conflicts: readonly DiffRow[];
-  /** Reported cells the user has not touched whose value changes: refreshed on apply. */
+  /** How many of `changes` are refreshes. */
   readonly refreshes: number;
+  /** Notes whose figure's source text changed: rewritten where the note still reads what the add-in wrote. */
+  readonly notes: number;
+  /** What of the add-in's is gone or out of reach, one sentence each ("The Deal sheet was deleted; …"). */
+  readonly deleted: readonly string[];
+  /** Other things the user should know (a record rebuilt from the sheet, a newer layout). */
+  readonly notices: readonly string[];
   /** The add-in's sheets found in the workbook. */
   readonly sheets: readonly string[];
+  /** Hands the review to Apply: Apply writes nothing if the workbook changed since. */
+  readonly fingerprint: string;
 }
 
 export interface UpdateReport {
@@ -61,7 +72,7 @@ export interface UpdateReport {
   readonly accepted: number;
   readonly kept: number;
   /** Notes rewritten because their figure's source text changed (notes the user edited are kept). */
-  readonly notesUpdated?: number;
+  readonly notesUpdated: number;
   readonly summary: string;
 }
 
@@ -71,6 +82,7 @@ export type FailureKind =
   | "unsupported"
   | "not-empty"
   | "no-addin-sheets"
+  | "changed-since-review"
   | "excel";
 
 export interface ActionFailure {

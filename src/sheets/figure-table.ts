@@ -1,6 +1,6 @@
 /**
  * The figures table every data block starts with (Figure | Reported | Override | Used | Unit |
- * Qualifier | Status | As of | Source) and the notes that carry each claim's provenance.
+ * Qualifier | Status | As of | Source | Id) and the notes that carry each claim's provenance.
  */
 import { findFigure, findSource, isLookupError } from "../figures";
 import { formatClaim } from "../figures/format";
@@ -18,10 +18,11 @@ export const FIGURE_COLUMNS = Object.freeze([
   "Status",
   "As of",
   "Source",
+  "Id",
 ] as const);
 
 /** Block-local column of each field of the figures table. */
-export const COL = Object.freeze({ figure: 0, reported: 1, override: 2, used: 3, unit: 4, qualifier: 5, status: 6, asOf: 7, source: 8 });
+export const COL = Object.freeze({ figure: 0, reported: 1, override: 2, used: 3, unit: 4, qualifier: 5, status: 6, asOf: 7, source: 8, id: 9 });
 
 /** The figure with this id; a missing id is a builder bug. */
 export function figure(id: string): Figure {
@@ -114,6 +115,8 @@ export function figureTable(
     text(COL.status, f.status);
     text(COL.asOf, f.asOf);
     text(COL.source, sourceTitle(f.sourceId));
+    // The figure's id: how an update finds this row again after the user sorts or inserts rows.
+    b.put(row, COL.id, { value: f.id, style: "muted", owner: "addin", figureId: f.id });
     const name = names[f.id];
     if (name) b.name(name, row, COL.used, `${f.label}: the override when entered, otherwise the reported ${formatClaim(f)}.`);
   });

@@ -15,7 +15,7 @@ import { diffRowView, failureText, figureCards, insertResultLines, insertStatus,
 export interface PaneHost {
   insertBlocks(blocks: readonly BlockId[], options: InsertOptions): Promise<ActionResult<InsertReport>>;
   planUpdate(): Promise<ActionResult<UpdatePlan>>;
-  applyUpdate(acceptedKeys: readonly string[]): Promise<ActionResult<UpdateReport>>;
+  applyUpdate(acceptedKeys: readonly string[], reviewed: string): Promise<ActionResult<UpdateReport>>;
   /** Puts a formula in the selected cell when it is empty; resolves to the cell's address. */
   insertFormula(formula: string): Promise<ActionResult<{ address: string }>>;
 }
@@ -162,7 +162,7 @@ export function mountPane(doc: Document, content: PaneContent): Pane {
     const plan = result.value;
     if (planIsEmpty(plan)) {
       const text = `Everything is up to date on ${plan.sheets.join(", ")}: nothing to write.`;
-      replaceChildren(updateResult, [h(doc, "p", { className: "message message-success" }, text)]);
+      replaceChildren(updateResult, [h(doc, "p", { className: "message message-success" }, text), ...planMessages(plan)]);
       announce(text, "success");
       return;
     }
@@ -226,15 +226,31 @@ export function mountPane(doc: Document, content: PaneContent): Pane {
         byId(doc, "review-update").focus();
       },
     }, "Cancel");
-    replaceChildren(updateResult, [h(doc, "p", { className: "plan-summary" }, updatePlanSummary(plan)), list, h(doc, "div", { className: "buttons" }, apply, cancel)]);
+    replaceChildren(updateResult, [h(doc, "p", { className: "plan-summary" }, updatePlanSummary(plan)), list, refreshList(plan), ...planMessages(plan), h(doc, "div", { className: "buttons" }, apply, cancel)]);
     refreshBlocked();
+  }
+
+  /** The cells Apply refreshes, each with its place, label and new value: the review lists all it writes. */
+  function refreshList(plan: UpdatePlan): HTMLElement | null {
+    const rows = plan.changes.filter((c) => c.kind === "refresh").map(diffRowView);
+    if (rows.length === 0) return null;
+    return h(
+      doc,
+      "ul",
+      { className: "refreshes", attrs: { "aria-label": "Cells the update refreshes" } },
+      ...rows.map((row) => h(doc, "li", { className: "refresh-item", attrs: { "data-key": row.key } }, h(doc, "strong", {}, row.cell), ` ${row.label}: ${row.yours} → ${row.next}`)),
+    );
+  }
+
+  function planMessages(plan: UpdatePlan): HTMLElement[] {
+    return [...plan.deleted, ...plan.notices].map((text) => h(doc, "p", { className: "message message-info" }, text));
   }
 
   async function applyUpdate(plan: UpdatePlan, choices: Map<string, HTMLInputElement>): Promise<void> {
     if (!host) return;
     const accepted = plan.conflicts.map((row) => row.key).filter((key) => choices.get(key)?.checked);
     showProgress("Updating the figures…", updateResult);
-    const result = await host.applyUpdate(accepted);
+    const result = await host.applyUpdate(accepted, plan.fingerprint);
     if (!result.ok) {
       showFailure(updateResult, "The update", result);
       return;

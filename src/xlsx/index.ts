@@ -12,6 +12,7 @@ import type { CellSpec, ChartSpec, SheetSpec } from "../sheets/spec";
 import { rangeA1, sheetRef, toA1 } from "../sheets/a1";
 import { saveWorkbook, type SavedWorkbook, type SaveOptions } from "./save";
 import { XLSX_STYLES } from "./styles";
+import { writeRecord } from "./record";
 
 export { checkTarget, saveWorkbook, WorkbookFileError } from "./save";
 export type { SavedWorkbook, SaveOptions } from "./save";
@@ -197,6 +198,7 @@ export function buildWorkbook(specs: readonly SheetSpec[], options: WorkbookOpti
   workbook.calcProperties.fullCalcOnLoad = true;
   const evaluator = options.cacheResults === false ? null : evaluateWorkbook(specs);
   for (const spec of specs) writeSheet(workbook, spec, evaluator ? cachedResults(evaluator, spec.sheetName) : NO_RESULTS);
+  writeRecord(workbook, specs);
   return workbook;
 }
 

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { applyUpdate, insertBlocks, planUpdate, type SpecSource } from "../../src/excel";
 import { BLOCKS, buildAllBlocks, buildBlock, type SheetSpec } from "../../src/sheets";
 import { toA1 } from "../../src/sheets/a1";
-import { sameWritten, writtenOf, type Written } from "../../src/sheets/ownership";
+import { sameWritten, writtenOf, type Written } from "../../src/ownership/written";
 import { FakeWorkbook, installFakeOffice } from "../fakes/fake-excel";
 
 /** An older dataset: every reported number 80% of today's, so an update has cells to refresh. */

@@ -7,7 +7,8 @@ import { applyUpdate, checkSupport, insertBlocks, insertFormula, planUpdate, typ
 import { STYLE_LOOKS } from "../../src/sheets/styles";
 import { BLOCKS, BLOCK_FIGURES, BLOCK_TITLES, buildAllBlocks, buildBlock, type BlockId, type SheetSpec } from "../../src/sheets";
 import { columnLetters, rangeA1, toA1 } from "../../src/sheets/a1";
-import { columnWidthPoints, writtenOf, type Written } from "../../src/sheets/ownership";
+import { columnWidthPoints } from "../../src/ownership/layout";
+import { writtenOf, type Written } from "../../src/ownership/written";
 import { FakeWorkbook, installFakeOffice } from "../fakes/fake-excel";
 import { allFacts } from "../../src/figures";
 

@@ -87,6 +87,7 @@
  *   { index, operations, cellsWritten, calculationSuspended, screenUpdatingSuspended }
  *   cellsWritten counts cells whose value, formula or number format a sync set (one per cell).
  */
+import { adjustFormula, shiftIndex, shiftRect, shiftRelative, type Edit, type LineEdit } from "./structure";
 
 export type Scalar = string | number | boolean;
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
@@ -474,6 +475,156 @@ export class FakeWorkbook {
     const s = this.sheetByName(sheet);
     this.selection = { sheetId: s.id, rect };
     this.activeSheetId = s.id;
+  }
+
+  // --- the user's structural edits: Excel moves cells, formulas, names, tables, notes ----------
+
+  /** Inserts `count` rows before 0-based row `at` (deletes them when count < 0). */
+  insertRows(sheet: string, at: number, count = 1): void {
+    this.applyEdit({ kind: "rows", sheet: this.sheetByName(sheet).name, at, count });
+  }
+
+  deleteRows(sheet: string, at: number, count = 1): void {
+    this.applyEdit({ kind: "rows", sheet: this.sheetByName(sheet).name, at, count: -count });
+  }
+
+  insertColumns(sheet: string, at: number, count = 1): void {
+    this.applyEdit({ kind: "cols", sheet: this.sheetByName(sheet).name, at, count });
+  }
+
+  deleteColumns(sheet: string, at: number, count = 1): void {
+    this.applyEdit({ kind: "cols", sheet: this.sheetByName(sheet).name, at, count: -count });
+  }
+
+  renameSheet(from: string, to: string): void {
+    const m = this.sheetByName(from);
+    checkSheetName(to, this.sheets.filter((x) => x !== m).map((x) => x.name));
+    this.applyEdit({ kind: "rename", from: m.name, to });
+    m.name = to;
+  }
+
+  deleteSheet(name: string): void {
+    const m = this.sheetByName(name);
+    this.removeSheet(m);
+  }
+
+  /** Writes or (null) removes the note on a cell. */
+  setNote(sheet: string, address: string, text: string | null): void {
+    const s = this.sheetByName(sheet);
+    const at = this.cellRef(address);
+    if (text === null) s.notes.delete(key(at.row, at.col));
+    else s.notes.set(key(at.row, at.col), text);
+  }
+
+  /** Copies a cell with its number format and note, as Ctrl+C, Ctrl+V: relative references move. */
+  copyCell(fromSheet: string, from: string, toSheet: string, to: string): void {
+    const src = this.sheetByName(fromSheet);
+    const dst = this.sheetByName(toSheet);
+    const a = this.cellRef(from);
+    const b = this.cellRef(to);
+    const cell = src.cells.get(key(a.row, a.col));
+    const copy = cell ? { ...cell, formula: cell.formula === null ? null : shiftRelative(cell.formula, b.row - a.row, b.col - a.col) } : emptyCell();
+    dst.cells.set(key(b.row, b.col), copy);
+    const note = src.notes.get(key(a.row, a.col));
+    if (note !== undefined) dst.notes.set(key(b.row, b.col), note);
+  }
+
+  /** Sorts a table's body rows by one of its columns (0-based within the table), as Data › Sort does. */
+  sortTable(tableName: string, column: number, descending = false): void {
+    const t = this.tables.find((x) => x.name.toUpperCase() === tableName.toUpperCase());
+    if (!t) throw new FakeOfficeError("ItemNotFound", `There is no table named "${tableName}".`);
+    const sheet = this.sheetById(t.sheetId);
+    const rows: number[] = [];
+    for (let r = t.rect.top + 1; r <= t.rect.bottom; r++) rows.push(r);
+    const sortKey = (r: number) => sheet.cells.get(key(r, t.rect.left + column))?.value ?? "";
+    const order = [...rows].sort((x, y) => {
+      const a = sortKey(x);
+      const b = sortKey(y);
+      const c = typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b));
+      return descending ? -c : c;
+    });
+    const moved = new Map<string, FakeCell>();
+    const movedNotes = new Map<string, string>();
+    order.forEach((fromRow, i) => {
+      const toRow = rows[i];
+      for (let c = t.rect.left; c <= t.rect.right; c++) {
+        const cell = sheet.cells.get(key(fromRow, c));
+        if (cell) moved.set(key(toRow, c), { ...cell, formula: cell.formula === null ? null : shiftRelative(cell.formula, toRow - fromRow, 0) });
+        const note = sheet.notes.get(key(fromRow, c));
+        if (note !== undefined) movedNotes.set(key(toRow, c), note);
+      }
+    });
+    for (const r of rows) {
+      for (let c = t.rect.left; c <= t.rect.right; c++) {
+        sheet.cells.delete(key(r, c));
+        sheet.notes.delete(key(r, c));
+      }
+    }
+    for (const [k, cell] of moved) sheet.cells.set(k, cell);
+    for (const [k, note] of movedNotes) sheet.notes.set(k, note);
+  }
+
+  /** @internal every formula, name, table, note and chart after a structural edit. */
+  applyEdit(edit: Edit): void {
+    for (const s of this.sheets) {
+      for (const cell of s.cells.values()) if (cell.formula !== null) cell.formula = adjustFormula(cell.formula, s.name, edit);
+    }
+    if (edit.kind === "rename") return;
+    if (edit.kind === "delete-sheet") return;
+    const sheet = this.sheetByName(edit.sheet);
+    this.moveLines(sheet, edit);
+    for (const n of this.names.values()) {
+      if (n.sheetId !== sheet.id) continue;
+      const r = shiftRect(n.rect, edit);
+      if (r) n.rect = r;
+      else {
+        n.sheetId = null;
+        n.formula = "=#REF!";
+      }
+    }
+    this.tables = this.tables.filter((t) => {
+      if (t.sheetId !== sheet.id) return true;
+      const r = shiftRect(t.rect, edit);
+      if (r) t.rect = r;
+      return r !== null;
+    });
+    for (const c of sheet.charts) {
+      const a = shiftRect({ top: c.anchor.row, left: c.anchor.col, bottom: c.anchor.row, right: c.anchor.col }, edit);
+      if (a) c.anchor = { row: a.top, col: a.left };
+    }
+  }
+
+  private moveLines(sheet: SheetModel, edit: LineEdit): void {
+    const move = <T>(map: Map<string, T>): Map<string, T> => {
+      const next = new Map<string, T>();
+      for (const [k, v] of map) {
+        const [row, col] = k.split(",").map(Number);
+        const r = edit.kind === "rows" ? shiftIndex(row, edit.at, edit.count) : row;
+        const c = edit.kind === "cols" ? shiftIndex(col, edit.at, edit.count) : col;
+        if (r !== null && c !== null) next.set(key(r, c), v);
+      }
+      return next;
+    };
+    sheet.cells = move(sheet.cells);
+    sheet.notes = move(sheet.notes);
+  }
+
+  /** @internal deletes a sheet as Excel does: references to it become #REF!, its names too. */
+  removeSheet(m: SheetModel): void {
+    this.applyEdit({ kind: "delete-sheet", sheet: m.name });
+    this.sheets = this.sheets.filter((s) => s !== m);
+    this.tables = this.tables.filter((t) => t.sheetId !== m.id);
+    for (const n of this.names.values()) {
+      if (n.sheetId === m.id) {
+        n.sheetId = null;
+        n.formula = "=#REF!";
+      }
+    }
+    if (this.activeSheetId === m.id || this.selection.sheetId === m.id) {
+      const next = this.sheets.find((s) => s.visibility === "Visible") ?? this.sheets[0];
+      this.activeSheetId = next.id;
+      this.selection = { sheetId: next.id, rect: { top: 0, left: 0, bottom: 0, right: 0 } };
+    }
   }
 
   /** The next context.sync() (after skipping `skip` syncs) rejects with this error and applies nothing. */
@@ -1008,6 +1159,7 @@ class FakeWorksheet extends ClientObject<SheetModel> {
   set name(value: string) {
     this.set("name", 1, (m) => {
       checkSheetName(value, this.ctx.host.sheets.filter((s) => s !== m).map((s) => s.name));
+      this.ctx.host.applyEdit({ kind: "rename", from: m.name, to: value });
       m.name = value;
     });
   }
@@ -1093,20 +1245,7 @@ class FakeWorksheet extends ClientObject<SheetModel> {
       if (host.sheets.filter((s) => s !== m && s.visibility === "Visible").length === 0) {
         throw new FakeOfficeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
       }
-      host.sheets = host.sheets.filter((s) => s !== m);
-      host.tables = host.tables.filter((t) => t.sheetId !== m.id);
-      // Excel keeps the names of a deleted sheet, referring to #REF!.
-      for (const n of host.names.values()) {
-        if (n.sheetId === m.id) {
-          n.sheetId = null;
-          n.formula = "=#REF!";
-        }
-      }
-      if (host.activeSheetId === m.id || host.selection.sheetId === m.id) {
-        const next = host.sheets.find((s) => s.visibility === "Visible") ?? host.sheets[0];
-        host.activeSheetId = next.id;
-        host.selection = { sheetId: next.id, rect: { top: 0, left: 0, bottom: 0, right: 0 } };
-      }
+      host.removeSheet(m);
     });
   }
 }
@@ -1309,6 +1448,41 @@ class FakeRange extends ClientObject<RangeTarget> {
       },
       true,
     );
+  }
+  /** Tables that overlap the range (or lie inside it, with fullyContained). [ExcelApi 1.9] */
+  getTables(fullyContained = false): FakeTableCollection {
+    this.ctx.enqueue("Range.getTables", 9, () => undefined);
+    return new FakeTableCollection(this.ctx, null, () => {
+      const { sheet, rect: r } = this.target();
+      return (t: TableModel) =>
+        t.sheetId === sheet.id &&
+        (fullyContained
+          ? t.rect.top >= r.top && t.rect.bottom <= r.bottom && t.rect.left >= r.left && t.rect.right <= r.right
+          : !(t.rect.right < r.left || r.right < t.rect.left || t.rect.bottom < r.top || r.bottom < t.rect.top));
+    });
+  }
+  /** The fake has no merged cells: always a null object. [ExcelApi 1.13] */
+  getMergedAreasOrNullObject(): FakeRange {
+    this.ctx.enqueue("Range.getMergedAreasOrNullObject", 13, () => undefined);
+    return new FakeRange(this.ctx, () => null, true);
+  }
+  /** Inserts whole rows or columns at the range, as Excel does (the fake models whole lines only). */
+  insert(shift: string): FakeRange {
+    this.ctx.enqueue("Range.insert", 1, () => this.editLines(shift === "Down" ? "rows" : "cols", 1));
+    return this;
+  }
+  /** Deletes the range's whole rows or columns (the fake models whole lines only). */
+  delete(shift: string): void {
+    this.ctx.enqueue("Range.delete", 1, () => this.editLines(shift === "Up" ? "rows" : "cols", -1));
+  }
+  private editLines(kind: "rows" | "cols", sign: 1 | -1): void {
+    const { sheet, rect } = this.target();
+    assertWritable(this.ctx, sheet);
+    const whole = kind === "rows" ? rect.left === 0 && rect.right === MAX_COL : rect.top === 0 && rect.bottom === MAX_ROW;
+    if (!whole) throw new FakeOfficeError("InvalidArgument", "The fake inserts and deletes whole rows or columns only.");
+    const at = kind === "rows" ? rect.top : rect.left;
+    const count = kind === "rows" ? rect.bottom - rect.top + 1 : rect.right - rect.left + 1;
+    this.ctx.host.applyEdit({ kind, sheet: sheet.name, at, count: sign * count });
   }
   select(): void {
     this.ctx.enqueue("Range.select", 1, () => {
@@ -1606,10 +1780,15 @@ function absolute(r: Rect): string {
 
 class FakeTableCollection extends ClientCollection<TableModel, FakeTable> {
   protected readonly typeName = "TableCollection";
-  constructor(ctx: FakeRequestContext, private readonly sheet: FakeWorksheet | null) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheet: FakeWorksheet | null,
+    private readonly within: (() => (t: TableModel) => boolean) | null = null,
+  ) {
     super(ctx);
   }
   protected list(): TableModel[] {
+    if (this.within) return this.ctx.host.tables.filter(this.within());
     const sheetId = this.sheet ? this.sheet.target().id : null;
     return this.ctx.host.tables.filter((t) => sheetId === null || t.sheetId === sheetId);
   }

@@ -1,0 +1,176 @@
+/**
+ * Insert: one read sync (sheets, names, tables, protection, the selected area), a pure plan
+ * (src/ownership/insert), one write sync. Each block's sheet, record band and marker are queued
+ * before its cells, so a failure half-way never leaves an unrecorded partial block.
+ */
+import { BLOCKS } from "../sheets";
+import { toA1 } from "../sheets/a1";
+import type { BlockId } from "../sheets/spec";
+import { planInsert, presentBlocks, sheetOfReference, type InsertContext, type NameInfo, type PlannedInsert } from "../ownership/insert";
+import { specExtent, uniqueSheetName } from "../ownership/layout";
+import { RECORD_SHEET, markerName, recordName } from "../ownership/record";
+import { MESSAGES, NOTES_API, failure, protectedSheet } from "./failures";
+import { queueBlock, queueEmptyNames, queueRecord, queueRecordSheet } from "./queue";
+import { insertReport } from "./insert-report";
+import { guarded, isSupported } from "./support";
+import { defaultSource, type SpecSource } from "./update";
+import type { ActionFailure, ActionResult, InsertOptions, InsertReport } from "./types";
+
+/** The blocks asked for and the blocks their formulas need, in insert order. */
+function needsOf(blocks: readonly BlockId[], source: SpecSource, options: InsertOptions): BlockId[] {
+  const wanted = new Set<BlockId>();
+  const visit = (b: BlockId): void => {
+    if (wanted.has(b)) return;
+    for (const r of source(b, { includeStockHistory: options.includeStockHistory }).requires) visit(r);
+    wanted.add(b);
+  };
+  blocks.forEach(visit);
+  return BLOCKS.filter((b) => wanted.has(b));
+}
+
+interface InsertRead {
+  readonly sheets: Excel.WorksheetCollection;
+  readonly names: Excel.NamedItemCollection;
+  readonly tables: Excel.TableCollection;
+  readonly structure: Excel.WorkbookProtection;
+  readonly selection: SelectionRead | null;
+}
+
+interface SelectionRead {
+  readonly cell: Excel.Range;
+  readonly sheet: Excel.Worksheet;
+  readonly area: Excel.Range;
+  readonly tables: Excel.TableScopedCollection;
+  readonly notes: OfficeExtension.ClientResult<number> | null;
+  readonly merged: Excel.RangeAreas | null;
+}
+
+/**
+ * The selected area must be empty of content, tables, notes and merged cells: Deal Desk writes
+ * only into cells nobody uses. Merged areas need ExcelApi 1.13 and notes 1.18; on older Excel
+ * those two are not checked (their content still is).
+ */
+function queueSelection(wb: Excel.Workbook, rows: number, cols: number): SelectionRead {
+  const cell = wb.getSelectedRange().load("rowIndex,columnIndex,cellCount");
+  const sheet = cell.worksheet.load("name,protection/protected");
+  const area = cell.getCell(0, 0).getResizedRange(rows - 1, cols - 1).load("address,formulas");
+  return {
+    cell,
+    sheet,
+    area,
+    tables: area.getTables(false).load("items/name"),
+    notes: isSupported(NOTES_API) ? sheet.notes.getCount() : null,
+    merged: isSupported("1.13") ? area.getMergedAreasOrNullObject().load("address") : null,
+  };
+}
+
+function firstNonEmpty(grid: unknown[][]): { row: number; col: number } | null {
+  for (let r = 0; r < grid.length; r++) {
+    for (let c = 0; c < grid[r].length; c++) if (grid[r][c] !== "" && grid[r][c] !== null) return { row: r, col: c };
+  }
+  return null;
+}
+
+/** Why the selected area cannot take the blocks, or null when it can. */
+function selectionProblem(s: SelectionRead): ActionFailure | null {
+  if (s.sheet.protection.protected) return protectedSheet(s.sheet.name);
+  const span = String(s.area.address).split("!").pop();
+  const full = firstNonEmpty(s.area.formulas);
+  if (full) {
+    const at = toA1(s.cell.rowIndex + full.row, s.cell.columnIndex + full.col);
+    return failure(
+      "not-empty",
+      full.row === 0 && full.col === 0
+        ? `The selected cell ${at} is not empty. Deal Desk writes only into empty cells: select an empty cell with room below and to the right (${span}), or insert on a new sheet.`
+        : `Deal Desk needs ${span} empty for this insert, but ${at} holds something. Select an empty area, or insert on a new sheet; nothing was changed.`,
+    );
+  }
+  if (s.tables.items.length > 0) return failure("not-empty", `Deal Desk needs ${span} free of tables, but the table ${s.tables.items[0].name} is there. Select another area, or insert on a new sheet; nothing was changed.`);
+  if (s.merged && !(s.merged as unknown as { isNullObject: boolean }).isNullObject) return failure("not-empty", `Deal Desk needs ${span} without merged cells (${s.merged.address} is merged). Select another area, or insert on a new sheet; nothing was changed.`);
+  if (s.notes && s.notes.value > 0) return failure("not-empty", `The sheet ${s.sheet.name} has notes, and Deal Desk writes notes of its own on the cells it inserts. Insert on a new sheet instead; nothing was changed.`);
+  return null;
+}
+
+function contextOf(read: InsertRead, names: readonly NameInfo[], options: InsertOptions): InsertContext {
+  return {
+    sheets: read.sheets.items.map((s) => s.name),
+    tableNames: [...read.tables.items.map((t) => t.name), ...names.map((n) => n.name)],
+    names: new Map(names.map((n) => [n.name.toUpperCase(), n])),
+    target: options.target,
+    includeStockHistory: options.includeStockHistory,
+    selectedSheet: read.selection ? read.selection.sheet.name : null,
+  };
+}
+
+/** The sheet that holds the record bands, from the record names; null when there is none yet. */
+function recordSheetOf(names: readonly NameInfo[]): string | null {
+  const band = names.find((n) => n.name.toUpperCase().startsWith("DEALDESK_RECORD_") && n.type === "Range");
+  return band ? sheetOfReference(band.value) : null;
+}
+
+function queueInsert(context: Excel.RequestContext, plans: readonly PlannedInsert[], names: readonly NameInfo[], sheets: readonly string[]): void {
+  const wb = context.workbook;
+  const have = new Set(names.map((n) => n.name.toUpperCase()));
+  const existing = recordSheetOf(names);
+  const recordSheet = existing ?? uniqueSheetName(RECORD_SHEET, [...sheets, ...plans.map((p) => p.sheetName)]);
+  const notes = isSupported(NOTES_API);
+  // Every block's sheet first, then the record (its references need the sheets), then the cells.
+  const sheetsOf = plans.map((p) => (p.newSheet ? wb.worksheets.add(p.sheetName) : wb.worksheets.getItem(p.sheetName)));
+  if (!existing) queueRecordSheet(wb, recordSheet);
+  plans.forEach((p, i) => {
+    queueRecord(wb, recordSheet, p.record, 0, have.has(recordName(p.spec.block)));
+    queueBlock(wb, sheetsOf[i], p, notes, have.has(markerName(p.spec.block)));
+  });
+  const first = sheetsOf[0] ?? null;
+  for (const block of BLOCKS) {
+    if (plans.some((p) => p.spec.block === block)) continue;
+    queueEmptyNames(wb, block, !have.has(markerName(block)), !have.has(recordName(block)));
+  }
+  if (first && plans[0].newSheet) first.activate();
+}
+
+/**
+ * Inserts blocks (and the blocks their formulas need), each on a sheet of its own or stacked at
+ * the selected cell. One read, one write; nothing of the user's is overwritten.
+ */
+export async function insertBlocks(blocks: readonly BlockId[], options: InsertOptions, source: SpecSource = defaultSource): Promise<ActionResult<InsertReport>> {
+  const unknown = blocks.filter((b) => !BLOCKS.includes(b));
+  if (blocks.length === 0 || unknown.length > 0) return failure("excel", `Choose blocks among ${BLOCKS.join(", ")}${unknown.length ? ` (not ${unknown.join(", ")})` : ""}.`);
+  if (options.target !== "new-sheet" && options.target !== "selection") return failure("excel", 'The target is "new-sheet" or "selection".');
+  return guarded(() =>
+    Excel.run(async (context): Promise<ActionResult<InsertReport>> => {
+      const wanted = needsOf(blocks, source, options);
+      const extents = wanted.map((b) => specExtent(source(b, { includeStockHistory: options.includeStockHistory })));
+      const wb = context.workbook;
+      const read: InsertRead = {
+        sheets: wb.worksheets.load("items/name"),
+        names: wb.names.load("items/name,items/type,items/value,items/comment"),
+        tables: wb.tables.load("items/name"),
+        structure: wb.protection.load("protected"),
+        selection: options.target === "selection" ? queueSelection(wb, extents.reduce((n, e) => n + e.rows, 0) + extents.length - 1, Math.max(...extents.map((e) => e.cols))) : null,
+      };
+      await context.sync();
+      const names: NameInfo[] = read.names.items.map((n) => ({ name: n.name, type: String(n.type), value: String(n.value), comment: n.comment ?? "" }));
+      const present = presentBlocks(names);
+      const toWrite = wanted.filter((b) => !present.has(b));
+      const addsSheets = !read.selection || recordSheetOf(names) === null;
+      if (toWrite.length > 0 && addsSheets && read.structure.protected) return failure("protected", MESSAGES.protectedWorkbook);
+      const problem = toWrite.length > 0 && read.selection ? selectionProblem(read.selection) : null;
+      if (problem) return problem;
+      const ctx = contextOf(read, names, options);
+      let nextRow = read.selection ? read.selection.cell.rowIndex : 0;
+      const plans = toWrite.map((block) => {
+        const origin = read.selection ? { row: nextRow, col: read.selection.cell.columnIndex } : { row: 0, col: 0 };
+        const spec = source(block, { origin, includeStockHistory: options.includeStockHistory });
+        nextRow += specExtent(spec).rows + 1;
+        return planInsert(spec, ctx);
+      });
+      if (plans.length > 0) {
+        context.application.suspendScreenUpdatingUntilNextSync();
+        queueInsert(context, plans, names, read.sheets.items.map((s) => s.name));
+        await context.sync();
+      }
+      return { ok: true, value: insertReport(wanted, plans, present, isSupported(NOTES_API)) };
+    }),
+  );
+}

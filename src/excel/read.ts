@@ -1,0 +1,88 @@
+/**
+ * Reading the workbook for an update, in one sync: each block's area through its marker name,
+ * its band of the ownership record through its record name, the names and the sheets'
+ * protection. Returns plain data for the pure planner (src/ownership).
+ *
+ * Insert writes a marker and a record name for every block (on =FALSE until the block is
+ * inserted), so the names always exist; only a workbook from before that (or one whose names the
+ * user deleted) takes a second sync to learn which names exist.
+ */
+import { BLOCKS } from "../sheets";
+import type { BlockId } from "../sheets/spec";
+import type { BlockArea } from "../ownership/locate";
+import type { NameInfo } from "../ownership/insert";
+import { markerName, parseRecord, recordName, type BlockRecord } from "../ownership/record";
+
+type Loaded = Excel.Range & { isNullObject: boolean };
+
+const AREA = "address,rowIndex,columnIndex,formulas,values";
+
+export interface BlockRead {
+  readonly block: BlockId;
+  /** The block's area, or null when its marker is missing or not on cells (deleted sheet, =FALSE). */
+  readonly area: BlockArea | null;
+  /** The band as read: a complete record, null when missing or unreadable. */
+  readonly record: BlockRecord | null;
+  /** The band's place on the record sheet, to rewrite it. */
+  readonly band: { readonly sheet: string; readonly top: number; readonly left: number; readonly rows: number } | null;
+}
+
+export interface WorkbookRead {
+  readonly blocks: readonly BlockRead[];
+  readonly names: readonly NameInfo[];
+  readonly protectedSheets: ReadonlySet<string>;
+  readonly sheets: readonly string[];
+}
+
+function sheetOf(address: string): string {
+  const bang = address.lastIndexOf("!");
+  const sheet = address.slice(0, bang);
+  return sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+}
+
+interface Queued {
+  readonly area: Loaded | null;
+  readonly band: Loaded | null;
+}
+
+function queueBlocks(wb: Excel.Workbook, has: (name: string) => boolean): Map<BlockId, Queued> {
+  const range = (name: string) => (has(name) ? (wb.names.getItem(name).getRangeOrNullObject().load(AREA) as Loaded) : null);
+  return new Map(BLOCKS.map((b) => [b, { area: range(markerName(b)), band: range(recordName(b)) }]));
+}
+
+function blockRead(block: BlockId, loaded: Queued | undefined): BlockRead {
+  const area = loaded?.area && !loaded.area.isNullObject ? loaded.area : null;
+  const band = loaded?.band && !loaded.band.isNullObject ? loaded.band : null;
+  return {
+    block,
+    area: area ? { sheet: sheetOf(area.address), top: area.rowIndex, left: area.columnIndex, formulas: area.formulas, values: area.values } : null,
+    record: band ? parseRecord(block, band.formulas, band.values) : null,
+    band: band ? { sheet: sheetOf(band.address), top: band.rowIndex, left: band.columnIndex, rows: band.formulas.length } : null,
+  };
+}
+
+/** Reads every block's area and record, the names and the sheets' protection. */
+export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
+  const wb = context.workbook;
+  const sheets = wb.worksheets.load("items/name,items/protection/protected");
+  const names = wb.names.load("items/name,items/type,items/value,items/comment");
+  let loaded = queueBlocks(wb, () => true);
+  try {
+    await context.sync();
+  } catch (err) {
+    if ((err as { code?: unknown }).code !== "ItemNotFound") throw err;
+    const existing = wb.names.load("items/name");
+    await context.sync();
+    const have = new Set(existing.items.map((n) => n.name.toUpperCase()));
+    loaded = queueBlocks(wb, (name) => have.has(name));
+    sheets.load("items/name,items/protection/protected");
+    names.load("items/name,items/type,items/value,items/comment");
+    await context.sync();
+  }
+  return {
+    blocks: BLOCKS.map((b) => blockRead(b, loaded.get(b))),
+    names: names.items.map((n) => ({ name: n.name, type: String(n.type), value: String(n.value), comment: n.comment ?? "" })),
+    protectedSheets: new Set(sheets.items.filter((s) => s.protection.protected).map((s) => s.name)),
+    sheets: sheets.items.map((s) => s.name),
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * What an insert writes, decided from plain data: which blocks are already in the workbook,
+ * each new block's sheet and table names, which names it creates, re-points or leaves to the
+ * user, and its record. Pure.
+ */
+import { toA1 } from "../sheets/a1";
+import type { BlockId, SheetSpec } from "../sheets/spec";
+import { uniqueSheetName, uniqueTableName } from "./layout";
+import { blockOfMarker, recordOfSpec, type BlockRecord } from "./record";
+
+/** Every name the add-in creates has a comment that begins so: Excel's Name Manager shows whose it is. */
+export const OWNED_PREFIX = "Deal Desk · ";
+
+export interface NameInfo {
+  readonly name: string;
+  /** Office's NamedItem.type: "Range" for a name on cells, "Error" once its cells were deleted. */
+  readonly type: string;
+  readonly value: string;
+  readonly comment: string;
+}
+
+export interface PlannedName {
+  readonly name: string;
+  readonly row: number;
+  readonly col: number;
+  readonly comment: string;
+  /** The add-in's own name, left on #REF! when its sheet was deleted: deleted and added again. */
+  readonly replace: boolean;
+}
+
+export interface PlannedTable {
+  readonly name: string;
+  readonly specName: string;
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+export interface PlannedInsert {
+  readonly spec: SheetSpec;
+  readonly sheetName: string;
+  readonly newSheet: boolean;
+  /** The block's own name was taken by a sheet of the user's. */
+  readonly renamedFrom: string | null;
+  readonly names: readonly PlannedName[];
+  readonly leftAlone: readonly { readonly what: string; readonly reason: string }[];
+  readonly tables: readonly PlannedTable[];
+  readonly record: BlockRecord;
+}
+
+/** "Deal!$A$1:$I$30" or "'Capex 2026'!$A$1" → the sheet name; null for anything else. */
+export function sheetOfReference(ref: string): string | null {
+  const bang = ref.lastIndexOf("!");
+  if (bang <= 0 || ref.includes("#REF!")) return null;
+  let sheet = ref.slice(0, bang).replace(/^=/, "");
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return sheet;
+}
+
+/** The blocks whose marker refers to cells, with their sheet. */
+export function presentBlocks(names: readonly NameInfo[]): Map<BlockId, string> {
+  const present = new Map<BlockId, string>();
+  for (const n of names) {
+    const block = blockOfMarker(n.name);
+    const sheet = n.type === "Range" ? sheetOfReference(n.value) : null;
+    if (block && sheet) present.set(block, sheet);
+  }
+  return present;
+}
+
+function planNames(spec: SheetSpec, sheetName: string, existing: ReadonlyMap<string, NameInfo>): Pick<PlannedInsert, "names" | "leftAlone"> {
+  const names: PlannedName[] = [];
+  const leftAlone: { what: string; reason: string }[] = [];
+  for (const n of spec.names) {
+    const found = existing.get(n.name.toUpperCase());
+    const comment = `${OWNED_PREFIX}${n.comment}`;
+    if (!found) names.push({ ...n, comment, replace: false });
+    else if (found.type !== "Range" && found.comment.startsWith(OWNED_PREFIX)) names.push({ ...n, comment, replace: true });
+    else {
+      leftAlone.push({
+        what: `the name ${found.name}`,
+        reason: `it already exists in your workbook (it refers to ${found.value}), so this block's formulas that use ${found.name} read your definition, not the block's cell ${sheetName}!${toA1(n.row, n.col)}.`,
+      });
+    }
+  }
+  return { names, leftAlone };
+}
+
+export interface InsertContext {
+  readonly sheets: string[];
+  readonly tableNames: string[];
+  readonly names: ReadonlyMap<string, NameInfo>;
+  readonly target: "new-sheet" | "selection";
+  readonly includeStockHistory: boolean;
+  /** The selected sheet, for inserts at the selection. */
+  readonly selectedSheet: string | null;
+}
+
+/** One block's insert; takes the sheet and table names it uses from `ctx`. */
+export function planInsert(spec: SheetSpec, ctx: InsertContext): PlannedInsert {
+  const sheetName = ctx.selectedSheet ?? uniqueSheetName(spec.sheetName, ctx.sheets);
+  if (!ctx.selectedSheet) ctx.sheets.push(sheetName);
+  const tables = spec.tables.map((t) => {
+    const name = uniqueTableName(t.name, ctx.tableNames);
+    ctx.tableNames.push(name);
+    return { ...t, name, specName: t.name };
+  });
+  const { names, leftAlone } = planNames(spec, sheetName, ctx.names);
+  const record = recordOfSpec(spec, {
+    sheetName,
+    target: ctx.target,
+    includeStockHistory: ctx.includeStockHistory,
+    names: names.map((n) => n.name),
+    tables: Object.fromEntries(tables.map((t) => [t.specName, t.name])),
+  });
+  return {
+    spec,
+    sheetName,
+    newSheet: !ctx.selectedSheet,
+    renamedFrom: !ctx.selectedSheet && sheetName !== spec.sheetName ? spec.sheetName : null,
+    names,
+    leftAlone,
+    tables,
+    record,
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * The update of a whole workbook, from what was read: each block with a marker on cells is
+ * planned against the new spec (with its record, or a record rebuilt from the sheet when the
+ * record is missing or unreadable); a block whose sheet was deleted is named, and stays in the
+ * record so its names are still known as the add-in's. Pure.
+ */
+import type { BlockId, SheetSpec } from "../sheets/spec";
+import type { BlockArea } from "./locate";
+import { rebuiltRecord, type BlockRecord } from "./record";
+import { planBlock, type BlockPlan, type CellChange } from "./update";
+
+export interface BlockInput {
+  readonly block: BlockId;
+  readonly area: BlockArea | null;
+  readonly record: BlockRecord | null;
+  /** The marker name's value as read ("Deal!$A$1:$J$40", "#REF!", "FALSE"); null when missing. */
+  readonly marker: string | null;
+}
+
+export type SpecAt = (block: BlockId, origin: { row: number; col: number }, includeStockHistory: boolean) => SheetSpec;
+
+export interface WorkbookPlan {
+  readonly blocks: readonly BlockPlan[];
+  /** Recorded blocks whose sheet was deleted: Insert puts them back. */
+  readonly sheetDeleted: readonly BlockId[];
+  /** Blocks whose record was missing or unreadable, rebuilt from the sheet. */
+  readonly rebuilt: readonly BlockId[];
+}
+
+export function planWorkbook(inputs: readonly BlockInput[], specAt: SpecAt): WorkbookPlan {
+  const blocks: BlockPlan[] = [];
+  const sheetDeleted: BlockId[] = [];
+  const rebuilt: BlockId[] = [];
+  for (const input of inputs) {
+    if (!input.area) {
+      if (input.record && input.marker !== null && input.marker.includes("#REF!")) sheetDeleted.push(input.block);
+      continue;
+    }
+    const origin = input.record ? input.record.meta.origin : { row: input.area.top, col: input.area.left };
+    const stock = input.record?.meta.includeStockHistory ?? false;
+    const spec = specAt(input.block, origin, stock);
+    const record = input.record ?? rebuiltRecord(spec, input.area.sheet);
+    if (!input.record) rebuilt.push(input.block);
+    blocks.push(planBlock(record, spec, input.area));
+  }
+  return { blocks, sheetDeleted, rebuilt };
+}
+
+/** Every cell change of the plan, in block order. */
+export function changesOf(plan: WorkbookPlan): CellChange[] {
+  return plan.blocks.flatMap((b) => [...b.changes]);
+}
+
+/**
+ * A fingerprint of what Apply would write: the review hands it to Apply, which refuses to write
+ * when the workbook changed in between (the review must list exactly what Apply writes).
+ */
+export function fingerprint(plan: WorkbookPlan): string {
+  return JSON.stringify(changesOf(plan).map((c) => [c.id, c.kind, c.sheet, c.row, c.col, c.next]));
+}

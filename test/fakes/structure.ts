@@ -1,0 +1,137 @@
+/**
+ * How Excel moves references when the user changes a workbook's structure, for the fake host:
+ * rows or columns inserted or deleted, a sheet renamed or deleted, cells copied or sorted. Every
+ * formula, name, table, note and chart of the fake goes through these, as Excel's own do.
+ * Plain functions of plain data; no Office types.
+ */
+
+export interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Rows or columns inserted (count > 0) or deleted (count < 0) at a 0-based index of a sheet. */
+export interface LineEdit {
+  readonly kind: "rows" | "cols";
+  readonly sheet: string;
+  readonly at: number;
+  readonly count: number;
+}
+
+export type Edit = LineEdit | { readonly kind: "rename"; readonly from: string; readonly to: string } | { readonly kind: "delete-sheet"; readonly sheet: string };
+
+function letters(col: number): string {
+  let s = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function colIndex(text: string): number {
+  let n = 0;
+  for (const ch of text.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+export function quoteSheetName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function unquote(prefix: string): string {
+  const bare = prefix.slice(0, -1);
+  return bare.startsWith("'") ? bare.slice(1, -1).replace(/''/g, "'") : bare;
+}
+
+/** An index after the edit of its axis; null when the index itself was deleted. */
+export function shiftIndex(i: number, at: number, count: number): number | null {
+  if (count >= 0) return i >= at ? i + count : i;
+  const gone = -count;
+  if (i < at) return i;
+  if (i < at + gone) return null;
+  return i - gone;
+}
+
+/** A span [a, b] after an edit of its axis: it grows around inserted lines, shrinks for deleted ones. */
+export function shiftSpan(a: number, b: number, at: number, count: number): [number, number] | null {
+  if (count >= 0) return [a >= at ? a + count : a, b >= at ? b + count : b];
+  const gone = -count;
+  const keep = (i: number) => (i < at ? i : i - gone);
+  const first = a >= at && a < at + gone ? at : a;
+  const last = b >= at && b < at + gone ? at - 1 : b;
+  if (last < first || (a >= at && b < at + gone)) return null;
+  return [keep(first), keep(last)];
+}
+
+/** A rectangle on the edited sheet after a row or column edit; null when it was deleted whole. */
+export function shiftRect(r: Rect, edit: LineEdit): Rect | null {
+  if (edit.kind === "rows") {
+    const span = shiftSpan(r.top, r.bottom, edit.at, edit.count);
+    return span ? { ...r, top: span[0], bottom: span[1] } : null;
+  }
+  const span = shiftSpan(r.left, r.right, edit.at, edit.count);
+  return span ? { ...r, left: span[0], right: span[1] } : null;
+}
+
+const REF = /(?<![A-Za-z0-9_.$'\]])((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?)([A-Z]{1,3})(\$?)([0-9]{1,7})(?::(\$?)([A-Z]{1,3})(\$?)([0-9]{1,7}))?(?![A-Za-z0-9_(!.])/g;
+
+interface Ref {
+  prefix: string;
+  a: { absCol: boolean; col: number; absRow: boolean; row: number };
+  b: { absCol: boolean; col: number; absRow: boolean; row: number } | null;
+}
+
+function show(p: Ref["a"]): string {
+  return `${p.absCol ? "$" : ""}${letters(p.col)}${p.absRow ? "$" : ""}${p.row + 1}`;
+}
+
+/** Applies `f` to each reference outside string literals. */
+function mapRefs(formula: string, f: (ref: Ref) => string): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(REF, (_whole: string, prefix: string | undefined, c1, l1, r1, d1, c2, l2, r2, d2) => {
+            const a = { absCol: c1 === "$", col: colIndex(l1), absRow: r1 === "$", row: Number(d1) - 1 };
+            const b = l2 ? { absCol: c2 === "$", col: colIndex(l2), absRow: r2 === "$", row: Number(d2) - 1 } : null;
+            return f({ prefix: prefix ?? "", a, b });
+          }),
+    )
+    .join("");
+}
+
+function lineEditRef(ref: Ref, edit: LineEdit): string {
+  const rows = edit.kind === "rows";
+  const get = (p: Ref["a"]) => (rows ? p.row : p.col);
+  const put = (p: Ref["a"], v: number) => (rows ? { ...p, row: v } : { ...p, col: v });
+  if (!ref.b) {
+    const v = shiftIndex(get(ref.a), edit.at, edit.count);
+    return v === null ? `${ref.prefix}#REF!` : ref.prefix + show(put(ref.a, v));
+  }
+  const span = shiftSpan(get(ref.a), get(ref.b), edit.at, edit.count);
+  return span === null ? `${ref.prefix}#REF!` : `${ref.prefix}${show(put(ref.a, span[0]))}:${show(put(ref.b, span[1]))}`;
+}
+
+/** A formula that sits on `hostSheet` after the edit. */
+export function adjustFormula(formula: string, hostSheet: string, edit: Edit): string {
+  return mapRefs(formula, (ref) => {
+    const target = ref.prefix ? unquote(ref.prefix) : hostSheet;
+    const same = (name: string) => target.toLowerCase() === name.toLowerCase();
+    const text = ref.prefix + show(ref.a) + (ref.b ? `:${show(ref.b)}` : "");
+    if (edit.kind === "rename") return ref.prefix && same(edit.from) ? `${quoteSheetName(edit.to)}!${text.slice(ref.prefix.length)}` : text;
+    if (edit.kind === "delete-sheet") return same(edit.sheet) ? "#REF!" : text;
+    return same(edit.sheet) ? lineEditRef(ref, edit) : text;
+  });
+}
+
+/** A formula copied by (dRow, dCol): relative parts move, $-anchored parts stay. */
+export function shiftRelative(formula: string, dRow: number, dCol: number): string {
+  return mapRefs(formula, (ref) => {
+    const move = (p: Ref["a"]) => ({ ...p, row: p.absRow ? p.row : p.row + dRow, col: p.absCol ? p.col : p.col + dCol });
+    const a = move(ref.a);
+    const b = ref.b ? move(ref.b) : null;
+    if (a.row < 0 || a.col < 0 || (b && (b.row < 0 || b.col < 0))) return `${ref.prefix}#REF!`;
+    return ref.prefix + show(a) + (b ? `:${show(b)}` : "");
+  });
+}
