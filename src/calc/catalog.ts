@@ -146,7 +146,7 @@ export const CATALOG: readonly FunctionSpec[] = [
       { name: "endvalue", kind: "number", description: "The value at the end, in the unit of startvalue; 0 or more.", optional: false },
       { name: "years", kind: "number", description: "The time between them in years (fractions allowed); above 0.", optional: false },
     ],
-    result: "The yearly growth rate as a fraction (0.3 is 30% a year), within one unit in the last place.",
+    result: "The yearly growth rate as a fraction (0.3 is 30% a year), within 2 units in the last place.",
     example: { formula: "=DEAL.CAGR(100, 172.8, 3)", value: "0.2 (20% a year)" },
   },
   {
@@ -183,9 +183,3 @@ export const CATALOG: readonly FunctionSpec[] = [
     example: { formula: "=DEAL.FIGURES()", value: "a table of every figure, starting with deal.amount" },
   },
 ];
-
-/** The catalog entry of a function, by its Excel name (without the namespace), ignoring case. */
-export function findFunction(name: string): FunctionSpec | undefined {
-  const key = String(name).trim().toUpperCase().replace(/^DEAL\./, "");
-  return CATALOG.find((spec) => spec.name === key);
-}

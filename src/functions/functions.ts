@@ -141,7 +141,7 @@ export function moic(invested: unknown[][], value: unknown[][]): unknown[][] {
  * @param {any[][]} startvalue The value at the start, in a currency or any unit; above 0.
  * @param {any[][]} endvalue The value at the end, in the unit of startvalue; 0 or more.
  * @param {any[][]} years The time between them in years (fractions allowed); above 0.
- * @returns {any[][]} The yearly growth rate as a fraction (0.3 is 30% a year), within one unit in the last place.
+ * @returns {any[][]} The yearly growth rate as a fraction (0.3 is 30% a year), within 2 units in the last place.
  */
 export function cagr(startvalue: unknown[][], endvalue: unknown[][], years: unknown[][]): unknown[][] {
   return run("CAGR", [startvalue, endvalue, years]);

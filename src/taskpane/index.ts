@@ -5,12 +5,14 @@
  * reports no host) the pane stays a read-only preview.
  */
 import { applyUpdate, checkSupport, insertBlocks, insertFormula, planUpdate } from "../excel";
+import { runSelfTest } from "../excel/self-test";
 import { BLOCK_TITLES, BLOCKS, buildAllBlocks } from "../sheets";
 import { derivedCards } from "./derived";
 import { mountPane } from "./pane";
 import type { Pane, PaneHost } from "./pane";
 import { blockPreviews } from "./preview";
 import { functionEntries } from "./reference";
+import { isSelfTestMode, sendReport, showSelfTestReport, showSelfTestRunning } from "./self-test-view";
 import { paneTheme } from "./theme";
 import type { OfficeThemeColors, PaneTheme } from "./theme";
 
@@ -45,6 +47,14 @@ async function connectToExcel(pane: Pane): Promise<void> {
   setHostLine(document, "Connected to Excel. Insert a block, or review an update of the figures.");
   const support = await checkSupport();
   pane.connect(excelHost, support.ok ? null : { reason: support.message });
+  if (isSelfTestMode(location.search)) await selfTest();
+}
+
+/** In self-test mode (docs/self-test.md): run the checks, show them, send them to npm run test:excel. */
+async function selfTest(): Promise<void> {
+  showSelfTestRunning(document);
+  const report = await runSelfTest();
+  showSelfTestReport(document, report, await sendReport(report, fetch.bind(globalThis)));
 }
 
 function stayInPreview(pane: Pane, why: string): void {

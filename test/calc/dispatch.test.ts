@@ -1,4 +1,4 @@
-import { CATALOG, findFunction } from "../../src/calc/catalog";
+import { CATALOG } from "../../src/calc/catalog";
 import { SIGNATURES, evaluate } from "../../src/calc/dispatch";
 import { FIGURE_FIELDS } from "../../src/calc/figure-fields";
 import { allFigures, findFigure, findSource } from "../../src/figures";
@@ -167,11 +167,6 @@ describe("the catalog", () => {
     const [[result]] = evaluate(spec.name, exampleArgs(spec.example.formula));
     const stated = Number(/^[-\d.]+/.exec(spec.example.value)![0]);
     expect(Number((result as number).toPrecision(15))).toBe(stated);
-  });
-
-  test("findFunction ignores case and the namespace", () => {
-    expect(findFunction("deal.stake")?.name).toBe("STAKE");
-    expect(findFunction("nope")).toBeUndefined();
   });
 });
 

@@ -3,7 +3,7 @@ import { CATALOG, HELP_URL, NAMESPACE } from "../../src/calc/catalog";
 import { evaluate } from "../../src/calc/dispatch";
 import { renderHelpPage, signature } from "../../src/functions/help-page";
 import { renderFunctionReference } from "../../src/functions/reference";
-import { README_PATH, readSection } from "../../scripts/readme";
+import { FUNCTIONS_DOC_PATH, readSection } from "../../scripts/readme";
 import { readJsDoc } from "./jsdoc";
 
 const jsdoc = readJsDoc();
@@ -34,9 +34,9 @@ describe("the JSDoc of functions.ts (Excel's formula help) says what the catalog
   });
 });
 
-describe("the README's function reference", () => {
+describe("the function reference in docs/functions.md", () => {
   test("is the catalog rendered (npm run readme rewrites it)", () => {
-    expect(readSection(fs.readFileSync(README_PATH, "utf8"), "functions")).toBe(renderFunctionReference());
+    expect(readSection(fs.readFileSync(FUNCTIONS_DOC_PATH, "utf8"), "functions")).toBe(renderFunctionReference());
   });
 
   test("has every function's signature, arguments and example", () => {

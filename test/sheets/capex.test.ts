@@ -18,7 +18,7 @@ describe("Capex 2026 block", () => {
     expectFigureRow(capex, 6, "amazon.corporate_layoffs");
     expectFigureRow(capex, 7, "anthropic.amazon_investment");
     expectFigureRow(capex, 8, "anthropic.indiana_campus");
-    expect(capex.tables).toEqual([{ name: "CapexFigures", top: 3, left: 0, bottom: 7, right: 8 }]);
+    expect(capex.tables).toEqual([{ name: "CapexFigures", top: 3, left: 0, bottom: 7, right: 9 }]);
     expect(nameAddress(capex, "AMAZON_CAPEX_2026")).toBe("D5");
     expect(nameAddress(capex, "AMAZON_CORPORATE_LAYOFFS")).toBe("D6");
     expect(nameAddress(capex, "ANTHROPIC_INVESTMENT")).toBe("D7");

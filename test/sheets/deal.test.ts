@@ -21,9 +21,9 @@ describe("Deal block", () => {
     expect(cellAt(deal, "A1")).toMatchObject({ value: "Amazon investment in OpenAI: the deal", style: "title" });
   });
 
-  test("the figures table is the Excel table DealFigures over A4:I10", () => {
+  test("the figures table is the Excel table DealFigures over A4:J10", () => {
     expectTableHeader(deal, 4);
-    expect(deal.tables).toEqual([{ name: "DealFigures", top: 3, left: 0, bottom: 9, right: 8 }]);
+    expect(deal.tables).toEqual([{ name: "DealFigures", top: 3, left: 0, bottom: 9, right: 9 }]);
   });
 
   test.each(DEAL_ROWS)("row %i shows %s with its source, an empty override and the Used formula", (row, id) => {

@@ -113,12 +113,12 @@ describe("insertStatus", () => {
 
 const row: DiffRow = {
   key: "Capex 2026!B4",
+  kind: "conflict",
   sheetName: "Capex 2026",
   address: "B4",
   figureId: "amazon.capex_2026",
   label: "Amazon 2026 capex",
   userValue: 130000000000,
-  lastWritten: 125000000000,
   newValue: 125000000000,
   source: "Amazon's 2026 guidance",
 };
@@ -142,11 +142,11 @@ describe("diff rows", () => {
 });
 
 describe("update plan summary", () => {
-  const plan = (conflicts: number, refreshes: number): UpdatePlan => ({
-    conflicts: Array.from({ length: conflicts }, (_, i) => ({ ...row, key: `Deal!B${i + 2}` })),
-    refreshes,
-    sheets: ["Deal"],
-  });
+  const plan = (conflicts: number, refreshes: number): UpdatePlan => {
+    const rows = Array.from({ length: conflicts }, (_, i) => ({ ...row, key: `Deal!B${i + 2}` }));
+    const refreshed = Array.from({ length: refreshes }, (_, i) => ({ ...row, kind: "refresh" as const, key: `Deal!C${i + 2}` }));
+    return { changes: [...rows, ...refreshed], conflicts: rows, refreshes, notes: 0, deleted: [], notices: [], sheets: ["Deal"], fingerprint: "" };
+  };
 
   test.each([
     [0, 0, 'No cell you changed differs from the figures; no other cell needs refreshing.'],
