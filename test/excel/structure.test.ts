@@ -115,3 +115,34 @@ describe("updates after structural edits", () => {
     expect(after.changes.map((c) => c.address)).toEqual([`B${row?.slice(1)}`]);
   });
 });
+
+describe("records that cannot be read", () => {
+  it("rebuilds a damaged record from the sheet: every difference is the user's, and the review says so", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, revised("deal.amount", 40e9)));
+    wb.setCell("DealDesk Record", "B1", "not a record");
+    const source = revised("deal.amount", 55e9);
+    const review = ok(await planUpdate(source));
+    expect(review.notices).toEqual([expect.stringContaining("Deal Desk's record of what it wrote was not found for Deal")]);
+    expect(review.changes.map((c) => [c.kind, c.address, c.userValue, c.newValue])).toEqual([["conflict", "B5", 40e9, 55e9]]);
+    ok(await applyUpdate([], review.fingerprint, source));
+    expect(wb.cell("Deal", "B5")?.value).toBe(40e9);
+    const again = ok(await planUpdate(source));
+    expect([again.notices, again.changes.map((c) => c.kind)]).toEqual([[], ["conflict"]]);
+  });
+
+  it("updates a workbook from the build before the record (markers, no record) without touching the user's edits", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET));
+    wb.deleteSheet("DealDesk Record");
+    for (const name of ["AMZN", "CAPEX", "DEAL", "SENSITIVITY", "SOURCES"]) wb.names.delete(`DEALDESK_RECORD_${name}`);
+    wb.setCell("Deal", "B7", 99e9);
+    const review = ok(await planUpdate());
+    expect(review.changes.map((c) => [c.kind, c.address])).toEqual([["conflict", "B7"]]);
+    const applied = ok(await applyUpdate([], review.fingerprint));
+    expect(applied).toMatchObject({ cellsWritten: 0, kept: 1 });
+    expect(wb.cell("Deal", "B7")?.value).toBe(99e9);
+    expect(wb.snapshot().sheets.map((s) => [s.name, s.visibility])).toContainEqual(["DealDesk Record", "VeryHidden"]);
+    expect(ok(await planUpdate()).notices).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import { STYLE_LOOKS } from "../../src/sheets/styles";
 import { BLOCKS, BLOCK_FIGURES, BLOCK_TITLES, buildAllBlocks, buildBlock, type BlockId, type SheetSpec } from "../../src/sheets";
 import { columnLetters, rangeA1, toA1 } from "../../src/sheets/a1";
 import { columnWidthPoints } from "../../src/ownership/layout";
+import { RECORD_COLUMNS } from "../../src/ownership/record";
 import { writtenOf, type Written } from "../../src/ownership/written";
 import { FakeWorkbook, installFakeOffice } from "../fakes/fake-excel";
 import { allFacts } from "../../src/figures";
@@ -104,7 +105,9 @@ describe("insertBlocks", () => {
     const visibleNames = Object.entries(snap.names).filter(([, n]) => n.visible).map(([name]) => name);
     expect(visibleNames.sort()).toEqual(specs.flatMap((s) => s.names.map((n) => n.name)).sort());
     expect(report.blocks.reduce((n, b) => n + b.cellsWritten, 0)).toBe(cells);
-    expect(wb.syncLog[1].cellsWritten).toBe(cells);
+    // The write sync also fills each block's band of the record: a header row and a row per cell.
+    const recordCells = specs.reduce((n, s) => n + (s.cells.length + 1) * RECORD_COLUMNS, 0);
+    expect(wb.syncLog[1].cellsWritten).toBe(cells + recordCells);
   });
 
   it("says in one sentence per block what it inserted", async () => {
