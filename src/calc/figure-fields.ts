@@ -1,10 +1,13 @@
 /**
  * The dataset as cell values for DEAL.FIGURE and DEAL.FIGURES: numbers as numbers, dates as
- * Excel date serials, everything else as text. Pure; the values come only from src/figures.
+ * Excel date serials, everything else as text. Pure; the values come only from the dataset in use (src/figures/in-use.ts), which the
+ * functions bundle receives from the pane rather than carrying a copy.
  */
 import { isoDateToSerial } from "../figures/excel-dates";
-import { allFigures, findFigure, findSource, isLookupError } from "../figures";
-import type { Figure } from "../figures";
+import { formatAsOf } from "../figures/format";
+import { datasetInUse } from "../figures/in-use";
+import { findFigureIn, findSourceIn, isLookupError } from "../figures/lookup";
+import type { Figure } from "../figures/types";
 import { ERRORS, type CalcError } from "./errors";
 
 /** The fields DEAL.FIGURE reads, in the order its help lists them. */
@@ -21,7 +24,7 @@ export function figureValue(figure: Figure): number {
 
 /** The title of the article that states the figure. */
 function sourceTitle(figure: Figure): string {
-  return findSource(figure.sourceId)?.title ?? figure.sourceId;
+  return findSourceIn(datasetInUse(), figure.sourceId)?.title ?? figure.sourceId;
 }
 
 function field(figure: Figure, name: FigureField): number | string {
@@ -37,7 +40,7 @@ function field(figure: Figure, name: FigureField): number | string {
     case "status":
       return figure.status;
     case "asof":
-      return figure.asOf;
+      return formatAsOf(figure);
     case "source":
       return sourceTitle(figure);
     case "quote":
@@ -53,7 +56,7 @@ function field(figure: Figure, name: FigureField): number | string {
 export function figureField(id: string, fieldName: string = "value"): number | string | CalcError {
   const key = fieldName.trim().toLowerCase() as FigureField;
   if (!FIGURE_FIELDS.includes(key)) return ERRORS.unknownField(fieldName, FIGURE_FIELDS);
-  const figure = findFigure(id);
+  const figure = findFigureIn(datasetInUse(), id);
   if (isLookupError(figure)) return ERRORS.unknownId(figure.message);
   return field(figure, key);
 }
@@ -62,6 +65,6 @@ export function figureField(id: string, fieldName: string = "value"): number | s
 export function figuresTable(): (number | string)[][] {
   return [
     [...FIGURES_HEADER],
-    ...allFigures().map((f) => [f.id, f.label, figureValue(f), f.unit, f.status, f.asOf, sourceTitle(f)]),
+    ...datasetInUse().figures.map((f) => [f.id, f.label, figureValue(f), f.unit, f.status, f.asOf, sourceTitle(f)]),
   ];
 }

@@ -19,6 +19,17 @@ export type Qualifier = "exact" | "approximately" | "around" | "up to" | "at lea
  */
 export type Status = "reported" | "announced" | "guidance" | "market quote";
 
+/**
+ * How a figure's asOfDate is known:
+ * - stated by the source: the article gives the date (a month it names is dated to its last day);
+ * - inferred from another article: the article is undated; a dated article about the same events dates it;
+ * - period covered: the figure speaks for a period, and asOfDate is that period's last day.
+ */
+export type AsOfBasis = "stated by the source" | "inferred from another article" | "period covered";
+
+/** primary: a company statement or filing; secondary: an article reporting on others. */
+export type SourceTier = "primary" | "secondary";
+
 /** The subjects a portfolio manager browses by. */
 export type Topic = "deal" | "openai" | "amazon" | "amzn" | "anthropic";
 
@@ -34,8 +45,11 @@ export interface Source {
   readonly dateNote: string;
   /** The outlet the article cites, in words ("first reported by The Wall Street Journal"). */
   readonly cites: string;
-  /** File name under shared/sources. */
+  /** File name under sources/. */
   readonly file: string;
+  readonly tier: SourceTier;
+  /** Where the article is published, where known. */
+  readonly url: string | null;
 }
 
 /** A number (or date) stated by one source. */
@@ -52,6 +66,10 @@ export interface Figure {
   readonly status: Status;
   /** The date or period the figure speaks for, in words where the source gives no date. */
   readonly asOf: string;
+  /** The as-of date (ISO), or null when no article gives or implies one. */
+  readonly asOfDate: string | null;
+  /** How asOfDate is known; null exactly when asOfDate is null. */
+  readonly asOfBasis: AsOfBasis | null;
   /** Id of the Source that states it. */
   readonly sourceId: string;
   /** The sentence from the source that states the figure, verbatim. */
@@ -81,6 +99,17 @@ export interface Fact {
   readonly asOf: string;
   readonly sourceId: string;
   readonly quote: string;
+}
+
+/** The whole dataset, as figures/figures.json holds it. */
+export interface Dataset {
+  /** Raised whenever a value, quote or source changes ("1.0.0", "1.1.0"). */
+  readonly version: string;
+  /** ISO date the dataset was compiled. */
+  readonly date: string;
+  readonly sources: readonly Source[];
+  readonly figures: readonly Figure[];
+  readonly facts: readonly Fact[];
 }
 
 /** The error value of a failed lookup: never thrown, always returned. */

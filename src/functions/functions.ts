@@ -3,10 +3,13 @@
  * custom-functions-metadata (see webpack.config.js), functions.json; test/functions checks it against
  * src/calc/catalog.ts. The wrappers are one line each: src/calc/dispatch.ts coerces, broadcasts
  * and computes; this file only turns CalcErrors into Excel errors and registers the functions.
- * Nothing here touches the DOM, so it loads in Excel's JavaScript-only runtime.
+ * Nothing here touches the DOM, so it loads in Excel's JavaScript-only runtime. The dataset is not
+ * in this bundle: FIGURE and FIGURES wait for the figures the pane loads in the shared runtime.
  */
 import type { CalcError } from "../calc/errors";
 import { evaluate } from "../calc/dispatch";
+import { useDataset } from "../figures/in-use";
+import { publishedFigures } from "../figures/runtime-slot";
 import { toExcelGrid } from "./results";
 
 /** Excel shows a message only with #VALUE! and #N/A; the other codes take none. */
@@ -31,6 +34,13 @@ function run(name: string, args: unknown[]): unknown[][] {
     const detail = err instanceof Error ? err.message : String(err);
     return [[new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `DEAL.${name} failed unexpectedly (${detail}); please report it.`)]];
   }
+}
+
+/** FIGURE and FIGURES answer from the figures the pane loaded: the served file, or the built-in copy. */
+async function runOnFigures(name: string, args: unknown[]): Promise<unknown[][]> {
+  const loaded = await publishedFigures();
+  useDataset(loaded.dataset);
+  return run(name, args);
 }
 
 /**
@@ -165,24 +175,24 @@ export function priorvalue(value: unknown[][], totalreturn: unknown[][]): unknow
  * @helpurl https://localhost:3000/help.html#FIGURE
  * @param {any[][]} id The figure's id, such as "deal.amount" (=DEAL.FIGURES() lists them); not case-sensitive.
  * @param {any[][]} [field] Text "value", "label", "unit", "qualifier", "status", "asof", "source" or "quote"; not case-sensitive.
- * @returns {any[][]} The field: the value as a number (dates as Excel date serials), the others as text.
+ * @returns {Promise<any[][]>} The field: the value as a number (dates as Excel date serials), the others as text.
  */
-export function figure(id: unknown[][], field?: unknown[][]): unknown[][] {
-  return run("FIGURE", [id, field]);
+export function figure(id: unknown[][], field?: unknown[][]): Promise<unknown[][]> {
+  return runOnFigures("FIGURE", [id, field]);
 }
 
 /**
  * The whole Deal Desk dataset as a table that spills, with a header row.
  * @customfunction FIGURES
  * @helpurl https://localhost:3000/help.html#FIGURES
- * @returns {any[][]} A table with the columns id, label, value, unit, status, as of and source; one row per figure.
+ * @returns {Promise<any[][]>} A table with the columns id, label, value, unit, status, as of and source; one row per figure.
  */
-export function figures(): unknown[][] {
-  return run("FIGURES", []);
+export function figures(): Promise<unknown[][]> {
+  return runOnFigures("FIGURES", []);
 }
 
 /** Excel name → implementation, registered when the custom-functions runtime is present. */
-export const FUNCTIONS: Readonly<Record<string, (...args: never[]) => unknown[][]>> = {
+export const FUNCTIONS: Readonly<Record<string, (...args: never[]) => unknown[][] | Promise<unknown[][]>>> = {
   STAKE: stake,
   POSTMONEY: postmoney,
   PREMONEY: premoney,

@@ -3,7 +3,7 @@
  * Qualifier | Status | As of | Source | Id) and the notes that carry each claim's provenance.
  */
 import { findFigure, findSource, isLookupError } from "../figures";
-import { formatClaim } from "../figures/format";
+import { formatAsOf, formatClaim } from "../figures/format";
 import type { Fact, Figure } from "../figures";
 import type { BlockBuilder } from "./block-builder";
 import { formatForUnit, isoDateToSerial } from "./formats";
@@ -51,7 +51,7 @@ function capitalize(text: string): string {
 /** The note on a figure's Reported cell: the claim, its status and date, its source and sentence. */
 export function figureNote(f: Figure): string {
   const lines = [
-    `${capitalize(formatClaim(f))} · ${f.status} · as of ${f.asOf}`,
+    `${capitalize(formatClaim(f))} · ${f.status} · as of ${formatAsOf(f)}`,
     `Source: ${sourceLine(f.sourceId)}`,
     `"${f.quote}"`,
   ];

@@ -202,6 +202,36 @@ describe("the dataset", () => {
     expect((findFigure("amzn.price") as Figure).value).toBe("241.73");
   });
 
+  test("dates each figure with the basis the articles allow", () => {
+    expect(Object.fromEntries(figures.map((f) => [f.id, [f.asOfDate, f.asOfBasis]]))).toEqual({
+      "deal.amount": ["2026-02-01", "inferred from another article"],
+      "deal.amount_announced": [null, null],
+      "deal.round_size": ["2026-02-01", "inferred from another article"],
+      "openai.valuation_prior": ["2026-01-31", "stated by the source"],
+      "openai.valuation_round": ["2026-02-01", "inferred from another article"],
+      "deal.expected_close": ["2026-01-31", "stated by the source"],
+      "anthropic.amazon_investment": ["2026-01-31", "stated by the source"],
+      "anthropic.indiana_campus": ["2026-01-31", "stated by the source"],
+      "amzn.price": ["2026-02-01", "inferred from another article"],
+      "amzn.return_3y": ["2026-02-01", "inferred from another article"],
+      "amazon.capex_2026": ["2026-12-31", "period covered"],
+      "amazon.corporate_layoffs": ["2026-02-01", "inferred from another article"],
+    });
+    // Stated: the article itself names the month; inferred: the article is undated and the one dated article gives the day.
+    const dated = allSources().filter((s) => s.date !== null);
+    expect(dated.map((s) => [s.id, s.date])).toEqual([["src.techcrunch_recap", "2026-02-01"]]);
+    for (const f of figures) {
+      const source = findSource(f.sourceId)!;
+      if (f.asOfBasis === "stated by the source") expect(articleText(source.file)).toContain("late January 2026");
+      if (f.asOfBasis === "inferred from another article") expect([source.date, f.asOfDate]).toEqual([null, dated[0].date]);
+    }
+    expect(articleText(findSource("src.stake_talks")!.file)).toContain("approximately $125 billion in 2026");
+  });
+
+  test("every source is a secondary article with no known URL: none is a company statement or filing", () => {
+    expect(allSources().map((s) => [s.tier, s.url])).toEqual(allSources().map(() => ["secondary", null]));
+  });
+
   test("has a version and a date", () => {
     expect(DATASET.version).toMatch(/^\d+\.\d+\.\d+$/);
     expect(isCalendarDate(DATASET.date)).toBe(true);

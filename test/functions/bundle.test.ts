@@ -12,6 +12,9 @@ import { CATALOG, HELP_URL } from "../../src/calc/catalog";
 import { evaluate } from "../../src/calc/dispatch";
 import type { CalcError } from "../../src/calc/errors";
 import { toExcelGrid } from "../../src/functions/results";
+import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
+import { useDataset } from "../../src/figures/in-use";
+import { publishFigures } from "../../src/figures/runtime-slot";
 
 const DIST = path.resolve(process.env.DIST_DIR ?? "dist");
 
@@ -44,11 +47,23 @@ const ErrorCode = { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZer
 const excelError = (e: CalcError) => new StubError(e.kind, e.kind === "#VALUE!" || e.kind === "#N/A" ? e.message : undefined);
 
 const metadata = JSON.parse(readBuilt("functions.json")) as Metadata;
-const registered = new Map<string, (...args: unknown[]) => unknown>();
-const context = vm.createContext({
-  CustomFunctions: { associate: (id: string, fn: (...args: unknown[]) => unknown) => registered.set(id, fn), Error: StubError, ErrorCode },
-});
-vm.runInContext(readBuilt("functions.js"), context, { filename: "functions.js" });
+
+/** functions.js loaded in a fresh vm context: the functions it registers, and the context. */
+function loadFunctions(): { registered: Map<string, (...args: unknown[]) => unknown>; context: vm.Context } {
+  const registered = new Map<string, (...args: unknown[]) => unknown>();
+  const context = vm.createContext({
+    CustomFunctions: { associate: (id: string, fn: (...args: unknown[]) => unknown) => registered.set(id, fn), Error: StubError, ErrorCode },
+  });
+  vm.runInContext(readBuilt("functions.js"), context, { filename: "functions.js" });
+  return { registered, context };
+}
+
+// The source side of each comparison reads the dataset in use in this realm.
+useDataset(BUILT_IN_FIGURES);
+const { registered, context } = loadFunctions();
+const keysAtLoad = Object.keys(context).sort();
+// What the pane does in the shared runtime: hand the functions the figures it loaded.
+publishFigures({ dataset: BUILT_IN_FIGURES, origin: "built-in", reason: "the test publishes the built-in copy" }, context);
 
 /** A value as plain data, so results made in the vm's realm compare with this one's. */
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
@@ -87,27 +102,47 @@ describe("functions.js in a bare vm context", () => {
     FIGURES: [[]],
   };
 
-  test.each(Object.entries(samples))("%s gives the source's results for the declared shapes", (name, calls) => {
+  test.each(Object.entries(samples))("%s gives the source's results for the declared shapes", async (name, calls) => {
     for (const args of calls) {
-      const built = registered.get(name)!(...args);
+      const built = await registered.get(name)!(...args);
       const source = toExcelGrid(evaluate(name, args), excelError);
       expect(plain(built)).toEqual(plain(source));
     }
   });
 
-  test("agrees with the source on generated ranges for every function", () => {
+  test("agrees with the source on generated ranges for every function", async () => {
     const cell = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 1e12 }).map((c) => c / 100), fc.constantFrom(null, true, "", "pre", "abc", "1,000", "label", "deal.amount"));
     const range = fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 3 });
     const call = fc.constantFrom(...metadata.functions).chain((f) => fc.tuple(fc.constant(f.id), fc.tuple(...f.parameters.map((p) => (p.optional ? fc.option(range, { nil: undefined }) : range)))));
-    fc.assert(
-      fc.property(call, ([name, args]) => {
-        expect(plain(registered.get(name)!(...args))).toEqual(plain(toExcelGrid(evaluate(name, args), excelError)));
+    await fc.assert(
+      fc.asyncProperty(call, async ([name, args]) => {
+        expect(plain(await registered.get(name)!(...args))).toEqual(plain(toExcelGrid(evaluate(name, args), excelError)));
       }),
       { numRuns: 2000 },
     );
   });
 
   test("needs nothing but CustomFunctions: no window, document or self at load", () => {
-    expect(Object.keys(context).sort()).toEqual(["CustomFunctions"]);
+    expect(keysAtLoad).toEqual(["CustomFunctions"]);
+  });
+
+  test("carries no copy of the figures: FIGURE waits for the figures the pane publishes and answers from them", async () => {
+    expect(readBuilt("functions.js")).not.toContain(BUILT_IN_FIGURES.figures[0].quote.slice(0, 40));
+    const fresh = loadFunctions();
+    const price = fresh.registered.get("FIGURE")!([["amzn.price"]], [["value"]]) as Promise<unknown>;
+    let settled = false;
+    void price.then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settled).toBe(false);
+    const served = { ...BUILT_IN_FIGURES, version: "1.1.0", figures: BUILT_IN_FIGURES.figures.map((f) => (f.id === "amzn.price" ? { ...f, value: "250.5" } : f)) };
+    publishFigures({ dataset: served, origin: "served", reason: "" }, fresh.context);
+    expect(plain(await price)).toEqual([[250.5]]);
+    expect(plain(await fresh.registered.get("FIGURE")!([["deal.amount"]], [["asof"]]))).toEqual([
+      ["late January 2026 (talks); dated 2026-02-01, inferred from another article"],
+    ]);
+  });
+
+  test("is at most 48 KB minified, now that the figures are not in it", () => {
+    expect(Buffer.byteLength(readBuilt("functions.js"))).toBeLessThanOrEqual(48 * 1024);
   });
 });

@@ -4,6 +4,8 @@ import { evaluate } from "../../src/calc/dispatch";
 import { renderHelpPage, signature } from "../../src/functions/help-page";
 import { renderFunctionReference } from "../../src/functions/reference";
 import { FUNCTIONS_DOC_PATH, readSection } from "../../scripts/readme";
+import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
+import { publishFigures } from "../../src/figures/runtime-slot";
 import { readJsDoc } from "./jsdoc";
 
 const jsdoc = readJsDoc();
@@ -20,7 +22,9 @@ describe("the JSDoc of functions.ts (Excel's formula help) says what the catalog
     expect(doc.params.map((p) => ({ name: p.name, optional: p.optional, description: p.description }))).toEqual(
       spec.params.map((p) => ({ name: p.name, optional: p.optional, description: p.description })),
     );
-    expect(doc.returns).toEqual({ type: "any[][]", description: spec.result });
+    // FIGURE and FIGURES wait for the figures the pane loads, so Excel gets a promise.
+    const type = name === "FIGURE" || name === "FIGURES" ? "Promise<any[][]>" : "any[][]";
+    expect(doc.returns).toEqual({ type, description: spec.result });
   });
 
   test("every parameter takes a range (any[][]), so Excel passes cells and ranges as they are", () => {
@@ -89,6 +93,7 @@ describe("functions.ts registers the functions and returns Excel errors", () => 
   beforeAll(() => {
     installStub();
     jest.isolateModules(() => require("../../src/functions/functions"));
+    publishFigures({ dataset: BUILT_IN_FIGURES, origin: "built-in", reason: "the test publishes the built-in copy" });
   });
   afterAll(() => {
     delete global.CustomFunctions;
@@ -112,7 +117,7 @@ describe("functions.ts registers the functions and returns Excel errors", () => 
     }
   });
 
-  test("results are the evaluated grid; #VALUE! and #N/A carry the message, #DIV/0! and #NUM! take none", () => {
+  test("results are the evaluated grid; #VALUE! and #N/A carry the message, #DIV/0! and #NUM! take none", async () => {
     const stake = registered.get("STAKE")!;
     const result = stake([[50e9], ["x"], [-1], [1]], [[830e9], [1], [1], [0]]) as unknown[][];
     const expected = evaluate("STAKE", [[[50e9], ["x"], [-1], [1]], [[830e9], [1], [1], [0]]]);
@@ -120,11 +125,11 @@ describe("functions.ts registers the functions and returns Excel errors", () => 
     expect(result[1][0]).toEqual({ code: "#VALUE!", message: 'amount is "x", which is not a number.' });
     expect(result[2][0]).toEqual({ code: "#NUM!", message: undefined });
     expect(result[3][0]).toEqual({ code: "#DIV/0!", message: undefined });
-    expect(registered.get("FIGURE")!([["nope"]])).toEqual([[{ code: "#N/A", message: expect.stringContaining('No figure has the id "nope"') }]]);
+    expect(await registered.get("FIGURE")!([["nope"]])).toEqual([[{ code: "#N/A", message: expect.stringContaining('No figure has the id "nope"') }]]);
   });
 
-  test("FIGURES() takes no arguments and spills the table", () => {
-    expect(registered.get("FIGURES")!()).toEqual(evaluate("FIGURES", []));
+  test("FIGURES() takes no arguments and spills the table", async () => {
+    expect(await registered.get("FIGURES")!()).toEqual(evaluate("FIGURES", []));
   });
 });
 
