@@ -37,7 +37,8 @@ type Cells = Map<string, unknown>;
 function cellsOf(snap: WorkbookSnapshot): Cells {
   const out: Cells = new Map();
   for (const s of snap.sheets) {
-    if (s.visibility === "VeryHidden") continue;
+    // The record and the change log are the add-in's own bookkeeping; the log is checked apart.
+    if (s.visibility === "VeryHidden" || s.name === "Changes") continue;
     for (const [a, c] of Object.entries(s.cells)) out.set(`${s.name}!${a}`, c.formula ?? c.value);
   }
   return out;
@@ -101,6 +102,9 @@ describe("updates after structural edits (property)", () => {
           else expect([k, after.get(k)]).toEqual([k, before.get(k)]);
           if (typeof before.get(k) === "string" && String(before.get(k)).startsWith("user ")) expect([k, after.get(k)]).toEqual([k, before.get(k)]);
         }
+        const log = wb.snapshot().sheets.find((s) => s.name === "Changes");
+        const logged = log ? Object.keys(log.cells).filter((a) => a.startsWith("A")).length - 1 : 0;
+        expect(logged).toBe(written.size > 0 ? review.value.changes.length : 0);
         for (const c of written.values()) {
           if (!c.figureId || !c.label.endsWith("— Reported")) continue;
           const figure = findFigure(c.figureId);
