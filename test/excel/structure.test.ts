@@ -171,3 +171,29 @@ describe("the change log", () => {
     expect([row(4)[3], row(4)[7], row(5)[3], row(5)[7]]).toEqual(["Deal!B5", "refreshed (the add-in's cell)", "Deal!B7", "applied (your value replaced)"]);
   });
 });
+
+describe("moving a block", () => {
+  it("finds a block the user cut and pasted elsewhere on its sheet, and updates it there", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET));
+    wb.moveCells("Deal", "A1:J40", "Deal", "C3");
+    expect(wb.snapshot().names.DEAL_AMOUNT.address).toBe("F7");
+    expect(ok(await planUpdate()).changes).toEqual([]);
+    const source = revised("deal.amount", 58e9);
+    const review = ok(await planUpdate(source));
+    expect(review.changes.map((c) => [c.kind, c.address])).toEqual([["refresh", "D7"]]);
+    ok(await applyUpdate([], review.fingerprint, source));
+    expect(wb.cell("Deal", "D7")?.value).toBe(58e9);
+    expect(wb.cell("Deal", "F7")?.formula).toBe('=IF(E7="",D7,E7)');
+  });
+
+  it("follows a block moved to another sheet", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET));
+    wb.moveCells("Deal", "A1:J40", "Sheet1", "B2");
+    expect(ok(await planUpdate()).sheets).toEqual(["Sheet1"]);
+    const source = revised("deal.amount", 58e9);
+    const review = ok(await planUpdate(source));
+    expect(review.changes.map((c) => [c.sheetName, c.address])).toEqual([["Sheet1", "C6"]]);
+  });
+});

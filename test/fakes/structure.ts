@@ -135,3 +135,36 @@ export function shiftRelative(formula: string, dRow: number, dCol: number): stri
     return ref.prefix + show(a) + (b ? `:${show(b)}` : "");
   });
 }
+
+/** Cells cut from a rectangle of one sheet and pasted with their top-left at (row, col) of another (or the same). */
+export interface Move {
+  readonly from: string;
+  readonly rect: Rect;
+  readonly to: string;
+  readonly row: number;
+  readonly col: number;
+}
+
+/** Where a cell is after the move: moved when it was inside the cut rectangle, else where it was. */
+export function movedCell(sheet: string, row: number, col: number, move: Move): { sheet: string; row: number; col: number } {
+  const r = move.rect;
+  const inside = sheet.toLowerCase() === move.from.toLowerCase() && row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
+  return inside ? { sheet: move.to, row: row - r.top + move.row, col: col - r.left + move.col } : { sheet, row, col };
+}
+
+/**
+ * A formula on `hostSheet` after cells were cut and pasted: references to cut cells follow them,
+ * a range follows only when it was inside the cut rectangle whole (as Excel does). `hostAfter` is
+ * the formula's sheet after the move (the destination, for a formula that was cut too).
+ */
+export function adjustForMove(formula: string, hostSheet: string, move: Move, hostAfter: string = hostSheet): string {
+  return mapRefs(formula, (ref) => {
+    const target = ref.prefix ? unquote(ref.prefix) : hostSheet;
+    const a = movedCell(target, ref.a.row, ref.a.col, move);
+    const b = ref.b ? movedCell(target, ref.b.row, ref.b.col, move) : a;
+    const moved = a.sheet !== target || a.row !== ref.a.row || a.col !== ref.a.col;
+    if (!moved || (ref.b && b.sheet !== a.sheet)) return ref.prefix + show(ref.a) + (ref.b ? `:${show(ref.b)}` : "");
+    const prefix = a.sheet.toLowerCase() !== hostAfter.toLowerCase() || (ref.prefix && hostAfter === hostSheet) ? `${quoteSheetName(a.sheet)}!` : "";
+    return prefix + show({ ...ref.a, row: a.row, col: a.col }) + (ref.b ? `:${show({ ...ref.b, row: b.row, col: b.col })}` : "");
+  });
+}
