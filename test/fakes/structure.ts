@@ -56,11 +56,13 @@ export function shiftIndex(i: number, at: number, count: number): number | null 
 export function shiftSpan(a: number, b: number, at: number, count: number): [number, number] | null {
   if (count >= 0) return [a >= at ? a + count : a, b >= at ? b + count : b];
   const gone = -count;
+  const deleted = (i: number) => i >= at && i < at + gone;
   const keep = (i: number) => (i < at ? i : i - gone);
-  const first = a >= at && a < at + gone ? at : a;
-  const last = b >= at && b < at + gone ? at - 1 : b;
-  if (last < first || (a >= at && b < at + gone)) return null;
-  return [keep(first), keep(last)];
+  if (deleted(a) && deleted(b)) return null;
+  // A deleted end moves to the nearest surviving line, in the coordinates after the edit.
+  const first = deleted(a) ? at : keep(a);
+  const last = deleted(b) ? at - 1 : keep(b);
+  return last < first ? null : [first, last];
 }
 
 /** A rectangle on the edited sheet after a row or column edit; null when it was deleted whole. */
