@@ -26,6 +26,8 @@ export const TEXTS = Object.freeze({
   duplicated: (what: string, title: string) => `${what} appears more than once in the ${title} table (a copied row?); Deal Desk updates neither copy until one is removed.`,
   rebuilt: (titles: string) => `Deal Desk's record of what it wrote was not found for ${titles} (a workbook from another version, or a damaged record): every cell that differs from the figures is shown as yours. Choose "Use new" where you want the new figure.`,
   unplaced: (n: number, title: string) => `This version lays out the ${title} block differently: ${plural(n, "cell", "cells")} of the new layout have no place in your sheet and are not written. Insert the block on a new sheet to see the new layout.`,
+  nameBack: (name: string, from: string, fromWhat: string, to: string, toWhat: string) =>
+    `The name ${name} refers to ${from}, ${fromWhat.charAt(0).toLowerCase()}${fromWhat.slice(1)}, since the table was sorted; Apply points it back at ${to}, ${toWhat.charAt(0).toLowerCase()}${toWhat.slice(1)}.`,
   upToDate: "Everything is up to date: no cell was written.",
   changedSinceReview: "The workbook changed since you reviewed the update, so nothing was written. Review the update again to see what it would do now.",
   noAddinSheets: "There is no Deal Desk block in this workbook to update. Insert a block first.",
@@ -62,6 +64,11 @@ function missingSentences(plan: BlockPlan): string[] {
 /** Everything deleted or out of reach, one sentence each. */
 export function deletedSentences(plan: WorkbookPlan): string[] {
   return [...plan.sheetDeleted.map((b) => TEXTS.sheetDeleted(BLOCK_TITLES[b])), ...plan.blocks.flatMap(missingSentences)];
+}
+
+/** The names Apply points back at their figure's row, one sentence each. */
+export function nameSentences(plan: WorkbookPlan): string[] {
+  return plan.blocks.flatMap((b) => b.names.map((n) => TEXTS.nameBack(n.name, `${n.sheet}!${n.from}`, describeKey(n.fromKey), `${n.sheet}!${toA1(n.row, n.col)}`, describeKey(n.key))));
 }
 
 export function noticeSentences(plan: WorkbookPlan): string[] {

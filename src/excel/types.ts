@@ -59,6 +59,8 @@ export interface UpdatePlan {
   readonly notes: number;
   /** What of the add-in's is gone or out of reach, one sentence each ("The Deal sheet was deleted; …"). */
   readonly deleted: readonly string[];
+  /** The add-in's names a sort left on another figure's row, which Apply points back, one sentence each. */
+  readonly names: readonly string[];
   /** Other things the user should know (a record rebuilt from the sheet, a newer layout). */
   readonly notices: readonly string[];
   /** The add-in's sheets found in the workbook. */

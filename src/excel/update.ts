@@ -16,7 +16,7 @@ import { DATASET } from "../figures";
 import { uniqueSheetName } from "../ownership/layout";
 import { RECORD_SHEET, recordName } from "../ownership/record";
 import { readWorkbook, type WorkbookRead } from "./read";
-import { TEXTS, applySummary, deletedSentences, diffRow, noticeSentences } from "./report";
+import { TEXTS, applySummary, deletedSentences, diffRow, nameSentences, noticeSentences } from "./report";
 import { guarded, isSupported } from "./support";
 import { NOTES_API } from "./failures";
 import type { ActionResult, UpdatePlan, UpdateReport } from "./types";
@@ -31,6 +31,7 @@ function planOf(read: WorkbookRead, source: SpecSource): WorkbookPlan {
   return planWorkbook(
     read.blocks.map((b) => ({ ...b, marker: markers.get(`DEALDESK_BLOCK_${b.block.toUpperCase()}`) ?? null })),
     (block, origin, includeStockHistory) => source(block, { origin, includeStockHistory }),
+    read.names,
   );
 }
 
@@ -42,6 +43,7 @@ function reviewOf(plan: WorkbookPlan): UpdatePlan {
     refreshes: changes.filter((c) => c.kind === "refresh").length,
     notes: plan.blocks.reduce((n, b) => n + b.notes.length, 0),
     deleted: deletedSentences(plan),
+    names: nameSentences(plan),
     notices: noticeSentences(plan),
     sheets: plan.blocks.map((b) => b.sheet),
     fingerprint: fingerprint(plan),
@@ -92,6 +94,10 @@ function queueApply(context: Excel.RequestContext, read: WorkbookRead, plan: Wor
     const writes = writesOf(b, accepted);
     cells += countCells(writes);
     if (writes.length > 0) queueCellWrites(wb.worksheets.getItem(b.sheet), writes);
+    for (const n of b.names) {
+      wb.names.getItem(n.name).delete();
+      wb.names.add(n.name, wb.worksheets.getItem(n.sheet).getRange(toA1(n.row, n.col)), n.comment);
+    }
     const mine = notes.filter((n) => n.block === b.block);
     for (const n of mine) wb.worksheets.getItem(n.sheet).notes.getItem(toA1(n.row, n.col)).content = n.to;
     const band = read.blocks.find((r) => r.block === b.block)?.band;
@@ -124,11 +130,12 @@ export async function applyUpdate(acceptedKeys: readonly string[], reviewed?: st
         const rows = changeLogRows(plan, accepted, labels, new Date().toISOString(), `${DATASET.version} (${DATASET.date})`);
         queueChangeLog(context.workbook, rows, read.changeLog, uniqueSheetName(CHANGE_LOG_SHEET, read.sheets));
       }
-      if (cellsWritten > 0 || notes.length > 0 || plan.blocks.some((b) => !b.recordComplete)) await context.sync();
+      const renamed = plan.blocks.reduce((n, b) => n + b.names.length, 0);
+      if (cellsWritten > 0 || notes.length > 0 || renamed > 0 || plan.blocks.some((b) => !b.recordComplete)) await context.sync();
       const conflicts = changesOf(plan).filter((c) => c.kind === "conflict");
       const taken = conflicts.filter((c) => accepted.has(c.id)).length;
       const counts = { cellsWritten, accepted: taken, kept: conflicts.length - taken, notesUpdated: notes.length };
-      return { ok: true, value: { ...counts, summary: applySummary({ ...counts, deleted: deletedSentences(plan) }) } };
+      return { ok: true, value: { ...counts, summary: applySummary({ ...counts, deleted: [...nameSentences(plan), ...deletedSentences(plan)] }) } };
     }),
   );
 }

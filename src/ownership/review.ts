@@ -6,6 +6,7 @@
  */
 import type { BlockId, SheetSpec } from "../sheets/spec";
 import type { BlockArea } from "./locate";
+import type { NameInfo } from "./insert";
 import { rebuiltRecord, type BlockRecord } from "./record";
 import { planBlock, type BlockPlan, type CellChange } from "./update";
 
@@ -27,7 +28,7 @@ export interface WorkbookPlan {
   readonly rebuilt: readonly BlockId[];
 }
 
-export function planWorkbook(inputs: readonly BlockInput[], specAt: SpecAt): WorkbookPlan {
+export function planWorkbook(inputs: readonly BlockInput[], specAt: SpecAt, names: readonly NameInfo[] = []): WorkbookPlan {
   const blocks: BlockPlan[] = [];
   const sheetDeleted: BlockId[] = [];
   const rebuilt: BlockId[] = [];
@@ -41,7 +42,7 @@ export function planWorkbook(inputs: readonly BlockInput[], specAt: SpecAt): Wor
     const spec = specAt(input.block, origin, stock);
     const record = input.record ?? rebuiltRecord(spec, input.area.sheet);
     if (!input.record) rebuilt.push(input.block);
-    blocks.push(planBlock(record, spec, input.area));
+    blocks.push(planBlock(record, spec, input.area, names));
   }
   return { blocks, sheetDeleted, rebuilt };
 }
@@ -56,5 +57,6 @@ export function changesOf(plan: WorkbookPlan): CellChange[] {
  * when the workbook changed in between (the review must list exactly what Apply writes).
  */
 export function fingerprint(plan: WorkbookPlan): string {
-  return JSON.stringify(changesOf(plan).map((c) => [c.id, c.kind, c.sheet, c.row, c.col, c.next]));
+  const names = plan.blocks.flatMap((b) => b.names.map((n) => [n.name, n.from, n.sheet, n.row, n.col]));
+  return JSON.stringify([changesOf(plan).map((c) => [c.id, c.kind, c.sheet, c.row, c.col, c.next]), names]);
 }

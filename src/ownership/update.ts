@@ -16,6 +16,8 @@ import { moveReferences } from "./formula-refs";
 import { keyCells, type KeyedCell } from "./keys";
 import { locate, movesOf, type BlockArea, type Place } from "./locate";
 import type { BlockRecord, TrackedCell } from "./record";
+import type { NameInfo } from "./insert";
+import { nameFixes, type NameFix } from "./names";
 import { sameWritten, writtenOf, type Written } from "./written";
 
 export interface CellChange {
@@ -57,6 +59,8 @@ export interface BlockPlan {
   readonly unplaced: number;
   /** False when the record was rebuilt: every difference counted as the user's. */
   readonly recordComplete: boolean;
+  /** The block's names that a sort left on another figure's row, pointed back by Apply. */
+  readonly names: readonly NameFix[];
   /** The record after Apply if no conflict is accepted. */
   readonly record: BlockRecord;
 }
@@ -128,7 +132,7 @@ function nextTracked(tracked: TrackedCell, place: Place | undefined, sheet: stri
 }
 
 /** The update plan of one block whose area was read as `area`. */
-export function planBlock(record: BlockRecord, spec: SheetSpec, area: BlockArea): BlockPlan {
+export function planBlock(record: BlockRecord, spec: SheetSpec, area: BlockArea, names: readonly NameInfo[] = []): BlockPlan {
   const places = locate(record, area);
   const keyed = keyCells(spec);
   const ctx: Context = { record, places, atMoves: movesOf(record, places), specMoves: specMovesOf(keyed, places) };
@@ -162,6 +166,7 @@ export function planBlock(record: BlockRecord, spec: SheetSpec, area: BlockArea)
     missing,
     unplaced,
     recordComplete: record.complete,
+    names: nameFixes(record, spec, places, area.sheet, names),
     record: { meta: { ...record.meta, sheetName: area.sheet }, cells, complete: true },
   };
 }

@@ -65,7 +65,7 @@ function refreshList(doc: Document, plan: UpdatePlan): HTMLElement | null {
 }
 
 function planMessages(doc: Document, plan: UpdatePlan): HTMLElement[] {
-  return [...plan.deleted, ...plan.notices].map((text) => h(doc, "p", { className: "message message-info" }, text));
+  return [...plan.names, ...plan.deleted, ...plan.notices].map((text) => h(doc, "p", { className: "message message-info" }, text));
 }
 
 class Update implements UpdateSection {

@@ -113,7 +113,7 @@ describeInBrowser("pane behaviour with a scripted host")("pane behaviour with a 
     await connect(page, "excel");
     await page.click("#review-update");
     const conflicts = [conflict("B4", "Amount"), conflict("B5", "Round"), conflict("B6", "Valuation")];
-    const plan: UpdatePlan = { changes: conflicts, conflicts, refreshes: 0, notes: 0, deleted: [], notices: [], sheets: ["Deal"], fingerprint: "reviewed" };
+    const plan: UpdatePlan = { changes: conflicts, conflicts, refreshes: 0, notes: 0, deleted: [], names: [], notices: [], sheets: ["Deal"], fingerprint: "reviewed" };
     await settle(page, 0, { value: { ok: true, value: plan } });
     await page.waitForSelector("#update-result .diff");
     await page.check("li[data-key='Deal!B4'] input[value='accept']");

@@ -104,7 +104,20 @@ describe("updates after structural edits (property)", () => {
           else expect([k, after.get(k)]).toEqual([k, before.get(k)]);
           if (typeof before.get(k) === "string" && String(before.get(k)).startsWith("user ")) expect([k, after.get(k)]).toEqual([k, before.get(k)]);
         }
-        const log = wb.snapshot().sheets.find((s) => s.name === "Changes");
+        // Every name of a figure's row reads that figure's row after Apply (sorted tables included).
+        const snap = wb.snapshot();
+        for (const block of BLOCKS_UNDER_TEST) {
+          const spec = buildBlock(block);
+          for (const n of spec.names) {
+            const figureId = spec.cells.find((c) => c.row === n.row && c.col === n.col)?.figureId;
+            const target = snap.names[n.name];
+            if (!figureId || !target || target.sheet === "") continue;
+            const ids = Object.entries(after).length === 0 ? [] : [...after.entries()].filter(([k, v]) => k.startsWith(`${target.sheet}!`) && v === figureId);
+            if (ids.length !== 1) continue;
+            expect([n.name, ids[0][0].split("!")[1].replace(/^[A-Z]+/, "")]).toEqual([n.name, target.address.replace(/^[A-Z]+/, "")]);
+          }
+        }
+        const log = snap.sheets.find((s) => s.name === "Changes");
         const logged = log ? Object.keys(log.cells).filter((a) => a.startsWith("A")).length - 1 : 0;
         expect(logged).toBe(written.size > 0 ? review.value.changes.length : 0);
         for (const c of written.values()) {

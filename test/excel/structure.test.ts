@@ -7,6 +7,7 @@
 import { applyUpdate, insertBlocks, planUpdate, type SpecSource } from "../../src/excel";
 import { buildBlock } from "../../src/sheets";
 import { FakeWorkbook, installFakeOffice } from "../fakes/fake-excel";
+import { findFigure } from "../../src/figures";
 
 const NEW_SHEET = { target: "new-sheet", includeStockHistory: false } as const;
 
@@ -113,6 +114,31 @@ describe("updates after structural edits", () => {
     const after = ok(await planUpdate(source));
     const row = Object.entries(wb.snapshot().sheets.find((s) => s.name === "Deal")?.cells ?? {}).find(([, c]) => c.value === "openai.valuation_round")?.[0];
     expect(after.changes.map((c) => c.address)).toEqual([`B${row?.slice(1)}`]);
+  });
+});
+
+describe("names after a sort", () => {
+  it("points the add-in's names back at their figure's row after the user sorted the table; a name the user re-pointed stays theirs", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET));
+    wb.addName("MY_NAME", "Deal", "D9");
+    wb.sortTable("DealFigures", 0, true);
+    const cells = wb.snapshot().sheets.find((s) => s.name === "Deal")?.cells ?? {};
+    const rowOf = (id: string) => Number(Object.entries(cells).find(([a, c]) => a.startsWith("J") && c.value === id)?.[0].slice(1));
+    expect(wb.snapshot().names.DEAL_AMOUNT.address).toBe("D5");
+    expect(rowOf("deal.amount")).not.toBe(5);
+    const review = ok(await planUpdate());
+    expect(review.changes).toEqual([]);
+    const labelOf = (id: string) => (findFigure(id) as { label: string }).label;
+    expect(review.names).toContain(
+      `The name DEAL_AMOUNT refers to Deal!D5, the row of ${labelOf(String(cells.J5.value))}, since the table was sorted; Apply points it back at Deal!D${rowOf("deal.amount")}, the row of ${labelOf("deal.amount")}.`,
+    );
+    ok(await applyUpdate([], review.fingerprint));
+    const names = wb.snapshot().names;
+    expect(names.DEAL_AMOUNT.address).toBe(`D${rowOf("deal.amount")}`);
+    expect(names.OPENAI_VALUATION_ROUND.address).toBe(`D${rowOf("openai.valuation_round")}`);
+    expect(names.MY_NAME.address).toBe("D9");
+    expect(ok(await planUpdate()).names).toEqual([]);
   });
 });
 

@@ -170,7 +170,7 @@ describe("update plan summary", () => {
   const plan = (conflicts: number, refreshes: number): UpdatePlan => {
     const rows = Array.from({ length: conflicts }, (_, i) => ({ ...row, key: `Deal!B${i + 2}` }));
     const refreshed = Array.from({ length: refreshes }, (_, i) => ({ ...row, kind: "refresh" as const, key: `Deal!C${i + 2}` }));
-    return { changes: [...rows, ...refreshed], conflicts: rows, refreshes, notes: 0, deleted: [], notices: [], sheets: ["Deal"], fingerprint: "" };
+    return { changes: [...rows, ...refreshed], conflicts: rows, refreshes, notes: 0, deleted: [], names: [], notices: [], sheets: ["Deal"], fingerprint: "" };
   };
 
   test.each([
