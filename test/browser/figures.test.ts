@@ -98,6 +98,10 @@ describeInBrowser("figures file at run time")("figures.json at run time", () => 
     expect(await page.textContent("#figures-version")).toBe("Figures 1.1.0 · 2026-12-01: loaded from this add-in's server (figures.json).");
     expect(await page.textContent("[data-figure='amzn.price'] .claim")).toBe("around $250.5");
     expect(await page.textContent("#figures-notice")).toBe("Figures 1.1.0 are available; this workbook has 1.0.0: 1 figure changed — Review update");
+    // The flags depend on the day the test runs: the close passed on 31 Mar 2026 and stays passed.
+    const flags = await page.$$eval("#figures-flags li", (items) => items.map((i) => i.textContent));
+    expect(flags[0]).toBe("The expected close, 31 Mar 2026, has passed: these figures describe the talks");
+    expect(flags.slice(1)).toEqual([expect.stringMatching(/^\d+ of 12 figures are more than 90 days old\.$/)]);
 
     await page.click("#notice-review-update");
     await page.waitForSelector("#update-result .refreshes");
@@ -118,6 +122,25 @@ describeInBrowser("figures file at run time")("figures.json at run time", () => 
     expect(await dealFigure(page, "amzn.price")).toEqual([[250.5]]);
     expect(await dealFigure(page, "amzn.price", "asof")).toEqual([["during the talks (the source gives no date or time); dated 2026-12-01, stated by the source"]]);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("the age threshold is an option: a larger one flags fewer figures, and a bad entry says what it needs", async () => {
+    const server = await serveWith("threshold", publishedUpdate());
+    const { page } = await openPane(browser.context, server.origin, {});
+    await page.waitForSelector("body[data-mode='preview']");
+    expect(await page.inputValue("#opt-stale-days")).toBe("90");
+    const staleCards = () => page.$$eval("#figures .card[data-stale]", (cards) => cards.map((c) => c.getAttribute("data-figure")));
+    expect((await staleCards()).length).toBeGreaterThan(0);
+    await page.fill("#opt-stale-days", "3650");
+    expect(await staleCards()).toEqual([]);
+    expect(await page.$$eval("#figures-flags li", (items) => items.map((i) => i.textContent))).toEqual([
+      "The expected close, 31 Mar 2026, has passed: these figures describe the talks",
+    ]);
+    await page.fill("#opt-stale-days", "0");
+    expect(await page.getAttribute("#opt-stale-days", "aria-invalid")).toBe("true");
+    expect(await page.textContent("#stale-days-note")).toBe("Enter a whole number of days from 1 to 3650; the flags use the last valid number.");
+    expect(await staleCards()).toEqual([]);
     await page.close();
   });
 
