@@ -12,6 +12,7 @@ import { OWNED_PREFIX } from "../ownership/insert";
 import { columnWidthPoints, creationWrites, layoutWrites, specExtent, type CellWrite } from "../ownership/layout";
 import { RECORD_COLUMNS, bandColumn, markerName, recordName, recordRows, type BlockRecord } from "../ownership/record";
 import type { BlockId } from "../sheets/spec";
+import { CHANGE_LOG_HEADERS, CHANGE_LOG_TABLE } from "../ownership/changelog";
 
 /** Queues the rectangles of cell writes on a sheet: formulas first, then number formats. */
 export function queueCellWrites(sheet: Excel.Worksheet, writes: readonly CellWrite[]): void {
@@ -137,4 +138,24 @@ export function queueBlock(wb: Excel.Workbook, sheet: Excel.Worksheet, p: Planne
   for (const t of p.tables) sheet.tables.add(sheet.getRange(rangeA1(t.top, t.left, t.bottom, t.right)), true).name = t.name;
   if (notes) for (const c of spec.cells) if (c.note) sheet.notes.add(sheet.getRange(toA1(c.row, c.col)), c.note);
   queueCharts(sheet, spec);
+}
+
+/** Text as `values` input that Excel keeps as text ("=…" would otherwise become a formula). */
+function asText(v: string | number | boolean): string | number | boolean {
+  return typeof v === "string" ? `'${v}` : v;
+}
+
+/** Appends rows to the DealChanges table, creating it (and its sheet) the first time. */
+export function queueChangeLog(wb: Excel.Workbook, rows: readonly (string | number | boolean)[][], exists: boolean, sheetName: string): void {
+  if (rows.length === 0) return;
+  let table: Excel.Table;
+  if (exists) table = wb.tables.getItem(CHANGE_LOG_TABLE);
+  else {
+    const sheet = wb.worksheets.add(sheetName);
+    const header = sheet.getRange(rangeA1(0, 0, 0, CHANGE_LOG_HEADERS.length - 1));
+    header.values = [CHANGE_LOG_HEADERS.map(asText)] as unknown as string[][];
+    table = sheet.tables.add(header, true);
+    table.name = CHANGE_LOG_TABLE;
+  }
+  table.rows.add(null as unknown as number, rows.map((r) => r.map(asText)) as unknown as string[][]);
 }

@@ -11,6 +11,7 @@ import { BLOCKS } from "../sheets";
 import type { BlockId } from "../sheets/spec";
 import type { BlockArea } from "../ownership/locate";
 import type { NameInfo } from "../ownership/insert";
+import { CHANGE_LOG_TABLE } from "../ownership/changelog";
 import { markerName, parseRecord, recordName, type BlockRecord } from "../ownership/record";
 
 type Loaded = Excel.Range & { isNullObject: boolean };
@@ -32,6 +33,8 @@ export interface WorkbookRead {
   readonly names: readonly NameInfo[];
   readonly protectedSheets: ReadonlySet<string>;
   readonly sheets: readonly string[];
+  /** Whether the DealChanges table exists (Apply appends to it, or creates it). */
+  readonly changeLog: boolean;
 }
 
 function sheetOf(address: string): string {
@@ -66,6 +69,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   const wb = context.workbook;
   const sheets = wb.worksheets.load("items/name,items/protection/protected");
   const names = wb.names.load("items/name,items/type,items/value,items/comment");
+  const changeLog = wb.tables.getItemOrNullObject(CHANGE_LOG_TABLE).load("name");
   let loaded = queueBlocks(wb, () => true);
   try {
     await context.sync();
@@ -84,5 +88,6 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     names: names.items.map((n) => ({ name: n.name, type: String(n.type), value: String(n.value), comment: n.comment ?? "" })),
     protectedSheets: new Set(sheets.items.filter((s) => s.protection.protected).map((s) => s.name)),
     sheets: sheets.items.map((s) => s.name),
+    changeLog: !changeLog.isNullObject,
   };
 }

@@ -10,7 +10,9 @@ import { countCells, type CellWrite } from "../ownership/layout";
 import { changesOf, fingerprint, planWorkbook, type WorkbookPlan } from "../ownership/review";
 import { recordAfter, type BlockPlan, type NoteChange } from "../ownership/update";
 import { failure, protectedSheet } from "./failures";
-import { queueCellWrites, queueRecord, queueRecordSheet } from "./queue";
+import { queueCellWrites, queueChangeLog, queueRecord, queueRecordSheet } from "./queue";
+import { CHANGE_LOG_SHEET, changeLogRows } from "../ownership/changelog";
+import { DATASET } from "../figures";
 import { uniqueSheetName } from "../ownership/layout";
 import { RECORD_SHEET, recordName } from "../ownership/record";
 import { readWorkbook, type WorkbookRead } from "./read";
@@ -117,6 +119,11 @@ export async function applyUpdate(acceptedKeys: readonly string[], reviewed?: st
       const notes = await notesToWrite(context, plan.blocks.flatMap((b) => [...b.notes]));
       context.application.suspendScreenUpdatingUntilNextSync();
       const cellsWritten = queueApply(context, read, plan, accepted, notes);
+      if (cellsWritten > 0) {
+        const labels = new Map(changesOf(plan).map((c) => [c.id, diffRow(c).label]));
+        const rows = changeLogRows(plan, accepted, labels, new Date().toISOString(), `${DATASET.version} (${DATASET.date})`);
+        queueChangeLog(context.workbook, rows, read.changeLog, uniqueSheetName(CHANGE_LOG_SHEET, read.sheets));
+      }
       if (cellsWritten > 0 || notes.length > 0 || plan.blocks.some((b) => !b.recordComplete)) await context.sync();
       const conflicts = changesOf(plan).filter((c) => c.kind === "conflict");
       const taken = conflicts.filter((c) => accepted.has(c.id)).length;

@@ -84,7 +84,7 @@ function expectedField(figure: Figure, field: string): number | string {
       // Days from Excel's day 0, 1899-12-30, counted with the proleptic calendar by hand.
       return daysFrom1899(figure.value);
     case "asof":
-      // The as-of in words, then the date with how it is known (issue 13).
+      // The words, then the date and what it rests on (issue 13).
       return figure.asOfDate === null ? `${figure.asOf}; no article gives a date` : `${figure.asOf}; dated ${figure.asOfDate}, ${figure.asOfBasis}`;
     case "source":
       return findSource(figure.sourceId)!.title;

@@ -1,6 +1,6 @@
 /**
  * Property: whatever rows and columns the user inserts or deletes in and around the blocks,
- * whichever sheets they rename or delete and tables they sort, and whatever cells they type
+ * whichever sheets they rename or delete, tables they sort and blocks they move (cut and paste), and whatever cells they type
  * into, a review followed by Apply (accepting any subset of the conflicts) changes exactly the
  * cells the review listed, never a cell the user owns, and never writes a figure into another
  * figure's row. The user's cells are marked with text no build of the add-in writes, so the
@@ -28,6 +28,7 @@ const structural = fc.oneof(
   fc.record({ kind: fc.constant("rename"), sheet: fc.nat(1), at: fc.constant(0), count: fc.constant(0) }),
   fc.record({ kind: fc.constant("deleteSheet"), sheet: fc.nat(1), at: fc.constant(0), count: fc.constant(0) }),
   fc.record({ kind: fc.constant("sort"), sheet: fc.nat(1), at: fc.nat(8), count: fc.constant(0) }),
+  fc.record({ kind: fc.constant("move"), sheet: fc.nat(1), at: fc.integer({ min: 1, max: 4 }), count: fc.integer({ min: 0, max: 3 }) }),
 );
 
 const typing = fc.record({ sheet: fc.nat(1), row: fc.nat(30), col: fc.nat(10) });
@@ -37,7 +38,8 @@ type Cells = Map<string, unknown>;
 function cellsOf(snap: WorkbookSnapshot): Cells {
   const out: Cells = new Map();
   for (const s of snap.sheets) {
-    if (s.visibility === "VeryHidden") continue;
+    // The record and the change log are the add-in's own bookkeeping; the log is checked apart.
+    if (s.visibility === "VeryHidden" || s.name === "Changes") continue;
     for (const [a, c] of Object.entries(s.cells)) out.set(`${s.name}!${a}`, c.formula ?? c.value);
   }
   return out;
@@ -51,6 +53,7 @@ function applyStructural(wb: FakeWorkbook, e: { kind: string; sheet: number; at:
   else if (e.kind === "deleteRows") wb.deleteRows(sheet, e.at, e.count);
   else if (e.kind === "insertColumns") wb.insertColumns(sheet, Math.min(e.at, 12), e.count);
   else if (e.kind === "deleteColumns") wb.deleteColumns(sheet, Math.min(e.at, 12), e.count);
+  else if (e.kind === "move") wb.moveCells(sheet, "A1:P70", sheet, toA1(e.at, e.count));
   else if (e.kind === "rename") {
     wb.renameSheet(sheet, `${sheet} (mine)`);
     names[e.sheet] = `${sheet} (mine)`;
@@ -101,6 +104,9 @@ describe("updates after structural edits (property)", () => {
           else expect([k, after.get(k)]).toEqual([k, before.get(k)]);
           if (typeof before.get(k) === "string" && String(before.get(k)).startsWith("user ")) expect([k, after.get(k)]).toEqual([k, before.get(k)]);
         }
+        const log = wb.snapshot().sheets.find((s) => s.name === "Changes");
+        const logged = log ? Object.keys(log.cells).filter((a) => a.startsWith("A")).length - 1 : 0;
+        expect(logged).toBe(written.size > 0 ? review.value.changes.length : 0);
         for (const c of written.values()) {
           if (!c.figureId || !c.label.endsWith("— Reported")) continue;
           const figure = findFigure(c.figureId);

@@ -146,3 +146,54 @@ describe("records that cannot be read", () => {
     expect(ok(await planUpdate()).notices).toEqual([]);
   });
 });
+
+describe("the change log", () => {
+  it("appends one row per listed change to the DealChanges table, and never removes one", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET));
+    wb.setCell("Deal", "B7", 99e9);
+    const first = revised("deal.amount", 55e9);
+    const review = ok(await planUpdate(first));
+    ok(await applyUpdate([], review.fingerprint, first));
+    const sheet = () => wb.snapshot().sheets.find((s) => s.name === "Changes");
+    expect(sheet()?.tables).toEqual([{ name: "DealChanges", address: "A1:H3" }]);
+    const row = (r: number) => ["A", "B", "C", "D", "E", "F", "G", "H"].map((c) => sheet()?.cells[`${c}${r}`]?.value ?? null);
+    expect(row(1)).toEqual(["When", "Figure", "Label", "Cell", "Old value", "New value", "Figures", "Outcome"]);
+    expect(row(2).slice(1)).toEqual(["deal.amount", "Amazon investment in OpenAI (talks) — Reported", "Deal!B5", 50e9, 55e9, "1.0.0 (2026-11-22)", "refreshed (the add-in's cell)"]);
+    expect(row(3).slice(1)).toEqual(["deal.round_size", "OpenAI funding round sought — Reported", "Deal!B7", 99e9, 100e9, "1.0.0 (2026-11-22)", "kept as yours"]);
+    expect(String(row(2)[0])).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
+
+    const second = revised("deal.amount", 56e9);
+    const again = ok(await planUpdate(second));
+    ok(await applyUpdate([again.conflicts[0].key], again.fingerprint, second));
+    expect(sheet()?.tables).toEqual([{ name: "DealChanges", address: "A1:H5" }]);
+    expect(row(2).slice(1, 4)).toEqual(["deal.amount", "Amazon investment in OpenAI (talks) — Reported", "Deal!B5"]);
+    expect([row(4)[3], row(4)[7], row(5)[3], row(5)[7]]).toEqual(["Deal!B5", "refreshed (the add-in's cell)", "Deal!B7", "applied (your value replaced)"]);
+  });
+});
+
+describe("moving a block", () => {
+  it("finds a block the user cut and pasted elsewhere on its sheet, and updates it there", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET));
+    wb.moveCells("Deal", "A1:J40", "Deal", "C3");
+    expect(wb.snapshot().names.DEAL_AMOUNT.address).toBe("F7");
+    expect(ok(await planUpdate()).changes).toEqual([]);
+    const source = revised("deal.amount", 58e9);
+    const review = ok(await planUpdate(source));
+    expect(review.changes.map((c) => [c.kind, c.address])).toEqual([["refresh", "D7"]]);
+    ok(await applyUpdate([], review.fingerprint, source));
+    expect(wb.cell("Deal", "D7")?.value).toBe(58e9);
+    expect(wb.cell("Deal", "F7")?.formula).toBe('=IF(E7="",D7,E7)');
+  });
+
+  it("follows a block moved to another sheet", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET));
+    wb.moveCells("Deal", "A1:J40", "Sheet1", "B2");
+    expect(ok(await planUpdate()).sheets).toEqual(["Sheet1"]);
+    const source = revised("deal.amount", 58e9);
+    const review = ok(await planUpdate(source));
+    expect(review.changes.map((c) => [c.sheetName, c.address])).toEqual([["Sheet1", "C6"]]);
+  });
+});

@@ -89,8 +89,10 @@ describe("insertBlocks", () => {
       expect(Object.keys(sheet.cells).length).toBe(spec.cells.filter((c) => c.formula !== undefined || (c.value !== undefined && c.value !== null) || c.numberFormat !== undefined).length);
       expect(sheet.notes).toEqual(Object.fromEntries(spec.cells.filter((c) => c.note).map((c) => [toA1(c.row, c.col), c.note])));
       expect(sheet.tables).toEqual(spec.tables.map((t) => ({ name: t.name, address: rangeA1(t.top, t.left, t.bottom, t.right) })));
-      expect(sheet.charts.map((c) => [c.title, c.values, c.categories, c.anchor])).toEqual(
+      // The series is set explicitly (values and name), not left to Excel's guess from the range.
+      expect(sheet.charts.map((c) => [c.title, c.seriesName, c.values, c.categories, c.anchor])).toEqual(
         spec.charts.map((c) => [
+          c.title,
           c.title,
           `${spec.sheetName}!${rangeA1(c.values.top, c.values.col, c.values.bottom, c.values.col)}`,
           `${spec.sheetName}!${rangeA1(c.categories.top, c.categories.col, c.categories.bottom, c.categories.col)}`,
@@ -349,6 +351,8 @@ describe("updates", () => {
 
     const applied = await syncsOf(wb, () => applyUpdate([]));
     expect(applied.syncs).toBe(2);
+    // Calculation is left on, so Used cells, derived metrics and the user's formulas show the new values.
+    expect(wb.syncLog[wb.syncLog.length - 1]).toMatchObject({ calculationSuspended: false, screenUpdatingSuspended: true });
     expect(ok(applied.result)).toMatchObject({ cellsWritten: refreshable.length, accepted: 0, kept: 1 });
     expect(cellWritten(wb, "Deal", "C5")).toBe(45e9);
     expect(cellWritten(wb, "Deal", "B7")).toBe(90e9);

@@ -87,7 +87,7 @@
  *   { index, operations, cellsWritten, calculationSuspended, screenUpdatingSuspended }
  *   cellsWritten counts cells whose value, formula or number format a sync set (one per cell).
  */
-import { adjustFormula, shiftIndex, shiftRect, shiftRelative, type Edit, type LineEdit } from "./structure";
+import { adjustForMove, adjustFormula, movedCell, shiftIndex, shiftRect, shiftRelative, type Edit, type LineEdit } from "./structure";
 
 export type Scalar = string | number | boolean;
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
@@ -527,6 +527,53 @@ export class FakeWorkbook {
     dst.cells.set(key(b.row, b.col), copy);
     const note = src.notes.get(key(a.row, a.col));
     if (note !== undefined) dst.notes.set(key(b.row, b.col), note);
+  }
+
+  /**
+   * Cuts a rectangle and pastes it at `to` (Ctrl+X, Ctrl+V): its cells, notes, names and tables
+   * move, and every formula that referred to a moved cell follows it.
+   */
+  moveCells(fromSheet: string, address: string, toSheet: string, to: string): void {
+    const src = this.sheetByName(fromSheet);
+    const dst = this.sheetByName(toSheet);
+    const rect = parseRect(address);
+    const at = this.cellRef(to);
+    if (!rect) throw new FakeOfficeError("InvalidArgument", `"${address}" is not a range.`);
+    const move = { from: src.name, rect, to: dst.name, row: at.row, col: at.col };
+    for (const s of this.sheets) {
+      for (const [k, cell] of s.cells) {
+        if (cell.formula === null) continue;
+        const [row, col] = k.split(",").map(Number);
+        cell.formula = adjustForMove(cell.formula, s.name, move, movedCell(s.name, row, col, move).sheet);
+      }
+    }
+    const take = <T>(map: Map<string, T>): [number, number, T][] => {
+      const out: [number, number, T][] = [];
+      for (const [k, v] of [...map]) {
+        const [row, col] = k.split(",").map(Number);
+        if (row >= rect.top && row <= rect.bottom && col >= rect.left && col <= rect.right) {
+          map.delete(k);
+          out.push([row - rect.top + at.row, col - rect.left + at.col, v]);
+        }
+      }
+      return out;
+    };
+    for (const [row, col, cell] of take(src.cells)) dst.cells.set(key(row, col), cell);
+    for (const [row, col, note] of take(src.notes)) dst.notes.set(key(row, col), note);
+    const follow = (sheetId: string, r: Rect): { sheetId: string; rect: Rect } | null => {
+      const a = movedCell(this.sheetById(sheetId).name, r.top, r.left, move);
+      const b = movedCell(this.sheetById(sheetId).name, r.bottom, r.right, move);
+      if (a.sheet === this.sheetById(sheetId).name && a.row === r.top && a.col === r.left) return null;
+      return { sheetId: this.sheetByName(a.sheet).id, rect: { top: a.row, left: a.col, bottom: b.row, right: b.col } };
+    };
+    for (const n of this.names.values()) {
+      const moved = n.sheetId === null ? null : follow(n.sheetId, n.rect);
+      if (moved) Object.assign(n, moved);
+    }
+    for (const t of this.tables) {
+      const moved = follow(t.sheetId, t.rect);
+      if (moved) Object.assign(t, moved);
+    }
   }
 
   /** Sorts a table's body rows by one of its columns (0-based within the table), as Data › Sort does. */
@@ -1833,6 +1880,14 @@ class FakeTableCollection extends ClientCollection<TableModel, FakeTable> {
     return new FakeTable(this.ctx, () => host.tables.find((t) => t.id === id) ?? null);
   }
 
+  getItem(name: string): FakeTable {
+    return new FakeTable(this.ctx, () => {
+      const found = this.list().find((t) => t.name.toUpperCase() === name.toUpperCase());
+      if (!found) throw new FakeOfficeError("ItemNotFound", `There is no table named "${name}".`);
+      return found;
+    });
+  }
+
   getItemOrNullObject(name: string): FakeTable {
     this.ctx.enqueue("TableCollection.getItemOrNullObject", 4, () => undefined);
     return new FakeTable(this.ctx, () => this.list().find((t) => t.name.toUpperCase() === name.toUpperCase()) ?? null, true);
@@ -1863,6 +1918,29 @@ class FakeTable extends ClientObject<TableModel> {
       const m = this.target();
       return { sheet: this.ctx.host.sheetById(m.sheetId), rect: { ...m.rect } };
     });
+  }
+  /** rows.add(null, values): appends rows below the table, which grows over them. [ExcelApi 1.1] */
+  get rows(): { add(index: number | null, values: Scalar[][]): void } {
+    return {
+      add: (index, values) =>
+        this.ctx.enqueue("TableRowCollection.add", 1, () => {
+          const m = this.target();
+          if (index !== null && index !== undefined) throw new FakeOfficeError("InvalidArgument", "The fake appends table rows at the end only.");
+          const sheet = this.ctx.host.sheetById(m.sheetId);
+          assertWritable(this.ctx, sheet);
+          values.forEach((row, i) => {
+            if (row.length !== m.rect.right - m.rect.left + 1) throw new FakeOfficeError("InvalidArgument", "A row must have one value per column.");
+            row.forEach((v, j) => {
+              const k = key(m.rect.bottom + 1 + i, m.rect.left + j);
+              const cell = sheet.cells.get(k) ?? emptyCell();
+              const parsed = parseInput(v, cell.numberFormat);
+              sheet.cells.set(k, { ...cell, value: parsed.value, formula: parsed.formula, numberFormat: parsed.numberFormat });
+              this.ctx.written.add(`${sheet.id}:${k}`);
+            });
+          });
+          m.rect = { ...m.rect, bottom: m.rect.bottom + values.length };
+        }),
+    };
   }
 }
 

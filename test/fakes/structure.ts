@@ -56,11 +56,13 @@ export function shiftIndex(i: number, at: number, count: number): number | null 
 export function shiftSpan(a: number, b: number, at: number, count: number): [number, number] | null {
   if (count >= 0) return [a >= at ? a + count : a, b >= at ? b + count : b];
   const gone = -count;
+  const deleted = (i: number) => i >= at && i < at + gone;
   const keep = (i: number) => (i < at ? i : i - gone);
-  const first = a >= at && a < at + gone ? at : a;
-  const last = b >= at && b < at + gone ? at - 1 : b;
-  if (last < first || (a >= at && b < at + gone)) return null;
-  return [keep(first), keep(last)];
+  if (deleted(a) && deleted(b)) return null;
+  // A deleted end moves to the nearest surviving line, in the coordinates after the edit.
+  const first = deleted(a) ? at : keep(a);
+  const last = deleted(b) ? at - 1 : keep(b);
+  return last < first ? null : [first, last];
 }
 
 /** A rectangle on the edited sheet after a row or column edit; null when it was deleted whole. */
@@ -133,5 +135,38 @@ export function shiftRelative(formula: string, dRow: number, dCol: number): stri
     const b = ref.b ? move(ref.b) : null;
     if (a.row < 0 || a.col < 0 || (b && (b.row < 0 || b.col < 0))) return `${ref.prefix}#REF!`;
     return ref.prefix + show(a) + (b ? `:${show(b)}` : "");
+  });
+}
+
+/** Cells cut from a rectangle of one sheet and pasted with their top-left at (row, col) of another (or the same). */
+export interface Move {
+  readonly from: string;
+  readonly rect: Rect;
+  readonly to: string;
+  readonly row: number;
+  readonly col: number;
+}
+
+/** Where a cell is after the move: moved when it was inside the cut rectangle, else where it was. */
+export function movedCell(sheet: string, row: number, col: number, move: Move): { sheet: string; row: number; col: number } {
+  const r = move.rect;
+  const inside = sheet.toLowerCase() === move.from.toLowerCase() && row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
+  return inside ? { sheet: move.to, row: row - r.top + move.row, col: col - r.left + move.col } : { sheet, row, col };
+}
+
+/**
+ * A formula on `hostSheet` after cells were cut and pasted: references to cut cells follow them,
+ * a range follows only when it was inside the cut rectangle whole (as Excel does). `hostAfter` is
+ * the formula's sheet after the move (the destination, for a formula that was cut too).
+ */
+export function adjustForMove(formula: string, hostSheet: string, move: Move, hostAfter: string = hostSheet): string {
+  return mapRefs(formula, (ref) => {
+    const target = ref.prefix ? unquote(ref.prefix) : hostSheet;
+    const a = movedCell(target, ref.a.row, ref.a.col, move);
+    const b = ref.b ? movedCell(target, ref.b.row, ref.b.col, move) : a;
+    const moved = a.sheet !== target || a.row !== ref.a.row || a.col !== ref.a.col;
+    if (!moved || (ref.b && b.sheet !== a.sheet)) return ref.prefix + show(ref.a) + (ref.b ? `:${show(ref.b)}` : "");
+    const prefix = a.sheet.toLowerCase() !== hostAfter.toLowerCase() || (ref.prefix && hostAfter === hostSheet) ? `${quoteSheetName(a.sheet)}!` : "";
+    return prefix + show({ ...ref.a, row: a.row, col: a.col }) + (ref.b ? `:${show({ ...ref.b, row: b.row, col: b.col })}` : "");
   });
 }
