@@ -3,8 +3,6 @@
  * reaches the pane, the review, the workbook and DEAL.FIGURE on the next open; a missing,
  * truncated or schema-breaking one leaves the pane on the built-in copy, saying why.
  *
- * Not asserted here: the row Apply adds to the DealChanges change log, which the Excel writer
- * (src/excel) implements separately.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -90,7 +88,7 @@ describeInBrowser("figures file at run time")("figures.json at run time", () => 
     return server;
   }
 
-  test("a replaced figures.json: the pane shows the new value and version, the review lists the Reported cell, Apply writes it and keeps the user's cells, DEAL.FIGURE answers from it", async () => {
+  test("a replaced figures.json: the pane shows the new value and version, the review lists the Reported cell, Apply writes it, keeps the user's cells and logs it in DealChanges, DEAL.FIGURE answers from it", async () => {
     const server = await serveWith("update", publishedUpdate());
     const { page, errors } = await openPane(browser.context, server.origin, { fakeHost: host, fake: { oldBlocks: true } });
     await page.waitForSelector("body[data-workbook-checked='true']");
@@ -118,6 +116,14 @@ describeInBrowser("figures file at run time")("figures.json at run time", () => 
     expect(await cellValue(page, "Deal", figureCell("deal", "deal.amount", COL.override))).toBe(45000000000);
     expect(await cellValue(page, "Deal", round)).toBe(120000000000);
     expect(String(await cellValue(page, "AMZN", "D1"))).toMatch(/^Figures 1\.1\.0 · 2026-12-01 · /);
+    // The change log (src/ownership/changelog.ts) has the row of the changed figure's Reported cell.
+    const log = await page.evaluate(() => {
+      const wb = (window as unknown as { fakeWorkbook: { cell(s: string, a: string): { value: unknown } | undefined } }).fakeWorkbook;
+      const rows: unknown[][] = [];
+      for (let r = 2; r <= 60; r++) rows.push("ABCDEFGH".split("").map((c) => wb.cell("Changes", `${c}${r}`)?.value ?? ""));
+      return rows;
+    });
+    expect(log.filter((r) => r[1] === "amzn.price" && r[3] === `AMZN!${price}`).map((r) => [r[4], r[5], r[7]])).toEqual([[241.73, 250.5, "refreshed (the add-in's cell)"]]);
 
     expect(await dealFigure(page, "amzn.price")).toEqual([[250.5]]);
     expect(await dealFigure(page, "amzn.price", "asof")).toEqual([["during the talks (the source gives no date or time); dated 2026-12-01, stated by the source"]]);
