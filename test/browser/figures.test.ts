@@ -3,8 +3,6 @@
  * reaches the pane, the review, the workbook and DEAL.FIGURE on the next open; a missing,
  * truncated or schema-breaking one leaves the pane on the built-in copy, saying why.
  *
- * Not asserted here: the row Apply adds to the DealChanges change log, which the Excel writer
- * (src/excel) implements separately.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -90,7 +88,7 @@ describeInBrowser("figures file at run time")("figures.json at run time", () => 
     return server;
   }
 
-  test("a replaced figures.json: the pane shows the new value and version, the review lists the Reported cell, Apply writes it and keeps the user's cells, DEAL.FIGURE answers from it", async () => {
+  test("a replaced figures.json: the pane shows the new value and version, the review lists the Reported cell, Apply writes it, keeps the user's cells and logs it in DealChanges, DEAL.FIGURE answers from it", async () => {
     const server = await serveWith("update", publishedUpdate());
     const { page, errors } = await openPane(browser.context, server.origin, { fakeHost: host, fake: { oldBlocks: true } });
     await page.waitForSelector("body[data-workbook-checked='true']");
@@ -98,6 +96,10 @@ describeInBrowser("figures file at run time")("figures.json at run time", () => 
     expect(await page.textContent("#figures-version")).toBe("Figures 1.1.0 · 2026-12-01: loaded from this add-in's server (figures.json).");
     expect(await page.textContent("[data-figure='amzn.price'] .claim")).toBe("around $250.5");
     expect(await page.textContent("#figures-notice")).toBe("Figures 1.1.0 are available; this workbook has 1.0.0: 1 figure changed — Review update");
+    // The flags depend on the day the test runs: the close passed on 31 Mar 2026 and stays passed.
+    const flags = await page.$$eval("#figures-flags li", (items) => items.map((i) => i.textContent));
+    expect(flags[0]).toBe("The expected close, 31 Mar 2026, has passed: these figures describe the talks");
+    expect(flags.slice(1)).toEqual([expect.stringMatching(/^\d+ of 12 figures are more than 90 days old\.$/)]);
 
     await page.click("#notice-review-update");
     await page.waitForSelector("#update-result .refreshes");
@@ -114,10 +116,37 @@ describeInBrowser("figures file at run time")("figures.json at run time", () => 
     expect(await cellValue(page, "Deal", figureCell("deal", "deal.amount", COL.override))).toBe(45000000000);
     expect(await cellValue(page, "Deal", round)).toBe(120000000000);
     expect(String(await cellValue(page, "AMZN", "D1"))).toMatch(/^Figures 1\.1\.0 · 2026-12-01 · /);
+    // The change log (src/ownership/changelog.ts) has the row of the changed figure's Reported cell.
+    const log = await page.evaluate(() => {
+      const wb = (window as unknown as { fakeWorkbook: { cell(s: string, a: string): { value: unknown } | undefined } }).fakeWorkbook;
+      const rows: unknown[][] = [];
+      for (let r = 2; r <= 60; r++) rows.push("ABCDEFGH".split("").map((c) => wb.cell("Changes", `${c}${r}`)?.value ?? ""));
+      return rows;
+    });
+    expect(log.filter((r) => r[1] === "amzn.price" && r[3] === `AMZN!${price}`).map((r) => [r[4], r[5], r[7]])).toEqual([[241.73, 250.5, "refreshed (the add-in's cell)"]]);
 
     expect(await dealFigure(page, "amzn.price")).toEqual([[250.5]]);
     expect(await dealFigure(page, "amzn.price", "asof")).toEqual([["during the talks (the source gives no date or time); dated 2026-12-01, stated by the source"]]);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("the age threshold is an option: a larger one flags fewer figures, and a bad entry says what it needs", async () => {
+    const server = await serveWith("threshold", publishedUpdate());
+    const { page } = await openPane(browser.context, server.origin, {});
+    await page.waitForSelector("body[data-mode='preview']");
+    expect(await page.inputValue("#opt-stale-days")).toBe("90");
+    const staleCards = () => page.$$eval("#figures .card[data-stale]", (cards) => cards.map((c) => c.getAttribute("data-figure")));
+    expect((await staleCards()).length).toBeGreaterThan(0);
+    await page.fill("#opt-stale-days", "3650");
+    expect(await staleCards()).toEqual([]);
+    expect(await page.$$eval("#figures-flags li", (items) => items.map((i) => i.textContent))).toEqual([
+      "The expected close, 31 Mar 2026, has passed: these figures describe the talks",
+    ]);
+    await page.fill("#opt-stale-days", "0");
+    expect(await page.getAttribute("#opt-stale-days", "aria-invalid")).toBe("true");
+    expect(await page.textContent("#stale-days-note")).toBe("Enter a whole number of days from 1 to 3650; the flags use the last valid number.");
+    expect(await staleCards()).toEqual([]);
     await page.close();
   });
 

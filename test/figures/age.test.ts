@@ -1,6 +1,8 @@
 /** How old the figures are, and which dated events have passed, for the pane and the sheets' stamp. */
 import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
 import { ageInDays, passedEventText, passedEvents, readableDate, staleFigures } from "../../src/figures/age";
+import { buildAllBlocks, buildBlock } from "../../src/sheets";
+import { COL } from "../../src/sheets/figure-table";
 import { figuresStamp, parseStamp } from "../../src/sheets/stamp";
 
 describe("ages and passed events", () => {
@@ -40,5 +42,25 @@ describe("the sheets' stamp", () => {
     expect(parseStamp(figuresStamp(BUILT_IN_FIGURES))).toEqual({ version: "1.0.0", date: "2026-11-22" });
     expect(parseStamp("Figures 1.1 · 2026-12-01")).toEqual({ version: "1.1", date: "2026-12-01" });
     for (const other of ["Figures", "Sources", 42, null, "figures 1.0 · 2026-12-01", "Figures 1.0 2026-12-01"]) expect(parseStamp(other)).toBeNull();
+  });
+});
+
+describe("in the sheets", () => {
+  test("every block carries the stamp beside its title, as the add-in's, in the title's row", () => {
+    for (const spec of buildAllBlocks()) {
+      const row = spec.cells.filter((c) => c.row === 0);
+      expect(row.map((c) => [c.col, c.owner])).toEqual([
+        [0, "addin"],
+        [3, "addin"],
+      ]);
+      expect(row[1].value).toBe(figuresStamp(BUILT_IN_FIGURES));
+    }
+  });
+
+  test("the Reported cell's note gives the as-of date with its basis", () => {
+    const reported = buildBlock("deal").cells.find((c) => c.figureId === "deal.amount" && c.col === COL.reported);
+    expect(reported?.note?.split("\n")[0]).toBe("Up to $50B · reported · as of late January 2026 (talks); dated 2026-02-01, inferred from another article");
+    const capex = buildBlock("capex").cells.find((c) => c.figureId === "amazon.capex_2026" && c.col === COL.reported);
+    expect(capex?.note?.split("\n")[0]).toBe("Approximately $125B · guidance · as of fiscal year 2026; dated 2026-12-31, period covered");
   });
 });

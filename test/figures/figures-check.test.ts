@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { checkFiguresFile } from "../../scripts/figures-check";
-import { ROOT, runWebpack } from "../build/build-helpers";
+import { ROOT, distFile, runWebpack } from "../build/build-helpers";
 
 const good = () => JSON.parse(fs.readFileSync(path.join(ROOT, "figures/figures.json"), "utf8"));
 const SOURCES = path.join(ROOT, "sources");
@@ -88,6 +88,10 @@ describe("npm run figures:check", () => {
 });
 
 describe("the build", () => {
+  test("serves the repository's figures file as figures.json, unchanged", () => {
+    expect(fs.readFileSync(distFile("figures.json"), "utf8")).toBe(fs.readFileSync(path.join(ROOT, "figures/figures.json"), "utf8"));
+  });
+
   test.each(BAD)("fails on %s, naming the file, id and field, and writes nothing", (name, edit, line) => {
     const file = badFile(`build-${name}`, edit);
     const distDir = fs.mkdtempSync(path.join(os.tmpdir(), "deal-desk-bad-figures-"));
