@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { renderFactsTable, renderFiguresTable, renderSourcesList } from "../src/figures/markdown";
 import { renderFunctionReference } from "../src/functions/reference";
+import { renderNamesTable } from "../src/sheets/markdown";
 
 export const README_PATH = path.resolve(__dirname, "..", "README.md");
 
@@ -16,6 +17,7 @@ export const GENERATED_SECTIONS: Record<string, () => string> = {
   facts: renderFactsTable,
   sources: renderSourcesList,
   functions: renderFunctionReference,
+  names: renderNamesTable,
 };
 
 const sectionPattern = (name: string) => new RegExp(`<!-- BEGIN ${name} -->\\n([\\s\\S]*?)\\n?<!-- END ${name} -->`);

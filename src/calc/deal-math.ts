@@ -96,7 +96,7 @@ export function postMoney(premoney: number, amount: number): number | CalcError 
   const bad = nonFinite("premoney", premoney) ?? nonFinite("amount", amount);
   if (bad) return bad;
   if (premoney < 0) return ERRORS.negative("premoney");
-  if (amount < 0) return ERRORS.negative("amount");
+  if (amount < 0) return ERRORS.negative("newmoney");
   return finish(sum(premoney, amount, 1), "the post-money valuation");
 }
 
@@ -105,7 +105,7 @@ export function preMoney(postmoney: number, amount: number): number | CalcError 
   const bad = nonFinite("postmoney", postmoney) ?? nonFinite("amount", amount);
   if (bad) return bad;
   if (postmoney < 0) return ERRORS.negative("postmoney");
-  if (amount < 0) return ERRORS.negative("amount");
+  if (amount < 0) return ERRORS.negative("newmoney");
   if (amount > postmoney) return ERRORS.amountAbovePostmoney();
   return finish(sum(postmoney, amount, -1), "the pre-money valuation");
 }
@@ -141,9 +141,9 @@ export function impliedValuation(amount: number, stake: number, basis: Basis = "
 export function dilute(stake: number, amount: number, premoney: number): number | CalcError {
   const bad = nonFinite("stake", stake) ?? nonFinite("amount", amount) ?? nonFinite("premoney", premoney) ?? checkStake("stake", stake);
   if (bad) return bad;
-  if (amount < 0) return ERRORS.negative("amount");
+  if (amount < 0) return ERRORS.negative("newmoney");
   if (premoney < 0) return ERRORS.negative("premoney");
-  if (premoney === 0 && amount === 0) return ERRORS.zeroSum("premoney + amount");
+  if (premoney === 0 && amount === 0) return ERRORS.zeroSum("premoney + newmoney");
   const ks = decimals(stake);
   const ka = decimals(amount);
   const kp = decimals(premoney);

@@ -264,12 +264,15 @@ export function mountPane(doc: Document, content: PaneContent): Pane {
   async function insertFormula(entry: FunctionEntry, item: HTMLElement): Promise<void> {
     if (!host) return;
     showProgress(`Putting ${entry.name} in the selected cell…`, item, "after");
-    const result = await host.insertFormula(entry.skeleton);
+    const result = await host.insertFormula(entry.insert);
     if (!result.ok) {
       announce(failureText(`Inserting ${entry.name}`, result), "error");
       return;
     }
-    announce(`Put ${entry.skeleton} in ${result.value.address}. Replace its arguments with your cells or values; until then the cell shows #NAME?.`, "success");
+    announce(
+      `Put ${entry.insert} in ${result.value.address}. It uses the Deal sheet's names: insert the blocks first, or the cell shows #NAME?. Replace any argument with your own cells.`,
+      "success",
+    );
   }
 
   // Figures and derived numbers: always shown, in or out of Excel.
@@ -289,7 +292,7 @@ export function mountPane(doc: Document, content: PaneContent): Pane {
   replaceChildren(
     byId(doc, "functions"),
     content.functions.map((entry) => {
-      const example = h(doc, "p", { className: "muted example" }, "Example: ", h(doc, "code", {}, entry.example));
+      const example = h(doc, "ul", { className: "muted example" }, ...entry.examples.map((text) => h(doc, "li", {}, h(doc, "code", {}, text))));
       return h(
         doc,
         "li",
@@ -300,12 +303,13 @@ export function mountPane(doc: Document, content: PaneContent): Pane {
           { className: "function-head" },
           h(doc, "code", { className: "function-name" }, entry.name),
           writeButton("Insert", () => insertFormula(entry, example), {
-            "aria-label": `Insert ${entry.skeleton} in the selected cell`,
-            "data-skeleton": entry.skeleton,
+            "aria-label": `Insert ${entry.insert} in the selected cell`,
+            "data-insert": entry.insert,
           }),
         ),
         h(doc, "p", {}, entry.summary),
         example,
+        h(doc, "p", { className: "muted example" }, "Insert puts ", h(doc, "code", {}, entry.insert), " in the selected cell."),
       );
     }),
   );

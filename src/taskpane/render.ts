@@ -19,7 +19,9 @@ export function renderFigureCard(doc: Document, card: FigureCard): HTMLLIElement
       h(doc, "span", { className: `badge badge-${card.status.replace(/\s+/g, "-")}` }, ` — ${card.status}`),
     ),
     h(doc, "p", { className: "card-meta" }, `As of: ${card.asOf}`),
-    h(doc, "p", { className: "card-meta card-source", attrs: { title: `${card.source} (${card.cites}): “${card.quote}”` } }, `Source: ${card.source}`),
+    h(doc, "p", { className: "card-meta card-source", attrs: { title: `${card.source} (${card.cites}): “${card.quote}”` } }, `Source: ${card.source} (${card.tier})`),
+    h(doc, "p", { className: "card-meta" }, card.comment),
+    ...(card.caveat ? [h(doc, "p", { className: "card-meta card-caveat" }, card.caveat)] : []),
   );
 }
 

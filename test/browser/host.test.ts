@@ -11,7 +11,6 @@ import { allFigures, findSource } from "../../src/figures";
 import { BLOCKS, BLOCK_TITLES, buildAllBlocks, buildBlock } from "../../src/sheets";
 import { toA1 } from "../../src/sheets/a1";
 import { COL } from "../../src/sheets/figure-table";
-import { CATALOG } from "../../src/calc/catalog";
 import { MESSAGES } from "../../src/excel/failures";
 import type { WorkbookSnapshot } from "../fakes/fake-excel";
 import type { BrowserSession, StaticServer } from "../support/browser";
@@ -246,12 +245,11 @@ describeInBrowser("pane in a fake Excel host")("pane inside Excel (fake host)", 
     await page.close();
   });
 
-  test("choosing a function puts its skeleton in the selected cell", async () => {
+  test("choosing a function puts its call on the workbook's names in the selected cell", async () => {
     const { page } = await openPane(browser.context, server.origin, { fakeHost });
     await page.waitForSelector("body[data-mode='excel']");
     await page.evaluate(() => (window as unknown as { fakeWorkbook: { select(s: string, a: string): void } }).fakeWorkbook.select("Sheet1", "C3"));
-    const stake = CATALOG.find((f) => f.name === "STAKE")!;
-    const skeleton = `=DEAL.STAKE(${stake.params.filter((p) => !p.optional).map((p) => p.name).join(", ")})`;
+    const skeleton = '=DEAL.STAKE(DEAL_AMOUNT, OPENAI_VALUATION_ROUND, "pre", DEAL_ROUND_SIZE)';
     await page.click(`[data-function='DEAL.STAKE'] button`);
     await page.waitForFunction(() => document.querySelector("#status")?.className.includes("success"));
     const cell = await page.evaluate(() =>

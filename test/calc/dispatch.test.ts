@@ -1,6 +1,5 @@
-import { CATALOG, findFunction } from "../../src/calc/catalog";
-import { SIGNATURES, evaluate } from "../../src/calc/dispatch";
-import { FIGURE_FIELDS } from "../../src/calc/figure-fields";
+import { CATALOG, FIGURE_FIELDS } from "../../src/calc/catalog";
+import { evaluate } from "../../src/calc/dispatch";
 import { allFigures, findFigure, findSource } from "../../src/figures";
 import type { Figure } from "../../src/figures";
 import { dec, frac, minus, nearestDouble, over, parseDecimal, plus, times } from "./support/oracle";
@@ -77,18 +76,26 @@ describe("every DEAL function through evaluate", () => {
   });
 });
 
-function expectedField(figure: Figure, field: string): number | string {
+function expectedField(figure: Figure, field: string): number | string | { kind: string; message: string } {
   switch (field) {
     case "value":
       if (figure.unit !== "date") return nearestDouble(parseDecimal(figure.value));
       // Days from Excel's day 0, 1899-12-30, counted with the proleptic calendar by hand.
       return daysFrom1899(figure.value);
     case "asof":
-      return figure.asOf;
+      return figure.asOfDate === null ? `${figure.asOf}; no date is stated or can be inferred` : `${figure.asOf}; ${figure.asOfDate}, ${figure.asOfBasis}`;
+    case "asofdate":
+      return figure.asOfDate === null
+        ? { kind: "#N/A", message: `No article gives or implies a date for ${figure.id}; DEAL.FIGURE("${figure.id}", "asof") says why.` }
+        : daysFrom1899(figure.asOfDate);
     case "source":
+      return figure.sourceId;
+    case "sourcetitle":
       return findSource(figure.sourceId)!.title;
+    case "tier":
+      return findSource(figure.sourceId)!.tier;
     default:
-      return figure[field as "label" | "unit" | "qualifier" | "status" | "quote"];
+      return figure[field as "label" | "unit" | "qualifier" | "status" | "quote" | "comment"];
   }
 }
 
@@ -122,7 +129,13 @@ describe("FIGURE and FIGURES read the dataset", () => {
 
   test("an unknown field is #VALUE! listing the fields", () => {
     expect(evaluate("FIGURE", [[["amzn.price"]], [["price"]]])).toEqual([
-      [{ kind: "#VALUE!", message: 'field is "price": use one of "value", "label", "unit", "qualifier", "status", "asof", "source", "quote".' }],
+      [
+        {
+          kind: "#VALUE!",
+          message:
+            'field is "price": use one of "value", "label", "unit", "qualifier", "status", "asof", "asofdate", "source", "sourcetitle", "tier", "quote", "comment".',
+        },
+      ],
     ]);
   });
 
@@ -132,16 +145,30 @@ describe("FIGURE and FIGURES read the dataset", () => {
 
   test("FIGURES() is the header row and one row per figure", () => {
     const table = evaluate("FIGURES", []);
-    expect(table[0]).toEqual(["id", "label", "value", "unit", "status", "as of", "source"]);
+    expect(table[0]).toEqual(["id", "label", "value", "unit", "qualifier", "status", "as of", "source", "tier", "comment"]);
     expect(table.slice(1)).toEqual(
-      figures.map((f) => [f.id, f.label, expectedField(f, "value"), f.unit, f.status, f.asOf, findSource(f.sourceId)!.title]),
+      figures.map((f) => [
+        f.id,
+        f.label,
+        expectedField(f, "value"),
+        f.unit,
+        f.qualifier,
+        f.status,
+        expectedField(f, "asof"),
+        findSource(f.sourceId)!.title,
+        findSource(f.sourceId)!.tier,
+        f.comment,
+      ]),
     );
   });
 });
 
 describe("the catalog", () => {
-  test("the runtime signatures list the catalog's parameters in order", () => {
-    expect(SIGNATURES).toEqual(Object.fromEntries(CATALOG.map((spec) => [spec.name, spec.params.map((p) => p.name)])));
+  test("the runtime reads each function's parameters from the catalog: names in messages, text kinds", () => {
+    expect(evaluate("PREMONEY", [[["x"]], [[1]]])).toEqual([[{ kind: "#VALUE!", message: 'postmoney is "x", which is not a number.' }]]);
+    expect(evaluate("PREMONEY", [[[1]], [["x"]]])).toEqual([[{ kind: "#VALUE!", message: 'newmoney is "x", which is not a number.' }]]);
+    expect(evaluate("PRIORVALUE", [[[1]], [["x"]]])).toEqual([[{ kind: "#VALUE!", message: 'gain is "x", which is not a number.' }]]);
+    expect(evaluate("FIGURE", [[["amzn.price"]], [["QUALIFIER"]]])).toEqual([["around"]]);
   });
 
   test("only basis, field and id are text parameters", () => {
@@ -163,15 +190,19 @@ describe("the catalog", () => {
     return inside.split(",").map((a) => a.trim()).map((a) => (a.startsWith('"') ? a.slice(1, -1) : Number(a)));
   }
 
-  test.each(CATALOG.filter((s) => s.name !== "FIGURES").map((s) => [s.name, s]))("the %s example's value is what the formula returns (to 15 digits)", (_, spec) => {
-    const [[result]] = evaluate(spec.name, exampleArgs(spec.example.formula));
-    const stated = Number(/^[-\d.]+/.exec(spec.example.value)![0]);
+  const numericExamples = CATALOG.flatMap((spec) => spec.examples.filter((e) => typeof e.result === "number").map((e) => [e.formula, spec.name, e.result as number] as const));
+
+  test("most functions have a numeric example to check", () => {
+    expect(new Set(numericExamples.map(([, name]) => name)).size).toBe(CATALOG.length - 2);
+  });
+
+  test.each(numericExamples)("%s returns the stated result (to 15 digits)", (formula, name, stated) => {
+    const [[result]] = evaluate(name, exampleArgs(formula));
     expect(Number((result as number).toPrecision(15))).toBe(stated);
   });
 
-  test("findFunction ignores case and the namespace", () => {
-    expect(findFunction("deal.stake")?.name).toBe("STAKE");
-    expect(findFunction("nope")).toBeUndefined();
+  test("the text examples are what the function returns", () => {
+    expect(evaluate("FIGURE", exampleArgs('=DEAL.FIGURE("openai.valuation_round", "qualifier")'))).toEqual([["approximately"]]);
   });
 });
 

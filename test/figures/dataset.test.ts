@@ -35,7 +35,7 @@ function wordsFor(f: Figure): string[] {
     }
     case "USD per share":
       return [`$${f.value}`];
-    case "ratio": {
+    case "gain as a fraction": {
       const [whole, frac = ""] = f.value.split(".");
       const percent = (whole + frac.padEnd(2, "0")).replace(/^0+(?=\d)/, "");
       return [`${percent}%`];
@@ -49,8 +49,9 @@ function wordsFor(f: Figure): string[] {
   }
 }
 
+/** The hedge words of each qualifier; "as stated" has none, and the check below asserts their absence. */
 const QUALIFIER_WORDS: Record<Figure["qualifier"], string[]> = {
-  exact: [""],
+  "as stated": [],
   "up to": ["up to", "as much as", "could total", "by the end of"],
   around: ["around"],
   approximately: ["approximately", "roughly"],
@@ -120,8 +121,15 @@ describe("the dataset", () => {
   test.each(allFigures().map((f) => [f.id, f] as const))("the quote for %s states its value in the article's words", (_id, f) => {
     const words = wordsFor(f);
     expect(words.some((w) => f.quote.includes(w))).toBe(true);
-    const qualifiers = QUALIFIER_WORDS[f.qualifier];
-    expect(qualifiers.some((q) => f.quote.toLowerCase().includes(q))).toBe(true);
+    const quote = f.quote.toLowerCase();
+    if (f.qualifier === "as stated") {
+      // No hedge word in the 20 characters before the value: "impressive $500 billion", "gaining 114%".
+      const at = Math.max(...words.map((w) => quote.indexOf(w.toLowerCase())));
+      const before = quote.slice(Math.max(0, at - 20), at);
+      expect([f.id, Object.values(QUALIFIER_WORDS).flat().filter((q) => before.includes(q))]).toEqual([f.id, []]);
+    } else {
+      expect(QUALIFIER_WORDS[f.qualifier].some((q) => quote.includes(q))).toBe(true);
+    }
   });
 
   test("every corroborating quote states the same value", () => {
@@ -152,7 +160,7 @@ describe("the dataset", () => {
     const talks = findFigure("deal.amount") as Figure;
     const announced = findFigure("deal.amount_announced") as Figure;
     expect([talks.qualifier, talks.status]).toEqual(["up to", "reported"]);
-    expect([announced.qualifier, announced.status]).toEqual(["exact", "announced"]);
+    expect([announced.qualifier, announced.status]).toEqual(["as stated", "announced"]);
     expect(talks.sourceId).not.toBe(announced.sourceId);
     expect(talks.otherClaims).toContain("deal.amount_announced");
     expect(announced.otherClaims).toContain("deal.amount");

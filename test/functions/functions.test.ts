@@ -1,36 +1,50 @@
 import * as fs from "fs";
-import { CATALOG, HELP_URL, NAMESPACE } from "../../src/calc/catalog";
+import { CATALOG, NAMESPACE, signature } from "../../src/calc/catalog";
 import { evaluate } from "../../src/calc/dispatch";
-import { renderHelpPage, signature } from "../../src/functions/help-page";
+import { figureEntity } from "../../src/functions/card";
+import { renderHelpPage } from "../../src/functions/help-page";
+import { functionsMetadata } from "../../src/functions/metadata";
 import { renderFunctionReference } from "../../src/functions/reference";
 import { README_PATH, readSection } from "../../scripts/readme";
-import { readJsDoc } from "./jsdoc";
 
-const jsdoc = readJsDoc();
+const DEV = "https://localhost:3000";
 
-describe("the JSDoc of functions.ts (Excel's formula help) says what the catalog says", () => {
-  test("the same functions, in the same order", () => {
-    expect(jsdoc.map((f) => f.id)).toEqual(CATALOG.map((s) => s.name));
-  });
+describe("functions.json is the catalog as Excel reads it", () => {
+  const metadata = functionsMetadata(DEV);
 
-  test.each(CATALOG.map((spec) => [spec.name, spec]))("%s: summary, parameters, result and help URL", (name, spec) => {
-    const doc = jsdoc.find((f) => f.id === name)!;
-    expect(doc.summary).toBe(spec.summary);
-    expect(doc.helpUrl).toBe(`${HELP_URL}#${name}`);
-    expect(doc.params.map((p) => ({ name: p.name, optional: p.optional, description: p.description }))).toEqual(
-      spec.params.map((p) => ({ name: p.name, optional: p.optional, description: p.description })),
+  test("the same functions, in the same order, with their summary and help link", () => {
+    expect(metadata.functions.map((f) => [f.id, f.name, f.description, f.helpUrl])).toEqual(
+      CATALOG.map((s) => [s.name, s.name, s.summary, `${DEV}/help.html#${s.name}`]),
     );
-    expect(doc.returns).toEqual({ type: "any[][]", description: spec.result });
   });
 
-  test("every parameter takes a range (any[][]), so Excel passes cells and ranges as they are", () => {
-    expect(jsdoc.flatMap((f) => f.params.map((p) => p.type)).every((t) => t === "any[][]")).toBe(true);
+  test("a parameter's description is its meaning, unit and bounds in one sentence", () => {
+    const premoney = metadata.functions.find((f) => f.id === "PREMONEY")!;
+    expect(premoney.parameters.map((p) => [p.name, p.description])).toEqual([
+      ["postmoney", "The valuation after the round, in a currency; 0 or more."],
+      ["newmoney", "All the new money in the round, from every investor (not one investor's cheque), in the currency of postmoney; 0 to postmoney."],
+    ]);
   });
 
-  test("a changed description is caught", () => {
-    const source = fs.readFileSync(require.resolve("../../src/functions/functions.ts"), "utf8");
-    const edited = readJsDoc(source.replace("The money invested, in a currency (for example dollars)", "The money invested"));
-    expect(edited[0].params[0].description).not.toBe(CATALOG[0].params[0].description);
+  test("every parameter takes a range (any, matrix), and only optional ones say so", () => {
+    for (const f of metadata.functions) {
+      const spec = CATALOG.find((s) => s.name === f.id)!;
+      expect(f.parameters.map((p) => ({ type: p.type, dimensionality: p.dimensionality, optional: p.optional ?? false }))).toEqual(
+        spec.params.map((p) => ({ type: "any", dimensionality: "matrix", optional: p.optional })),
+      );
+      expect(f.result).toEqual({ dimensionality: "matrix" });
+    }
+  });
+
+  test("entity values are allowed (DEAL.CARD), and the help links follow the base URL", () => {
+    expect(metadata.allowCustomDataForDataTypeAny).toBe(true);
+    expect(functionsMetadata("https://example.com/deal").functions[0].helpUrl).toBe("https://example.com/deal/help.html#STAKE");
+  });
+
+  test("the development URL is written once in the code, in webpack.config.js", () => {
+    const files = ["src", "scripts"].flatMap((dir) => fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).map((f) => `${dir}/${f}`));
+    const writing = files.filter((f) => /\.(ts|js)$/.test(f) && fs.readFileSync(f, "utf8").includes("localhost:3000"));
+    expect(writing.filter((f) => f.startsWith("src/"))).toEqual([]);
   });
 });
 
@@ -44,7 +58,8 @@ describe("the README's function reference", () => {
     for (const spec of CATALOG) {
       expect(text).toContain(`### \`${signature(spec)}\``);
       for (const p of spec.params) expect(text).toContain(`\`${p.name}\``);
-      expect(text).toContain(spec.example.formula);
+      for (const e of spec.examples) expect(text).toContain(e.formula);
+      expect(text).toContain(spec.inWorkbook);
     }
   });
 });
@@ -125,6 +140,25 @@ describe("functions.ts registers the functions and returns Excel errors", () => 
 
   test("FIGURES() takes no arguments and spills the table", () => {
     expect(registered.get("FIGURES")!()).toEqual(evaluate("FIGURES", []));
+  });
+
+  test("CARD returns the entity where Excel has data types (ExcelApi 1.16), the plain value elsewhere", () => {
+    const card = registered.get("CARD")!;
+    expect(card([["openai.valuation_round"]])).toEqual([[830e9]]);
+    global.Office = { context: { requirements: { isSetSupported: (set: string, version: string) => set === "ExcelApi" && version === "1.16" } } };
+    try {
+      expect(card([["openai.valuation_round", "nope"]])).toEqual([[figureEntity("openai.valuation_round"), { code: "#N/A", message: expect.stringContaining('No figure has the id "nope"') }]]);
+      expect(card("amzn.price")).toEqual([[figureEntity("amzn.price")]]);
+      global.Office = { context: { requirements: { isSetSupported: () => false } } };
+      expect(card([["amzn.price"]])).toEqual([[241.73]]);
+    } finally {
+      delete global.Office;
+    }
+  });
+
+  test("Excel's trailing invocation argument is not taken for an optional parameter", () => {
+    const invocation = { address: "Sheet1!A1" };
+    expect(registered.get("FIGURE")!([["amzn.price"]], null, invocation)).toEqual([[241.73]]);
   });
 });
 

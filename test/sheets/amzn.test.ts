@@ -21,7 +21,7 @@ describe("AMZN block", () => {
     expectTableHeader(amzn, 4);
     expectFigureRow(amzn, 5, "amzn.price");
     expectFigureRow(amzn, 6, "amzn.return_3y");
-    expect(amzn.tables).toEqual([{ name: "AmznFigures", top: 3, left: 0, bottom: 5, right: 8 }]);
+    expect(amzn.tables).toEqual([{ name: "AmznFigures", top: 3, left: 0, bottom: 5, right: 9 }]);
     expect(nameAddress(amzn, "AMZN_PRICE")).toBe("D5");
     expect(nameAddress(amzn, "AMZN_RETURN_3Y")).toBe("D6");
   });

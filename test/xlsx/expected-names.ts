@@ -6,6 +6,7 @@ import { cagr, priorValue, stake, stepUp, preMoney } from "../../src/calc/deal-m
 import { Dec } from "../../src/calc/decimal";
 import { isCalcError, type CalcError } from "../../src/calc/errors";
 import { findFigure, isLookupError } from "../../src/figures";
+import { isoDateToSerial } from "../../src/figures/excel-dates";
 import { DERIVED_NAMES, INPUT_NAMES } from "../../src/sheets";
 
 export type DerivedName = (typeof DERIVED_NAMES)[number];
@@ -19,7 +20,7 @@ export function datasetInputs(): Inputs {
   for (const [id, name] of Object.entries(INPUT_NAMES)) {
     const figure = findFigure(id);
     if (isLookupError(figure)) throw new Error(figure.message);
-    inputs[name] = Number(figure.value);
+    inputs[name] = figure.unit === "date" ? isoDateToSerial(figure.value) : Number(figure.value);
   }
   return inputs;
 }
@@ -44,9 +45,11 @@ export function expectedDerived(inputs: Inputs): Record<DerivedName, number> {
     // The amount's share of the whole round is the stake the amount would buy of the round.
     DEAL_SHARE_OF_ROUND: ok(stake(amount, round), "DEAL_SHARE_OF_ROUND"),
     OPENAI_STEPUP: ok(stepUp(valuation, inputs.OPENAI_VALUATION_PRIOR), "OPENAI_STEPUP"),
+    OPENAI_STEPUP_IF_POST: ok(stepUp(ok(preMoney(valuation, round), "the pre-money valuation"), inputs.OPENAI_VALUATION_PRIOR), "OPENAI_STEPUP_IF_POST"),
     AMZN_PRICE_3Y_AGO: ok(priorValue(inputs.AMZN_PRICE, totalReturn), "AMZN_PRICE_3Y_AGO"),
     AMZN_CAGR_3Y: ok(cagr(1, growth, 3), "AMZN_CAGR_3Y"),
     DEAL_SHARE_OF_CAPEX: ok(stake(amount, inputs.AMAZON_CAPEX_2026), "DEAL_SHARE_OF_CAPEX"),
+    SENSITIVITY_ROUND_SIZE: round,
   };
 }
 

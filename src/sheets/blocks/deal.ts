@@ -32,7 +32,7 @@ export function buildDealBlock(sheetName: string, origin: Origin): SheetSpec {
   figureTable(b, tableTop, figures, "DealFigures", INPUT_NAMES);
 
   const metricsTop = tableTop + figures.length + 2;
-  metricSection(b, metricsTop, "Derived metrics", [
+  const metricRows = metricSection(b, metricsTop, "Derived metrics", [
     {
       name: "DEAL_STAKE_POST",
       label: "Amazon stake if the valuation is post-money",
@@ -63,14 +63,21 @@ export function buildDealBlock(sheetName: string, origin: Origin): SheetSpec {
     },
     {
       name: "OPENAI_STEPUP",
-      label: "Step-up from the prior valuation",
+      label: "Step-up from the prior valuation if the valuation is pre-money",
       formula: "=OPENAI_VALUATION_ROUND/OPENAI_VALUATION_PRIOR",
       numberFormat: FORMATS.multiple,
       how: "round valuation ÷ prior valuation",
     },
+    {
+      name: "OPENAI_STEPUP_IF_POST",
+      label: "Step-up from the prior valuation if the valuation is post-money",
+      formula: "=OPENAI_PREMONEY_IMPLIED/OPENAI_VALUATION_PRIOR",
+      numberFormat: FORMATS.multiple,
+      how: "(round valuation − the whole round) ÷ prior valuation",
+    },
   ]);
 
-  const factsTop = metricsTop + 2 + 5 + 1;
+  const factsTop = metricRows[metricRows.length - 1] + 2;
   b.put(factsTop, 0, { value: "Who, with whom, when", style: "subtitle", owner: "addin" });
   allFacts().forEach((fact, i) => {
     const row = factsTop + 1 + 2 * i;
