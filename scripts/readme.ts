@@ -1,49 +1,66 @@
 /**
- * The README's generated sections, each between `<!-- BEGIN name -->` and `<!-- END name -->`.
- * `npm run readme` rewrites them from the code; test/readme.test.ts fails when they differ, so
- * the README cannot drift from the dataset or the function catalog.
+ * The generated sections of README.md and docs/, each between `<!-- BEGIN name -->` and
+ * `<!-- END name -->`. `npm run readme` rewrites them from the code; test/readme.test.ts fails when
+ * they differ, so the documentation cannot drift from the dataset or the function catalog.
  */
 import * as fs from "fs";
 import * as path from "path";
+import { CATALOG, signature } from "../src/calc/catalog";
 import { renderFactsTable, renderFiguresTable, renderSourcesList } from "../src/figures/markdown";
 import { renderFunctionReference } from "../src/functions/reference";
 import { renderNamesTable } from "../src/sheets/markdown";
 
-export const README_PATH = path.resolve(__dirname, "..", "README.md");
+const ROOT = path.resolve(__dirname, "..");
+export const README_PATH = path.join(ROOT, "README.md");
+export const FUNCTIONS_DOC_PATH = path.join(ROOT, "docs", "functions.md");
+export const FIGURES_DOC_PATH = path.join(ROOT, "docs", "figures.md");
+export const WORKBOOK_DOC_PATH = path.join(ROOT, "docs", "workbook.md");
 
-/** Section name → its Markdown, rendered from the code. */
-export const GENERATED_SECTIONS: Record<string, () => string> = {
-  figures: renderFiguresTable,
-  facts: renderFactsTable,
-  sources: renderSourcesList,
-  functions: renderFunctionReference,
-  names: renderNamesTable,
+/** One line per DEAL.* function for the README: its signature and summary. */
+export function renderFunctionList(): string {
+  return CATALOG.map((spec) => `- \`${signature(spec)}\`: ${spec.summary}`).join("\n");
+}
+
+/** Section name → the file it lives in and its Markdown, rendered from the code. */
+export const GENERATED_SECTIONS: Record<string, { file: string; render: () => string }> = {
+  "function-list": { file: README_PATH, render: renderFunctionList },
+  functions: { file: FUNCTIONS_DOC_PATH, render: renderFunctionReference },
+  names: { file: WORKBOOK_DOC_PATH, render: renderNamesTable },
+  figures: { file: FIGURES_DOC_PATH, render: renderFiguresTable },
+  facts: { file: FIGURES_DOC_PATH, render: renderFactsTable },
+  sources: { file: FIGURES_DOC_PATH, render: renderSourcesList },
 };
 
 const sectionPattern = (name: string) => new RegExp(`<!-- BEGIN ${name} -->\\n([\\s\\S]*?)\\n?<!-- END ${name} -->`);
 
-/** The text between a section's markers in `readme`, or null when the markers are missing. */
-export function readSection(readme: string, name: string): string | null {
-  const match = sectionPattern(name).exec(readme);
+/** The text between a section's markers in `text`, or null when the markers are missing. */
+export function readSection(text: string, name: string): string | null {
+  const match = sectionPattern(name).exec(text);
   return match ? match[1] : null;
 }
 
-/** `readme` with every generated section replaced by its current rendering. */
-export function regenerate(readme: string): string {
-  let text = readme;
-  for (const [name, render] of Object.entries(GENERATED_SECTIONS)) {
-    if (readSection(text, name) === null) throw new Error(`README.md has no <!-- BEGIN ${name} --> … <!-- END ${name} --> markers.`);
-    text = text.replace(sectionPattern(name), () => `<!-- BEGIN ${name} -->\n${render()}\n<!-- END ${name} -->`);
+/** `text` of `file` with each of its generated sections replaced by its current rendering. */
+export function regenerate(text: string, file: string): string {
+  let result = text;
+  for (const [name, section] of Object.entries(GENERATED_SECTIONS)) {
+    if (section.file !== file) continue;
+    if (readSection(result, name) === null) {
+      throw new Error(`${path.relative(ROOT, file)} has no <!-- BEGIN ${name} --> … <!-- END ${name} --> markers.`);
+    }
+    result = result.replace(sectionPattern(name), () => `<!-- BEGIN ${name} -->\n${section.render()}\n<!-- END ${name} -->`);
   }
-  return text;
+  return result;
 }
 
 if (require.main === module) {
   try {
-    const before = fs.readFileSync(README_PATH, "utf8");
-    const after = regenerate(before);
-    fs.writeFileSync(README_PATH, after);
-    console.log(before === after ? "README.md is up to date." : "README.md: generated sections rewritten.");
+    for (const file of new Set(Object.values(GENERATED_SECTIONS).map((s) => s.file))) {
+      const before = fs.readFileSync(file, "utf8");
+      const after = regenerate(before, file);
+      fs.writeFileSync(file, after);
+      const name = path.relative(ROOT, file);
+      console.log(before === after ? `${name} is up to date.` : `${name}: generated sections rewritten.`);
+    }
   } catch (err) {
     console.error(`readme: ${(err as Error).message}`);
     process.exit(1);

@@ -1,26 +1,44 @@
 import * as fs from "fs";
-import { GENERATED_SECTIONS, README_PATH, readSection, regenerate } from "../scripts/readme";
+import * as path from "path";
+import { FIGURES_DOC_PATH, GENERATED_SECTIONS, README_PATH, readSection, regenerate } from "../scripts/readme";
 
 const readme = fs.readFileSync(README_PATH, "utf8");
+const figuresDoc = fs.readFileSync(FIGURES_DOC_PATH, "utf8");
 
-describe("README.md", () => {
-  test.each(Object.keys(GENERATED_SECTIONS))("its %s section matches what the code renders (npm run readme)", (name) => {
-    expect(readSection(readme, name)).toBe(GENERATED_SECTIONS[name]());
+describe("the generated sections of README.md and docs/", () => {
+  test.each(Object.keys(GENERATED_SECTIONS))("the %s section matches what the code renders (npm run readme)", (name) => {
+    const { file, render } = GENERATED_SECTIONS[name];
+    expect(readSection(fs.readFileSync(file, "utf8"), name)).toBe(render());
   });
 
   test("a stale section is detected and regenerated", () => {
-    const stale = readme.replace(/`amzn\.price` \| AMZN share price \| around \$241\.73/, "`amzn.price` | AMZN share price | around $199.99");
-    expect(stale).not.toBe(readme);
-    expect(readSection(stale, "figures")).not.toBe(GENERATED_SECTIONS.figures());
-    expect(regenerate(stale)).toBe(readme);
+    const stale = figuresDoc.replace(/`amzn\.price` \| AMZN share price \| around \$241\.73/, "`amzn.price` | AMZN share price | around $199.99");
+    expect(stale).not.toBe(figuresDoc);
+    expect(readSection(stale, "figures")).not.toBe(GENERATED_SECTIONS.figures.render());
+    expect(regenerate(stale, FIGURES_DOC_PATH)).toBe(figuresDoc);
   });
 
-  test("missing markers are an error that names the section", () => {
-    expect(() => regenerate("# no markers\n")).toThrow("README.md has no <!-- BEGIN figures --> … <!-- END figures --> markers.");
+  test("missing markers are an error that names the file and the section", () => {
+    expect(() => regenerate("# no markers\n", FIGURES_DOC_PATH)).toThrow("docs/figures.md has no <!-- BEGIN figures --> … <!-- END figures --> markers.");
   });
+});
 
+describe("README.md", () => {
   test("names the two commands a newcomer needs", () => {
     expect(readme).toContain("npm ci && npm start");
     expect(readme).toContain("npm test");
+  });
+
+  test("is at most about 10 KB, with the details in docs/", () => {
+    expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(10_500);
+    for (const doc of ["install", "user-guide", "workbook", "functions", "figures", "architecture", "testing"]) {
+      expect([doc, readme.includes(`(docs/${doc}.md)`)]).toEqual([doc, true]);
+    }
+  });
+
+  test("every relative link points to a file in the repository", () => {
+    const links = [...readme.matchAll(/\]\((?!https?:)([^)#]+)\)/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThan(8);
+    for (const link of links) expect([link, fs.existsSync(path.join(path.dirname(README_PATH), link))]).toEqual([link, true]);
   });
 });

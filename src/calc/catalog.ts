@@ -236,7 +236,7 @@ export const CATALOG: readonly FunctionSpec[] = [
       money("endvalue", "The value at the end", "in the unit of startvalue"),
       { name: "years", kind: "number", what: "The time between them", unit: "in years (fractions allowed)", bounds: "above 0", optional: false },
     ],
-    result: "The yearly growth rate as a fraction (0.3 is 30% a year), within one unit in the last place.",
+    result: "The yearly growth rate as a fraction (0.3 is 30% a year), within 2 units in the last place.",
     examples: [{ formula: "=DEAL.CAGR(100, 172.8, 3)", result: 0.2, note: "20% a year" }],
     inWorkbook: "=DEAL.CAGR(AMZN_PRICE_3Y_AGO, AMZN_PRICE, 3)",
   },

@@ -51,3 +51,9 @@ export const ERRORS = {
   pastEnd: (arg: string) => error("#N/A", `${arg} has fewer rows or columns than the other arguments, so this cell has no ${arg}.`),
   unexpected: (fn: string, detail: string) => error("#VALUE!", `DEAL.${fn} failed unexpectedly (${detail}); please report it.`),
 } as const;
+
+/** #VALUE! for NaN and #NUM! for ±Infinity, naming the argument; null for a finite number. */
+export function nonFinite(arg: string, x: number): CalcError | null {
+  if (Number.isFinite(x)) return null;
+  return x === x ? ERRORS.nonFinite(arg) : ERRORS.notNumber(arg, x);
+}

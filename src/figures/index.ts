@@ -5,7 +5,7 @@
  */
 import { BUILT_IN_FIGURES } from "./builtin";
 import { findFigureIn, findSourceIn } from "./lookup";
-import type { Dataset, Fact, Figure, FigureLookupError, Source, Topic } from "./types";
+import type { Dataset, Fact, Figure, FigureLookupError, Source } from "./types";
 
 export type * from "./types";
 export { isLookupError } from "./lookup";
@@ -32,12 +32,6 @@ export const DATASET: { readonly version: string; readonly date: string } = Obje
   },
 });
 
-/** Ids are lowercase words joined by dots: `amzn.price`, `deal.round_size`. */
-export const FIGURE_ID_PATTERN = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
-
-/** The topics, in the order the pane and the docs list them. */
-export const TOPICS: readonly Topic[] = Object.freeze(["deal", "openai", "amazon", "amzn", "anthropic"] as Topic[]);
-
 /** Every figure, in the dataset's stable order. */
 export function allFigures(): readonly Figure[] {
   return current.figures;
@@ -61,12 +55,6 @@ export function findFigure(id: string): Figure | FigureLookupError {
 /** The source with this id. */
 export function findSource(id: string): Source | undefined {
   return findSourceIn(current, id);
-}
-
-/** The figures of a topic ("deal", "OpenAI", "Amazon", "AMZN", "Anthropic"), ignoring case. */
-export function figuresByTopic(topic: string): readonly Figure[] {
-  const key = String(topic).trim().toLowerCase();
-  return current.figures.filter((f) => f.topic === key);
 }
 
 /** The ids of the figures and facts a source states, first as the main source, then as corroboration. */

@@ -167,7 +167,7 @@ describe("algebra within correct rounding", () => {
     fc.assert(
       fc.property(nonNegative, nonNegative, (p, a) => {
         const q = math.postMoney(p, a);
-        if (typeof q !== "number") return;
+        fc.pre(typeof q === "number");
         const r = math.preMoney(q, a) as number;
         const distance = minus(binaryValue(r), binaryValue(p));
         const bound = plus(ulp(q), times(ulp(r), frac(1n, 2n)));
@@ -192,16 +192,19 @@ describe("algebra within correct rounding", () => {
     fc.assert(
       fc.property(nonNegative, nonNegative, (x, y) => {
         const [a, v] = x <= y ? [x, y] : [y, x];
-        if (!(a > 0)) return;
+        fc.pre(a > 0);
         const s = math.stake(a, v) as number;
         // A subnormal stake has fewer than 53 bits, so it cannot carry v back to a few units.
-        if (s < 2 ** -1022) return;
+        fc.pre(s >= 2 ** -1022);
         const r = math.impliedValuation(a, s);
         // Within 3 units of the largest double the way back may overflow: #NUM!, as any result beyond the doubles.
-        if (typeof r !== "number") return expect([r.kind, v > Number.MAX_VALUE * (1 - 2 ** -50)]).toEqual(["#NUM!", true]);
-        const distance = minus(binaryValue(r), binaryValue(v));
-        const bound = times(ulp(v), frac(3n));
-        expect(cmp(distance.num < 0n ? frac(-distance.num, distance.den) : distance, bound)).toBeLessThanOrEqual(0);
+        if (typeof r !== "number") {
+          expect([r.kind, v > Number.MAX_VALUE * (1 - 2 ** -50)]).toEqual(["#NUM!", true]);
+        } else {
+          const distance = minus(binaryValue(r), binaryValue(v));
+          const bound = times(ulp(v), frac(3n));
+          expect(cmp(distance.num < 0n ? frac(-distance.num, distance.den) : distance, bound)).toBeLessThanOrEqual(0);
+        }
       }),
       { numRuns: 5000 },
     );
@@ -214,6 +217,13 @@ describe("algebra within correct rounding", () => {
         const r = roundBillions * 1e9;
         const s = math.stake(r, v, "pre", r) as number;
         expect(s).toBe(rounded(over(dec(r), dec(v + r))));
+        // Back from the rounded stake: r ÷ s − r, correctly rounded. The stake as read (its shortest
+        // decimal) is within one unit of the exact r ÷ (v + r), a relative 2^-52, which moves r ÷ s by
+        // at most 2 units of v + r; the result's own rounding adds half a unit of v.
+        const back = math.impliedValuation(r, s, "pre", r) as number;
+        expect(back).toBe(rounded(minus(over(dec(r), dec(s)), dec(r))));
+        const distance = minus(binaryValue(back), binaryValue(v));
+        expect(cmp(distance.num < 0n ? frac(-distance.num, distance.den) : distance, plus(times(ulp(v + r), frac(2n)), times(ulp(v), frac(1n, 2n))))).toBeLessThanOrEqual(0);
       }),
       { numRuns: 5000 },
     );
@@ -221,43 +231,43 @@ describe("algebra within correct rounding", () => {
 });
 
 /**
- * CAGR(start, end, years) is within one unit in the last place of the exact rate (the oracle's
- * bounds at 160 bits), or #NUM! where the exact rate is beyond the doubles.
+ * CAGR(start, end, years) is within 2 units in the last place of the exact rate (the oracle's
+ * bounds at 160 bits), its stated bound, or #NUM! where the exact rate is beyond the doubles.
  */
-function expectCagrWithinOneUlp(start: number, end: number, years: number): void {
+function expectCagrWithinTwoUlps(start: number, end: number, years: number): void {
   const result = math.cagr(start, end, years);
   const [lo, hi] = cagrBounds(start, end, years, 160);
   const expected = nearestDouble(lo);
   if (!Number.isFinite(expected)) {
     expect(result).toMatchObject({ kind: "#NUM!" });
-    return;
+  } else {
+    const units = times(ulp(expected), frac(2n));
+    expect(cmp(binaryValue(result as number), minus(lo, units))).toBeGreaterThanOrEqual(0);
+    expect(cmp(binaryValue(result as number), plus(hi, units))).toBeLessThanOrEqual(0);
   }
-  const unit = ulp(expected);
-  expect(cmp(binaryValue(result as number), minus(lo, unit))).toBeGreaterThanOrEqual(0);
-  expect(cmp(binaryValue(result as number), plus(hi, unit))).toBeLessThanOrEqual(0);
 }
 
 describe("CAGR on generated inputs", () => {
   const positive = fc.oneof(fc.double({ min: 1e-100, max: 1e100, noNaN: true }), fc.integer({ min: 1, max: 1e13 }).map((c) => c / 100));
   const years = fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 80 }).map((h) => h / 2), fc.integer({ min: 1, max: 40 }).map((q) => q / 4));
 
-  test("is within one unit in the last place of the exact rate", () => {
+  test("is within 2 units in the last place of the exact rate", () => {
     fc.assert(
-      fc.property(positive, positive, years, (start, end, y) => expectCagrWithinOneUlp(start, end, y)),
+      fc.property(positive, positive, years, (start, end, y) => expectCagrWithinTwoUlps(start, end, y)),
       { numRuns: 2000 },
     );
   });
 
-  test("whole years up to 100 (the n-th root path), growth near 10^-8 included, are within one unit in the last place", () => {
+  test("whole years up to 100, growth near 10^-8 included, are within 2 units in the last place", () => {
     const start = fc.oneof(fc.integer({ min: 1, max: 2 ** 40 }), fc.integer({ min: 1, max: 1e13 }).map((c) => c / 100));
     const end = (s: number) => fc.oneof(fc.integer({ min: 1, max: 1e12 }).map((c) => c / 100), fc.integer({ min: -3, max: 3 }).map((d) => s + s * 1e-8 + d), fc.constant(s * 3.7));
     fc.assert(
-      fc.property(start.chain((s) => fc.tuple(fc.constant(s), end(s).filter((e) => e > 0))), fc.integer({ min: 2, max: 100 }), ([s, e], n) => expectCagrWithinOneUlp(s, e, n)),
+      fc.property(start.chain((s) => fc.tuple(fc.constant(s), end(s).filter((e) => e > 0))), fc.integer({ min: 2, max: 100 }), ([s, e], n) => expectCagrWithinTwoUlps(s, e, n)),
       { numRuns: 1500 },
     );
   });
 
-  test("computed values with 17 significant digits (split exact fractions, not decimal.js) are within one unit in the last place", () => {
+  test("computed values with 17 significant digits, which the fast path cannot read, are within 2 units in the last place", () => {
     // Values a model computes (=B2*1.07, a price three years ago) carry up to 17 digits; near-equal
     // pairs make the growth tiny and test the low part of u.
     const computed = fc.oneof(fc.double({ min: 0.5, max: 2, noNaN: true }), fc.double({ min: 50, max: 500, noNaN: true }), fc.double({ min: 1e8, max: 1e12, noNaN: true }));
@@ -265,7 +275,7 @@ describe("CAGR on generated inputs", () => {
       fc.tuple(fc.constant(s), fc.oneof(computed, fc.double({ min: -1e-7, max: 1e-7, noNaN: true }).map((d) => s * (1 + d)), fc.integer({ min: -5, max: 5 }).map((k) => s + k * s * 2 ** -52))),
     );
     fc.assert(
-      fc.property(pair.filter(([, e]) => e > 0), years, ([start, end], y) => expectCagrWithinOneUlp(start, end, y)),
+      fc.property(pair.filter(([, e]) => e > 0), years, ([start, end], y) => expectCagrWithinTwoUlps(start, end, y)),
       { numRuns: 1500 },
     );
   });
@@ -279,12 +289,12 @@ describe("CAGR on generated inputs", () => {
     );
   });
 
-  test("money-like values over years with decimals (the double-double path) are within one unit in the last place", () => {
+  test("money-like values over years with decimals are within 2 units in the last place", () => {
     const money = fc.oneof(fc.integer({ min: 1, max: 1e12 }), fc.integer({ min: 1, max: 1e13 }).map((c) => c / 100));
     // years = n ÷ d with a small n keeps the oracle's integer root cheap; d makes 0.1, 2.5, 3.75, 12.2 …
     const anyYears = fc.tuple(fc.integer({ min: 1, max: 61 }), fc.constantFrom(1, 2, 4, 5, 10, 20)).map(([n, d]) => n / d);
     fc.assert(
-      fc.property(money, money, anyYears, (start, end, y) => expectCagrWithinOneUlp(start, end, y)),
+      fc.property(money, money, anyYears, (start, end, y) => expectCagrWithinTwoUlps(start, end, y)),
       { numRuns: 3000 },
     );
   });

@@ -5,7 +5,7 @@ import { figureEntity } from "../../src/functions/card";
 import { renderHelpPage } from "../../src/functions/help-page";
 import { functionsMetadata } from "../../src/functions/metadata";
 import { renderFunctionReference } from "../../src/functions/reference";
-import { README_PATH, readSection } from "../../scripts/readme";
+import { FUNCTIONS_DOC_PATH, readSection } from "../../scripts/readme";
 
 const DEV = "https://localhost:3000";
 
@@ -48,9 +48,9 @@ describe("functions.json is the catalog as Excel reads it", () => {
   });
 });
 
-describe("the README's function reference", () => {
+describe("the function reference in docs/functions.md", () => {
   test("is the catalog rendered (npm run readme rewrites it)", () => {
-    expect(readSection(fs.readFileSync(README_PATH, "utf8"), "functions")).toBe(renderFunctionReference());
+    expect(readSection(fs.readFileSync(FUNCTIONS_DOC_PATH, "utf8"), "functions")).toBe(renderFunctionReference());
   });
 
   test("has every function's signature, arguments and example", () => {

@@ -3,12 +3,13 @@ import { join } from "path";
 import { buildAllBlocks } from "../../src/sheets";
 import { sheetRef } from "../../src/sheets/a1";
 
+const workbookDoc = readFileSync(join(__dirname, "../../docs/workbook.md"), "utf8");
 const readme = readFileSync(join(__dirname, "../../README.md"), "utf8");
-/** The README's section on the inserted sheets, up to the next top-level section. */
-const doc = readme.slice(readme.indexOf("## The inserted sheets"), readme.indexOf("\n## ", readme.indexOf("## The inserted sheets") + 1));
+/** docs/workbook.md's section on the inserted sheets, up to the next top-level section. */
+const doc = workbookDoc.slice(workbookDoc.indexOf("## The inserted sheets"), workbookDoc.indexOf("\n## ", workbookDoc.indexOf("## The inserted sheets") + 1));
 const specs = buildAllBlocks();
 
-describe("the README's section on the inserted sheets", () => {
+describe("docs/workbook.md on the inserted sheets", () => {
   test("the names table lists every name with the cell it points to", () => {
     const rows = [...doc.matchAll(/^\| `([A-Z0-9_]+)` \| [^|]+ \| ([^|]+) \|$/gm)].map((m) => [m[1], m[2].trim()]);
     const actual = specs.flatMap((s) => s.names.map((n) => [n.name, sheetRef(s.sheetName, n.row, n.col, "relative")]));
@@ -20,5 +21,17 @@ describe("the README's section on the inserted sheets", () => {
     const written = new Set(specs.flatMap((s) => s.cells.map((c) => c.formula)));
     expect(quoted.length).toBeGreaterThanOrEqual(12);
     for (const f of quoted) expect([f, written.has(f)]).toEqual([f, true]);
+  });
+});
+
+describe("the README's list of names", () => {
+  test("lists every name the blocks define, in order", () => {
+    const list = readme.slice(readme.indexOf("<!-- names -->"), readme.indexOf("<!-- /names -->"));
+    expect([...list.matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1])).toEqual(specs.flatMap((s) => s.names.map((n) => n.name)));
+  });
+
+  test("lists the five sheets in insertion order", () => {
+    const sheets = [...readme.matchAll(/^\| \*\*([^*]+)\*\* \|/gm)].map((m) => m[1]);
+    expect(sheets).toEqual(specs.map((s) => s.sheetName));
   });
 });

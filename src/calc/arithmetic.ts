@@ -1,0 +1,28 @@
+/**
+ * The arithmetic a deal formula is written against, once: the fast path (src/calc/scaled.ts) and
+ * decimal.js (src/calc/decimal.ts) each implement it. Sums, differences and products are exact;
+ * `quotient` is the only rounding, to the double nearest the exact quotient.
+ */
+import { decimalArithmetic } from "./decimal";
+import { scaledArithmetic } from "./scaled";
+
+export interface Arithmetic<T> {
+  /** An input, read as its shortest decimal (what String(x) prints: 0.1 is one tenth). */
+  read(x: number): T;
+  add(a: T, b: T): T;
+  sub(a: T, b: T): T;
+  mul(a: T, b: T): T;
+  /** -1, 0 or 1; NaN when the fast path cannot represent a. */
+  sign(a: T): number;
+  /** a ÷ b correctly rounded to a double (b ≠ 0); NaN when the fast path cannot compute it. */
+  quotient(a: T, b: T): number;
+}
+
+/**
+ * A formula's correctly rounded result: the fast path's, or decimal.js's when the fast path gives
+ * NaN (an input or an intermediate it cannot hold exactly). `read` is the path's `read`.
+ */
+export function compute(formula: <T>(o: Arithmetic<T>, read: (x: number) => T) => number): number {
+  const fast = formula(scaledArithmetic, scaledArithmetic.read);
+  return fast === fast ? fast : formula(decimalArithmetic, decimalArithmetic.read);
+}

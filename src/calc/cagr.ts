@@ -1,0 +1,130 @@
+/**
+ * DEAL.CAGR in double arithmetic, within 2 units in the last place of the exact rate, as a
+ * spreadsheet's RRI computes it with pow but without pow's error: rate = e^z − 1 with
+ * z = ln(end ÷ start) ÷ years. A rate of 1,000% a year has z ≈ 2.4, and z's own rounding
+ * (a relative 2^-53) would already cost z units in the last place; so ln(end ÷ start) and the
+ * division by years are carried to about 2^-100 in two doubles, a high part and a low part, with
+ * exact sums and products of doubles (Knuth's two-sum, Dekker's product). Math.expm1 (fdlibm, under
+ * one unit) and the final sum add at most one and a half units. Inputs are their shortest decimals,
+ * as everywhere in src/calc: the low parts carry the difference from the binary values.
+ */
+import { Dec, exactValue, quotient } from "./decimal";
+import { compute } from "./arithmetic";
+import { ERRORS, nonFinite, type CalcError } from "./errors";
+import { POW10, decimals } from "./scaled";
+
+/** A value hi + lo with |lo| far below |hi|. */
+type Pair = readonly [number, number];
+
+/** s + e = a + b exactly, s = fl(a + b) (Knuth). */
+function twoSum(a: number, b: number): Pair {
+  const s = a + b;
+  const v = s - a;
+  return [s, a - (s - v) + (b - v)];
+}
+
+/** 2^27 + 1: splits a double into two halves of 26 bits whose products are exact (Veltkamp). */
+const SPLITTER = 134217729;
+
+/** p + e = a·b exactly, p = fl(a·b) (Dekker); |a|, |b| below 2^996. */
+function twoProduct(a: number, b: number): Pair {
+  const p = a * b;
+  const ta = SPLITTER * a;
+  const ah = ta - (ta - a);
+  const tb = SPLITTER * b;
+  const bh = tb - (tb - b);
+  const al = a - ah;
+  const bl = b - bh;
+  return [p, ah * bh - p + ah * bl + al * bh + al * bl];
+}
+
+/** (hi + lo) ÷ y, with y = y0 + y1, as a pair. */
+function divide([hi, lo]: Pair, [y0, y1]: Pair): Pair {
+  const q = hi / y0;
+  const [p, e] = twoProduct(q, y0);
+  return twoSum(q, (hi - p - e + lo - q * y1) / y0);
+}
+
+/** ln 2 in two parts; LN2_HI has 32 significant bits, so k·LN2_HI is exact for |k| < 2^21 (fdlibm's split). */
+const LN2_HI = 6.93147180369123816490e-1;
+const LN2_LO = 1.90821492927058770002e-10;
+
+/**
+ * ln(hi + lo) for hi > 0 normal: hi = 2^k·m with m in [√½, √2), ln m = 2·atanh(t) with
+ * t = (m − 1) ÷ (m + 1), |t| ≤ 0.172; t in two parts, the series' tail (below 0.0035·|t|) in
+ * plain doubles to 2^-60 of t.
+ */
+function lnPair([hi, lo]: Pair): Pair {
+  let k = Math.floor(Math.log2(hi));
+  let m = hi / 2 ** k;
+  if (m >= 2) [m, k] = [m / 2, k + 1];
+  if (m < 1) [m, k] = [m * 2, k - 1];
+  if (m > Math.SQRT2) [m, k] = [m / 2, k + 1];
+  const f = m - 1;
+  const t = divide([f, 0], twoSum(2, f));
+  const t2 = t[0] * t[0];
+  let series = 1 / 25;
+  for (let n = 23; n >= 3; n -= 2) series = 1 / n + t2 * series;
+  const small = k * LN2_LO + 2 * t[1] + 2 * t[0] * t2 * series + lo / hi;
+  const [a, b] = twoSum(k * LN2_HI, 2 * t[0]);
+  return twoSum(a, b + small);
+}
+
+/** x's shortest decimal as hi + lo: hi = x, lo = the decimal minus x's binary value. */
+function decimalPair(x: number): Pair {
+  const k = decimals(x);
+  if (k >= 0) {
+    const [p, e] = twoProduct(x, POW10[k]);
+    return [x, (Math.round(x * POW10[k]) - p - e) / POW10[k]];
+  }
+  return [x, new Dec(x).minus(exactValue(x)).toNumber()];
+}
+
+/** ln(end ÷ start) as a pair, from the exact quotient: its correctly rounded double and the rest. */
+function lnRatio(start: number, end: number): Pair {
+  const ks = decimals(start);
+  const ke = decimals(end);
+  if (ks >= 0 && ke >= 0) {
+    const k = Math.max(ks, ke);
+    const s = Math.round(start * POW10[ks]) * POW10[k - ks];
+    const e = Math.round(end * POW10[ke]) * POW10[k - ke];
+    if (s < 2 ** 53 && e < 2 ** 53) {
+      const r = e / s;
+      const [p, err] = twoProduct(r, s);
+      return lnPair([r, (e - p - err) / s]);
+    }
+  }
+  const s = new Dec(start);
+  const e = new Dec(end);
+  const r = quotient(e, s);
+  if (r >= 2 ** -1022 && r < Infinity) return lnPair([r, quotient(e.minus(exactValue(r).times(s)), s)]);
+  const [a, b] = lnPair(decimalPair(end));
+  const [c, d] = lnPair(decimalPair(start));
+  return twoSum(a - c, b - d);
+}
+
+/**
+ * The compound annual growth rate: (endvalue ÷ startvalue)^(1 ÷ years) − 1, within 2 units in the
+ * last place; over one year exactly (endvalue − startvalue) ÷ startvalue, correctly rounded.
+ */
+export function cagr(startvalue: number, endvalue: number, years: number): number | CalcError {
+  const bad = nonFinite("startvalue", startvalue) ?? nonFinite("endvalue", endvalue) ?? nonFinite("years", years);
+  if (bad) return bad;
+  if (!(startvalue > 0)) return ERRORS.notPositive("startvalue");
+  if (endvalue < 0) return ERRORS.negative("endvalue");
+  if (!(years > 0)) return ERRORS.notPositive("years");
+  if (endvalue === 0) return -1;
+  if (years === 1) return finish(compute((o, r) => o.quotient(o.sub(r(endvalue), r(startvalue)), r(startvalue))));
+  let ln = lnRatio(startvalue, endvalue);
+  let y = decimalPair(years);
+  // Dekker's product needs factors below 2^996: scale both by 2^-200, which leaves z as it is.
+  if (years > 2 ** 900) [ln, y] = [[ln[0] * 2 ** -200, ln[1] * 2 ** -200], [y[0] * 2 ** -200, y[1] * 2 ** -200]];
+  const [z, dz] = divide(ln, y);
+  if (!(z < 710)) return ERRORS.nonFinite("the growth rate");
+  const g = Math.expm1(z);
+  return finish(g + (1 + g) * dz);
+}
+
+function finish(rate: number): number | CalcError {
+  return Number.isFinite(rate) ? rate + 0 : ERRORS.nonFinite("the growth rate");
+}
