@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { CATALOG, signature } from "../src/calc/catalog";
-import { renderFactsTable, renderFiguresTable, renderSourcesList } from "../src/figures/markdown";
+import { renderFactsTable, renderFiguresTable, renderQualifiers, renderSourcesList } from "../src/figures/markdown";
 import { renderFunctionReference } from "../src/functions/reference";
 import { renderNamesTable } from "../src/sheets/markdown";
 
@@ -27,6 +27,7 @@ export const GENERATED_SECTIONS: Record<string, { file: string; render: () => st
   functions: { file: FUNCTIONS_DOC_PATH, render: renderFunctionReference },
   names: { file: WORKBOOK_DOC_PATH, render: renderNamesTable },
   figures: { file: FIGURES_DOC_PATH, render: renderFiguresTable },
+  qualifiers: { file: FIGURES_DOC_PATH, render: renderQualifiers },
   facts: { file: FIGURES_DOC_PATH, render: renderFactsTable },
   sources: { file: FIGURES_DOC_PATH, render: renderSourcesList },
 };
