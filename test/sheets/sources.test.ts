@@ -37,7 +37,7 @@ describe("Sources block", () => {
   test("below it, each figure's as-of date, how that date is known, its source's tier, and the single-source caveat", () => {
     expect(sources.tables[1]).toEqual({ name: "DealAsOf", top: 11, left: 0, bottom: 11 + allFigures().length, right: 6 });
     expect(["A", "B", "C", "D", "E", "F", "G"].map((c) => cellAt(sources, `${c}12`).value)).toEqual([
-      "Figure id",
+      "Id",
       "As of",
       "As-of date",
       "How the date is known",

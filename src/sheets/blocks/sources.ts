@@ -10,7 +10,7 @@ import { FORMATS, isoDateToSerial } from "../formats";
 import type { SheetSpec } from "../spec";
 
 export const SOURCE_COLUMNS = Object.freeze(["Source id", "Title", "Date", "Tier", "Cites", "Supports", "File"] as const);
-export const AS_OF_COLUMNS = Object.freeze(["Figure id", "As of", "As-of date", "How the date is known", "Source id", "Tier", "Caveat"] as const);
+export const AS_OF_COLUMNS = Object.freeze(["Id", "As of", "As-of date", "How the date is known", "Source id", "Tier", "Caveat"] as const);
 
 function sourcesTable(b: BlockBuilder, top: number): number {
   SOURCE_COLUMNS.forEach((title, col) => b.put(top, col, { value: title, style: "header", owner: "addin" }));
@@ -31,6 +31,7 @@ function sourcesTable(b: BlockBuilder, top: number): number {
   return top + sources.length;
 }
 
+/** Each figure's as-of row; the Id column lets an update find a row again after a sort. */
 function asOfTable(b: BlockBuilder, top: number): void {
   b.put(top - 1, 0, { value: "When each figure speaks for, and what it rests on", style: "subtitle", owner: "addin" });
   AS_OF_COLUMNS.forEach((title, col) => b.put(top, col, { value: title, style: "header", owner: "addin" }));
