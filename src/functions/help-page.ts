@@ -27,7 +27,7 @@ ${table}
 <p><strong>${spec.examples.length > 1 ? "Examples" : "Example"}:</strong></p>
 <ul>
 ${spec.examples.map((e) => `<li><code>${escapeHtml(e.formula)}</code> returns ${escapeHtml(exampleResult(e))}.</li>`).join("\n")}
-<li>With the Deal sheet's names: <code>${escapeHtml(spec.inWorkbook)}</code></li>
+<li>In your workbook, on the Deal sheet's names (what the pane's Insert puts in the selected cell): <code>${escapeHtml(spec.inWorkbook)}</code></li>
 </ul>
 </section>`;
 }

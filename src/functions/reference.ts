@@ -19,7 +19,7 @@ function entry(spec: FunctionSpec): string {
     spec.examples.length > 1 ? "Examples:" : "Example:",
     "",
     ...examples,
-    `- With the Deal sheet's names (the pane's Insert puts this in the selected cell): \`${spec.inWorkbook}\``,
+    `- In your workbook, on the Deal sheet's names (what the pane's Insert puts in the selected cell): \`${spec.inWorkbook}\``,
   ].join("\n");
 }
 

@@ -67,6 +67,18 @@ describe("the function reference in docs/functions.md", () => {
 describe("help.html", () => {
   const page = renderHelpPage();
 
+  test("cannot be misread: the whole round's new money, post-money STAKEVALUE, DILUTE without the holder, roundsize examples", () => {
+    const text = page.replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+    expect(text).toContain("<code>DEAL.PREMONEY(postmoney, newmoney)</code>");
+    expect(text).toContain("<code>DEAL.POSTMONEY(premoney, newmoney)</code>");
+    expect(text).toContain("All the new money in the round, from every investor (not one investor's cheque)");
+    expect(text).toContain("What a stake is worth at a post-money valuation");
+    expect(text).toContain("assuming the holder puts no money into it");
+    expect(text).toContain('<code>=DEAL.STAKE(50e9, 830e9, "pre", 100e9)</code> returns 0.0537634408602151 ($50B of a $100B round from several investors');
+    expect(text).toContain('<code>=DEAL.IMPLIEDVALUATION(50e9, 0.05, "pre", 100e9)</code> returns 900000000000');
+    expect(text).toContain("on the Deal sheet's names (what the pane's Insert puts in the selected cell): <code>=DEAL.PREMONEY(OPENAI_VALUATION_ROUND, DEAL_ROUND_SIZE)</code>");
+  });
+
   test("is a complete page with no script", () => {
     expect(page.startsWith("<!doctype html>\n<html lang=\"en\">")).toBe(true);
     expect(page.trimEnd().endsWith("</html>")).toBe(true);
