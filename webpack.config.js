@@ -6,13 +6,15 @@
  * - taskpane.html + taskpane.js: the pane, which also loads functions.js so the functions run in
  *   the shared runtime (the page is also the FunctionFile of the ribbon command);
  * - help.html: the functions' help page, rendered at build time from src/functions/help-page.ts;
- * - assets/ and manifest.xml, with every https://localhost:3000 replaced by ADDIN_BASE_URL.
+ * - assets/ and manifest.xml, with every https://localhost:3000 replaced by ADDIN_BASE_URL;
+ * - figures.json: figures/figures.json (or FIGURES_FILE), validated first, as the add-in serves it;
+ *   the pane's built-in fallback copy is the same file.
  */
 const fs = require("fs");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { Compilation, WebpackError, sources } = require("webpack");
+const { Compilation, NormalModuleReplacementPlugin, WebpackError, sources } = require("webpack");
 
 const DEV_BASE_URL = "https://localhost:3000";
 const SRC = path.join(__dirname, "src");
@@ -98,11 +100,49 @@ class RenderedAssetsPlugin {
   }
 }
 
+/** The figures file the build validates, serves as figures.json and builds into the pane. */
+function figuresFile(value) {
+  return path.resolve(__dirname, value || path.join("figures", "figures.json"));
+}
+
+/**
+ * Validates the figures file before anything is compiled (schema, ids, sources, values, quotes
+ * against sources/), failing the build with the file, id and field of each problem; then emits
+ * it as figures.json. The check is scripts/figures-check.ts, the same as npm run figures:check.
+ */
+class FiguresPlugin {
+  constructor(file) {
+    this.file = file;
+  }
+
+  apply(compiler) {
+    let text;
+    compiler.hooks.beforeCompile.tap("FiguresPlugin", () => {
+      require("./scripts/ts-register.js");
+      const { checkFiguresFile } = require("./scripts/figures-check.ts");
+      const result = checkFiguresFile(this.file, path.join(__dirname, "sources"));
+      if (!result.ok) {
+        const error = new Error(`The figures file is invalid:\n${result.lines.join("\n")}`);
+        error.stack = `Error: ${error.message}`;
+        throw error;
+      }
+      text = result.text;
+    });
+    compiler.hooks.thisCompilation.tap("FiguresPlugin", (compilation) => {
+      compilation.fileDependencies.add(this.file);
+      compilation.hooks.processAssets.tap({ name: "FiguresPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        compilation.emitAsset("figures.json", new sources.RawSource(text));
+      });
+    });
+  }
+}
+
 module.exports = (env, argv) => {
   const baseUrl = addinBaseUrl(process.env.ADDIN_BASE_URL);
   const production = argv.mode !== "development";
   const distDir = outputDir(process.env.DIST_DIR);
   const taskpaneCss = path.join(SRC, "taskpane", "taskpane.css");
+  const figures = figuresFile(process.env.FIGURES_FILE);
 
   return {
     mode: production ? "production" : "development",
@@ -147,6 +187,11 @@ module.exports = (env, argv) => {
     },
     performance: { hints: false },
     plugins: [
+      new FiguresPlugin(figures),
+      // The pane's built-in copy is the file the build validated and serves.
+      new NormalModuleReplacementPlugin(/[\\/]figures[\\/]figures\.json$/, (resource) => {
+        resource.request = figures;
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -177,3 +222,4 @@ module.exports = (env, argv) => {
 module.exports.addinBaseUrl = addinBaseUrl;
 module.exports.outputDir = outputDir;
 module.exports.DEV_BASE_URL = DEV_BASE_URL;
+module.exports.figuresFile = figuresFile;

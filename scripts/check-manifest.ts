@@ -17,7 +17,8 @@ export const DEV_BASE_URL = "https://localhost:3000";
 export const NAMESPACE = "DEAL";
 export const REQUIRED_SETS: ReadonlyArray<{ name: string; minVersion: string }> = [
   { name: "SharedRuntime", minVersion: "1.1" },
-  { name: "CustomFunctionsRuntime", minVersion: "1.1" },
+  // The functions return CustomFunctions.Error (CustomFunctionsRuntime 1.2) with an ErrorCode (1.3).
+  { name: "CustomFunctionsRuntime", minVersion: "1.3" },
   // The Excel writer's own minimum, so Office offers the add-in only where inserting works.
   { name: "ExcelApi", minVersion: REQUIRED_API },
 ];

@@ -1,15 +1,19 @@
 /**
- * `npm run workbook [-- --out PATH] [-- --force]`: writes the portable Deal Desk workbook, every
- * block with its formulas, formats, notes, tables and names, for people without the add-in.
+ * `npm run workbook [-- --out PATH] [-- --force] [-- --figures PATH]`: writes the portable Deal
+ * Desk workbook, every block with its formulas, formats, notes, tables and names, for people
+ * without the add-in; from the repository's figures or from another figures file.
  *
- * Exit codes: 0 written, 1 the file could not be written, 2 the command line is wrong.
+ * Exit codes: 0 written, 1 the file could not be written or the figures file is invalid, 2 the
+ * command line is wrong.
  */
 import * as path from "path";
+import { useDataset } from "../src/figures";
 import { WorkbookFileError, checkTarget } from "../src/xlsx/save";
+import { checkFiguresFile } from "./figures-check";
 
 const DEFAULT_OUT = "deal-desk.xlsx";
 
-const HELP = `Usage: npm run workbook [-- --out PATH] [-- --force]
+const HELP = `Usage: npm run workbook [-- --out PATH] [-- --force] [-- --figures PATH]
 
 Writes the Deal Desk workbook (Deal, AMZN, Capex 2026, Sensitivity and Sources sheets, with
 their formulas, named ranges, tables and source notes) as an .xlsx file that calculates in
@@ -19,6 +23,9 @@ Options:
   --out PATH   where to write the file (default: ${DEFAULT_OUT} in the folder you run the
                command from). It must end in .xlsx and its folder must exist.
   --force      replace the file at PATH if one exists; without it an existing file is left alone.
+  --figures PATH
+               the figures file to write (default: figures/figures.json, built into the
+               add-in); checked as npm run figures:check checks it, against sources/.
   --help       show this text.
 
 Charts are not written (the library cannot): a cell on the Capex 2026 sheet says where the chart
@@ -28,19 +35,26 @@ class UsageError extends Error {}
 
 interface Options {
   readonly out: string;
+  readonly figures: string | undefined;
   readonly force: boolean;
   readonly help: boolean;
 }
 
 function parseArgs(args: readonly string[]): Options {
   let out: string | undefined;
+  let figures: string | undefined;
   let force = false;
   let help = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "--help" || arg === "-h") help = true;
     else if (arg === "--force") force = true;
-    else if (arg === "--out" || arg.startsWith("--out=")) {
+    else if (arg === "--figures" || arg.startsWith("--figures=")) {
+      const value = arg === "--figures" ? args[++i] : arg.slice("--figures=".length);
+      if (value === undefined || value === "" || value.startsWith("--")) throw new UsageError("--figures needs a file path, e.g. --figures figures/next.json");
+      if (figures !== undefined) throw new UsageError("--figures was given twice; give one file.");
+      figures = value;
+    } else if (arg === "--out" || arg.startsWith("--out=")) {
       const value = arg === "--out" ? args[++i] : arg.slice("--out=".length);
       if (value === undefined || value === "" || value.startsWith("--")) {
         throw new UsageError("--out needs a file path, e.g. --out reports/deal-desk.xlsx");
@@ -48,10 +62,22 @@ function parseArgs(args: readonly string[]): Options {
       if (out !== undefined) throw new UsageError("--out was given twice; give one path.");
       out = value;
     } else {
-      throw new UsageError(`Unknown option ${JSON.stringify(arg)}. Options: --out PATH, --force, --help.`);
+      throw new UsageError(`Unknown option ${JSON.stringify(arg)}. Options: --out PATH, --force, --figures PATH, --help.`);
     }
   }
-  return { out: out ?? DEFAULT_OUT, force, help };
+  return { out: out ?? DEFAULT_OUT, figures, force, help };
+}
+
+/** Puts the figures of `file` in use for the sheet builders; false (with the problems printed) when it is invalid. */
+function useFiguresFile(file: string): boolean {
+  const result = checkFiguresFile(file, path.join(__dirname, "..", "sources"));
+  if (!result.ok) {
+    console.error(`npm run workbook: the figures file is invalid, so nothing was written:\n${result.lines.join("\n")}`);
+    return false;
+  }
+  useDataset(result.dataset);
+  console.log(`Figures ${result.dataset.version} · ${result.dataset.date} from ${file}`);
+  return true;
 }
 
 function kilobytes(bytes: number): string {
@@ -75,7 +101,9 @@ async function main(args: readonly string[]): Promise<number> {
   // Ctrl-C waits for it to be renamed or removed, so no half-written file is ever left.
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
   // npm runs scripts from the package folder; INIT_CWD is where the user typed the command.
-  const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), options.out);
+  const base = process.env.INIT_CWD ?? process.cwd();
+  const out = path.resolve(base, options.out);
+  if (options.figures !== undefined && !useFiguresFile(path.resolve(base, options.figures))) return 1;
   try {
     checkTarget(out, { replace: options.force });
     // Loaded only once the path is known to be good: a wrong command line fails at once.

@@ -1,12 +1,14 @@
 /**
  * The dataset as cell values for DEAL.FIGURE, DEAL.FIGURES and DEAL.CARD: numbers as numbers,
- * dates as Excel date serials, everything else as text. Pure; the values come only from
- * src/figures, the caveats' wording from src/figures/provenance.
+ * dates as Excel date serials, everything else as text. Pure; the values come only from the
+ * dataset in use (src/figures/in-use.ts), which the functions bundle receives from the pane
+ * rather than carrying a copy.
  */
 import { isoDateToSerial } from "../figures/excel-dates";
-import { allFigures, findFigure, findSource, isLookupError } from "../figures";
-import type { Figure } from "../figures";
-import { asOfText } from "../figures/provenance";
+import { formatAsOf } from "../figures/format";
+import { datasetInUse } from "../figures/in-use";
+import { findFigureIn, findSourceIn, isLookupError } from "../figures/lookup";
+import type { Figure } from "../figures/types";
 import { FIGURE_FIELDS } from "./catalog";
 import { ERRORS, type CalcError } from "./errors";
 
@@ -21,7 +23,7 @@ export function figureValue(figure: Figure): number {
 }
 
 function field(figure: Figure, name: FigureField): number | string | CalcError {
-  const source = findSource(figure.sourceId);
+  const source = findSourceIn(datasetInUse(), figure.sourceId);
   switch (name) {
     case "value":
       return figureValue(figure);
@@ -33,7 +35,7 @@ function field(figure: Figure, name: FigureField): number | string | CalcError {
     case "comment":
       return figure[name];
     case "asof":
-      return asOfText(figure);
+      return formatAsOf(figure);
     case "asofdate":
       return figure.asOfDate === null ? ERRORS.noAsOfDate(figure.id) : isoDateToSerial(figure.asOfDate);
     case "source":
@@ -53,18 +55,19 @@ function field(figure: Figure, name: FigureField): number | string | CalcError {
 export function figureField(id: string, fieldName: string = "value"): number | string | CalcError {
   const key = fieldName.trim().toLowerCase() as FigureField;
   if (!FIGURE_FIELDS.includes(key)) return ERRORS.unknownField(fieldName, FIGURE_FIELDS);
-  const figure = findFigure(id);
+  const figure = findFigureIn(datasetInUse(), id);
   if (isLookupError(figure)) return ERRORS.unknownId(figure.message);
   return field(figure, key);
 }
 
 /** DEAL.FIGURES(): the header row, then one row per figure in the dataset's order. */
 export function figuresTable(): (number | string)[][] {
+  const dataset = datasetInUse();
   return [
     [...FIGURES_HEADER],
-    ...allFigures().map((f) => {
-      const source = findSource(f.sourceId);
-      return [f.id, f.label, figureValue(f), f.unit, f.qualifier, f.status, asOfText(f), source?.title ?? f.sourceId, source?.tier ?? "", f.comment];
+    ...dataset.figures.map((f) => {
+      const source = findSourceIn(dataset, f.sourceId);
+      return [f.id, f.label, figureValue(f), f.unit, f.qualifier, f.status, formatAsOf(f), source?.title ?? f.sourceId, source?.tier ?? "", f.comment];
     }),
   ];
 }

@@ -51,7 +51,7 @@ interface SelectionRead {
  * those two are not checked (their content still is).
  */
 function queueSelection(wb: Excel.Workbook, rows: number, cols: number): SelectionRead {
-  const cell = wb.getSelectedRange().load("rowIndex,columnIndex,cellCount");
+  const cell = wb.getSelectedRange().load("rowIndex,columnIndex");
   const sheet = cell.worksheet.load("name,protection/protected");
   const area = cell.getCell(0, 0).getResizedRange(rows - 1, cols - 1).load("address,formulas");
   return {

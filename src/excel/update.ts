@@ -84,7 +84,8 @@ function queueApply(context: Excel.RequestContext, read: WorkbookRead, plan: Wor
   const wb = context.workbook;
   let cells = 0;
   const names = new Set(read.names.map((n) => n.name.toUpperCase()));
-  const recordSheet = plan.blocks.length > 0 ? recordSheetOf(wb, read) : "";
+  const needsRecord = plan.blocks.some((b) => !b.recordComplete || writesOf(b, accepted).length > 0 || notes.some((n) => n.block === b.block));
+  const recordSheet = needsRecord ? recordSheetOf(wb, read) : "";
   for (const b of plan.blocks) {
     const writes = writesOf(b, accepted);
     cells += countCells(writes);
@@ -92,6 +93,8 @@ function queueApply(context: Excel.RequestContext, read: WorkbookRead, plan: Wor
     const mine = notes.filter((n) => n.block === b.block);
     for (const n of mine) wb.worksheets.getItem(n.sheet).notes.getItem(toA1(n.row, n.col)).content = n.to;
     const band = read.blocks.find((r) => r.block === b.block)?.band;
+    // The references in the record stay current by themselves; it is rewritten when something was.
+    if (writes.length === 0 && mine.length === 0 && b.recordComplete && band) continue;
     queueRecord(wb, band?.sheet ?? recordSheet, recordAfter(b, accepted, mine), band?.rows ?? 0, names.has(recordName(b.block)));
   }
   return cells;
@@ -114,11 +117,11 @@ export async function applyUpdate(acceptedKeys: readonly string[], reviewed?: st
       const notes = await notesToWrite(context, plan.blocks.flatMap((b) => [...b.notes]));
       context.application.suspendScreenUpdatingUntilNextSync();
       const cellsWritten = queueApply(context, read, plan, accepted, notes);
-      if (plan.blocks.length > 0) await context.sync();
+      if (cellsWritten > 0 || notes.length > 0 || plan.blocks.some((b) => !b.recordComplete)) await context.sync();
       const conflicts = changesOf(plan).filter((c) => c.kind === "conflict");
       const taken = conflicts.filter((c) => accepted.has(c.id)).length;
-      const counts = { cellsWritten, accepted: taken, kept: conflicts.length - taken, notesUpdated: notes.length, deleted: deletedSentences(plan) };
-      return { ok: true, value: { ...counts, summary: applySummary(counts) } };
+      const counts = { cellsWritten, accepted: taken, kept: conflicts.length - taken, notesUpdated: notes.length };
+      return { ok: true, value: { ...counts, summary: applySummary({ ...counts, deleted: deletedSentences(plan) }) } };
     }),
   );
 }

@@ -56,3 +56,13 @@ export function formatClaim(figure: Pick<Figure, "value" | "unit" | "qualifier">
   if (figure.unit === "date" && figure.qualifier === "up to") return `by ${value}`;
   return `${figure.qualifier} ${value}`;
 }
+
+/**
+ * The as-of in words with its date and basis, as the Reported cell's note and
+ * DEAL.FIGURE(id, "asof") give it: "late January 2026 (talks); dated 2026-02-01, inferred from
+ * another article". Without a date, the words alone.
+ */
+export function formatAsOf(figure: Pick<Figure, "asOf" | "asOfDate" | "asOfBasis">): string {
+  if (figure.asOfDate === null || figure.asOfBasis === null) return `${figure.asOf}; no article gives a date`;
+  return `${figure.asOf}; dated ${figure.asOfDate}, ${figure.asOfBasis}`;
+}

@@ -2,8 +2,8 @@
  * The docs' figures table, rendered from the dataset so the two cannot drift apart
  * (test/readme.test.ts compares them), with what each qualifier means.
  */
-import { formatClaim } from "./format";
-import { asOfText, QUALIFIER_MEANINGS } from "./provenance";
+import { formatAsOf, formatClaim } from "./format";
+import { QUALIFIER_MEANINGS } from "./provenance";
 import { allFacts, allFigures, allSources, findSource } from "./index";
 
 function cell(text: string): string {
@@ -23,7 +23,7 @@ function sourceName(sourceId: string): string {
 export function renderFiguresTable(): string {
   const rows = allFigures().map((f) => {
     const source = findSource(f.sourceId);
-    return [`\`${f.id}\``, f.label, formatClaim(f), f.qualifier, f.status, asOfText(f), `${sourceName(f.sourceId)}${source ? ` (${source.tier})` : ""}`, f.comment]
+    return [`\`${f.id}\``, f.label, formatClaim(f), f.qualifier, f.status, formatAsOf(f), `${sourceName(f.sourceId)}${source ? ` (${source.tier})` : ""}`, f.comment]
       .map(cell)
       .join(" | ");
   });

@@ -1,8 +1,9 @@
 /**
- * How sure a reader can be of a figure, in words: what its qualifier means, when it speaks for
- * and how that date is known, and what kind of source states it. The pane's cards, the Reported
- * cells' notes, the Sources sheet, DEAL.FIGURE and DEAL.CARD all say it with these, so the
- * caveats read the same wherever a figure goes.
+ * How sure a reader can be of a figure, in words: what its qualifier means, what kind of source
+ * states it, and where its status rests on a single undated or secondary source (the as-of date
+ * with its basis is formatAsOf in format.ts). The pane's cards, the Reported cells' notes, the
+ * Sources sheet, DEAL.CARD and the docs all say it with these, so the caveats read the same
+ * wherever a figure goes.
  */
 import type { Figure, Source } from "./types";
 
@@ -15,12 +16,6 @@ export const QUALIFIER_MEANINGS = /*#__PURE__*/ Object.freeze({
   "up to": 'A ceiling: the figure could be lower ("up to $50 billion", "could total $100 billion", "by the end of Q1 2026").',
   "at least": "A floor: the figure could be higher.",
 });
-
-/** When a figure speaks for, with how that is known: "late January 2026 (talks); 2026-02-01, inferred from another article". */
-export function asOfText(figure: Pick<Figure, "asOf" | "asOfDate" | "asOfBasis">): string {
-  if (figure.asOfDate === null) return `${figure.asOf}; no date is stated or can be inferred`;
-  return `${figure.asOf}; ${figure.asOfDate}, ${figure.asOfBasis}`;
-}
 
 /** A source's tier in words: "secondary source: an article reporting on others". */
 export function tierText(source: Pick<Source, "tier">): string {

@@ -7,9 +7,10 @@
  * Pure: only types come from Office.
  */
 import { figureValue } from "../calc/figure-fields";
-import { findFigure, findSource, isLookupError } from "../figures";
-import { formatClaim } from "../figures/format";
-import { asOfText, tierText } from "../figures/provenance";
+import { formatAsOf, formatClaim } from "../figures/format";
+import { datasetInUse } from "../figures/in-use";
+import { findFigureIn, findSourceIn, isLookupError } from "../figures/lookup";
+import { tierText } from "../figures/provenance";
 
 /** The card's properties, in the order its one section lists them. */
 export const CARD_PROPERTIES = ["Value", "Qualifier", "Status", "As of", "Source", "Quote", "Comment"] as const;
@@ -22,9 +23,9 @@ const text = (basicValue: string): Excel.StringCellValue => ({ type: "String", b
  * own basic value is always #VALUE! in formulas, so the number is its Value property (=A1.Value).
  */
 export function figureEntity(id: string): Excel.EntityCellValue | undefined {
-  const figure = findFigure(id);
+  const figure = findFigureIn(datasetInUse(), id);
   if (isLookupError(figure)) return undefined;
-  const source = findSource(figure.sourceId);
+  const source = findSourceIn(datasetInUse(), figure.sourceId);
   const value = figureValue(figure);
   const valueCell: Excel.DoubleCellValue | Excel.FormattedNumberCellValue =
     figure.unit === "date" ? { type: "FormattedNumber", basicValue: value, numberFormat: "yyyy-mm-dd" } : { type: "Double", basicValue: value };
@@ -33,7 +34,7 @@ export function figureEntity(id: string): Excel.EntityCellValue | undefined {
     Value: valueCell,
     Qualifier: text(figure.qualifier),
     Status: text(figure.status),
-    "As of": text(asOfText(figure)),
+    "As of": text(formatAsOf(figure)),
     Source: text(sourceText),
     Quote: text(figure.quote),
     Comment: text(figure.comment),

@@ -3,11 +3,14 @@
  * generates functions.json (src/functions/metadata.ts). src/calc/dispatch.ts coerces, broadcasts
  * and computes; this file only turns CalcErrors into Excel errors, makes DEAL.CARD's entity
  * values, and registers the functions. Nothing here touches the DOM, so it loads in Excel's
- * JavaScript-only runtime.
+ * JavaScript-only runtime. The dataset is not in this bundle: FIGURE, FIGURES and CARD wait for
+ * the figures the pane loads in the shared runtime.
  */
 import { CATALOG } from "../calc/catalog";
 import type { CalcError } from "../calc/errors";
 import { evaluate } from "../calc/dispatch";
+import { useDataset } from "../figures/in-use";
+import { publishedFigures } from "../figures/runtime-slot";
 import { figureEntity } from "./card";
 import { toExcelGrid } from "./results";
 
@@ -57,12 +60,27 @@ function run(name: string, args: unknown[]): unknown[][] {
   }
 }
 
+/** The functions that read the dataset rather than compute from their arguments alone. */
+const READS_FIGURES = new Set(["FIGURE", "FIGURES", "CARD"]);
+
+/** FIGURE, FIGURES and CARD answer from the figures the pane loaded: the served file, or the built-in copy. */
+async function runOnFigures(name: string, args: unknown[]): Promise<unknown[][]> {
+  const loaded = await publishedFigures();
+  useDataset(loaded.dataset);
+  return run(name, args);
+}
+
+type CustomFunction = (...args: unknown[][][]) => unknown[][] | Promise<unknown[][]>;
+
 /**
  * Excel name → implementation: each passes its declared arguments, in catalog order, to run()
  * (Excel may append an invocation object, which is dropped).
  */
-export const FUNCTIONS: Readonly<Record<string, (...args: unknown[][][]) => unknown[][]>> = Object.fromEntries(
-  CATALOG.map((spec) => [spec.name, (...args: unknown[][][]) => run(spec.name, args.slice(0, spec.params.length))]),
+export const FUNCTIONS: Readonly<Record<string, CustomFunction>> = Object.fromEntries(
+  CATALOG.map((spec): [string, CustomFunction] => [
+    spec.name,
+    (...args) => (READS_FIGURES.has(spec.name) ? runOnFigures : run)(spec.name, args.slice(0, spec.params.length)),
+  ]),
 );
 
 if (typeof CustomFunctions !== "undefined") {

@@ -3,9 +3,11 @@
  * offset by the origin, A1 references that follow the origin, and the widths that show every
  * value. Each block's own file says only what goes where.
  */
+import { currentDataset } from "../figures";
 import { MAX_COL, MAX_ROW, toA1, type Anchor } from "./a1";
 import { formatNumber } from "./formats";
 import type { BlockId, CellSpec, ChartSpec, NameSpec, SheetSpec, TableSpec } from "./spec";
+import { STAMP, figuresStamp } from "./stamp";
 
 export interface Origin {
   readonly row: number;
@@ -103,8 +105,12 @@ export class BlockBuilder {
     });
   }
 
-  /** The finished spec, with column widths from the content. */
+  /** The finished spec, stamped with the figures it shows, with column widths from the content. */
   finish(sheetName: string, requires: readonly BlockId[]): SheetSpec {
+    // Beside the title; a block whose first row is full to there (tests build such) gets it after the row's last cell.
+    const rowCols = this.cells.filter((c) => c.row === this.origin.row + STAMP.row).map((c) => c.col - this.origin.col);
+    const col = rowCols.includes(STAMP.col) ? Math.max(...rowCols) + 1 : STAMP.col;
+    this.put(STAMP.row, col, { value: figuresStamp(currentDataset()), style: "muted", owner: "addin" });
     return Object.freeze({
       block: this.block,
       sheetName,

@@ -3,8 +3,8 @@
  * Qualifier | Status | As of | Source | Id) and the notes that carry each claim's provenance.
  */
 import { findFigure, findSource, isLookupError } from "../figures";
-import { formatClaim } from "../figures/format";
-import { asOfText, QUALIFIER_MEANINGS, singleSourceCaveat, tierText } from "../figures/provenance";
+import { formatAsOf, formatClaim } from "../figures/format";
+import { QUALIFIER_MEANINGS, singleSourceCaveat, tierText } from "../figures/provenance";
 import type { Fact, Figure } from "../figures";
 import type { BlockBuilder } from "./block-builder";
 import { formatForUnit, isoDateToSerial } from "./formats";
@@ -54,7 +54,7 @@ export function figureNote(f: Figure): string {
   const lines = [
     `${capitalize(formatClaim(f))} · ${f.status}`,
     `Qualifier "${f.qualifier}": ${QUALIFIER_MEANINGS[f.qualifier]}`,
-    `As of: ${asOfText(f)}`,
+    `As of: ${formatAsOf(f)}`,
     `Source: ${sourceLine(f.sourceId)}`,
     `"${f.quote}"`,
   ];

@@ -1,20 +1,33 @@
 /**
- * The pane's entry: the only file of the pane that talks to Office. It renders the figures at
- * once (they need no host), then waits for Office.js: inside Excel it hands the pane the Excel
- * writer's actions and applies Office's theme; anywhere else (a plain browser, where onReady
- * reports no host) the pane stays a read-only preview.
+ * The pane's entry: the only file of the pane that talks to Office. It loads the figures first
+ * (the served figures.json, revalidated, or the built-in copy with the reason), hands them to the
+ * DEAL.* functions of the shared runtime, renders them, then waits for Office.js: inside Excel it
+ * hands the pane the Excel writer's actions and applies Office's theme; anywhere else (a plain
+ * browser, where onReady reports no host) the pane stays a read-only preview.
  */
 import { applyUpdate, checkSupport, insertBlocks, insertFormula, planUpdate } from "../excel";
+import { runSelfTest } from "../excel/self-test";
+import { readWorkbookFigures } from "../excel/figures-version";
+import { useDataset } from "../figures";
+import { isoDay } from "../figures/age";
+import { BUILT_IN_FIGURES } from "../figures/builtin";
+import { loadFigures, type FetchLike, type LoadedFigures } from "../figures/load";
+import { publishFigures } from "../figures/runtime-slot";
 import { BLOCK_TITLES, BLOCKS, buildAllBlocks } from "../sheets";
 import { derivedCards } from "./derived";
 import { mountPane } from "./pane";
 import type { Pane, PaneHost } from "./pane";
 import { blockPreviews } from "./preview";
 import { functionEntries } from "./reference";
+import { isSelfTestMode, sendReport, showSelfTestReport, showSelfTestRunning } from "./self-test-view";
+import { TEXTS } from "./texts";
 import { paneTheme } from "./theme";
 import type { OfficeThemeColors, PaneTheme } from "./theme";
 
-const excelHost: PaneHost = { insertBlocks, planUpdate, applyUpdate, insertFormula };
+const excelHost: PaneHost = { insertBlocks, planUpdate, applyUpdate, insertFormula, readWorkbookFigures };
+
+/** Served beside taskpane.html, from the add-in's own origin. */
+const FIGURES_URL = "figures.json";
 
 function applyTheme(doc: Document, theme: PaneTheme): void {
   const root = doc.documentElement;
@@ -42,9 +55,17 @@ function officeTheme(): OfficeThemeColors | undefined {
 
 async function connectToExcel(pane: Pane): Promise<void> {
   applyTheme(document, paneTheme(officeTheme(), prefersDark()));
-  setHostLine(document, "Connected to Excel. Insert a block, or review an update of the figures.");
+  setHostLine(document, TEXTS.connected);
   const support = await checkSupport();
   pane.connect(excelHost, support.ok ? null : { reason: support.message });
+  if (isSelfTestMode(location.search)) await selfTest();
+}
+
+/** In self-test mode (docs/self-test.md): run the checks, show them, send them to npm run test:excel. */
+async function selfTest(): Promise<void> {
+  showSelfTestRunning(document);
+  const report = await runSelfTest();
+  showSelfTestReport(document, report, await sendReport(report, fetch.bind(globalThis)));
 }
 
 function stayInPreview(pane: Pane, why: string): void {
@@ -53,24 +74,40 @@ function stayInPreview(pane: Pane, why: string): void {
   pane.connect(null, null);
 }
 
-const pane = mountPane(document, {
-  blocks: BLOCKS.map((id) => ({ id, title: BLOCK_TITLES[id] })),
-  derived: derivedCards,
-  functions: functionEntries(),
-  previews: () => blockPreviews(buildAllBlocks(), BLOCK_TITLES),
-});
-applyTheme(document, paneTheme(null, prefersDark()));
+/** The served figures, or the built-in copy with the reason; in use by the pane and the functions alike. */
+async function figuresInUse(): Promise<LoadedFigures> {
+  const loaded =
+    typeof fetch === "function"
+      ? await loadFigures(fetch.bind(globalThis) as FetchLike, FIGURES_URL, BUILT_IN_FIGURES)
+      : { dataset: BUILT_IN_FIGURES, origin: "built-in" as const, reason: "this browser cannot fetch files" };
+  useDataset(loaded.dataset);
+  publishFigures(loaded);
+  return loaded;
+}
 
-if (typeof Office === "undefined") {
-  stayInPreview(pane, "Office.js did not load, so this is a read-only preview. Check the connection, or open Deal Desk from Excel.");
-} else {
+function start(loaded: LoadedFigures): void {
+  const pane = mountPane(document, {
+    loaded,
+    today: isoDay(new Date()),
+    blocks: BLOCKS.map((id) => ({ id, title: BLOCK_TITLES[id] })),
+    derived: derivedCards,
+    functions: functionEntries(),
+    previews: () => blockPreviews(buildAllBlocks(), BLOCK_TITLES),
+  });
+  applyTheme(document, paneTheme(null, prefersDark()));
+  if (typeof Office === "undefined") {
+    stayInPreview(pane, TEXTS.officeMissing);
+    return;
+  }
   Office.onReady((info) => {
     if (info.host === Office.HostType.Excel) {
       connectToExcel(pane).catch((error: unknown) => {
-        pane.announce(`Deal Desk could not connect to Excel: ${error instanceof Error ? error.message : String(error)}. Close and reopen the pane.`, "error");
+        pane.announce(TEXTS.connectFailed(error instanceof Error ? error.message : String(error)), "error");
       });
     } else {
-      stayInPreview(pane, "Preview outside Excel: the figures and what each block writes. Open Deal Desk in Excel to insert them.");
+      stayInPreview(pane, TEXTS.previewOutside);
     }
   });
 }
+
+void figuresInUse().then(start);

@@ -2,24 +2,29 @@
  * Renders the pane's view-model into the page with text nodes only. Knows the DOM, not Office.
  */
 import { h } from "./dom";
+import { TEXTS } from "./texts";
 import type { DerivedCard, FigureCard, PreviewTable } from "./view-model";
 
-/** One figure card: label, the claim with its status ("up to $50B — reported"), as-of and source. */
-export function renderFigureCard(doc: Document, card: FigureCard): HTMLLIElement {
+/**
+ * One figure card: label, the claim with its status ("up to $50B — reported"), as-of with its
+ * date and basis, its age (flagged past `staleDays`) and source.
+ */
+export function renderFigureCard(doc: Document, card: FigureCard, staleDays: number): HTMLLIElement {
   return h(
     doc,
     "li",
-    { className: "card", attrs: { "data-figure": card.id } },
+    { className: card.stale ? "card card-stale" : "card", attrs: { "data-figure": card.id, "data-stale": card.stale } },
     h(doc, "p", { className: "card-label" }, card.label),
     h(
       doc,
       "p",
       { className: "card-value" },
       h(doc, "span", { className: "claim" }, card.claim),
-      h(doc, "span", { className: `badge badge-${card.status.replace(/\s+/g, "-")}` }, ` — ${card.status}`),
+      h(doc, "span", { className: `badge badge-${card.status.replace(/\s+/g, "-")}` }, TEXTS.statusBadge(card.status)),
     ),
-    h(doc, "p", { className: "card-meta" }, `As of: ${card.asOf}`),
-    h(doc, "p", { className: "card-meta card-source", attrs: { title: `${card.source} (${card.cites}): “${card.quote}”` } }, `Source: ${card.source} (${card.tier})`),
+    h(doc, "p", { className: "card-meta" }, TEXTS.asOf(card.asOf)),
+    h(doc, "p", { className: "card-meta card-age" }, card.age, card.stale ? h(doc, "span", { className: "badge badge-stale" }, ` · ${TEXTS.staleBadge(staleDays)}`) : null),
+    h(doc, "p", { className: "card-meta card-source", attrs: { title: `${card.source} (${card.cites}): “${card.quote}”` } }, TEXTS.source(`${card.source} (${card.tier})`)),
     h(doc, "p", { className: "card-meta" }, card.comment),
     ...(card.caveat ? [h(doc, "p", { className: "card-meta card-caveat" }, card.caveat)] : []),
   );
@@ -43,11 +48,11 @@ export function renderPreviewTable(doc: Document, table: PreviewTable): HTMLDeta
     doc,
     "details",
     { className: "preview", attrs: { "data-preview": table.block } },
-    h(doc, "summary", {}, `${table.title} — sheet "${table.sheetName}"`),
+    h(doc, "summary", {}, TEXTS.previewSummary(table.title, table.sheetName)),
     h(
       doc,
       "div",
-      { className: "table-scroll", attrs: { role: "region", "aria-label": `Preview of ${table.title}`, tabindex: 0 } },
+      { className: "table-scroll", attrs: { role: "region", "aria-label": TEXTS.previewRegion(table.title), tabindex: 0 } },
       h(
         doc,
         "table",
@@ -63,6 +68,6 @@ export function renderPreviewTable(doc: Document, table: PreviewTable): HTMLDeta
         ),
       ),
     ),
-    ...table.charts.map((title) => h(doc, "p", { className: "muted" }, `Chart: ${title}`)),
+    ...table.charts.map((title) => h(doc, "p", { className: "muted" }, TEXTS.chart(title))),
   );
 }

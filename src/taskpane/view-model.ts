@@ -3,10 +3,12 @@
  */
 import { allFigures, findSource } from "../figures";
 import type { Figure } from "../figures";
-import { formatClaim, groupThousands } from "../figures/format";
-import { asOfText, singleSourceCaveat, tierText } from "../figures/provenance";
+import { ageInDays } from "../figures/age";
+import { formatAsOf, formatClaim, groupThousands } from "../figures/format";
+import { singleSourceCaveat, tierText } from "../figures/provenance";
 import type { ActionFailure, DiffRow, InsertReport, UpdatePlan } from "../excel/types";
 import type { BlockId } from "../sheets/spec";
+import { TEXTS, listInWords } from "./texts";
 
 /** One headline figure as a compact card. */
 export interface FigureCard {
@@ -29,35 +31,53 @@ export interface FigureCard {
   readonly comment: string;
   /** Where the status rests on one undated or secondary source, the sentence that says so. */
   readonly caveat: string | null;
+  /** How old it is on the day the pane opened: "303 days old". */
+  readonly age: string;
+  /** Older than the threshold the user chose. */
+  readonly stale: boolean;
 }
 
-/** The card of one figure. */
-export function figureCard(figure: Figure): FigureCard {
+/** The day the pane opened (ISO) and the age above which a figure is flagged, in days. */
+export interface AgeContext {
+  readonly today: string;
+  readonly staleDays: number;
+}
+
+function ageText(figure: Figure, today: string): string {
+  const days = ageInDays(figure, today);
+  if (days === null) return TEXTS.noDate;
+  return days < 0 ? TEXTS.periodRunning(-days) : TEXTS.ageDays(days);
+}
+
+/** The card of one figure, its age taken on `age.today`. */
+export function figureCard(figure: Figure, age: AgeContext): FigureCard {
   const source = findSource(figure.sourceId);
-  const claim = formatClaim(figure);
+  const days = ageInDays(figure, age.today);
   return {
     id: figure.id,
     label: figure.label,
-    claim,
+    claim: formatClaim(figure),
     status: figure.status,
-    asOf: asOfText(figure),
+    asOf: formatAsOf(figure),
     source: source ? source.title : figure.sourceId,
     tier: source ? tierText(source) : "",
     cites: source ? source.cites : "",
     quote: figure.quote,
     comment: figure.comment,
     caveat: singleSourceCaveat(figure, source),
+    age: ageText(figure, age.today),
+    stale: days !== null && days > age.staleDays,
   };
 }
 
 /** A card for every figure of the dataset, in its order. */
-export function figureCards(figures: readonly Figure[] = allFigures()): FigureCard[] {
-  return figures.map(figureCard);
+export function figureCards(age: AgeContext, figures: readonly Figure[] = allFigures()): FigureCard[] {
+  return figures.map((f) => figureCard(f, age));
 }
 
 /** A cell value as the pane shows it: empty cells say so, numbers are grouped by thousands. */
 export function displayCellValue(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined || value === "") return "(empty)";
+  if (value === null || value === undefined || value === "") return TEXTS.empty;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return String(value);
@@ -69,12 +89,8 @@ export function displayCellValue(value: string | number | boolean | null | undef
 
 /** The lines the pane shows after an insert: Excel's summary, then each thing left alone and why. */
 export function insertResultLines(report: InsertReport): string[] {
-  const leftAlone = report.blocks.flatMap((block) => block.leftAlone.map((item) => `Left alone: ${item.what} (${item.reason})`));
+  const leftAlone = report.blocks.flatMap((block) => block.leftAlone.map((item) => TEXTS.leftAlone(item.what, item.reason)));
   return [...report.summary, ...leftAlone.filter((line) => !report.summary.includes(line))];
-}
-
-function listInWords(items: readonly string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 /**
@@ -86,9 +102,9 @@ export function insertStatus(report: InsertReport): string {
   const present = report.blocks.filter((b) => b.alreadyPresent).map((b) => b.sheetName);
   const leftAlone = report.blocks.reduce((n, b) => n + b.leftAlone.length, 0);
   const parts = [
-    written.length ? `Inserted ${listInWords(written)}.` : "Nothing new was inserted.",
-    present.length ? `Already in the workbook, left as they are: ${listInWords(present)}.` : "",
-    leftAlone ? `${leftAlone} ${leftAlone === 1 ? "thing of yours was" : "things of yours were"} left alone; see the list under the buttons.` : "",
+    written.length ? TEXTS.inserted(listInWords(written)) : TEXTS.nothingInserted,
+    present.length ? TEXTS.alreadyPresent(listInWords(present)) : "",
+    leftAlone ? TEXTS.leftAloneCount(leftAlone) : "",
   ];
   return parts.filter(Boolean).join(" ");
 }
@@ -119,14 +135,9 @@ export function diffRowView(row: DiffRow): DiffRowView {
 /** What the update would do, in one sentence, before the user applies it. */
 export function updatePlanSummary(plan: UpdatePlan): string {
   const changed = plan.conflicts.length;
-  const edits =
-    changed === 0
-      ? "No cell you changed differs from the figures"
-      : changed === 1
-        ? 'One cell you changed differs from the figures: it is kept unless you choose "Use new"'
-        : `${changed} cells you changed differ from the figures: each is kept unless you choose "Use new"`;
-  const refresh = plan.refreshes === 0 ? "no other cell needs refreshing" : `${plan.refreshes} reported ${plan.refreshes === 1 ? "cell is" : "cells are"} refreshed`;
-  return `${edits}; ${refresh}.`;
+  const edits = changed === 0 ? TEXTS.noConflicts : changed === 1 ? TEXTS.oneConflict : TEXTS.conflicts(changed);
+  const refresh = plan.refreshes === 0 ? TEXTS.noRefresh : TEXTS.refreshes(plan.refreshes);
+  return TEXTS.planSummary(edits, refresh);
 }
 
 /** True when applying the plan would write nothing whatever the user chooses. */
@@ -136,7 +147,7 @@ export function planIsEmpty(plan: UpdatePlan): boolean {
 
 /** A failure in plain words for the pane: what went wrong and what to do, as the writer said it. */
 export function failureText(action: string, failure: ActionFailure): string {
-  return `${action} did not complete. ${failure.message}`;
+  return TEXTS.failed(action, failure.message);
 }
 
 /** A number computed from the figures (stake, step-up, CAGR), shown beside them. */

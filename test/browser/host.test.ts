@@ -76,7 +76,7 @@ describeInBrowser("pane in a fake Excel host")("pane inside Excel (fake host)", 
 
     const book = await snapshot(page);
     const expectedSheets = BLOCKS.map((b) => BLOCK_TITLES[b]);
-    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", ...expectedSheets]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", ...expectedSheets, "DealDesk Record"]);
     // Every name of every block, pointing at the cell its spec gives.
     for (const spec of buildAllBlocks()) {
       for (const name of spec.names) expect([name.name, book.names[name.name]]).toEqual([name.name, expect.objectContaining({ sheet: spec.sheetName, address: toA1(name.row, name.col) })]);
@@ -120,10 +120,10 @@ describeInBrowser("pane in a fake Excel host")("pane inside Excel (fake host)", 
     ]);
 
     // Keep mine is the default for every row; accept the round size only, from the keyboard.
-    await page.focus(`#update-result li[data-key='Deal!${roundCell}'] input[value='keep']`);
+    await page.focus(`#update-result li[data-key='deal|fig|deal.round_size|Reported'] input[value='keep']`);
     await page.keyboard.press("ArrowDown");
-    expect(await page.isChecked(`#update-result li[data-key='Deal!${roundCell}'] input[value='accept']`)).toBe(true);
-    expect(await page.isChecked(`#update-result li[data-key='Deal!${amountCell}'] input[value='keep']`)).toBe(true);
+    expect(await page.isChecked(`#update-result li[data-key='deal|fig|deal.round_size|Reported'] input[value='accept']`)).toBe(true);
+    expect(await page.isChecked(`#update-result li[data-key='deal|fig|deal.amount|Reported'] input[value='keep']`)).toBe(true);
 
     await page.focus("#apply-update");
     await page.keyboard.press("Enter");

@@ -8,6 +8,7 @@
  *   window.paneHarness = { previewFails?: boolean }
  */
 import type { ActionResult, InsertReport, UpdatePlan, UpdateReport } from "../../src/excel/types";
+import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
 import { BLOCKS, BLOCK_TITLES } from "../../src/sheets";
 import { derivedCards } from "../../src/taskpane/derived";
 import { mountPane } from "../../src/taskpane/pane";
@@ -42,9 +43,13 @@ const host: PaneHost = {
   planUpdate: scripted<ActionResult<UpdatePlan>>("planUpdate"),
   applyUpdate: scripted<ActionResult<UpdateReport>>("applyUpdate"),
   insertFormula: scripted<ActionResult<{ address: string }>>("insertFormula"),
+  // Answered at once: these tests are about the actions, and a workbook with no blocks has no stamp.
+  readWorkbookFigures: () => Promise.resolve({ ok: true, value: [] }),
 };
 
 const pane = mountPane(document, {
+  loaded: { dataset: BUILT_IN_FIGURES, origin: "built-in", reason: "the harness uses the built-in copy" },
+  today: "2026-12-01",
   blocks: BLOCKS.map((id) => ({ id, title: BLOCK_TITLES[id] })),
   derived: derivedCards,
   functions: functionEntries(),

@@ -31,7 +31,7 @@ const report: InsertReport = {
 };
 
 function conflict(address: string, label: string): DiffRow {
-  return { key: `Deal!${address}`, sheetName: "Deal", address, figureId: "deal.amount", label, userValue: 1, lastWritten: 2, newValue: 2, source: "a source" };
+  return { key: `Deal!${address}`, kind: "conflict", sheetName: "Deal", address, figureId: "deal.amount", label, userValue: 1, newValue: 2, source: "a source" };
 }
 
 describeInBrowser("pane behaviour with a scripted host")("pane behaviour with a scripted host", () => {
@@ -112,13 +112,14 @@ describeInBrowser("pane behaviour with a scripted host")("pane behaviour with a 
     const { page } = await open();
     await connect(page, "excel");
     await page.click("#review-update");
-    const plan: UpdatePlan = { conflicts: [conflict("B4", "Amount"), conflict("B5", "Round"), conflict("B6", "Valuation")], refreshes: 2, sheets: ["Deal"] };
+    const conflicts = [conflict("B4", "Amount"), conflict("B5", "Round"), conflict("B6", "Valuation")];
+    const plan: UpdatePlan = { changes: conflicts, conflicts, refreshes: 0, notes: 0, deleted: [], notices: [], sheets: ["Deal"], fingerprint: "reviewed" };
     await settle(page, 0, { value: { ok: true, value: plan } });
     await page.waitForSelector("#update-result .diff");
     await page.check("li[data-key='Deal!B4'] input[value='accept']");
     await page.check("li[data-key='Deal!B6'] input[value='accept']");
     await page.click("#apply-update");
-    expect((await calls(page))[1]).toEqual({ method: "applyUpdate", args: [["Deal!B4", "Deal!B6"]] });
+    expect((await calls(page))[1]).toEqual({ method: "applyUpdate", args: [["Deal!B4", "Deal!B6"], "reviewed"] });
 
     await page.click("#cancel-update");
     expect(await page.textContent("#status")).toBe("The update is already being applied; it cannot be cancelled now.");

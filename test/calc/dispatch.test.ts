@@ -83,7 +83,7 @@ function expectedField(figure: Figure, field: string): number | string | { kind:
       // Days from Excel's day 0, 1899-12-30, counted with the proleptic calendar by hand.
       return daysFrom1899(figure.value);
     case "asof":
-      return figure.asOfDate === null ? `${figure.asOf}; no date is stated or can be inferred` : `${figure.asOf}; ${figure.asOfDate}, ${figure.asOfBasis}`;
+      return figure.asOfDate === null ? `${figure.asOf}; no article gives a date` : `${figure.asOf}; dated ${figure.asOfDate}, ${figure.asOfBasis}`;
     case "asofdate":
       return figure.asOfDate === null
         ? { kind: "#N/A", message: `No article gives or implies a date for ${figure.id}; DEAL.FIGURE("${figure.id}", "asof") says why.` }

@@ -8,6 +8,7 @@ import { STYLE_LOOKS } from "../../src/sheets/styles";
 import { BLOCKS, BLOCK_FIGURES, BLOCK_TITLES, buildAllBlocks, buildBlock, type BlockId, type SheetSpec } from "../../src/sheets";
 import { columnLetters, rangeA1, toA1 } from "../../src/sheets/a1";
 import { columnWidthPoints } from "../../src/ownership/layout";
+import { RECORD_COLUMNS } from "../../src/ownership/record";
 import { writtenOf, type Written } from "../../src/ownership/written";
 import { FakeWorkbook, installFakeOffice } from "../fakes/fake-excel";
 import { allFacts } from "../../src/figures";
@@ -46,12 +47,12 @@ const previousSource: SpecSource = (block, options) => {
 };
 
 describe("insertBlocks", () => {
-  it("inserts one block in one read sync and one write sync, with calculation and screen updating suspended for the write", async () => {
+  it("inserts one block in one read sync and one write sync, with screen updating suspended and calculation left on (formulas show current values)", async () => {
     const wb = setup();
     const { result, syncs } = await syncsOf(wb, () => insertBlocks(["sources"], NEW_SHEET));
     const report = ok(result);
     expect(syncs).toBe(2);
-    expect(wb.syncLog[1]).toMatchObject({ calculationSuspended: true, screenUpdatingSuspended: true });
+    expect(wb.syncLog[1]).toMatchObject({ calculationSuspended: false, screenUpdatingSuspended: true });
     expect(report.blocks.map((b) => [b.block, b.sheetName, b.alreadyPresent])).toEqual([["sources", "Sources", false]]);
   });
 
@@ -62,7 +63,7 @@ describe("insertBlocks", () => {
     expect(syncs).toBe(2);
     const specs = buildAllBlocks();
     const snap = wb.snapshot();
-    expect(snap.sheets.map((s) => s.name)).toEqual(["Sheet1", ...specs.map((s) => s.sheetName)]);
+    expect(snap.sheets.map((s) => [s.name, s.visibility])).toEqual([["Sheet1", "Visible"], ...specs.map((s) => [s.sheetName, "Visible"]), ["DealDesk Record", "VeryHidden"]]);
     expect(snap.activeSheet).toBe(specs[0].sheetName);
 
     let cells = 0;
@@ -98,13 +99,15 @@ describe("insertBlocks", () => {
       );
       expect(sheet.columnWidths).toEqual(Object.fromEntries(spec.columnWidths.map((w, i) => [columnLetters(i), columnWidthPoints(w)])));
       for (const n of spec.names) {
-        expect(snap.names[n.name]).toEqual({ sheet: spec.sheetName, address: toA1(n.row, n.col), comment: n.comment, visible: true });
+        expect(snap.names[n.name]).toEqual({ sheet: spec.sheetName, address: toA1(n.row, n.col), comment: `Deal Desk · ${n.comment}`, visible: true });
       }
     }
     const visibleNames = Object.entries(snap.names).filter(([, n]) => n.visible).map(([name]) => name);
     expect(visibleNames.sort()).toEqual(specs.flatMap((s) => s.names.map((n) => n.name)).sort());
     expect(report.blocks.reduce((n, b) => n + b.cellsWritten, 0)).toBe(cells);
-    expect(wb.syncLog[1].cellsWritten).toBe(cells);
+    // The write sync also fills each block's band of the record: a header row and a row per cell.
+    const recordCells = specs.reduce((n, s) => n + (s.cells.length + 1) * RECORD_COLUMNS, 0);
+    expect(wb.syncLog[1].cellsWritten).toBe(cells + recordCells);
   });
 
   it("says in one sentence per block what it inserted", async () => {
@@ -126,7 +129,7 @@ describe("insertBlocks", () => {
     const wb = setup();
     const report = ok(await insertBlocks(["amzn"], NEW_SHEET));
     expect(report.blocks.map((b) => b.block)).toEqual(["deal", "amzn"]);
-    expect(wb.snapshot().sheets.map((s) => s.name)).toEqual(["Sheet1", "Deal", "AMZN"]);
+    expect(wb.snapshot().sheets.map((s) => s.name)).toEqual(["Sheet1", "Deal", "AMZN", "DealDesk Record"]);
   });
 
   it("reports a block already in the workbook and writes nothing, in one sync", async () => {
@@ -339,7 +342,7 @@ describe("updates", () => {
     const plan = ok(result);
     const round = buildBlock("deal").cells.find((c) => c.row === 6 && c.col === 1);
     expect(plan.conflicts).toEqual([
-      expect.objectContaining({ key: "Deal!B7", sheetName: "Deal", address: "B7", figureId: "deal.round_size", userValue: 90e9, lastWritten: 100e9 * 0.8, newValue: round?.value }),
+      expect.objectContaining({ key: "deal|fig|deal.round_size|Reported", kind: "conflict", sheetName: "Deal", address: "B7", figureId: "deal.round_size", userValue: 90e9, newValue: round?.value }),
     ]);
     expect(plan.refreshes).toBe(refreshable.length);
     expect(plan.sheets).toEqual(["Deal"]);
@@ -354,7 +357,7 @@ describe("updates", () => {
       expect([a, cellWritten(wb, "Deal", a)]).toEqual([a, c && writtenOf(c)]);
     }
 
-    const accepted = ok(await applyUpdate(["Deal!B7"]));
+    const accepted = ok(await applyUpdate(["deal|fig|deal.round_size|Reported"]));
     expect(accepted).toMatchObject({ cellsWritten: 1, accepted: 1, kept: 0 });
     expect(cellWritten(wb, "Deal", "B7")).toBe(round?.value);
   });
@@ -406,7 +409,7 @@ describe("updates", () => {
     expect(cellWritten(wb, "My deal", "B5")).toBe(buildBlock("deal").cells.find((c) => c.row === 4 && c.col === 1)?.value);
   });
 
-  it("stops tracking a block whose sheet the user deleted and updates the others", async () => {
+  it("names a block whose sheet the user deleted, keeps it in the record and updates the others", async () => {
     const wb = setup();
     ok(await insertBlocks(["deal", "sources"], NEW_SHEET));
     await wb.run(async (context) => {
@@ -414,11 +417,12 @@ describe("updates", () => {
       await context.sync();
     });
     expect(ok(await planUpdate()).sheets).toEqual(["Deal"]);
-    expect(ok(await applyUpdate([])).summary).toContain("No longer tracked (their sheet or area was deleted): Sources.");
+    expect(ok(await planUpdate()).deleted).toEqual(["The Sources sheet was deleted; Insert Sources puts it back and re-points its names."]);
+    expect(ok(await applyUpdate([])).summary).toContain("The Sources sheet was deleted; Insert Sources puts it back and re-points its names.");
     expect(ok(await planUpdate()).sheets).toEqual(["Deal"]);
   });
 
-  it("falls back to asking which marker names exist when one is missing, and puts an empty marker back on apply", async () => {
+  it("falls back to asking which names exist when the user deleted a block's marker, and updates the other blocks", async () => {
     const wb = setup();
     ok(await insertBlocks(["deal", "sources"], NEW_SHEET));
     await wb.run(async (context) => {
@@ -428,9 +432,7 @@ describe("updates", () => {
     const { result, syncs } = await syncsOf(wb, () => planUpdate());
     expect(syncs).toBe(3);
     expect(ok(result).sheets).toEqual(["Deal"]);
-    ok(await applyUpdate([]));
-    expect(wb.snapshot().names.DEALDESK_BLOCK_SOURCES).toMatchObject({ sheet: "", address: "=FALSE", visible: false });
-    expect((await syncsOf(wb, () => planUpdate())).syncs).toBe(1);
+    expect(ok(await applyUpdate([])).cellsWritten).toBe(0);
   });
 
   it("gives kind no-addin-sheets in a workbook without blocks", async () => {

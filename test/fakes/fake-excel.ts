@@ -2007,6 +2007,15 @@ class FakeNoteCollection extends ClientCollection<NoteRef, FakeNote> {
     });
     return new FakeNote(this.ctx, () => ref);
   }
+  getItem(cellAddress: FakeRange | string): FakeNote {
+    this.ctx.enqueue("NoteCollection.getItem", 18, () => undefined);
+    return new FakeNote(this.ctx, () => {
+      const t = this.cellOf(cellAddress);
+      const k = key(t.rect.top, t.rect.left);
+      if (!t.sheet.notes.has(k)) throw new FakeOfficeError("ItemNotFound", "There is no note on that cell.");
+      return { sheet: t.sheet, k };
+    });
+  }
   getItemOrNullObject(cellAddress: FakeRange | string): FakeNote {
     this.ctx.enqueue("NoteCollection.getItemOrNullObject", 18, () => undefined);
     return new FakeNote(

@@ -13,6 +13,9 @@ import { evaluate } from "../../src/calc/dispatch";
 import type { CalcError } from "../../src/calc/errors";
 import { functionsMetadata } from "../../src/functions/metadata";
 import { toExcelGrid } from "../../src/functions/results";
+import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
+import { useDataset } from "../../src/figures/in-use";
+import { publishFigures } from "../../src/figures/runtime-slot";
 
 const DIST = path.resolve(process.env.DIST_DIR ?? "dist");
 
@@ -45,11 +48,23 @@ const ErrorCode = { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZer
 const excelError = (e: CalcError) => new StubError(e.kind, e.kind === "#VALUE!" || e.kind === "#N/A" ? e.message : undefined);
 
 const metadata = JSON.parse(readBuilt("functions.json")) as Metadata;
-const registered = new Map<string, (...args: unknown[]) => unknown>();
-const context = vm.createContext({
-  CustomFunctions: { associate: (id: string, fn: (...args: unknown[]) => unknown) => registered.set(id, fn), Error: StubError, ErrorCode },
-});
-vm.runInContext(readBuilt("functions.js"), context, { filename: "functions.js" });
+
+/** functions.js loaded in a fresh vm context: the functions it registers, and the context. */
+function loadFunctions(): { registered: Map<string, (...args: unknown[]) => unknown>; context: vm.Context } {
+  const registered = new Map<string, (...args: unknown[]) => unknown>();
+  const context = vm.createContext({
+    CustomFunctions: { associate: (id: string, fn: (...args: unknown[]) => unknown) => registered.set(id, fn), Error: StubError, ErrorCode },
+  });
+  vm.runInContext(readBuilt("functions.js"), context, { filename: "functions.js" });
+  return { registered, context };
+}
+
+// The source side of each comparison reads the dataset in use in this realm.
+useDataset(BUILT_IN_FIGURES);
+const { registered, context } = loadFunctions();
+const keysAtLoad = Object.keys(context).sort();
+// What the pane does in the shared runtime: hand the functions the figures it loaded.
+publishFigures({ dataset: BUILT_IN_FIGURES, origin: "built-in", reason: "the test publishes the built-in copy" }, context);
 
 /** A value as plain data, so results made in the vm's realm compare with this one's. */
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
@@ -84,27 +99,27 @@ describe("functions.js in a bare vm context", () => {
     CARD: [[[["amzn.price", "nope"]]], [[[null]]]],
   };
 
-  test.each(Object.entries(samples))("%s gives the source's results for the declared shapes", (name, calls) => {
+  test.each(Object.entries(samples))("%s gives the source's results for the declared shapes", async (name, calls) => {
     for (const args of calls) {
-      const built = registered.get(name)!(...args);
+      const built = await registered.get(name)!(...args);
       const source = toExcelGrid(evaluate(name, args), excelError);
       expect(plain(built)).toEqual(plain(source));
     }
   });
 
-  test("agrees with the source on generated ranges for every function", () => {
+  test("agrees with the source on generated ranges for every function", async () => {
     const cell = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 1e12 }).map((c) => c / 100), fc.constantFrom(null, true, "", "pre", "abc", "1,000", "label", "deal.amount"));
     const range = fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 3 });
     const call = fc.constantFrom(...metadata.functions).chain((f) => fc.tuple(fc.constant(f.id), fc.tuple(...f.parameters.map((p) => (p.optional ? fc.option(range, { nil: undefined }) : range)))));
-    fc.assert(
-      fc.property(call, ([name, args]) => {
-        expect(plain(registered.get(name)!(...args))).toEqual(plain(toExcelGrid(evaluate(name, args), excelError)));
+    await fc.assert(
+      fc.asyncProperty(call, async ([name, args]) => {
+        expect(plain(await registered.get(name)!(...args))).toEqual(plain(toExcelGrid(evaluate(name, args), excelError)));
       }),
       { numRuns: 2000 },
     );
   });
 
-  test("DEAL.FIGURE answers every field, read here from figures/figures.json", () => {
+  test("DEAL.FIGURE answers every field, read here from figures/figures.json", async () => {
     const data = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../figures/figures.json"), "utf8")) as {
       figures: Record<string, unknown>[];
       sources: Record<string, unknown>[];
@@ -112,14 +127,14 @@ describe("functions.js in a bare vm context", () => {
     const f = data.figures.find((x) => x.id === "amzn.return_3y")!;
     const source = data.sources.find((x) => x.id === f.sourceId)!;
     const fields = ["value", "label", "unit", "qualifier", "status", "asof", "asofdate", "source", "sourcetitle", "tier", "quote", "comment"];
-    const [row] = registered.get("FIGURE")!([["amzn.return_3y"]], [fields]) as unknown[][];
+    const [row] = (await registered.get("FIGURE")!([["amzn.return_3y"]], [fields])) as unknown[][];
     expect(plain(row)).toEqual([
       1.14,
       f.label,
       f.unit,
       "as stated",
       "market quote",
-      `${f.asOf}; ${f.asOfDate}, ${f.asOfBasis}`,
+      `${f.asOf}; dated ${f.asOfDate}, ${f.asOfBasis}`,
       46054, // 2026-02-01, the date inferred from the dated recap, as an Excel date serial
       f.sourceId,
       source.title,
@@ -128,13 +143,13 @@ describe("functions.js in a bare vm context", () => {
       f.comment,
     ]);
     expect(f.asOfDate).toBe("2026-02-01");
-    expect(plain(registered.get("FIGURE")!([["deal.amount_announced"]], [["asofdate"]]))).toEqual([
+    expect(plain(await registered.get("FIGURE")!([["deal.amount_announced"]], [["asofdate"]]))).toEqual([
       [{ code: "#N/A", message: 'No article gives or implies a date for deal.amount_announced; DEAL.FIGURE("deal.amount_announced", "asof") says why.' }],
     ]);
   });
 
-  test("DEAL.FIGURES() spills a header with qualifier and comment columns, then one row per figure", () => {
-    const table = registered.get("FIGURES")!() as unknown[][];
+  test("DEAL.FIGURES() spills a header with qualifier and comment columns, then one row per figure", async () => {
+    const table = (await registered.get("FIGURES")!()) as unknown[][];
     expect(table[0]).toEqual(["id", "label", "value", "unit", "qualifier", "status", "as of", "source", "tier", "comment"]);
     const announced = table.find((r) => r[0] === "deal.amount_announced")!;
     expect([announced[4], announced[9]]).toEqual([
@@ -144,15 +159,12 @@ describe("functions.js in a bare vm context", () => {
     expect(table.find((r) => r[0] === "openai.valuation_round")![4]).toBe("approximately");
   });
 
-  test("DEAL.CARD gives the entity where Office reports ExcelApi 1.16, the number elsewhere", () => {
-    expect(plain(registered.get("CARD")!([["amzn.price"]]))).toEqual([[241.73]]);
-    const withOffice = new Map<string, (...args: unknown[]) => unknown>();
-    const office = vm.createContext({
-      CustomFunctions: { associate: (id: string, fn: (...args: unknown[]) => unknown) => withOffice.set(id, fn), Error: StubError, ErrorCode },
-      Office: { context: { requirements: { isSetSupported: (set: string, version: string) => set === "ExcelApi" && version === "1.16" } } },
-    });
-    vm.runInContext(readBuilt("functions.js"), office, { filename: "functions.js" });
-    const [[entity]] = plain(withOffice.get("CARD")!([["amzn.price"]])) as { type: string; text: string; properties: Record<string, unknown> }[][];
+  test("DEAL.CARD gives the entity where Office reports ExcelApi 1.16, the number elsewhere", async () => {
+    expect(plain(await registered.get("CARD")!([["amzn.price"]]))).toEqual([[241.73]]);
+    const withOffice = loadFunctions();
+    withOffice.context.Office = { context: { requirements: { isSetSupported: (set: string, version: string) => set === "ExcelApi" && version === "1.16" } } };
+    publishFigures({ dataset: BUILT_IN_FIGURES, origin: "built-in", reason: "the test publishes the built-in copy" }, withOffice.context);
+    const [[entity]] = plain(await withOffice.registered.get("CARD")!([["amzn.price"]])) as { type: string; text: string; properties: Record<string, unknown> }[][];
     expect(entity.type).toBe("Entity");
     expect(entity.text).toBe("AMZN share price: around $241.73");
     expect(entity.properties.Value).toEqual({ type: "Double", basicValue: 241.73 });
@@ -165,6 +177,26 @@ describe("functions.js in a bare vm context", () => {
   });
 
   test("needs nothing but CustomFunctions: no window, document or self at load", () => {
-    expect(Object.keys(context).sort()).toEqual(["CustomFunctions"]);
+    expect(keysAtLoad).toEqual(["CustomFunctions"]);
+  });
+
+  test("carries no copy of the figures: FIGURE waits for the figures the pane publishes and answers from them", async () => {
+    expect(readBuilt("functions.js")).not.toContain(BUILT_IN_FIGURES.figures[0].quote.slice(0, 40));
+    const fresh = loadFunctions();
+    const price = fresh.registered.get("FIGURE")!([["amzn.price"]], [["value"]]) as Promise<unknown>;
+    let settled = false;
+    void price.then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settled).toBe(false);
+    const served = { ...BUILT_IN_FIGURES, version: "1.1.0", figures: BUILT_IN_FIGURES.figures.map((f) => (f.id === "amzn.price" ? { ...f, value: "250.5" } : f)) };
+    publishFigures({ dataset: served, origin: "served", reason: "" }, fresh.context);
+    expect(plain(await price)).toEqual([[250.5]]);
+    expect(plain(await fresh.registered.get("FIGURE")!([["deal.amount"]], [["asof"]]))).toEqual([
+      ["late January 2026 (talks); dated 2026-02-01, inferred from another article"],
+    ]);
+  });
+
+  test("is at most 48 KB minified, now that the figures are not in it", () => {
+    expect(Buffer.byteLength(readBuilt("functions.js"))).toBeLessThanOrEqual(48 * 1024);
   });
 });

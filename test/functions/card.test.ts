@@ -4,7 +4,11 @@
  * shape Excel reads at run time: every property a valid cell value, the card's section listing
  * only properties the entity has, the source as the attribution.
  */
+import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
+import { useDataset } from "../../src/figures/in-use";
 import { CARD_PROPERTIES, figureEntity } from "../../src/functions/card";
+
+beforeAll(() => useDataset(BUILT_IN_FIGURES));
 
 const valid: Record<string, (v: { basicValue?: unknown }) => boolean> = {
   String: (v) => typeof v.basicValue === "string",
@@ -13,8 +17,12 @@ const valid: Record<string, (v: { basicValue?: unknown }) => boolean> = {
 };
 
 describe("DEAL.CARD's entity", () => {
-  const entity: Excel.EntityCellValue = figureEntity("openai.valuation_round")!;
-  const props = entity.properties as Record<string, { type: string; basicValue: unknown; numberFormat?: string }>;
+  let entity: Excel.EntityCellValue;
+  let props: Record<string, { type: string; basicValue: unknown; numberFormat?: string }>;
+  beforeAll(() => {
+    entity = figureEntity("openai.valuation_round")!;
+    props = entity.properties as typeof props;
+  });
 
   test("is an Entity whose cell text is the label and the claim", () => {
     expect(entity.type).toBe("Entity");
@@ -32,7 +40,7 @@ describe("DEAL.CARD's entity", () => {
     expect(props.Value).toEqual({ type: "Double", basicValue: 830e9 });
     expect(props.Qualifier.basicValue).toBe("approximately");
     expect(props.Status.basicValue).toBe("reported");
-    expect(props["As of"].basicValue).toBe("late January 2026 (talks); 2026-02-01, inferred from another article");
+    expect(props["As of"].basicValue).toBe("late January 2026 (talks); dated 2026-02-01, inferred from another article");
     expect(props.Source.basicValue).toBe("Amazon in talks for up to $50B stake in OpenAI (secondary source: an article reporting on others)");
     expect(props.Quote.basicValue).toBe(
       "The potential Amazon investment is unfolding as OpenAI seeks to raise a new financing round that could total $100 billion, implying a valuation of roughly $830 billion.",

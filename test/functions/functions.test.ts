@@ -6,6 +6,8 @@ import { renderHelpPage } from "../../src/functions/help-page";
 import { functionsMetadata } from "../../src/functions/metadata";
 import { renderFunctionReference } from "../../src/functions/reference";
 import { FUNCTIONS_DOC_PATH, readSection } from "../../scripts/readme";
+import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
+import { publishFigures } from "../../src/figures/runtime-slot";
 
 const DEV = "https://localhost:3000";
 
@@ -116,6 +118,7 @@ describe("functions.ts registers the functions and returns Excel errors", () => 
   beforeAll(() => {
     installStub();
     jest.isolateModules(() => require("../../src/functions/functions"));
+    publishFigures({ dataset: BUILT_IN_FIGURES, origin: "built-in", reason: "the test publishes the built-in copy" });
   });
   afterAll(() => {
     delete global.CustomFunctions;
@@ -139,7 +142,7 @@ describe("functions.ts registers the functions and returns Excel errors", () => 
     }
   });
 
-  test("results are the evaluated grid; #VALUE! and #N/A carry the message, #DIV/0! and #NUM! take none", () => {
+  test("results are the evaluated grid; #VALUE! and #N/A carry the message, #DIV/0! and #NUM! take none", async () => {
     const stake = registered.get("STAKE")!;
     const result = stake([[50e9], ["x"], [-1], [1]], [[830e9], [1], [1], [0]]) as unknown[][];
     const expected = evaluate("STAKE", [[[50e9], ["x"], [-1], [1]], [[830e9], [1], [1], [0]]]);
@@ -147,30 +150,32 @@ describe("functions.ts registers the functions and returns Excel errors", () => 
     expect(result[1][0]).toEqual({ code: "#VALUE!", message: 'amount is "x", which is not a number.' });
     expect(result[2][0]).toEqual({ code: "#NUM!", message: undefined });
     expect(result[3][0]).toEqual({ code: "#DIV/0!", message: undefined });
-    expect(registered.get("FIGURE")!([["nope"]])).toEqual([[{ code: "#N/A", message: expect.stringContaining('No figure has the id "nope"') }]]);
+    expect(await registered.get("FIGURE")!([["nope"]])).toEqual([[{ code: "#N/A", message: expect.stringContaining('No figure has the id "nope"') }]]);
   });
 
-  test("FIGURES() takes no arguments and spills the table", () => {
-    expect(registered.get("FIGURES")!()).toEqual(evaluate("FIGURES", []));
+  test("FIGURES() takes no arguments and spills the table", async () => {
+    expect(await registered.get("FIGURES")!()).toEqual(evaluate("FIGURES", []));
   });
 
-  test("CARD returns the entity where Excel has data types (ExcelApi 1.16), the plain value elsewhere", () => {
+  test("CARD returns the entity where Excel has data types (ExcelApi 1.16), the plain value elsewhere", async () => {
     const card = registered.get("CARD")!;
-    expect(card([["openai.valuation_round"]])).toEqual([[830e9]]);
+    expect(await card([["openai.valuation_round"]])).toEqual([[830e9]]);
     global.Office = { context: { requirements: { isSetSupported: (set: string, version: string) => set === "ExcelApi" && version === "1.16" } } };
     try {
-      expect(card([["openai.valuation_round", "nope"]])).toEqual([[figureEntity("openai.valuation_round"), { code: "#N/A", message: expect.stringContaining('No figure has the id "nope"') }]]);
-      expect(card("amzn.price")).toEqual([[figureEntity("amzn.price")]]);
+      expect(await card([["openai.valuation_round", "nope"]])).toEqual([
+        [figureEntity("openai.valuation_round"), { code: "#N/A", message: expect.stringContaining('No figure has the id "nope"') }],
+      ]);
+      expect(await card("amzn.price")).toEqual([[figureEntity("amzn.price")]]);
       global.Office = { context: { requirements: { isSetSupported: () => false } } };
-      expect(card([["amzn.price"]])).toEqual([[241.73]]);
+      expect(await card([["amzn.price"]])).toEqual([[241.73]]);
     } finally {
       delete global.Office;
     }
   });
 
-  test("Excel's trailing invocation argument is not taken for an optional parameter", () => {
+  test("Excel's trailing invocation argument is not taken for an optional parameter", async () => {
     const invocation = { address: "Sheet1!A1" };
-    expect(registered.get("FIGURE")!([["amzn.price"]], null, invocation)).toEqual([[241.73]]);
+    expect(await registered.get("FIGURE")!([["amzn.price"]], null, invocation)).toEqual([[241.73]]);
   });
 });
 

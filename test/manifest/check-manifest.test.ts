@@ -55,7 +55,7 @@ describe("the offline manifest checks", () => {
       `URL "https://localhost:3000/function.js" in <bt:Url> (line ${lineOf(text, "/function.js")}) ` +
       `names function.js, which is not in the build (${DIST})`,
     "error.namespace.xml": () => 'the custom functions namespace is "DEALS", expected "DEAL"',
-    "error.requirement-set.xml": () => "requirement set CustomFunctionsRuntime 1.1 is not declared in <Requirements>",
+    "error.requirement-set.xml": () => "requirement set CustomFunctionsRuntime 1.3 is not declared in <Requirements>",
     "error.requirement-version.xml": () => `requirement set ExcelApi is declared as 1.4, below ${REQUIRED_API}`,
     "error.guid.xml": (text) => `Id "deal-desk" (line ${lineOf(text, "<Id>")}) is not a GUID`,
     "error.icon-size.xml": (text) =>

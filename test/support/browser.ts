@@ -225,7 +225,7 @@ export async function openPane(
   origin: string,
   options: {
     fakeHost?: string;
-    fake?: { theme?: "light" | "dark"; apiVersion?: number };
+    fake?: { theme?: "light" | "dark"; apiVersion?: number; oldBlocks?: boolean };
     /** Runs in the page before any of its scripts (addInitScript), e.g. to observe the load. */
     initScript?: () => void;
     /** Properties set on `window` before any of the page's scripts run. */

@@ -14,8 +14,10 @@ function read(): string {
 }
 
 describe("taskpane.js", () => {
-  test("is under 150 KiB minified", () => {
-    expect(Buffer.byteLength(read(), "utf8")).toBeLessThan(150 * 1024);
+  // 150 KiB until the pane took on the figures file: the built-in copy (moved here from
+  // functions.js), its JSON Schema and the validator the pane runs on the served file (issue 13).
+  test("is under 165 KiB minified", () => {
+    expect(Buffer.byteLength(read(), "utf8")).toBeLessThan(165 * 1024);
   });
 
   test.each([

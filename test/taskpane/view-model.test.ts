@@ -18,21 +18,23 @@ function figure(id: string) {
   return found;
 }
 
+const AGE = { today: "2026-12-01", staleDays: 90 };
+
 describe("figure cards", () => {
   test("show the deal amount as the issue puts it: up to $50B, reported", () => {
-    expect(figureCard(figure("deal.amount"))).toMatchObject({ claim: "up to $50B", status: "reported" });
+    expect(figureCard(figure("deal.amount"), AGE)).toMatchObject({ claim: "up to $50B", status: "reported" });
   });
 
   test("show the AMZN price with cents, its qualifier and its market-quote status", () => {
-    expect(figureCard(figure("amzn.price"))).toMatchObject({ claim: "around $241.73", status: "market quote" });
+    expect(figureCard(figure("amzn.price"), AGE)).toMatchObject({ claim: "around $241.73", status: "market quote" });
   });
 
   test("one card per figure, in the dataset's order, each with its as-of, source title and quote", () => {
-    const cards = figureCards();
+    const cards = figureCards(AGE);
     expect(cards.map((c) => c.id)).toEqual(allFigures().map((f) => f.id));
     for (const f of allFigures()) {
       const card = cards.find((c) => c.id === f.id)!;
-      expect(card.asOf).toBe(f.asOf);
+      expect(card.asOf.startsWith(`${f.asOf}; `)).toBe(true);
       expect(card.source).toBe(findSource(f.sourceId)!.title);
       expect(card.cites).toBe(findSource(f.sourceId)!.cites);
       expect(card.quote).toBe(f.quote);
@@ -46,8 +48,31 @@ describe("figure cards", () => {
       const billions = BigInt(f.value) / 10n ** 9n;
       const remainder = BigInt(f.value) % 10n ** 9n;
       expect(remainder).toBe(0n);
-      expect(figureCard(f).claim).toMatch(new RegExp(`\\$${billions.toString().replace(/\B(?=(\d{3})+$)/g, ",")}B$`));
+      expect(figureCard(f, AGE).claim).toMatch(new RegExp(`\\$${billions.toString().replace(/\B(?=(\d{3})+$)/g, ",")}B$`));
     }
+  });
+});
+
+describe("a figure's age on the day the pane opens", () => {
+  test("counts whole days from its as-of date and flags it past the threshold", () => {
+    // 2026-02-01 to 2026-12-01: 28 + 31 + 30 + 31 + 30 + 31 + 31 + 30 + 31 + 30 days.
+    expect(figureCard(figure("deal.amount"), AGE)).toMatchObject({ age: "303 days old", stale: true });
+    expect(figureCard(figure("deal.amount"), { today: "2026-02-01", staleDays: 90 })).toMatchObject({ age: "dated today", stale: false });
+    expect(figureCard(figure("deal.amount"), { today: "2026-05-02", staleDays: 90 })).toMatchObject({ age: "90 days old", stale: false });
+    expect(figureCard(figure("deal.amount"), { today: "2026-05-03", staleDays: 90 })).toMatchObject({ age: "91 days old", stale: true });
+    expect(figureCard(figure("deal.amount"), { today: "2026-12-01", staleDays: 400 }).stale).toBe(false);
+  });
+
+  test("a figure with no date has no age, and a period still running says when it ends", () => {
+    expect(figureCard(figure("deal.amount_announced"), AGE)).toMatchObject({ age: "no article gives its date", stale: false });
+    expect(figureCard(figure("amazon.capex_2026"), AGE)).toMatchObject({ age: "its period ends in 30 days", stale: false });
+  });
+
+  test("the as-of gives the date with its basis", () => {
+    expect(figureCard(figure("amzn.price"), AGE).asOf).toBe(
+      "during the talks (the source gives no date or time); dated 2026-02-01, inferred from another article",
+    );
+    expect(figureCard(figure("deal.amount_announced"), AGE).asOf).toBe("date of the announcement (the source gives none); no article gives a date");
   });
 });
 
@@ -113,12 +138,12 @@ describe("insertStatus", () => {
 
 const row: DiffRow = {
   key: "Capex 2026!B4",
+  kind: "conflict",
   sheetName: "Capex 2026",
   address: "B4",
   figureId: "amazon.capex_2026",
   label: "Amazon 2026 capex",
   userValue: 130000000000,
-  lastWritten: 125000000000,
   newValue: 125000000000,
   source: "Amazon's 2026 guidance",
 };
@@ -142,11 +167,11 @@ describe("diff rows", () => {
 });
 
 describe("update plan summary", () => {
-  const plan = (conflicts: number, refreshes: number): UpdatePlan => ({
-    conflicts: Array.from({ length: conflicts }, (_, i) => ({ ...row, key: `Deal!B${i + 2}` })),
-    refreshes,
-    sheets: ["Deal"],
-  });
+  const plan = (conflicts: number, refreshes: number): UpdatePlan => {
+    const rows = Array.from({ length: conflicts }, (_, i) => ({ ...row, key: `Deal!B${i + 2}` }));
+    const refreshed = Array.from({ length: refreshes }, (_, i) => ({ ...row, kind: "refresh" as const, key: `Deal!C${i + 2}` }));
+    return { changes: [...rows, ...refreshed], conflicts: rows, refreshes, notes: 0, deleted: [], notices: [], sheets: ["Deal"], fingerprint: "" };
+  };
 
   test.each([
     [0, 0, 'No cell you changed differs from the figures; no other cell needs refreshing.'],

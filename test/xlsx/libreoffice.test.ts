@@ -4,6 +4,7 @@
  * costs seconds), and the tests read the results back.
  */
 import { spawnSync } from "child_process";
+import { RECORD_SHEET } from "../../src/ownership/record";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
@@ -155,6 +156,8 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
     for (const [key, cell] of allCells(written)) {
       if (!isFormula(cell)) continue;
       const [sheetName, address] = key.split("!");
+      // The record's references are the add-in's bookkeeping, computed when Excel opens the file.
+      if (sheetName === RECORD_SHEET) continue;
       const cached = shown(cell);
       const computed = shown(plain.getWorksheet(sheetName)!.getCell(address));
       compared++;
@@ -166,7 +169,7 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
   });
 
   test("keeps every name, pointing at the cell the spec names", () => {
-    expect(plain.definedNames.model.map((n) => n.name).sort()).toEqual([...allNames].sort());
+    expect(plain.definedNames.model.map((n) => n.name).filter((n) => !n.startsWith("DEALDESK_")).sort()).toEqual([...allNames].sort());
     for (const spec of specs) {
       for (const name of spec.names) expect(nameTarget(plain, name.name)).toEqual({ sheet: spec.sheetName, address: toA1(name.row, name.col) });
     }

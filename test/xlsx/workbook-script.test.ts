@@ -59,8 +59,8 @@ describe("npm run workbook", () => {
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
-    expect(book.worksheets.map((w) => w.name)).toEqual(Object.values(BLOCK_TITLES));
-    expect(book.definedNames.model.map((n) => n.name).sort()).toEqual([...allNames].sort());
+    expect(book.worksheets.map((w) => w.name)).toEqual([...Object.values(BLOCK_TITLES), "DealDesk Record"]);
+    expect(book.definedNames.model.map((n) => n.name).filter((n) => !n.startsWith("DEALDESK_")).sort()).toEqual([...allNames].sort());
   });
 
   test("leaves an existing file alone without --force and replaces it with --force", () => {
@@ -101,7 +101,7 @@ describe("npm run workbook", () => {
   test.each([
     [["--out"], "--out needs a file path"],
     [["--out", "--force"], "--out needs a file path"],
-    [["--output", "x.xlsx"], 'Unknown option "--output". Options: --out PATH, --force, --help.'],
+    [["--output", "x.xlsx"], 'Unknown option "--output". Options: --out PATH, --force, --figures PATH, --help.'],
     [["--out", "a.xlsx", "--out", "b.xlsx"], "--out was given twice"],
   ])("rejects the command line %j with exit 2 and usage help", (args, message) => {
     const run = workbook(scratch, ...args);
@@ -118,5 +118,50 @@ describe("npm run workbook", () => {
     expect(run.stdout).toContain("--force");
     expect(run.stdout).toContain("Charts are not written");
     expect(listing()).toEqual([]);
+  });
+
+  describe("--figures PATH", () => {
+    const figuresFile = (edit: (json: { version: string; date: string; figures: { id: string; label: string; value: string }[] }) => void): string => {
+      const json = JSON.parse(fs.readFileSync(path.join(ROOT, "figures/figures.json"), "utf8"));
+      edit(json);
+      const file = path.join(scratch, "figures-next.json");
+      fs.writeFileSync(file, JSON.stringify(json));
+      return file;
+    };
+
+    test("writes the workbook from another figures file: its values, its stamp, and a label that looks like a formula kept as text", async () => {
+      const file = figuresFile((json) => {
+        json.version = "1.1.0";
+        json.date = "2026-12-01";
+        const price = json.figures.find((f) => f.id === "amzn.price")!;
+        price.value = "250.5";
+        price.label = "=HYPERLINK(\"http://example.com\",\"AMZN\")";
+      });
+      const run = workbook(scratch, "--figures", file, "--out", "next.xlsx");
+      expect([run.status, run.stderr]).toEqual([0, ""]);
+      expect(run.stdout).toContain(`Figures 1.1.0 · 2026-12-01 from ${file}`);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(path.join(scratch, "next.xlsx"));
+      const sheet = book.getWorksheet("AMZN")!;
+      let row = 0;
+      sheet.eachRow((r, n) => {
+        if (r.getCell(10).value === "amzn.price") row = n;
+      });
+      expect(row).toBeGreaterThan(0);
+      expect(sheet.getRow(row).getCell(2).value).toBe(250.5);
+      expect(sheet.getRow(row).getCell(1).value).toBe('=HYPERLINK("http://example.com","AMZN")');
+      expect(sheet.getRow(row).getCell(1).formula).toBeUndefined();
+      expect(String(sheet.getCell("D1").value)).toMatch(/^Figures 1\.1\.0 · 2026-12-01 · The expected close, 31 Mar 2026, has passed/);
+    });
+
+    test("refuses an invalid figures file with exit 1, naming the problem, and writes nothing", () => {
+      const file = figuresFile((json) => {
+        json.figures[1].id = json.figures[0].id;
+      });
+      const run = workbook(scratch, "--figures", file);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`npm run workbook: the figures file is invalid, so nothing was written:\n${file}: deal.amount field "id" repeats an id`);
+      expect(listing()).toEqual(["figures-next.json"]);
+    });
   });
 });

@@ -28,7 +28,7 @@ describe("writing a SheetSpec to .xlsx", () => {
   });
 
   test("writes one worksheet named after the spec", () => {
-    expect(workbook.worksheets.map((w) => w.name)).toEqual([spec.sheetName]);
+    expect(workbook.worksheets.map((w) => [w.name, w.state])).toEqual([[spec.sheetName, "visible"], ["DealDesk Record", "veryHidden"]]);
   });
 
   test("writes every literal value at its position", () => {
@@ -127,7 +127,7 @@ describe("writing a SheetSpec to .xlsx", () => {
   });
 
   test("defines workbook-scope names on the quoted sheet", () => {
-    expect(workbook.definedNames.model).toEqual([
+    expect(workbook.definedNames.model.filter((n) => !n.name.startsWith("DEALDESK_"))).toEqual([
       { name: "FIX_AMOUNT", ranges: ["'Deal''s terms'!$E$4"] },
       { name: "FIX_VALUATION", ranges: ["'Deal''s terms'!$E$5"] },
       { name: "FIX_STAKE", ranges: ["'Deal''s terms'!$E$7"] },

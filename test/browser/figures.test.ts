@@ -1,0 +1,148 @@
+/**
+ * The figures file at run time, in Chromium against the fake Excel: a replaced dist/figures.json
+ * reaches the pane, the review, the workbook and DEAL.FIGURE on the next open; a missing,
+ * truncated or schema-breaking one leaves the pane on the built-in copy, saying why.
+ *
+ * Not asserted here: the row Apply adds to the DealChanges change log, which the Excel writer
+ * (src/excel) implements separately.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { Page } from "playwright-core";
+import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
+import { buildBlock } from "../../src/sheets";
+import { toA1 } from "../../src/sheets/a1";
+import { COL } from "../../src/sheets/figure-table";
+import type { BrowserSession, StaticServer } from "../support/browser";
+import { ROOT, bundleScript, describeInBrowser, distDir, launchChromium, openPane, serveFolder } from "../support/browser";
+
+/** A figure's cell in a column of its block's table, from the block's spec. */
+function figureCell(block: "deal" | "amzn", figureId: string, col: number): string {
+  const cell = buildBlock(block).cells.find((c) => c.figureId === figureId && c.col === col);
+  if (!cell) throw new Error(`the ${block} block has no cell for ${figureId} in column ${col}`);
+  return toA1(cell.row, cell.col);
+}
+
+/**
+ * A test fixture, not a source: the desk publishes 1.1.0, in which the AMZN price has a new value,
+ * quote and source (a desk note added to the sources), every id unchanged.
+ */
+function publishedUpdate(): string {
+  const json = JSON.parse(fs.readFileSync(path.join(ROOT, "figures/figures.json"), "utf8"));
+  json.version = "1.1.0";
+  json.date = "2026-12-01";
+  json.sources.push({
+    id: "src.desk_note",
+    title: "Desk note (test fixture)",
+    date: "2026-12-01",
+    dateNote: "dated 1 Dec 2026",
+    cites: "the desk's own pricing",
+    file: "desk_note.txt",
+    tier: "primary",
+    url: null,
+  });
+  const price = json.figures.find((f: { id: string }) => f.id === "amzn.price");
+  Object.assign(price, { value: "250.5", sourceId: "src.desk_note", quote: "AMZN closed at $250.50.", asOfDate: "2026-12-01", asOfBasis: "stated by the source" });
+  return JSON.stringify(json, null, 2);
+}
+
+async function cellValue(page: Page, sheet: string, address: string): Promise<unknown> {
+  return page.evaluate(
+    ([s, a]) => (window as unknown as { fakeWorkbook: { cell(s: string, a: string): { value: unknown } | undefined } }).fakeWorkbook.cell(s, a)?.value,
+    [sheet, address] as const,
+  );
+}
+
+async function dealFigure(page: Page, id: string, field?: string): Promise<unknown> {
+  return page.evaluate(
+    ([i, f]) => (window as unknown as { fakeFunctions: { call(id: string, ...a: unknown[]): Promise<unknown> } }).fakeFunctions.call("FIGURE", [[i]], f === undefined ? undefined : [[f]]),
+    [id, field] as const,
+  );
+}
+
+describeInBrowser("figures file at run time")("figures.json at run time", () => {
+  let browser: BrowserSession;
+  let folder: string;
+  let host: string;
+  const servers: StaticServer[] = [];
+
+  beforeAll(async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), "deal-desk-figures-"));
+    host = await bundleScript(path.join(ROOT, "test", "browser", "figures-host.ts"), folder, "figures-office.js");
+    browser = await launchChromium({ width: 500 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const server of servers) await server.close();
+    if (folder) fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  /** A copy of the build whose figures.json is `content` (deleted when null), served. */
+  async function serveWith(name: string, content: string | null): Promise<StaticServer> {
+    const dir = path.join(folder, name);
+    fs.cpSync(distDir(), dir, { recursive: true });
+    if (content === null) fs.rmSync(path.join(dir, "figures.json"));
+    else fs.writeFileSync(path.join(dir, "figures.json"), content);
+    const server = await serveFolder(dir);
+    servers.push(server);
+    return server;
+  }
+
+  test("a replaced figures.json: the pane shows the new value and version, the review lists the Reported cell, Apply writes it and keeps the user's cells, DEAL.FIGURE answers from it", async () => {
+    const server = await serveWith("update", publishedUpdate());
+    const { page, errors } = await openPane(browser.context, server.origin, { fakeHost: host, fake: { oldBlocks: true } });
+    await page.waitForSelector("body[data-workbook-checked='true']");
+
+    expect(await page.textContent("#figures-version")).toBe("Figures 1.1.0 · 2026-12-01: loaded from this add-in's server (figures.json).");
+    expect(await page.textContent("[data-figure='amzn.price'] .claim")).toBe("around $250.5");
+    expect(await page.textContent("#figures-notice")).toBe("Figures 1.1.0 are available; this workbook has 1.0.0: 1 figure changed — Review update");
+
+    await page.click("#notice-review-update");
+    await page.waitForSelector("#update-result .refreshes");
+    const price = figureCell("amzn", "amzn.price", COL.reported);
+    const refreshed = await page.$$eval("#update-result .refresh-item", (items) => items.map((i) => i.textContent ?? ""));
+    expect(refreshed).toContain(`AMZN!${price} AMZN share price — Reported: 241.73 → 250.5`);
+    // The user's typed-over Reported cell is listed as theirs, kept unless they choose otherwise.
+    const round = figureCell("deal", "deal.round_size", COL.reported);
+    expect(await page.$$eval("#update-result .diff-item .diff-cell strong", (cells) => cells.map((c) => c.textContent))).toEqual([`Deal!${round}`]);
+
+    await page.click("#apply-update");
+    await page.waitForSelector("#update-result .message-success");
+    expect(await cellValue(page, "AMZN", price)).toBe(250.5);
+    expect(await cellValue(page, "Deal", figureCell("deal", "deal.amount", COL.override))).toBe(45000000000);
+    expect(await cellValue(page, "Deal", round)).toBe(120000000000);
+    expect(String(await cellValue(page, "AMZN", "D1"))).toMatch(/^Figures 1\.1\.0 · 2026-12-01 · /);
+
+    expect(await dealFigure(page, "amzn.price")).toEqual([[250.5]]);
+    expect(await dealFigure(page, "amzn.price", "asof")).toEqual([["during the talks (the source gives no date or time); dated 2026-12-01, stated by the source"]]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  const broken: [string, string | null, string][] = [
+    ["missing", null, "figures.json is missing on the server (HTTP 404)"],
+    ["truncated", publishedUpdate().slice(0, 4000), "figures.json is not complete JSON (truncated or damaged)"],
+    [
+      "schema-breaking",
+      publishedUpdate().replace('"value": "250.5"', '"value": "250,50"'),
+      'figures.json breaks the figures schema: amzn.price field "value" must match ^(-?\\d{1,20}(\\.\\d{1,12})?|\\d{4}-\\d{2}-\\d{2})$; got "250,50"',
+    ],
+  ];
+
+  test.each(broken)("a %s figures.json leaves the pane working on the built-in copy, saying why", async (name, content, reason) => {
+    const server = await serveWith(name, content);
+    const { page } = await openPane(browser.context, server.origin, { fakeHost: host });
+    await page.waitForSelector("body[data-mode='excel']");
+    expect(await page.textContent("#figures-version")).toBe(`Figures 1.0.0 · 2026-11-22: the copy built into the add-in, because ${reason}.`);
+    expect(await page.getAttribute("#figures-version", "data-origin")).toBe("built-in");
+    expect(await page.$$eval("#figures .card", (cards) => cards.length)).toBe(BUILT_IN_FIGURES.figures.length);
+    expect(await page.textContent("[data-figure='amzn.price'] .claim")).toBe("around $241.73");
+    expect(await dealFigure(page, "amzn.price")).toEqual([[241.73]]);
+    await page.click("#insert-all");
+    await page.waitForSelector("#insert-result .message-success");
+    expect(await cellValue(page, "AMZN", figureCell("amzn", "amzn.price", COL.reported))).toBe(241.73);
+    await page.close();
+  });
+});

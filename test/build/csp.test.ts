@@ -1,0 +1,43 @@
+/**
+ * The Content-Security-Policy of the built pane page, read from dist/taskpane.html: scripts only
+ * from the page's origin and Office's CDN (no inline script, no eval), inline styles allowed
+ * because Office.js injects them on Excel on the web (OfficeDev/office-js #1687).
+ */
+import * as fs from "fs";
+import { distFile } from "./build-helpers";
+
+/** The page's policy as directive → sources. */
+function parseCsp(html: string): Map<string, string[]> {
+  const meta = /<meta\s+http-equiv=["']?Content-Security-Policy["']?\s+content="([^"]*)"/i.exec(html);
+  if (!meta) throw new Error("taskpane.html declares no Content-Security-Policy");
+  const directives = meta[1]
+    .split(";")
+    .map((d) => d.trim().split(/\s+/))
+    .filter((parts) => parts[0] !== "");
+  return new Map(directives.map(([name, ...sources]) => [name, sources]));
+}
+
+describe("the built pane's Content-Security-Policy", () => {
+  const csp = parseCsp(fs.readFileSync(distFile("taskpane.html"), "utf8"));
+
+  test("allows scripts only from the page's origin and Office's CDN", () => {
+    expect(csp.get("script-src")).toEqual(["'self'", "https://appsforoffice.microsoft.com"]);
+  });
+
+  test("allows no inline script, eval or wasm eval in any directive", () => {
+    const loose = [...csp].filter(([name, sources]) => name !== "style-src" && sources.some((s) => /unsafe|nonce-|sha\d+-/.test(s)));
+    expect(loose).toEqual([]);
+    expect(csp.get("style-src")).not.toContain("'unsafe-eval'");
+  });
+
+  test("allows the page's own style sheet and the inline styles Office.js injects", () => {
+    expect(csp.get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
+  });
+
+  test("keeps plugins, foreign base URLs and form posts out", () => {
+    expect(csp.get("default-src")).toEqual(["'self'"]);
+    expect(csp.get("object-src")).toEqual(["'none'"]);
+    expect(csp.get("base-uri")).toEqual(["'self'"]);
+    expect(csp.get("form-action")).toEqual(["'none'"]);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * Property: whatever rows and columns the user inserts or deletes in and around the blocks,
+ * whichever sheets they rename or delete and tables they sort, and whatever cells they type
+ * into, a review followed by Apply (accepting any subset of the conflicts) changes exactly the
+ * cells the review listed, never a cell the user owns, and never writes a figure into another
+ * figure's row. The user's cells are marked with text no build of the add-in writes, so the
+ * oracle does not depend on the code under test.
+ */
+import fc from "fast-check";
+import { applyUpdate, insertBlocks, planUpdate, type SpecSource } from "../../src/excel";
+import { buildBlock } from "../../src/sheets";
+import { toA1 } from "../../src/sheets/a1";
+import type { BlockId } from "../../src/sheets/spec";
+import { findFigure, isLookupError } from "../../src/figures";
+import { FakeWorkbook, installFakeOffice, type WorkbookSnapshot } from "../fakes/fake-excel";
+
+const BLOCKS_UNDER_TEST: BlockId[] = ["deal", "capex"];
+const SHEETS = ["Deal", "Capex 2026"];
+
+/** The dataset the blocks were inserted with: every reported number 80% of today's. */
+const previous: SpecSource = (block, options) => {
+  const spec = buildBlock(block, options);
+  return { ...spec, cells: spec.cells.map((c) => (c.style === "reported" && typeof c.value === "number" && c.numberFormat !== "yyyy-mm-dd" ? { ...c, value: c.value * 0.8 } : c)) };
+};
+
+const structural = fc.oneof(
+  fc.record({ kind: fc.constantFrom("insertRows", "deleteRows", "insertColumns", "deleteColumns"), sheet: fc.nat(1), at: fc.nat(30), count: fc.integer({ min: 1, max: 2 }) }),
+  fc.record({ kind: fc.constant("rename"), sheet: fc.nat(1), at: fc.constant(0), count: fc.constant(0) }),
+  fc.record({ kind: fc.constant("deleteSheet"), sheet: fc.nat(1), at: fc.constant(0), count: fc.constant(0) }),
+  fc.record({ kind: fc.constant("sort"), sheet: fc.nat(1), at: fc.nat(8), count: fc.constant(0) }),
+);
+
+const typing = fc.record({ sheet: fc.nat(1), row: fc.nat(30), col: fc.nat(10) });
+
+type Cells = Map<string, unknown>;
+
+function cellsOf(snap: WorkbookSnapshot): Cells {
+  const out: Cells = new Map();
+  for (const s of snap.sheets) {
+    if (s.visibility === "VeryHidden") continue;
+    for (const [a, c] of Object.entries(s.cells)) out.set(`${s.name}!${a}`, c.formula ?? c.value);
+  }
+  return out;
+}
+
+function applyStructural(wb: FakeWorkbook, e: { kind: string; sheet: number; at: number; count: number }, names: string[]): void {
+  const sheet = names[e.sheet];
+  const exists = wb.snapshot().sheets.some((s) => s.name === sheet);
+  fc.pre(exists);
+  if (e.kind === "insertRows") wb.insertRows(sheet, e.at, e.count);
+  else if (e.kind === "deleteRows") wb.deleteRows(sheet, e.at, e.count);
+  else if (e.kind === "insertColumns") wb.insertColumns(sheet, Math.min(e.at, 12), e.count);
+  else if (e.kind === "deleteColumns") wb.deleteColumns(sheet, Math.min(e.at, 12), e.count);
+  else if (e.kind === "rename") {
+    wb.renameSheet(sheet, `${sheet} (mine)`);
+    names[e.sheet] = `${sheet} (mine)`;
+  } else if (e.kind === "deleteSheet") wb.deleteSheet(sheet);
+  else {
+    const table = wb.snapshot().sheets.find((s) => s.name === sheet)?.tables[0];
+    fc.pre(table !== undefined);
+    wb.sortTable(table?.name ?? "", e.at % 9, e.at % 2 === 1);
+  }
+}
+
+describe("updates after structural edits (property)", () => {
+  it("Apply changes exactly the listed cells, never the user's, never a figure into another's row", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(structural, { maxLength: 4 }), fc.array(typing, { maxLength: 6 }), fc.func(fc.boolean()), async (edits, typed, accept) => {
+        const wb = installFakeOffice(globalThis, new FakeWorkbook());
+        const inserted = await insertBlocks(BLOCKS_UNDER_TEST, { target: "new-sheet", includeStockHistory: false }, previous);
+        if (!inserted.ok) throw new Error(inserted.message);
+        // The user's own cells: every Override and input cell gets a value, marked as theirs.
+        for (const [i, block] of BLOCKS_UNDER_TEST.entries()) {
+          for (const c of buildBlock(block).cells.filter((x) => x.owner === "user")) wb.setCell(SHEETS[i], toA1(c.row, c.col), `user ${block} ${toA1(c.row, c.col)}`);
+        }
+        const names = [...SHEETS];
+        for (const e of edits) applyStructural(wb, e, names);
+        typed.forEach((t, i) => {
+          if (wb.snapshot().sheets.some((s) => s.name === names[t.sheet])) wb.setCell(names[t.sheet], toA1(t.row, t.col), `typed ${i}`);
+        });
+
+        const review = await planUpdate();
+        if (!review.ok) {
+          expect(review.kind).toBe("no-addin-sheets");
+          return;
+        }
+        const before = cellsOf(wb.snapshot());
+        for (const c of review.value.changes) {
+          const now = before.get(`${c.sheetName}!${c.address}`) ?? null;
+          expect([c.key, now]).toEqual([c.key, c.userValue]);
+          expect(now).not.toEqual(c.newValue);
+        }
+        const taken = review.value.conflicts.filter((c) => accept(c.key));
+        const applied = await applyUpdate(taken.map((c) => c.key), review.value.fingerprint);
+        if (!applied.ok) throw new Error(applied.message);
+        const after = cellsOf(wb.snapshot());
+        const written = new Map(review.value.changes.filter((c) => c.kind === "refresh" || taken.includes(c)).map((c) => [`${c.sheetName}!${c.address}`, c]));
+        for (const k of new Set([...before.keys(), ...after.keys()])) {
+          const w = written.get(k);
+          if (w) expect([k, after.get(k)]).toEqual([k, w.newValue]);
+          else expect([k, after.get(k)]).toEqual([k, before.get(k)]);
+          if (typeof before.get(k) === "string" && String(before.get(k)).startsWith("user ")) expect([k, after.get(k)]).toEqual([k, before.get(k)]);
+        }
+        for (const c of written.values()) {
+          if (!c.figureId || !c.label.endsWith("— Reported")) continue;
+          const figure = findFigure(c.figureId);
+          if (isLookupError(figure)) continue;
+          const row = c.address.replace(/^[A-Z]+/, "");
+          const idCell = [...after.entries()].find(([k, v]) => k.startsWith(`${c.sheetName}!`) && k.endsWith(`${row}`) && /^[A-Z]+\d+$/.test(k.split("!")[1]) && k.split("!")[1].replace(/^[A-Z]+/, "") === row && v === c.figureId);
+          expect([c.key, idCell !== undefined]).toEqual([c.key, true]);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  }, 600_000);
+});

@@ -1,0 +1,103 @@
+/**
+ * `npm run figures:check` and the build's check of the figures file: each kind of bad file fails
+ * with the file, the id and the field named, and the build refuses it before compiling anything.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { checkFiguresFile } from "../../scripts/figures-check";
+import { ROOT, runWebpack } from "../build/build-helpers";
+
+const good = () => JSON.parse(fs.readFileSync(path.join(ROOT, "figures/figures.json"), "utf8"));
+const SOURCES = path.join(ROOT, "sources");
+let scratch: string;
+
+beforeAll(() => {
+  scratch = fs.mkdtempSync(path.join(os.tmpdir(), "deal-desk-figures-"));
+});
+afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+/** Writes a figures file (named error.* when it must fail) and returns its path. */
+function write(name: string, content: unknown): string {
+  const file = path.join(scratch, name);
+  fs.writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content, null, 2));
+  return file;
+}
+
+/** The four ways a figures file must fail, each with the line that names file, id and field. */
+const BAD: [string, (json: ReturnType<typeof good>) => void, string][] = [
+  ["error.schema.json", (json) => (json.figures[2].unit = "EUR"), 'deal.round_size field "unit" must be one of "USD", "USD per share", "gain as a fraction", "employees", "date"; got "EUR"'],
+  ["error.duplicate-id.json", (json) => (json.facts[0].id = "amzn.price"), 'amzn.price field "id" repeats an id already used in the file; ids must be unique'],
+  ["error.unknown-source.json", (json) => (json.figures[4].sourceId = "src.ft"), 'openai.valuation_round field "sourceId" names the source "src.ft", which is not among the file\'s sources'],
+  [
+    "error.quote.json",
+    (json) => (json.figures[10].quote = json.figures[10].quote.replace("approximately $125 billion", "approximately $130 billion")),
+    'amazon.capex_2026 field "quote" is not found verbatim in 003_27facdf7f722c302.txt (the article of src.stake_talks)',
+  ],
+];
+
+function badFile(name: string, edit: (json: ReturnType<typeof good>) => void): string {
+  const json = good();
+  edit(json);
+  return write(name, json);
+}
+
+describe("checkFiguresFile (npm run figures:check and the build)", () => {
+  test("accepts the repository's file, checking quotes against sources/", () => {
+    const result = checkFiguresFile(path.join(ROOT, "figures/figures.json"), SOURCES);
+    expect(result.ok && [result.dataset.version, result.dataset.figures.length]).toEqual(["1.0.0", 12]);
+  });
+
+  test.each(BAD)("%s fails with the file, id and field named", (name, edit, line) => {
+    const file = badFile(name, edit);
+    expect(checkFiguresFile(file, SOURCES)).toEqual({ ok: false, lines: [`${file}: ${line}`] });
+  });
+
+  test("a truncated file fails as JSON", () => {
+    const file = write("error.truncated.json", JSON.stringify(good()).slice(0, 500));
+    const result = checkFiguresFile(file, SOURCES);
+    expect(result.ok ? [] : result.lines).toEqual([expect.stringMatching(new RegExp(`^${file.replace(/[.]/g, "\\.")}: not valid JSON \\(`))]);
+  });
+});
+
+function figuresCheck(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  return spawnSync(process.execPath, ["-r", "./scripts/ts-register.js", "scripts/figures-check.ts", ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, INIT_CWD: ROOT } });
+}
+
+describe("npm run figures:check", () => {
+  test("says a good file is valid, with its version and counts, and exits 0", () => {
+    const result = figuresCheck([]);
+    expect([result.status, result.stderr]).toEqual([0, ""]);
+    expect(result.stdout.trim()).toBe(
+      `${path.join(ROOT, "figures/figures.json")}: valid. Figures 1.0.0 · 2026-11-22: 12 figures, 5 facts, 5 sources; quotes found verbatim in sources.`,
+    );
+  });
+
+  test("exits 1 on a bad file, printing what is wrong", () => {
+    const file = badFile("error.cli-quote.json", BAD[3][1]);
+    const result = figuresCheck([file, "--sources", "sources"]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`${file}: ${BAD[3][2]}\nnpm run figures:check: 1 problem; the add-in would keep its built-in figures.\n`);
+  });
+
+  test("exits 2 on a wrong command line", () => {
+    expect(figuresCheck(["--source", "x"]).status).toBe(2);
+    expect(figuresCheck(["figures/figures.json", "--sources", path.join(scratch, "none")]).stderr).toContain("does not exist");
+  });
+});
+
+describe("the build", () => {
+  test.each(BAD)("fails on %s, naming the file, id and field, and writes nothing", (name, edit, line) => {
+    const file = badFile(`build-${name}`, edit);
+    const distDir = fs.mkdtempSync(path.join(os.tmpdir(), "deal-desk-bad-figures-"));
+    try {
+      const result = runWebpack({ FIGURES_FILE: file, DIST_DIR: distDir });
+      expect(result.status).not.toBe(0);
+      expect(result.stderr + result.stdout).toContain(`The figures file is invalid:\n${file}: ${line}`);
+      expect(fs.readdirSync(distDir)).toEqual([]);
+    } finally {
+      fs.rmSync(distDir, { recursive: true, force: true });
+    }
+  });
+});
