@@ -8,7 +8,7 @@
  * one unit) and the final sum add at most one and a half units. Inputs are their shortest decimals,
  * as everywhere in src/calc: the low parts carry the difference from the binary values.
  */
-import { Dec, exactValue, quotient } from "./decimal";
+import { Dec, exactValue } from "./decimal";
 import { compute } from "./arithmetic";
 import { ERRORS, nonFinite, type CalcError } from "./errors";
 import { POW10, decimals } from "./scaled";
@@ -70,36 +70,46 @@ function lnPair([hi, lo]: Pair): Pair {
   return twoSum(a, b + small);
 }
 
-/** x's shortest decimal as hi + lo: hi = x, lo = the decimal minus x's binary value. */
+/**
+ * x's shortest decimal D·10^q as hi + lo: hi = x, lo = the decimal minus x's binary value. D has
+ * up to 17 digits: it is split into two exact integers, then scaled by exact powers of ten (at
+ * most 10^22 at a time) with exact products or exact remainders, each step within 2^-104.
+ * Below 10^-290 the low part would fall under the normal doubles: decimal.js reads those.
+ */
 function decimalPair(x: number): Pair {
   const k = decimals(x);
   if (k >= 0) {
     const [p, e] = twoProduct(x, POW10[k]);
     return [x, (Math.round(x * POW10[k]) - p - e) / POW10[k]];
   }
-  return [x, new Dec(x).minus(exactValue(x)).toNumber()];
+  if (x < 1e-290) return [x, new Dec(x).minus(exactValue(x)).toNumber()];
+  const [, digits, point = "", exponent = "0"] = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x))!;
+  const all = digits + point;
+  // D = high·10^8 + low, each below 2^53.
+  const [h, hl] = twoProduct(Number(all.slice(0, -8) || "0"), 1e8);
+  let d = twoSum(h, hl + Number(all.slice(-8)));
+  for (let q = Number(exponent) - point.length; q !== 0; ) {
+    const step = Math.max(-22, Math.min(22, q));
+    d = step > 0 ? scale(d, POW10[step]) : divide(d, [POW10[-step], 0]);
+    q -= step;
+  }
+  return [x, d[0] - x + d[1]];
 }
 
-/** ln(end ÷ start) as a pair, from the exact quotient: its correctly rounded double and the rest. */
+/** (hi + lo)·f as a pair. */
+function scale([hi, lo]: Pair, f: number): Pair {
+  const [p, e] = twoProduct(hi, f);
+  return twoSum(p, e + lo * f);
+}
+
+/** ln(end ÷ start) as a pair, from the inputs' decimals, end ÷ start in two parts. */
 function lnRatio(start: number, end: number): Pair {
-  const ks = decimals(start);
-  const ke = decimals(end);
-  if (ks >= 0 && ke >= 0) {
-    const k = Math.max(ks, ke);
-    const s = Math.round(start * POW10[ks]) * POW10[k - ks];
-    const e = Math.round(end * POW10[ke]) * POW10[k - ke];
-    if (s < 2 ** 53 && e < 2 ** 53) {
-      const r = e / s;
-      const [p, err] = twoProduct(r, s);
-      return lnPair([r, (e - p - err) / s]);
-    }
-  }
-  const s = new Dec(start);
-  const e = new Dec(end);
-  const r = quotient(e, s);
-  if (r >= 2 ** -1022 && r < Infinity) return lnPair([r, quotient(e.minus(exactValue(r).times(s)), s)]);
-  const [a, b] = lnPair(decimalPair(end));
-  const [c, d] = lnPair(decimalPair(start));
+  const s = decimalPair(start);
+  const e = decimalPair(end);
+  const r = divide(e, s);
+  if (r[0] >= 2 ** -1022 && r[0] < Infinity) return lnPair(r);
+  const [a, b] = lnPair(e);
+  const [c, d] = lnPair(s);
   return twoSum(a - c, b - d);
 }
 
