@@ -8,6 +8,10 @@ import { ERRORS, type CalcError } from "./errors";
 /** What one cell of a result holds. */
 export type CellResult = number | string | CalcError;
 
+/** Excel's grid: a result larger than this could never be shown, so it is an error at once. */
+export const GRID_ROWS = 1_048_576;
+export const GRID_COLS = 16_384;
+
 /** A blank text argument: the parameter's default applies. */
 export const BLANK = null;
 
@@ -107,6 +111,7 @@ export function broadcast(
     if (c.rows > rows) rows = c.rows;
     if (c.cols > cols) cols = c.cols;
   }
+  if (rows > GRID_ROWS || cols > GRID_COLS) return [[ERRORS.tooLarge(rows, cols)]];
   // A single value is the same in every cell: read it once; only ranges are read per cell.
   const values: ArgValue[] = new Array(params.length);
   const varying: number[] = [];
