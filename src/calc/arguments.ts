@@ -4,6 +4,7 @@
  * Pure: cells in, results and CalcErrors out; src/functions maps the errors to Excel's.
  */
 import { ERRORS, type CalcError } from "./errors";
+import { numericText } from "./numeric-text";
 
 /** What one cell of a result holds. */
 export type CellResult = number | string | CalcError;
@@ -14,8 +15,6 @@ export const GRID_COLS = 16_384;
 
 /** A blank text argument: the parameter's default applies. */
 export const BLANK = null;
-
-const NUMERIC_TEXT = /^([+-]?)\$?(\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(?:\.(\d*))?(?:e([+-]?\d+))?(%?)$/i;
 
 /**
  * A cell as a number, as Excel's + and − read it: blank (null, undefined or "") is 0, TRUE is 1,
@@ -30,13 +29,10 @@ export function toNumber(arg: string, cell: unknown): number | CalcError {
   if (cell === null || cell === undefined) return 0;
   if (typeof cell === "boolean") return cell ? 1 : 0;
   if (typeof cell === "string") {
-    const text = cell.trim();
-    if (text === "") return 0;
-    const match = NUMERIC_TEXT.exec(text);
-    if (!match) return ERRORS.notNumber(arg, cell);
-    const [, sign, whole, fraction = "", exponent = "0", percent] = match;
-    const value = Number(`${sign}${whole.replace(/,/g, "") || "0"}.${fraction}0e${Number(exponent) - (percent ? 2 : 0)}`);
-    return Number.isFinite(value) ? value + 0 : ERRORS.nonFinite(arg);
+    if (cell.trim() === "") return 0;
+    const value = numericText(cell);
+    if (value === null) return ERRORS.notNumber(arg, cell);
+    return Number.isFinite(value) ? value : ERRORS.nonFinite(arg);
   }
   return ERRORS.notNumber(arg, cell);
 }
