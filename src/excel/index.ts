@@ -1,3 +1,4 @@
+/* eslint-disable max-lines, max-lines-per-function -- being split in issue 11 */
 /**
  * The only code that calls Excel.run. Each action is one Excel.run with at most two
  * context.sync calls (one to read what exists, one to write), resolves to an ActionResult and

@@ -1,3 +1,4 @@
+/* eslint-disable max-lines-per-function -- mountPane is being split in issue 13 */
 /**
  * The pane's behaviour: insert buttons, the reviewed update, options, the function reference and
  * the preview. It drives the workbook only through `PaneHost`, plain functions that index.ts
