@@ -49,6 +49,11 @@ export const ERRORS = {
   unknownId: (message: string) => error("#N/A", message),
   noAsOfDate: (id: string) => error("#N/A", `No article gives or implies a date for ${id}; DEAL.FIGURE("${id}", "asof") says why.`),
   pastEnd: (arg: string) => error("#N/A", `${arg} has fewer rows or columns than the other arguments, so this cell has no ${arg}.`),
+  tooLarge: (rows: number, cols: number) =>
+    error(
+      "#VALUE!",
+      `The result would be ${rows.toLocaleString("en-US")} rows × ${cols.toLocaleString("en-US")} columns, larger than Excel's grid (1,048,576 rows × 16,384 columns): use smaller ranges.`,
+    ),
   unexpected: (fn: string, detail: string) => error("#VALUE!", `DEAL.${fn} failed unexpectedly (${detail}); please report it.`),
 } as const;
 

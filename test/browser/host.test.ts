@@ -1,8 +1,8 @@
 /**
  * The pane inside a fake Excel (test/fakes/fake-excel.ts, bundled with test/browser/fake-host.ts
  * and served in place of office.js): inserts, the reviewed update, function skeletons, Excel
- * errors and the Office theme, driven by clicks and keys in Chromium. Screenshots of the pane in
- * light and dark, 320 and 500 px wide, go to SCREENSHOT_DIR (test-results/screenshots by default).
+ * errors and the Office theme, driven by clicks and keys in Chromium. The screenshots the README
+ * shows are written by `npm run screenshots` (scripts/screenshots.ts), not by a test.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -14,7 +14,7 @@ import { COL } from "../../src/sheets/figure-table";
 import { MESSAGES } from "../../src/excel/failures";
 import type { WorkbookSnapshot } from "../fakes/fake-excel";
 import type { BrowserSession, StaticServer } from "../support/browser";
-import { SCREENSHOT_DIR, axeViolations, buildFakeHost, describeInBrowser, distDir, launchChromium, openPane, serveFolder, tabWalk } from "../support/browser";
+import { axeViolations, buildFakeHost, describeInBrowser, distDir, launchChromium, openPane, serveFolder, tabWalk } from "../support/browser";
 
 /** The address of a figure's Reported cell on the deal sheet, from the block's spec. */
 function reportedCell(figureId: string): string {
@@ -276,29 +276,5 @@ describeInBrowser("pane in a fake Excel host")("pane inside Excel (fake host)", 
     expect(walk.reached).toEqual(walk.expected);
     expect(walk.outlines.filter((o) => o !== "solid 2px")).toEqual([]);
     await page.close();
-  });
-
-  test("writes screenshots of the pane in light and dark, 320 and 500 px wide", async () => {
-    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    const written: string[] = [];
-    for (const theme of ["light", "dark"] as const) {
-      for (const width of [320, 500]) {
-        const session = await launchChromium({ width, height: 900 });
-        const { page } = await openPane(session.context, server.origin, { fakeHost, fake: { theme } });
-        await page.waitForSelector("body[data-mode='excel']");
-        await insertAll(page);
-        // The top of the pane (the figures), then the insert section with the result.
-        await page.evaluate(() => window.scrollTo(0, 0));
-        const top = path.join(SCREENSHOT_DIR, `pane-${theme}-${width}.png`);
-        await page.screenshot({ path: top });
-        await page.evaluate(() => document.getElementById("insert-heading")!.scrollIntoView());
-        const insert = path.join(SCREENSHOT_DIR, `pane-${theme}-${width}-insert.png`);
-        await page.screenshot({ path: insert });
-        written.push(top, insert);
-        await session.close();
-      }
-    }
-    console.log(`Pane screenshots written to ${SCREENSHOT_DIR}:\n${written.map((f) => `  ${path.basename(f)}`).join("\n")}`);
-    for (const file of written) expect(fs.statSync(file).size).toBeGreaterThan(10000);
   });
 });

@@ -119,6 +119,10 @@ describe("CAGR is within 2 units in the last place of the exact rate", () => {
     [112.95794392523365, 241.73, 3],
     [1.2345678901234567, 2, 2.5],
     [0.30000000000000004, 0.3000000000000001, 12],
+    [Math.PI * 1e-295, 3.3e-280, 7.5],
+    [Math.E * 1e20, Math.SQRT2 * 1e-20, 2.5],
+    [1, 2, 61.5],
+    [100 * Math.LN2, 1000 * Math.PI, 0.5],
   ];
   test.each(cases)("CAGR(%p, %p, %p)", (s, e, y) => {
     const result = cagr(s, e, y) as number;

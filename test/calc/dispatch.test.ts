@@ -206,6 +206,27 @@ describe("the catalog", () => {
   });
 });
 
+describe("a result larger than Excel's grid", () => {
+  const grid = (rows: number, cols: number) =>
+    `The result would be ${rows.toLocaleString("en-US")} rows × ${cols.toLocaleString("en-US")} columns, larger than Excel's grid (1,048,576 rows × 16,384 columns): use smaller ranges.`;
+
+  test("one column more than 16,384 is a single #VALUE! that says so, computed at once", () => {
+    const row = [Array.from({ length: 16_385 }, (_, i) => i + 1)];
+    expect(evaluate("STAKE", [[[1], [2]], row])).toEqual([[{ kind: "#VALUE!", message: grid(2, 16_385) }]]);
+  });
+
+  test("one row more than 1,048,576 against a row is a single #VALUE!", () => {
+    const column = Array.from({ length: 1_048_577 }, () => [1]);
+    expect(evaluate("CAGR", [column, [[2, 3, 4]], 3])).toEqual([[{ kind: "#VALUE!", message: grid(1_048_577, 3) }]]);
+  });
+
+  test("exactly the grid's width is computed", () => {
+    const row = [Array.from({ length: 16_384 }, () => 10)];
+    const [line] = evaluate("STAKE", [1, row]);
+    expect([line.length, line[0], line[16_383]]).toEqual([16_384, 0.1, 0.1]);
+  });
+});
+
 describe("evaluate never throws", () => {
   test("an unknown function name is a #VALUE! result", () => {
     expect(evaluate("NOPE", [])).toEqual([[{ kind: "#VALUE!", message: "DEAL.NOPE failed unexpectedly (no such function); please report it." }]]);

@@ -1,9 +1,10 @@
 import * as fs from "fs";
 import { CATALOG, NAMESPACE, signature } from "../../src/calc/catalog";
-import { evaluate } from "../../src/calc/dispatch";
 import { figureEntity } from "../../src/functions/card";
 import { renderHelpPage } from "../../src/functions/help-page";
 import { functionsMetadata } from "../../src/functions/metadata";
+import { allFigures } from "../../src/figures";
+import { frac, nearestDouble } from "../calc/support/oracle";
 import { renderFunctionReference } from "../../src/functions/reference";
 import { FUNCTIONS_DOC_PATH, readSection } from "../../scripts/readme";
 import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
@@ -142,19 +143,35 @@ describe("functions.ts registers the functions and returns Excel errors", () => 
     }
   });
 
-  test("results are the evaluated grid; #VALUE! and #N/A carry the message, #DIV/0! and #NUM! take none", async () => {
+  test("a number is the correctly rounded result; #VALUE! and #N/A carry the message, #DIV/0! and #NUM! take none", async () => {
     const stake = registered.get("STAKE")!;
     const result = stake([[50e9], ["x"], [-1], [1]], [[830e9], [1], [1], [0]]) as unknown[][];
-    const expected = evaluate("STAKE", [[[50e9], ["x"], [-1], [1]], [[830e9], [1], [1], [0]]]);
-    expect(result[0][0]).toBe(expected[0][0]);
+    expect(result[0][0]).toBe(nearestDouble(frac(50n, 830n)));
     expect(result[1][0]).toEqual({ code: "#VALUE!", message: 'amount is "x", which is not a number.' });
     expect(result[2][0]).toEqual({ code: "#NUM!", message: undefined });
     expect(result[3][0]).toEqual({ code: "#DIV/0!", message: undefined });
     expect(await registered.get("FIGURE")!([["nope"]])).toEqual([[{ code: "#N/A", message: expect.stringContaining('No figure has the id "nope"') }]]);
   });
 
-  test("FIGURES() takes no arguments and spills the table", async () => {
-    expect(await registered.get("FIGURES")!()).toEqual(evaluate("FIGURES", []));
+  test("FIGURES() takes no arguments and spills the table: a header, then one row per figure", async () => {
+    const table = (await registered.get("FIGURES")!()) as unknown[][];
+    expect(table[0]).toEqual(["id", "label", "value", "unit", "qualifier", "status", "as of", "source", "tier", "comment"]);
+    expect(table.slice(1).map((row) => row[0])).toEqual(allFigures().map((f) => f.id));
+    expect(table.find((row) => row[0] === "amzn.price")).toEqual([
+      "amzn.price",
+      "AMZN share price",
+      241.73,
+      "USD per share",
+      "around",
+      "market quote",
+      "during the talks (the source gives no date or time); dated 2026-02-01, inferred from another article",
+      "Amazon in Advanced Talks to Invest Up to $50 Billion in OpenAI, Signaling Major AI Ambitions",
+      "secondary",
+      "A snapshot quoted by the article, not a live price.",
+    ]);
+    // 2026-03-31 as an Excel date serial: days since 1899-12-30.
+    const serial = (Date.UTC(2026, 2, 31) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    expect(table.find((row) => row[0] === "deal.expected_close")![2]).toBe(serial);
   });
 
   test("CARD returns the entity where Excel has data types (ExcelApi 1.16), the plain value elsewhere", async () => {
