@@ -1,8 +1,8 @@
 "use strict";
 /**
  * Builds the add-in into DIST_DIR (default dist/):
- * - functions.js + functions.json: the DEAL.* custom functions, metadata generated from their JSDoc
- *   (help links rewritten to ADDIN_BASE_URL);
+ * - functions.js + functions.json: the DEAL.* custom functions, metadata generated from the
+ *   catalog (src/functions/metadata.ts, help links under ADDIN_BASE_URL);
  * - taskpane.html + taskpane.js: the pane, which also loads functions.js so the functions run in
  *   the shared runtime (the page is also the FunctionFile of the ribbon command);
  * - help.html: the functions' help page, rendered at build time from src/functions/help-page.ts;
@@ -13,10 +13,6 @@
 const fs = require("fs");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-// The metadata generator behind Microsoft's custom-functions-metadata-plugin, resolved through it.
-const { generateCustomFunctionsMetadata } = require(
-  require.resolve("custom-functions-metadata", { paths: [path.dirname(require.resolve("custom-functions-metadata-plugin"))] }),
-);
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { Compilation, NormalModuleReplacementPlugin, WebpackError, sources } = require("webpack");
 
@@ -69,66 +65,34 @@ function withBaseUrl(text, baseUrl) {
 }
 
 /**
- * Emits functions.json from the JSDoc of the functions file, as custom-functions-metadata-plugin
- * does, without that plugin's other half: it also appends an unguarded CustomFunctions.associate
- * call per function to the bundle. functions.ts registers its functions itself, guarded so the
- * file loads where CustomFunctions is absent (Node, the pane's preview in a plain browser), and a
- * second registration of every id would follow.
+ * Emits assets rendered at build time by pure functions of src/ (loaded through ts-register):
+ * `assets` maps an output file to [source module, render(module) → text].
  */
-class FunctionsMetadataPlugin {
-  /** `baseUrl` replaces the development URL in the functions' help links (`@helpurl`). */
-  constructor(input, baseUrl) {
-    this.input = path.resolve(__dirname, input);
-    this.baseUrl = baseUrl;
+class RenderedAssetsPlugin {
+  constructor(assets) {
+    this.assets = assets;
   }
 
   apply(compiler) {
-    let result;
-    compiler.hooks.beforeCompile.tapPromise("FunctionsMetadataPlugin", async () => {
-      result = await generateCustomFunctionsMetadata(this.input, false);
-    });
-    compiler.hooks.thisCompilation.tap("FunctionsMetadataPlugin", (compilation) => {
+    compiler.hooks.thisCompilation.tap("RenderedAssetsPlugin", (compilation) => {
       compilation.hooks.processAssets.tap(
-        { name: "FunctionsMetadataPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
-        () => {
-          if (result.errors.length > 0) {
-            for (const error of result.errors) compilation.errors.push(new WebpackError(`functions.json: ${error}`));
-            return;
-          }
-          compilation.emitAsset("functions.json", new sources.RawSource(withBaseUrl(result.metadataJson, this.baseUrl)));
-        },
-      );
-    });
-  }
-}
-
-/** Emits help.html from the pure renderHelpPage() of src/functions/help-page.ts. */
-class HelpPagePlugin {
-  apply(compiler) {
-    const helpPage = path.join(SRC, "functions", "help-page.ts");
-    compiler.hooks.thisCompilation.tap("HelpPagePlugin", (compilation) => {
-      compilation.fileDependencies.add(helpPage);
-      compilation.hooks.processAssets.tap(
-        { name: "HelpPagePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        { name: "RenderedAssetsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
         () => {
           require("./scripts/ts-register.js");
           // A rebuild (npm start watches) must see edited sources, not the first require's copy.
           for (const cached of Object.keys(require.cache)) {
             if (cached.startsWith(SRC + path.sep)) delete require.cache[cached];
           }
-          try {
-            const { renderHelpPage } = require(helpPage);
-            compilation.emitAsset("help.html", new sources.RawSource(renderHelpPage()));
-            // Watch every source the page was rendered from, not only help-page.ts.
-            for (const loaded of Object.keys(require.cache)) {
-              if (loaded.startsWith(SRC + path.sep)) compilation.fileDependencies.add(loaded);
+          for (const [file, [modulePath, render]] of Object.entries(this.assets)) {
+            try {
+              compilation.emitAsset(file, new sources.RawSource(render(require(modulePath))));
+            } catch (error) {
+              compilation.errors.push(new WebpackError(`${file} is rendered from ${path.relative(__dirname, modulePath)}: ${error.message}`));
             }
-          } catch (error) {
-            compilation.errors.push(
-              new WebpackError(
-                `help.html (the manifest's SupportUrl) is rendered by renderHelpPage() of ${path.relative(__dirname, helpPage)}: ${error.message}`,
-              ),
-            );
+          }
+          // Watch every source the assets were rendered from.
+          for (const loaded of Object.keys(require.cache)) {
+            if (loaded.startsWith(SRC + path.sep)) compilation.fileDependencies.add(loaded);
           }
         },
       );
@@ -202,12 +166,22 @@ module.exports = (env, argv) => {
     module: {
       rules: [
         {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: { onlyCompileBundledFiles: true, compilerOptions: { module: "es2020", sourceMap: true } },
-          },
+          oneOf: [
+            {
+              // The catalog's runtime part only, where the functions' code imports it (see the loader).
+              test: path.join(SRC, "calc", "catalog.ts"),
+              issuer: [path.join(SRC, "calc"), path.join(SRC, "functions")],
+              use: path.join(__dirname, "scripts", "catalog-runtime-loader.js"),
+            },
+            {
+              test: /\.ts$/,
+              exclude: /node_modules/,
+              use: {
+                loader: "ts-loader",
+                options: { onlyCompileBundledFiles: true, compilerOptions: { module: "es2020", sourceMap: true } },
+              },
+            },
+          ],
         },
       ],
     },
@@ -218,7 +192,6 @@ module.exports = (env, argv) => {
       new NormalModuleReplacementPlugin(/[\\/]figures[\\/]figures\.json$/, (resource) => {
         resource.request = figures;
       }),
-      new FunctionsMetadataPlugin("./src/functions/functions.ts", baseUrl),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -227,7 +200,10 @@ module.exports = (env, argv) => {
         chunksSortMode: "manual",
         scriptLoading: "defer",
       }),
-      new HelpPagePlugin(),
+      new RenderedAssetsPlugin({
+        "functions.json": [path.join(SRC, "functions", "metadata.ts"), (m) => JSON.stringify(m.functionsMetadata(baseUrl), null, 2)],
+        "help.html": [path.join(SRC, "functions", "help-page.ts"), (m) => m.renderHelpPage()],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },

@@ -9,7 +9,10 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { cagr, dilute, stake } from "../src/functions/functions";
+import { FUNCTIONS } from "../src/functions/functions";
+
+// These three compute from their arguments alone, so they answer synchronously.
+const { STAKE: stake, DILUTE: dilute, CAGR: cagr } = FUNCTIONS as Readonly<Record<string, (...args: unknown[][][]) => unknown[][]>>;
 
 export const title = "DEAL.* functions: cells per second on a 100,000-row column";
 

@@ -11,7 +11,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { REQUIRED_API } from "../src/excel/failures";
-import { descendants, localName, parseXml, XmlElement, XmlParseError } from "./parse-xml";
+import { descendants, localName, parseXml, XmlElement, XmlParseError } from "./xml";
 
 export const DEV_BASE_URL = "https://localhost:3000";
 export const NAMESPACE = "DEAL";

@@ -5,15 +5,16 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { CATALOG } from "../src/calc/catalog";
-import { renderFactsTable, renderFiguresTable, renderSourcesList } from "../src/figures/markdown";
-import { signature } from "../src/functions/help-page";
+import { CATALOG, signature } from "../src/calc/catalog";
+import { renderFactsTable, renderFiguresTable, renderQualifiers, renderSourcesList } from "../src/figures/markdown";
 import { renderFunctionReference } from "../src/functions/reference";
+import { renderNamesTable } from "../src/sheets/markdown";
 
 const ROOT = path.resolve(__dirname, "..");
 export const README_PATH = path.join(ROOT, "README.md");
 export const FUNCTIONS_DOC_PATH = path.join(ROOT, "docs", "functions.md");
 export const FIGURES_DOC_PATH = path.join(ROOT, "docs", "figures.md");
+export const WORKBOOK_DOC_PATH = path.join(ROOT, "docs", "workbook.md");
 
 /** One line per DEAL.* function for the README: its signature and summary. */
 export function renderFunctionList(): string {
@@ -24,7 +25,9 @@ export function renderFunctionList(): string {
 export const GENERATED_SECTIONS: Record<string, { file: string; render: () => string }> = {
   "function-list": { file: README_PATH, render: renderFunctionList },
   functions: { file: FUNCTIONS_DOC_PATH, render: renderFunctionReference },
+  names: { file: WORKBOOK_DOC_PATH, render: renderNamesTable },
   figures: { file: FIGURES_DOC_PATH, render: renderFiguresTable },
+  qualifiers: { file: FIGURES_DOC_PATH, render: renderQualifiers },
   facts: { file: FIGURES_DOC_PATH, render: renderFactsTable },
   sources: { file: FIGURES_DOC_PATH, render: renderSourcesList },
 };

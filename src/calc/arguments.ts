@@ -4,14 +4,17 @@
  * Pure: cells in, results and CalcErrors out; src/functions maps the errors to Excel's.
  */
 import { ERRORS, type CalcError } from "./errors";
+import { numericText } from "./numeric-text";
 
 /** What one cell of a result holds. */
 export type CellResult = number | string | CalcError;
 
+/** Excel's grid: a result larger than this could never be shown, so it is an error at once. */
+export const GRID_ROWS = 1_048_576;
+export const GRID_COLS = 16_384;
+
 /** A blank text argument: the parameter's default applies. */
 export const BLANK = null;
-
-const NUMERIC_TEXT = /^([+-]?)\$?(\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(?:\.(\d*))?(?:e([+-]?\d+))?(%?)$/i;
 
 /**
  * A cell as a number, as Excel's + and − read it: blank (null, undefined or "") is 0, TRUE is 1,
@@ -26,13 +29,10 @@ export function toNumber(arg: string, cell: unknown): number | CalcError {
   if (cell === null || cell === undefined) return 0;
   if (typeof cell === "boolean") return cell ? 1 : 0;
   if (typeof cell === "string") {
-    const text = cell.trim();
-    if (text === "") return 0;
-    const match = NUMERIC_TEXT.exec(text);
-    if (!match) return ERRORS.notNumber(arg, cell);
-    const [, sign, whole, fraction = "", exponent = "0", percent] = match;
-    const value = Number(`${sign}${whole.replace(/,/g, "") || "0"}.${fraction}0e${Number(exponent) - (percent ? 2 : 0)}`);
-    return Number.isFinite(value) ? value + 0 : ERRORS.nonFinite(arg);
+    if (cell.trim() === "") return 0;
+    const value = numericText(cell);
+    if (value === null) return ERRORS.notNumber(arg, cell);
+    return Number.isFinite(value) ? value : ERRORS.nonFinite(arg);
   }
   return ERRORS.notNumber(arg, cell);
 }
@@ -107,6 +107,7 @@ export function broadcast(
     if (c.rows > rows) rows = c.rows;
     if (c.cols > cols) cols = c.cols;
   }
+  if (rows > GRID_ROWS || cols > GRID_COLS) return [[ERRORS.tooLarge(rows, cols)]];
   // A single value is the same in every cell: read it once; only ranges are read per cell.
   const values: ArgValue[] = new Array(params.length);
   const varying: number[] = [];

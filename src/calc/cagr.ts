@@ -8,7 +8,6 @@
  * one unit) and the final sum add at most one and a half units. Inputs are their shortest decimals,
  * as everywhere in src/calc: the low parts carry the difference from the binary values.
  */
-import { Dec, exactValue, quotient } from "./decimal";
 import { compute } from "./arithmetic";
 import { ERRORS, nonFinite, type CalcError } from "./errors";
 import { POW10, decimals } from "./scaled";
@@ -50,11 +49,11 @@ const LN2_HI = 6.93147180369123816490e-1;
 const LN2_LO = 1.90821492927058770002e-10;
 
 /**
- * ln(hi + lo) for hi > 0 normal: hi = 2^k·m with m in [√½, √2), ln m = 2·atanh(t) with
+ * ln((hi + lo)·2^-p) for hi > 0 normal: hi = 2^k·m with m in [√½, √2), ln m = 2·atanh(t) with
  * t = (m − 1) ÷ (m + 1), |t| ≤ 0.172; t in two parts, the series' tail (below 0.0035·|t|) in
  * plain doubles to 2^-60 of t.
  */
-function lnPair([hi, lo]: Pair): Pair {
+function lnPair([hi, lo]: Pair, p: number): Pair {
   let k = Math.floor(Math.log2(hi));
   let m = hi / 2 ** k;
   if (m >= 2) [m, k] = [m / 2, k + 1];
@@ -65,41 +64,60 @@ function lnPair([hi, lo]: Pair): Pair {
   const t2 = t[0] * t[0];
   let series = 1 / 25;
   for (let n = 23; n >= 3; n -= 2) series = 1 / n + t2 * series;
+  k -= p;
   const small = k * LN2_LO + 2 * t[1] + 2 * t[0] * t2 * series + lo / hi;
   const [a, b] = twoSum(k * LN2_HI, 2 * t[0]);
   return twoSum(a, b + small);
 }
 
-/** x's shortest decimal as hi + lo: hi = x, lo = the decimal minus x's binary value. */
-function decimalPair(x: number): Pair {
+/**
+ * x's shortest decimal D·10^q times 2^p as hi + lo, with hi = x·2^p: the low part is the decimal
+ * minus x's binary value. p = 200 for x below 10^-290, whose low part would otherwise fall under
+ * the normal doubles. D has up to 17 digits: it is split into two exact integers, then scaled by
+ * exact powers of ten (at most 10^22 at a time) with exact products or exact remainders, each
+ * step within 2^-104.
+ */
+function decimalPair(x: number, p: number): Pair {
   const k = decimals(x);
   if (k >= 0) {
-    const [p, e] = twoProduct(x, POW10[k]);
-    return [x, (Math.round(x * POW10[k]) - p - e) / POW10[k]];
+    const [hi, e] = twoProduct(x, POW10[k]);
+    return [x, (Math.round(x * POW10[k]) - hi - e) / POW10[k]];
   }
-  return [x, new Dec(x).minus(exactValue(x)).toNumber()];
+  const [, digits, point = "", exponent = "0"] = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x))!;
+  const all = digits + point;
+  // D·2^p = high·10^8·2^p + low·2^p, each part exact.
+  const [h, hl] = twoProduct(Number(all.slice(0, -8) || "0") * 2 ** p, 1e8);
+  let d = twoSum(h, hl + Number(all.slice(-8)) * 2 ** p);
+  for (let q = Number(exponent) - point.length; q !== 0; ) {
+    const step = Math.max(-22, Math.min(22, q));
+    d = step > 0 ? scale(d, POW10[step]) : divide(d, [POW10[-step], 0]);
+    q -= step;
+  }
+  const hi = x * 2 ** p;
+  return [hi, d[0] - hi + d[1]];
 }
 
-/** ln(end ÷ start) as a pair, from the exact quotient: its correctly rounded double and the rest. */
+/** (hi + lo)·f as a pair. */
+function scale([hi, lo]: Pair, f: number): Pair {
+  const [p, e] = twoProduct(hi, f);
+  return twoSum(p, e + lo * f);
+}
+
+/** Inputs below this have their decimals scaled by 2^200 (see decimalPair). */
+const TINY = 1e-290;
+
+/** ln(end ÷ start) as a pair, from the inputs' decimals, end ÷ start in two parts. */
 function lnRatio(start: number, end: number): Pair {
-  const ks = decimals(start);
-  const ke = decimals(end);
-  if (ks >= 0 && ke >= 0) {
-    const k = Math.max(ks, ke);
-    const s = Math.round(start * POW10[ks]) * POW10[k - ks];
-    const e = Math.round(end * POW10[ke]) * POW10[k - ke];
-    if (s < 2 ** 53 && e < 2 ** 53) {
-      const r = e / s;
-      const [p, err] = twoProduct(r, s);
-      return lnPair([r, (e - p - err) / s]);
-    }
+  const ps = start < TINY ? 200 : 0;
+  const pe = end < TINY ? 200 : 0;
+  const s = decimalPair(start, ps);
+  const e = decimalPair(end, pe);
+  if (ps === pe) {
+    const r = divide(e, s);
+    if (r[0] >= 2 ** -1022 && r[0] < Infinity) return lnPair(r, 0);
   }
-  const s = new Dec(start);
-  const e = new Dec(end);
-  const r = quotient(e, s);
-  if (r >= 2 ** -1022 && r < Infinity) return lnPair([r, quotient(e.minus(exactValue(r).times(s)), s)]);
-  const [a, b] = lnPair(decimalPair(end));
-  const [c, d] = lnPair(decimalPair(start));
+  const [a, b] = lnPair(e, pe);
+  const [c, d] = lnPair(s, ps);
   return twoSum(a - c, b - d);
 }
 
@@ -116,7 +134,7 @@ export function cagr(startvalue: number, endvalue: number, years: number): numbe
   if (endvalue === 0) return -1;
   if (years === 1) return finish(compute((o, r) => o.quotient(o.sub(r(endvalue), r(startvalue)), r(startvalue))));
   let ln = lnRatio(startvalue, endvalue);
-  let y = decimalPair(years);
+  let y = decimalPair(years, 0);
   // Dekker's product needs factors below 2^996: scale both by 2^-200, which leaves z as it is.
   if (years > 2 ** 900) [ln, y] = [[ln[0] * 2 ** -200, ln[1] * 2 ** -200], [y[0] * 2 ** -200, y[1] * 2 ** -200]];
   const [z, dz] = divide(ln, y);

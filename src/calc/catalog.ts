@@ -1,6 +1,8 @@
 /**
- * The DEAL.* functions described as data: one table drives the custom functions' JSDoc (a test
- * compares them), the help page, the README's function reference and the task pane's list.
+ * The DEAL.* functions described as data, once. Everything else derives from this table:
+ * functions.json (src/functions/metadata.ts, emitted by the build), the help page, the docs'
+ * function reference, the task pane's reference and the runtime signatures (dispatch.ts).
+ * Adding a function is one entry here and one binding in dispatch.ts.
  * Pure data, no imports: the pane can load it without the math.
  */
 
@@ -11,11 +13,24 @@ export interface ParamSpec {
   /** The name Excel shows while the user types the formula. */
   readonly name: string;
   readonly kind: ParamKind;
-  /** What it is, with its unit; becomes Excel's help for the argument. */
-  readonly description: string;
+  /** What it is, in the user's words. */
+  readonly what: string;
+  /** Its unit ("in a currency", "as a fraction (0.06 is 6%)"); none for text. */
+  readonly unit?: string;
+  /** The values it accepts ("0 or more", "above 0 and at most 1"). */
+  readonly bounds: string;
   readonly optional: boolean;
   /** The value used when the argument is left out, in words; only for optional parameters. */
   readonly default?: string;
+}
+
+/** A formula a user can paste, and what it returns. */
+export interface Example {
+  readonly formula: string;
+  /** The result Excel shows: a number (checked against the math by a test) or text. */
+  readonly result: number | string;
+  /** What the result means, in words. */
+  readonly note?: string;
 }
 
 export interface FunctionSpec {
@@ -26,20 +41,39 @@ export interface FunctionSpec {
   readonly params: readonly ParamSpec[];
   /** What the result is, with its unit. */
   readonly result: string;
-  /** A formula a user can paste, and its result in words. */
-  readonly example: { readonly formula: string; readonly value: string };
+  /** Formulas with literal values and their results; the first is Excel's example. */
+  readonly examples: readonly Example[];
+  /** The formula the pane inserts: the same call on the workbook's names (the Deal sheet's). */
+  readonly inWorkbook: string;
 }
 
 /** The add-in's custom-function namespace, as the manifest declares it. */
 export const NAMESPACE = "DEAL";
 
-/** Where the help page is served in development; the production build rewrites localhost in the manifest. */
-export const HELP_URL = "https://localhost:3000/help.html";
+/** The help page, relative to the add-in's base URL (the build prefixes it). */
+export const HELP_PAGE = "help.html";
+
+/** Excel's help for one parameter: what it is, its unit, the values it accepts. */
+export function paramDescription(p: ParamSpec): string {
+  return `${p.what}${p.unit ? `, ${p.unit}` : ""}; ${p.bounds}.`;
+}
+
+/** The signature as Excel shows it: DEAL.STAKE(amount, valuation, [basis], [roundsize]). */
+export function signature(spec: FunctionSpec): string {
+  const params = spec.params.map((p) => (p.optional ? `[${p.name}]` : p.name));
+  return `${NAMESPACE}.${spec.name}(${params.join(", ")})`;
+}
+
+/** An example's result in words: "0.0537634408602151 (50 ÷ 930, about 5.4%)". */
+export function exampleResult(example: Example): string {
+  return example.note ? `${example.result} (${example.note})` : String(example.result);
+}
 
 const basis: ParamSpec = {
   name: "basis",
   kind: "text",
-  description: 'Text "post" (the valuation already includes this round\'s money) or "pre" (it does not); not case-sensitive.',
+  what: 'Text "post" (the valuation already includes this round\'s money) or "pre" (it does not)',
+  bounds: "not case-sensitive",
   optional: true,
   default: '"post"',
 };
@@ -47,139 +81,213 @@ const basis: ParamSpec = {
 const roundsize: ParamSpec = {
   name: "roundsize",
   kind: "number",
-  description: 'All the new money in the round, in the currency of amount; used with basis "pre"; 0 or blank means amount.',
+  what: "All the new money in the round, from every investor (amount included)",
+  unit: "in the currency of amount",
+  bounds: 'amount or more; used with basis "pre"; 0 or blank means amount (a round with no other investor)',
   optional: true,
   default: "amount",
 };
+
+const newmoney = (currencyOf: string): ParamSpec => ({
+  name: "newmoney",
+  kind: "number",
+  what: "All the new money in the round, from every investor (not one investor's cheque)",
+  unit: `in the currency of ${currencyOf}`,
+  bounds: currencyOf === "postmoney" ? "0 to postmoney" : "0 or more",
+  optional: false,
+});
+
+const money = (name: string, what: string, unit: string, bounds = "0 or more"): ParamSpec => ({ name, kind: "number", what, unit, bounds, optional: false });
+const fraction = (name: string, what: string): ParamSpec => ({
+  name,
+  kind: "number",
+  what,
+  unit: "as a fraction (0.06 is 6%)",
+  bounds: "above 0 and at most 1",
+  optional: false,
+});
+const figureId: ParamSpec = {
+  name: "id",
+  kind: "text",
+  what: 'The figure\'s id, such as "deal.amount" (=DEAL.FIGURES() lists them)',
+  bounds: "not case-sensitive",
+  optional: false,
+};
+
+/** The fields DEAL.FIGURE reads, in the order its help lists them. */
+export const FIGURE_FIELDS = [
+  "value",
+  "label",
+  "unit",
+  "qualifier",
+  "status",
+  "asof",
+  "asofdate",
+  "source",
+  "sourcetitle",
+  "tier",
+  "quote",
+  "comment",
+] as const;
 
 export const CATALOG: readonly FunctionSpec[] = [
   {
     name: "STAKE",
     summary: "The share of the company that an investment of amount buys at valuation, as a fraction (0.06 is 6%).",
     params: [
-      { name: "amount", kind: "number", description: "The money invested, in a currency (for example dollars); 0 or more.", optional: false },
-      { name: "valuation", kind: "number", description: "The company's valuation in the currency of amount; 0 or more.", optional: false },
+      money("amount", "The money this investor puts in", "in a currency (for example dollars)"),
+      money("valuation", "The company's valuation", "in the currency of amount"),
       basis,
       roundsize,
     ],
     result: 'The stake as a fraction: amount ÷ valuation for basis "post", amount ÷ (valuation + roundsize) for "pre".',
-    example: { formula: '=DEAL.STAKE(50e9, 830e9, "pre", 100e9)', value: "0.0537634408602151 (50 ÷ 930, about 5.4%)" },
+    examples: [
+      { formula: "=DEAL.STAKE(50e9, 830e9)", result: 0.0602409638554217, note: "50 ÷ 830, about 6.0%, if $830B is post-money" },
+      {
+        formula: '=DEAL.STAKE(50e9, 830e9, "pre", 100e9)',
+        result: 0.0537634408602151,
+        note: "$50B of a $100B round from several investors at $830B pre-money: 50 ÷ 930, about 5.4%",
+      },
+    ],
+    inWorkbook: '=DEAL.STAKE(DEAL_AMOUNT, OPENAI_VALUATION_ROUND, "pre", DEAL_ROUND_SIZE)',
   },
   {
     name: "POSTMONEY",
-    summary: "The valuation after a round: the pre-money valuation plus the new money.",
-    params: [
-      { name: "premoney", kind: "number", description: "The valuation before the round, in a currency; 0 or more.", optional: false },
-      { name: "amount", kind: "number", description: "The new money in the round, in the currency of premoney; 0 or more.", optional: false },
-    ],
+    summary: "The valuation after a round: the pre-money valuation plus all the round's new money.",
+    params: [money("premoney", "The valuation before the round", "in a currency"), newmoney("premoney")],
     result: "The post-money valuation, in the currency of the arguments.",
-    example: { formula: "=DEAL.POSTMONEY(830e9, 100e9)", value: "930000000000 ($930 billion)" },
+    examples: [{ formula: "=DEAL.POSTMONEY(830e9, 100e9)", result: 930000000000, note: "$930 billion: $830B pre-money plus the whole $100B round" }],
+    inWorkbook: "=DEAL.POSTMONEY(OPENAI_VALUATION_ROUND, DEAL_ROUND_SIZE)",
   },
   {
     name: "PREMONEY",
-    summary: "The valuation before a round: the post-money valuation minus the new money.",
-    params: [
-      { name: "postmoney", kind: "number", description: "The valuation after the round, in a currency; 0 or more.", optional: false },
-      { name: "amount", kind: "number", description: "The new money in the round, in the currency of postmoney; 0 to postmoney.", optional: false },
-    ],
+    summary: "The valuation before a round: the post-money valuation minus all the round's new money.",
+    params: [money("postmoney", "The valuation after the round", "in a currency"), newmoney("postmoney")],
     result: "The pre-money valuation, in the currency of the arguments.",
-    example: { formula: "=DEAL.PREMONEY(930e9, 100e9)", value: "830000000000 ($830 billion)" },
+    examples: [{ formula: "=DEAL.PREMONEY(830e9, 100e9)", result: 730000000000, note: "$730 billion: $830B read as post-money, less the whole $100B round" }],
+    inWorkbook: "=DEAL.PREMONEY(OPENAI_VALUATION_ROUND, DEAL_ROUND_SIZE)",
   },
   {
     name: "IMPLIEDVALUATION",
     summary: "The valuation implied when an investment of amount buys a stake of the company.",
-    params: [
-      { name: "amount", kind: "number", description: "The money invested, in a currency; 0 or more.", optional: false },
-      { name: "stake", kind: "number", description: "The share it buys, as a fraction above 0 and at most 1 (0.06 is 6%).", optional: false },
-      basis,
-      roundsize,
-    ],
+    params: [money("amount", "The money this investor puts in", "in a currency"), fraction("stake", "The share it buys"), basis, roundsize],
     result: 'The valuation in the currency of amount: amount ÷ stake (post-money) for basis "post", amount ÷ stake − roundsize (pre-money) for "pre".',
-    example: { formula: "=DEAL.IMPLIEDVALUATION(50e9, 0.05)", value: "1000000000000 ($1 trillion post-money)" },
+    examples: [
+      { formula: "=DEAL.IMPLIEDVALUATION(50e9, 0.05)", result: 1000000000000, note: "$1 trillion post-money" },
+      {
+        formula: '=DEAL.IMPLIEDVALUATION(50e9, 0.05, "pre", 100e9)',
+        result: 900000000000,
+        note: "$900 billion pre-money: $1 trillion post-money less the whole $100B round from several investors",
+      },
+    ],
+    inWorkbook: '=DEAL.IMPLIEDVALUATION(DEAL_AMOUNT, DEAL_STAKE_PRE, "pre", DEAL_ROUND_SIZE)',
   },
   {
     name: "DILUTE",
-    summary: "An existing holder's stake after a round of amount at a pre-money valuation: stake × premoney ÷ (premoney + amount).",
+    summary:
+      "An existing holder's stake after a round, assuming the holder puts no money into it: stake × premoney ÷ (premoney + newmoney).",
     params: [
-      { name: "stake", kind: "number", description: "The holder's stake before the round, as a fraction above 0 and at most 1.", optional: false },
-      { name: "amount", kind: "number", description: "The new money in the round, in a currency; 0 or more.", optional: false },
-      { name: "premoney", kind: "number", description: "The valuation before the round, in the currency of amount; 0 or more.", optional: false },
+      fraction("stake", "The holder's stake before the round"),
+      { ...newmoney("premoney"), unit: "in a currency" },
+      money("premoney", "The valuation before the round", "in the currency of newmoney"),
     ],
-    result: "The holder's stake after the round, as a fraction.",
-    example: { formula: "=DEAL.DILUTE(0.1, 100e9, 830e9)", value: "0.0892473118279570 (about 8.9%)" },
+    result: "The holder's stake after the round, as a fraction; a holder who also invests in the round ends with more.",
+    examples: [{ formula: "=DEAL.DILUTE(0.1, 100e9, 830e9)", result: 0.089247311827957, note: "about 8.9%: 10% of $830B, now of $930B" }],
+    inWorkbook: "=DEAL.DILUTE(0.1, DEAL_ROUND_SIZE, OPENAI_VALUATION_ROUND)",
   },
   {
     name: "STAKEVALUE",
-    summary: "What a stake is worth at a valuation: stake × valuation.",
-    params: [
-      { name: "stake", kind: "number", description: "The share of the company, as a fraction above 0 and at most 1.", optional: false },
-      { name: "valuation", kind: "number", description: "The company's valuation, in a currency; 0 or more.", optional: false },
-    ],
+    summary: "What a stake is worth at a post-money valuation: stake × valuation.",
+    params: [fraction("stake", "The share of the company"), money("valuation", "The company's post-money valuation (the round's money included)", "in a currency")],
     result: "The value of the stake, in the currency of valuation.",
-    example: { formula: "=DEAL.STAKEVALUE(0.05, 830e9)", value: "41500000000 ($41.5 billion)" },
+    examples: [{ formula: "=DEAL.STAKEVALUE(0.05, 830e9)", result: 41500000000, note: "$41.5 billion" }],
+    inWorkbook: "=DEAL.STAKEVALUE(DEAL_STAKE_POST, OPENAI_VALUATION_ROUND)",
   },
   {
     name: "STEPUP",
     summary: "How many times a new valuation is the old one: newvaluation ÷ oldvaluation.",
     params: [
-      { name: "newvaluation", kind: "number", description: "The later valuation, in a currency; 0 or more.", optional: false },
-      { name: "oldvaluation", kind: "number", description: "The earlier valuation, in the currency of newvaluation; above 0.", optional: false },
+      money("newvaluation", "The later valuation", "in a currency"),
+      money("oldvaluation", "The earlier valuation", "in the currency of newvaluation", "above 0"),
     ],
-    result: "The step-up as a multiple (2 means the valuation doubled).",
-    example: { formula: "=DEAL.STEPUP(830e9, 500e9)", value: "1.66" },
+    result: "The step-up as a multiple (2 means the valuation doubled); compare pre-money with the earlier valuation.",
+    examples: [
+      { formula: "=DEAL.STEPUP(830e9, 500e9)", result: 1.66, note: "if $830B is pre-money" },
+      { formula: "=DEAL.STEPUP(730e9, 500e9)", result: 1.46, note: "if $830B is post-money: $730B pre-money" },
+    ],
+    inWorkbook: "=DEAL.STEPUP(OPENAI_PREMONEY_IMPLIED, OPENAI_VALUATION_PRIOR)",
   },
   {
     name: "MOIC",
     summary: "The multiple on invested capital: value ÷ invested.",
     params: [
-      { name: "invested", kind: "number", description: "The money put in, in a currency; above 0.", optional: false },
-      { name: "value", kind: "number", description: "What the investment is worth now or returned, in the currency of invested; 0 or more.", optional: false },
+      money("invested", "The money put in", "in a currency", "above 0"),
+      money("value", "What the investment is worth now or returned", "in the currency of invested"),
     ],
     result: "The multiple (3 means three times the money invested).",
-    example: { formula: "=DEAL.MOIC(50e9, 125e9)", value: "2.5" },
+    examples: [{ formula: "=DEAL.MOIC(50e9, 125e9)", result: 2.5 }],
+    inWorkbook: "=DEAL.MOIC(DEAL_AMOUNT, DEAL.STAKEVALUE(DEAL_STAKE_POST, 1e12))",
   },
   {
     name: "CAGR",
     summary: "The compound annual growth rate from startvalue to endvalue over years: (endvalue ÷ startvalue)^(1 ÷ years) − 1.",
     params: [
-      { name: "startvalue", kind: "number", description: "The value at the start, in a currency or any unit; above 0.", optional: false },
-      { name: "endvalue", kind: "number", description: "The value at the end, in the unit of startvalue; 0 or more.", optional: false },
-      { name: "years", kind: "number", description: "The time between them in years (fractions allowed); above 0.", optional: false },
+      money("startvalue", "The value at the start", "in a currency or any unit", "above 0"),
+      money("endvalue", "The value at the end", "in the unit of startvalue"),
+      { name: "years", kind: "number", what: "The time between them", unit: "in years (fractions allowed)", bounds: "above 0", optional: false },
     ],
     result: "The yearly growth rate as a fraction (0.3 is 30% a year), within 2 units in the last place.",
-    example: { formula: "=DEAL.CAGR(100, 172.8, 3)", value: "0.2 (20% a year)" },
+    examples: [{ formula: "=DEAL.CAGR(100, 172.8, 3)", result: 0.2, note: "20% a year" }],
+    inWorkbook: "=DEAL.CAGR(AMZN_PRICE_3Y_AGO, AMZN_PRICE, 3)",
   },
   {
     name: "PRIORVALUE",
-    summary: "The value before a total return: value ÷ (1 + totalreturn).",
+    summary: "The value before a gain: value ÷ (1 + gain).",
     params: [
-      { name: "value", kind: "number", description: "The value after the return, in a currency or any unit; 0 or more.", optional: false },
-      { name: "totalreturn", kind: "number", description: "The total return as a fraction above −1 (1.14 is +114%).", optional: false },
+      money("value", "The value after the gain", "in a currency or any unit"),
+      { name: "gain", kind: "number", what: "The change since then", unit: "as a fraction (1.14 is a gain of 114%, −0.2 a fall of 20%)", bounds: "above −1", optional: false },
     ],
-    result: "The value before the return, in the unit of value.",
-    example: { formula: "=DEAL.PRIORVALUE(241.73, 1.14)", value: "112.957943925234 (the AMZN price three years earlier)" },
+    result: "The value before the gain, in the unit of value.",
+    examples: [{ formula: "=DEAL.PRIORVALUE(241.73, 1.14)", result: 112.957943925234, note: "the AMZN price three years earlier that a 114% price gain implies" }],
+    inWorkbook: "=DEAL.PRIORVALUE(AMZN_PRICE, AMZN_RETURN_3Y)",
   },
   {
     name: "FIGURE",
     summary: "A figure of the Deal Desk dataset by its id: its value, or the field named.",
     params: [
-      { name: "id", kind: "text", description: 'The figure\'s id, such as "deal.amount" (=DEAL.FIGURES() lists them); not case-sensitive.', optional: false },
+      figureId,
       {
         name: "field",
         kind: "text",
-        description: 'Text "value", "label", "unit", "qualifier", "status", "asof", "source" or "quote"; not case-sensitive.',
+        what: `Text ${FIGURE_FIELDS.map((f) => `"${f}"`).join(", ")}`,
+        bounds: "not case-sensitive",
         optional: true,
         default: '"value"',
       },
     ],
-    result: "The field: the value as a number (dates as Excel date serials), the others as text.",
-    example: { formula: '=DEAL.FIGURE("amzn.price")', value: "241.73" },
+    result:
+      'The field: the value as a number (dates as Excel date serials), "asofdate" as a date serial (#N/A where the source gives no date), the others as text; "source" is the source\'s id on the Sources sheet, "sourcetitle" its title, "tier" primary or secondary.',
+    examples: [
+      { formula: '=DEAL.FIGURE("amzn.price")', result: 241.73 },
+      { formula: '=DEAL.FIGURE("openai.valuation_round", "qualifier")', result: "approximately" },
+    ],
+    inWorkbook: '=DEAL.FIGURE("openai.valuation_round", "comment")',
   },
   {
     name: "FIGURES",
     summary: "The whole Deal Desk dataset as a table that spills, with a header row.",
     params: [],
-    result: "A table with the columns id, label, value, unit, status, as of and source; one row per figure.",
-    example: { formula: "=DEAL.FIGURES()", value: "a table of every figure, starting with deal.amount" },
+    result: "A table with the columns id, label, value, unit, qualifier, status, as of (with its date and how it is known), source (the title), tier and comment; one row per figure.",
+    examples: [{ formula: "=DEAL.FIGURES()", result: "a table of every figure, starting with deal.amount" }],
+    inWorkbook: "=DEAL.FIGURES()",
+  },
+  {
+    name: "CARD",
+    summary: "A figure of the Deal Desk dataset as a card in the cell: the value with its qualifier, status, as-of date, source and quote.",
+    params: [figureId],
+    result:
+      "An entity value (Excel's data types) showing the claim; its card lists the value, qualifier, status, as of with its basis, source with its tier, the quote and the comment, and =A1.Value is the number. Where Excel has no data types, the plain value.",
+    examples: [{ formula: '=DEAL.CARD("openai.valuation_round")', result: "a card reading approximately $830B" }],
+    inWorkbook: '=DEAL.CARD("openai.valuation_round")',
   },
 ];

@@ -45,19 +45,19 @@ export function stake(amount: number, valuation: number, basis: Basis = "post", 
 
 /** The valuation after a round: premoney + amount. */
 export function postMoney(premoney: number, amount: number): number | CalcError {
-  const bad = nonFinite("premoney", premoney) ?? nonFinite("amount", amount);
+  const bad = nonFinite("premoney", premoney) ?? nonFinite("newmoney", amount);
   if (bad) return bad;
   if (premoney < 0) return ERRORS.negative("premoney");
-  if (amount < 0) return ERRORS.negative("amount");
+  if (amount < 0) return ERRORS.negative("newmoney");
   return finish(compute((o, r) => o.quotient(o.add(r(premoney), r(amount)), r(1))), "the post-money valuation");
 }
 
 /** The valuation before a round: postmoney − amount. */
 export function preMoney(postmoney: number, amount: number): number | CalcError {
-  const bad = nonFinite("postmoney", postmoney) ?? nonFinite("amount", amount);
+  const bad = nonFinite("postmoney", postmoney) ?? nonFinite("newmoney", amount);
   if (bad) return bad;
   if (postmoney < 0) return ERRORS.negative("postmoney");
-  if (amount < 0) return ERRORS.negative("amount");
+  if (amount < 0) return ERRORS.negative("newmoney");
   if (amount > postmoney) return ERRORS.amountAbovePostmoney();
   return finish(compute((o, r) => o.quotient(o.sub(r(postmoney), r(amount)), r(1))), "the pre-money valuation");
 }
@@ -84,11 +84,11 @@ export function impliedValuation(amount: number, stake: number, basis: Basis = "
 
 /** An existing holder's stake after a round of `amount` at `premoney`: stake × premoney ÷ (premoney + amount). */
 export function dilute(stake: number, amount: number, premoney: number): number | CalcError {
-  const bad = nonFinite("stake", stake) ?? nonFinite("amount", amount) ?? nonFinite("premoney", premoney) ?? checkStake("stake", stake);
+  const bad = nonFinite("stake", stake) ?? nonFinite("newmoney", amount) ?? nonFinite("premoney", premoney) ?? checkStake("stake", stake);
   if (bad) return bad;
-  if (amount < 0) return ERRORS.negative("amount");
+  if (amount < 0) return ERRORS.negative("newmoney");
   if (premoney < 0) return ERRORS.negative("premoney");
-  if (premoney === 0 && amount === 0) return ERRORS.zeroSum("premoney + amount");
+  if (premoney === 0 && amount === 0) return ERRORS.zeroSum("premoney + newmoney");
   return finish(
     compute((o, r) => {
       const p = r(premoney);
@@ -128,7 +128,7 @@ export function moic(invested: number, value: number): number | CalcError {
 
 /** The value before a total return: value ÷ (1 + totalreturn). */
 export function priorValue(value: number, totalreturn: number): number | CalcError {
-  const bad = nonFinite("value", value) ?? nonFinite("totalreturn", totalreturn);
+  const bad = nonFinite("value", value) ?? nonFinite("gain", totalreturn);
   if (bad) return bad;
   if (value < 0) return ERRORS.negative("value");
   if (!(totalreturn > -1)) return ERRORS.totalReturnRange();

@@ -70,6 +70,8 @@ export function quotient(n: Dec, d: Dec): number {
   const sign = n.s * d.s;
   const num = n.abs();
   const den = d.abs();
+  // A sum or product over 1: its exact decimal, which JavaScript's parser rounds correctly.
+  if (den.eq(1)) return sign * num.toNumber();
   const shift = 20 - (num.e - den.e);
   const scaled = num.times(new Dec(`1e${shift}`));
   const q = scaled.divToInt(den);

@@ -3,6 +3,7 @@
  * `broadcast` coerces and spreads the arguments, and each binding is one line that reads the
  * coerced values. `evaluate` never throws: an unexpected failure becomes a #VALUE! result.
  */
+import { CATALOG } from "./catalog";
 import { broadcast, type ArgValue, type CellResult, type Param } from "./arguments";
 import * as math from "./deal-math";
 import { ERRORS, type CalcError } from "./errors";
@@ -44,32 +45,12 @@ export const BINDINGS: Readonly<Record<string, Binding>> = {
   CAGR: (v) => math.cagr(num(v[0]), num(v[1]), num(v[2])),
   PRIORVALUE: (v) => math.priorValue(num(v[0]), num(v[1])),
   FIGURE: (v) => (v[0] === null || v[0] === undefined ? ERRORS.missing("id") : figureField(String(v[0]), v[1] === null || v[1] === undefined ? "value" : String(v[1]))),
+  // The value; src/functions turns it into the card where Excel has data types.
+  CARD: (v) => (v[0] === null || v[0] === undefined ? ERRORS.missing("id") : figureField(String(v[0]), "value")),
 };
 
-const TEXT_PARAMS = new Set(["basis", "field", "id"]);
-
-/**
- * Each function's parameter names in order, as the runtime needs them. The catalog's prose stays
- * out of functions.js (it would cost a sixth of the bundle); a test checks these match the catalog.
- */
-export const SIGNATURES: Readonly<Record<string, readonly string[]>> = {
-  STAKE: ["amount", "valuation", "basis", "roundsize"],
-  POSTMONEY: ["premoney", "amount"],
-  PREMONEY: ["postmoney", "amount"],
-  IMPLIEDVALUATION: ["amount", "stake", "basis", "roundsize"],
-  DILUTE: ["stake", "amount", "premoney"],
-  STAKEVALUE: ["stake", "valuation"],
-  STEPUP: ["newvaluation", "oldvaluation"],
-  MOIC: ["invested", "value"],
-  CAGR: ["startvalue", "endvalue", "years"],
-  PRIORVALUE: ["value", "totalreturn"],
-  FIGURE: ["id", "field"],
-  FIGURES: [],
-};
-
-const params = new Map<string, readonly Param[]>(
-  Object.entries(SIGNATURES).map(([name, names]) => [name, names.map((p) => ({ name: p, kind: TEXT_PARAMS.has(p) ? "text" : "number" }))]),
-);
+/** Each function's parameters in order, name and kind, from the catalog. */
+const params = new Map<string, readonly Param[]>(CATALOG.map((spec) => [spec.name, spec.params.map((p) => ({ name: p.name, kind: p.kind }))]));
 
 /**
  * The result grid of a DEAL.* function for the arguments Excel passed (single values or 2-D

@@ -35,10 +35,10 @@ export const ERRORS = {
   notPositive: (arg: string) => error("#NUM!", `${arg} must be greater than 0.`),
   stakeRange: (arg: string) => error("#NUM!", `${arg} must be above 0 and at most 1 (100%).`),
   stakeAbove100: () => error("#NUM!", 'amount is larger than valuation: with basis "post" the stake would be above 100%.'),
-  amountAbovePostmoney: () => error("#NUM!", "amount is larger than postmoney: the pre-money valuation would be negative."),
+  amountAbovePostmoney: () => error("#NUM!", "newmoney is larger than postmoney: the pre-money valuation would be negative."),
   roundsizeBelowAmount: () => error("#NUM!", "roundsize is smaller than amount: the round's new money includes amount."),
   negativePremoney: () => error("#NUM!", 'roundsize is larger than amount ÷ stake: with basis "pre" the implied valuation would be negative.'),
-  totalReturnRange: () => error("#NUM!", "totalreturn must be greater than −1 (a loss of 100% or more has no prior value)."),
+  totalReturnRange: () => error("#NUM!", "gain must be greater than −1 (a fall of 100% or more has no prior value)."),
   nonFinite: (what: string) => error("#NUM!", `${what} is too large for Excel (beyond ±1.8e308).`),
   notNumber: (arg: string, value: unknown) => error("#VALUE!", `${arg} is ${shown(value)}, which is not a number.`),
   notText: (arg: string, value: unknown) => error("#VALUE!", `${arg} is ${shown(value)}, which is not text.`),
@@ -47,7 +47,13 @@ export const ERRORS = {
     error("#VALUE!", `field is ${shown(value)}: use one of ${fields.map((f) => `"${f}"`).join(", ")}.`),
   missing: (arg: string) => error("#VALUE!", `${arg} is required.`),
   unknownId: (message: string) => error("#N/A", message),
+  noAsOfDate: (id: string) => error("#N/A", `No article gives or implies a date for ${id}; DEAL.FIGURE("${id}", "asof") says why.`),
   pastEnd: (arg: string) => error("#N/A", `${arg} has fewer rows or columns than the other arguments, so this cell has no ${arg}.`),
+  tooLarge: (rows: number, cols: number) =>
+    error(
+      "#VALUE!",
+      `The result would be ${rows.toLocaleString("en-US")} rows × ${cols.toLocaleString("en-US")} columns, larger than Excel's grid (1,048,576 rows × 16,384 columns): use smaller ranges.`,
+    ),
   unexpected: (fn: string, detail: string) => error("#VALUE!", `DEAL.${fn} failed unexpectedly (${detail}); please report it.`),
 } as const;
 

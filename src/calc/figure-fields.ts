@@ -1,50 +1,49 @@
 /**
- * The dataset as cell values for DEAL.FIGURE and DEAL.FIGURES: numbers as numbers, dates as
- * Excel date serials, everything else as text. Pure; the values come only from the dataset in use (src/figures/in-use.ts), which the
- * functions bundle receives from the pane rather than carrying a copy.
+ * The dataset as cell values for DEAL.FIGURE, DEAL.FIGURES and DEAL.CARD: numbers as numbers,
+ * dates as Excel date serials, everything else as text. Pure; the values come only from the
+ * dataset in use (src/figures/in-use.ts), which the functions bundle receives from the pane
+ * rather than carrying a copy.
  */
 import { isoDateToSerial } from "../figures/excel-dates";
 import { formatAsOf } from "../figures/format";
 import { datasetInUse } from "../figures/in-use";
 import { findFigureIn, findSourceIn, isLookupError } from "../figures/lookup";
 import type { Figure } from "../figures/types";
+import { FIGURE_FIELDS } from "./catalog";
 import { ERRORS, type CalcError } from "./errors";
 
-/** The fields DEAL.FIGURE reads, in the order its help lists them. */
-export const FIGURE_FIELDS = ["value", "label", "unit", "qualifier", "status", "asof", "source", "quote"] as const;
 export type FigureField = (typeof FIGURE_FIELDS)[number];
 
 /** The header row of DEAL.FIGURES(). */
-export const FIGURES_HEADER = ["id", "label", "value", "unit", "status", "as of", "source"] as const;
+export const FIGURES_HEADER = ["id", "label", "value", "unit", "qualifier", "status", "as of", "source", "tier", "comment"] as const;
 
 /** A figure's value as Excel holds it: a number read from its decimal string, or a date serial. */
 export function figureValue(figure: Figure): number {
   return figure.unit === "date" ? isoDateToSerial(figure.value) : Number(figure.value);
 }
 
-/** The title of the article that states the figure. */
-function sourceTitle(figure: Figure): string {
-  return findSourceIn(datasetInUse(), figure.sourceId)?.title ?? figure.sourceId;
-}
-
-function field(figure: Figure, name: FigureField): number | string {
+function field(figure: Figure, name: FigureField): number | string | CalcError {
+  const source = findSourceIn(datasetInUse(), figure.sourceId);
   switch (name) {
     case "value":
       return figureValue(figure);
     case "label":
-      return figure.label;
     case "unit":
-      return figure.unit;
     case "qualifier":
-      return figure.qualifier;
     case "status":
-      return figure.status;
+    case "quote":
+    case "comment":
+      return figure[name];
     case "asof":
       return formatAsOf(figure);
+    case "asofdate":
+      return figure.asOfDate === null ? ERRORS.noAsOfDate(figure.id) : isoDateToSerial(figure.asOfDate);
     case "source":
-      return sourceTitle(figure);
-    case "quote":
-      return figure.quote;
+      return figure.sourceId;
+    case "sourcetitle":
+      return source?.title ?? figure.sourceId;
+    case "tier":
+      return source?.tier ?? "";
   }
 }
 
@@ -63,8 +62,12 @@ export function figureField(id: string, fieldName: string = "value"): number | s
 
 /** DEAL.FIGURES(): the header row, then one row per figure in the dataset's order. */
 export function figuresTable(): (number | string)[][] {
+  const dataset = datasetInUse();
   return [
     [...FIGURES_HEADER],
-    ...datasetInUse().figures.map((f) => [f.id, f.label, figureValue(f), f.unit, f.status, f.asOf, sourceTitle(f)]),
+    ...dataset.figures.map((f) => {
+      const source = findSourceIn(dataset, f.sourceId);
+      return [f.id, f.label, figureValue(f), f.unit, f.qualifier, f.status, formatAsOf(f), source?.title ?? f.sourceId, source?.tier ?? "", f.comment];
+    }),
   ];
 }

@@ -54,10 +54,9 @@ export interface Scaled {
 
 const FAILED: Scaled = { m: NaN, k: 0 };
 
-/** a and b with a common scale: [A, B, k]. */
-function align(a: Scaled, b: Scaled): [number, number, number] {
-  if (a.k === b.k) return [a.m, b.m, a.k];
-  return a.k > b.k ? [a.m, int(b.m * POW10[a.k - b.k]), a.k] : [int(a.m * POW10[b.k - a.k]), b.m, b.k];
+/** a's integer at the larger scale k ≥ a.k (NaN beyond 2^53). */
+function at(a: Scaled, k: number): number {
+  return a.k === k ? a.m : int(a.m * POW10[k - a.k]);
 }
 
 export const scaledArithmetic: Arithmetic<Scaled> = {
@@ -66,12 +65,12 @@ export const scaledArithmetic: Arithmetic<Scaled> = {
     return k < 0 ? FAILED : { m: Math.round(x * POW10[k]), k };
   },
   add(a, b) {
-    const [x, y, k] = align(a, b);
-    return { m: int(x + y), k };
+    const k = a.k > b.k ? a.k : b.k;
+    return { m: int(at(a, k) + at(b, k)), k };
   },
   sub(a, b) {
-    const [x, y, k] = align(a, b);
-    return { m: int(x - y), k };
+    const k = a.k > b.k ? a.k : b.k;
+    return { m: int(at(a, k) - at(b, k)), k };
   },
   mul(a, b) {
     const k = a.k + b.k;
@@ -81,7 +80,7 @@ export const scaledArithmetic: Arithmetic<Scaled> = {
     return Math.sign(a.m);
   },
   quotient(a, b) {
-    const [x, y] = align(a, b);
-    return x / y;
+    const k = a.k > b.k ? a.k : b.k;
+    return at(a, k) / at(b, k);
   },
 };

@@ -55,13 +55,14 @@ async function checkNames(when: string, inputs: Inputs): Promise<CheckResult[]> 
 
 /** The sensitivity grids' cells, post-money and pre-money, by their formulas in the spec. */
 function gridAddresses(spec: SheetSpec): { post: string; pre: string } {
-  const derived = spec.cells.filter((c) => c.style === "derived" && c.formula !== undefined);
+  // The grid cells divide a column-anchored amount ("=$A13/…"); the inputs above are plain names.
+  const derived = spec.cells.filter((c) => c.style === "derived" && c.formula?.startsWith("=$"));
   const span = (cells: typeof derived) => {
     const rows = cells.map((c) => c.row);
     const cols = cells.map((c) => c.col);
     return `${toA1(Math.min(...rows), Math.min(...cols))}:${toA1(Math.max(...rows), Math.max(...cols))}`;
   };
-  return { post: span(derived.filter((c) => !c.formula?.includes("DEAL_ROUND_SIZE"))), pre: span(derived.filter((c) => c.formula?.includes("DEAL_ROUND_SIZE"))) };
+  return { post: span(derived.filter((c) => !c.formula?.includes("ROUND_SIZE"))), pre: span(derived.filter((c) => c.formula?.includes("ROUND_SIZE"))) };
 }
 
 async function checkSensitivity(sheet: string, round: number): Promise<CheckResult[]> {

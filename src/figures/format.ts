@@ -30,7 +30,7 @@ export function groupThousands(value: string): string {
 
 /**
  * The value with its unit, compactly: billions of dollars as "$50B", a share price as
- * "$241.73", a ratio as a percentage ("114%"), headcount grouped ("16,000"), dates as ISO.
+ * "$241.73", a gain as a signed percentage ("+114%"), headcount grouped ("16,000"), dates as ISO.
  */
 export function formatValue(figure: Pick<Figure, "value" | "unit">): string {
   switch (figure.unit) {
@@ -40,8 +40,8 @@ export function formatValue(figure: Pick<Figure, "value" | "unit">): string {
         : `$${groupThousands(figure.value)}`;
     case "USD per share":
       return `$${groupThousands(figure.value)}`;
-    case "ratio":
-      return `${shiftDecimal(figure.value, 2)}%`;
+    case "gain as a fraction":
+      return `${figure.value.startsWith("-") ? "-" : "+"}${shiftDecimal(figure.value.replace(/^-/, ""), 2)}%`;
     case "employees":
       return groupThousands(figure.value);
     case "date":
@@ -52,7 +52,7 @@ export function formatValue(figure: Pick<Figure, "value" | "unit">): string {
 /** The value with its qualifier, as the source puts it: "up to $50B", "around 16,000". */
 export function formatClaim(figure: Pick<Figure, "value" | "unit" | "qualifier">): string {
   const value = formatValue(figure);
-  if (figure.qualifier === "exact") return value;
+  if (figure.qualifier === "as stated") return value;
   if (figure.unit === "date" && figure.qualifier === "up to") return `by ${value}`;
   return `${figure.qualifier} ${value}`;
 }

@@ -1,8 +1,9 @@
 /**
- * The README's figures table, rendered from the dataset so the two cannot drift apart
- * (test/readme.test.ts compares them).
+ * The docs' figures table, rendered from the dataset so the two cannot drift apart
+ * (test/readme.test.ts compares them), with what each qualifier means.
  */
-import { formatClaim } from "./format";
+import { formatAsOf, formatClaim } from "./format";
+import { QUALIFIER_MEANINGS } from "./provenance";
 import { allFacts, allFigures, allSources, findSource } from "./index";
 
 function cell(text: string): string {
@@ -15,16 +16,29 @@ function sourceName(sourceId: string): string {
   return source.date ? `${source.title} (${source.date})` : source.title;
 }
 
-/** A Markdown table of every figure: id, what it is, the claim, status, as of, source. */
+/**
+ * A Markdown table of every figure: id, what it is, the claim, its qualifier, status, as of with
+ * how that date is known, the source with its tier, and the comment.
+ */
 export function renderFiguresTable(): string {
-  const rows = allFigures().map((f) =>
-    [`\`${f.id}\``, f.label, formatClaim(f), f.status, f.asOf, sourceName(f.sourceId)].map(cell).join(" | "),
-  );
+  const rows = allFigures().map((f) => {
+    const source = findSource(f.sourceId);
+    return [`\`${f.id}\``, f.label, formatClaim(f), f.qualifier, f.status, formatAsOf(f), `${sourceName(f.sourceId)}${source ? ` (${source.tier})` : ""}`, f.comment]
+      .map(cell)
+      .join(" | ");
+  });
   return [
-    "| Id | Figure | Claim | Status | As of | Source |",
-    "|---|---|---|---|---|---|",
+    "| Id | Figure | Claim | Qualifier | Status | As of | Source | Comment |",
+    "|---|---|---|---|---|---|---|---|",
     ...rows.map((r) => `| ${r} |`),
   ].join("\n");
+}
+
+/** What each qualifier means, as a Markdown list. */
+export function renderQualifiers(): string {
+  return Object.entries(QUALIFIER_MEANINGS)
+    .map(([q, meaning]) => `- **${q}**: ${meaning}`)
+    .join("\n");
 }
 
 /** A Markdown table of the facts cited beside the numbers. */

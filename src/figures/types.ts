@@ -4,11 +4,11 @@
  * Excel boundary.
  */
 
-/** What a figure's value measures. */
-export type Unit = "USD" | "USD per share" | "ratio" | "employees" | "date";
+/** What a figure's value measures; "gain as a fraction" is a change, 1.14 for +114%, never a multiple. */
+export type Unit = "USD" | "USD per share" | "gain as a fraction" | "employees" | "date";
 
 /** How precisely the source states the value. */
-export type Qualifier = "exact" | "approximately" | "around" | "up to" | "at least";
+export type Qualifier = "as stated" | "approximately" | "around" | "up to" | "at least";
 
 /**
  * How sure the source is:

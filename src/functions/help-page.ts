@@ -2,23 +2,18 @@
  * help.html: the reference page Excel's formula help links to (help.html#STAKE and so on),
  * rendered from the catalog at build time. Pure: a complete HTML page as a string, no script.
  */
-import { CATALOG, NAMESPACE, type FunctionSpec } from "../calc/catalog";
+import { CATALOG, NAMESPACE, exampleResult, paramDescription, signature, type FunctionSpec } from "../calc/catalog";
+import { QUALIFIER_MEANINGS } from "../figures/provenance";
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
-}
-
-/** The signature as Excel shows it: DEAL.STAKE(amount, valuation, [basis], [roundsize]). */
-export function signature(spec: FunctionSpec): string {
-  const params = spec.params.map((p) => (p.optional ? `[${p.name}]` : p.name));
-  return `${NAMESPACE}.${spec.name}(${params.join(", ")})`;
 }
 
 function section(spec: FunctionSpec): string {
   const rows = spec.params
     .map(
       (p) =>
-        `<tr><th scope="row"><code>${escapeHtml(p.name)}</code></th><td>${p.optional ? `optional; default ${escapeHtml(p.default ?? "")}` : "required"}</td><td>${escapeHtml(p.description)}</td></tr>`,
+        `<tr><th scope="row"><code>${escapeHtml(p.name)}</code></th><td>${p.optional ? `optional; default ${escapeHtml(p.default ?? "")}` : "required"}</td><td>${escapeHtml(paramDescription(p))}</td></tr>`,
     )
     .join("\n");
   const table = spec.params.length
@@ -29,14 +24,18 @@ function section(spec: FunctionSpec): string {
 <p>${escapeHtml(spec.summary)}</p>
 ${table}
 <p><strong>Result:</strong> ${escapeHtml(spec.result)}</p>
-<p><strong>Example:</strong> <code>${escapeHtml(spec.example.formula)}</code> returns ${escapeHtml(spec.example.value)}.</p>
+<p><strong>${spec.examples.length > 1 ? "Examples" : "Example"}:</strong></p>
+<ul>
+${spec.examples.map((e) => `<li><code>${escapeHtml(e.formula)}</code> returns ${escapeHtml(exampleResult(e))}.</li>`).join("\n")}
+<li>In your workbook, on the Deal sheet's names (what the pane's Insert puts in the selected cell): <code>${escapeHtml(spec.inWorkbook)}</code></li>
+</ul>
 </section>`;
 }
 
 const RULES = [
   "Every numeric argument takes a value or a range. A blank cell counts as 0, TRUE as 1, FALSE as 0, numeric text as its number; other text gives #VALUE!.",
   "A single value applies to every element; a column against a row makes a grid. Cells past the end of a smaller range give #N/A. The result spills.",
-  "#DIV/0!: a divisor is 0. #NUM!: a value is out of its range (a negative amount or valuation, a stake not above 0 and at most 1, a post-money stake above 100%, a roundsize below amount, years or startvalue not above 0, totalreturn not above −1) or the result is beyond Excel's numbers. #VALUE!: an argument is not a number, or basis or field is unknown. #N/A: no figure has the id.",
+  "#DIV/0!: a divisor is 0. #NUM!: a value is out of its range (a negative amount or valuation, a stake not above 0 and at most 1, a post-money stake above 100%, a roundsize below amount, years or startvalue not above 0, gain not above −1) or the result is beyond Excel's numbers. #VALUE!: an argument is not a number, or basis or field is unknown. #N/A: no figure has the id.",
   "Results are exact: the inputs are read as the decimals you typed, and the result is the exact result of those decimals rounded once to the nearest number Excel holds (CAGR within one unit in the last place). So DEAL.POSTMONEY(0.1, 0.2) is exactly 0.3.",
 ];
 
@@ -72,6 +71,13 @@ ${index}
 <ul>
 ${RULES.map((rule) => `<li>${escapeHtml(rule)}</li>`).join("\n")}
 </ul>
+</section>
+<section id="qualifiers" aria-labelledby="qualifiers-title">
+<h2 id="qualifiers-title">What a figure's qualifier means</h2>
+<p>DEAL.FIGURE(id, "qualifier"), DEAL.FIGURES() and DEAL.CARD say how the source states each figure:</p>
+<dl>
+${Object.entries(QUALIFIER_MEANINGS).map(([q, meaning]) => `<dt>${escapeHtml(q)}</dt><dd>${escapeHtml(meaning)}</dd>`).join("\n")}
+</dl>
 </section>
 ${CATALOG.map(section).join("\n")}
 </main>

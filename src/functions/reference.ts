@@ -1,12 +1,13 @@
 /**
- * The README's function reference, rendered from the catalog (`npm run readme` writes it between
- * the `functions` markers; a test fails when README, catalog and JSDoc differ). Pure Markdown.
+ * The docs' function reference, rendered from the catalog (`npm run readme` writes it between
+ * the `functions` markers; a test fails when the docs and the catalog differ). Pure Markdown.
  */
-import { CATALOG, HELP_URL, type FunctionSpec } from "../calc/catalog";
-import { signature } from "./help-page";
+import { CATALOG, HELP_PAGE, exampleResult, paramDescription, signature, type FunctionSpec } from "../calc/catalog";
+import { QUALIFIER_MEANINGS } from "../figures/provenance";
 
 function entry(spec: FunctionSpec): string {
-  const params = spec.params.map((p) => `- \`${p.name}\`${p.optional ? ` (optional, default ${p.default})` : ""}: ${p.description}`);
+  const params = spec.params.map((p) => `- \`${p.name}\`${p.optional ? ` (optional, default ${p.default})` : ""}: ${paramDescription(p)}`);
+  const examples = spec.examples.map((e) => `- \`${e.formula}\` returns ${exampleResult(e)}.`);
   return [
     `### \`${signature(spec)}\``,
     "",
@@ -15,12 +16,23 @@ function entry(spec: FunctionSpec): string {
     ...(params.length ? [...params, ""] : []),
     `Result: ${spec.result}`,
     "",
-    `Example: \`${spec.example.formula}\` returns ${spec.example.value}.`,
+    spec.examples.length > 1 ? "Examples:" : "Example:",
+    "",
+    ...examples,
+    `- In your workbook, on the Deal sheet's names (what the pane's Insert puts in the selected cell): \`${spec.inWorkbook}\``,
   ].join("\n");
 }
 
-/** Every DEAL.* function: signature, summary, arguments with units, result and an example. */
+/** Every DEAL.* function: signature, summary, arguments with units, result, examples; then the qualifiers. */
 export function renderFunctionReference(): string {
-  const intro = `Excel shows the same text in its formula help; the add-in's help page (\`${HELP_URL.replace(/^https:\/\/localhost:3000\//, "")}\`) has it too.`;
-  return [intro, "", ...CATALOG.map(entry).flatMap((text, i) => (i === 0 ? [text] : ["", text]))].join("\n");
+  const intro = `Excel shows the same text in its formula help; the add-in's help page (\`${HELP_PAGE}\`) has it too.`;
+  const qualifiers = Object.entries(QUALIFIER_MEANINGS).map(([q, meaning]) => `- **${q}**: ${meaning}`);
+  return [
+    intro,
+    "",
+    ...CATALOG.map(entry).flatMap((text) => [text, ""]),
+    "### What a figure's qualifier means",
+    "",
+    ...qualifiers,
+  ].join("\n");
 }

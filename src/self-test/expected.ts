@@ -9,6 +9,7 @@ import { Dec } from "../calc/decimal";
 import { isCalcError, type CalcError } from "../calc/errors";
 import { FIGURES_HEADER } from "../calc/figure-fields";
 import { findFigure, isLookupError } from "../figures";
+import { isoDateToSerial } from "../figures/excel-dates";
 import { DERIVED_NAMES, INPUT_NAMES } from "../sheets/names";
 import { GRID_SIZE, SENSITIVITY_DEFAULTS } from "../sheets/blocks/sensitivity";
 
@@ -23,7 +24,7 @@ export function datasetInputs(): Inputs {
   for (const [id, name] of Object.entries(INPUT_NAMES)) {
     const figure = findFigure(id);
     if (isLookupError(figure)) throw new Error(figure.message);
-    inputs[name] = Number(figure.value);
+    inputs[name] = figure.unit === "date" ? isoDateToSerial(figure.value) : Number(figure.value);
   }
   return inputs;
 }
@@ -48,9 +49,11 @@ export function expectedDerived(inputs: Inputs): Record<DerivedName, number> {
     // The amount's share of the whole round is the stake the amount would buy of the round.
     DEAL_SHARE_OF_ROUND: ok(stake(amount, round), "DEAL_SHARE_OF_ROUND"),
     OPENAI_STEPUP: ok(stepUp(valuation, inputs.OPENAI_VALUATION_PRIOR), "OPENAI_STEPUP"),
+    OPENAI_STEPUP_IF_POST: ok(stepUp(ok(preMoney(valuation, round), "the pre-money valuation"), inputs.OPENAI_VALUATION_PRIOR), "OPENAI_STEPUP_IF_POST"),
     AMZN_PRICE_3Y_AGO: ok(priorValue(inputs.AMZN_PRICE, totalReturn), "AMZN_PRICE_3Y_AGO"),
     AMZN_CAGR_3Y: ok(cagr(1, growth, 3), "AMZN_CAGR_3Y"),
     DEAL_SHARE_OF_CAPEX: ok(stake(amount, inputs.AMAZON_CAPEX_2026), "DEAL_SHARE_OF_CAPEX"),
+    SENSITIVITY_ROUND_SIZE: round,
   };
 }
 
@@ -65,7 +68,7 @@ export function closeTo(actual: number, expected: number, relative = 1e-14): boo
   return Math.abs(actual - expected) <= relative * Math.abs(expected);
 }
 
-/** The Sensitivity sheet's grids at its default inputs: amounts down, valuations across. */
+/** The Sensitivity sheet's grids at its default steps, centred on the Used amount and valuation. */
 export interface SensitivityGrid {
   readonly amounts: readonly number[];
   readonly valuations: readonly number[];
@@ -75,12 +78,14 @@ export interface SensitivityGrid {
   readonly pre: readonly (readonly number[])[];
 }
 
-export function expectedSensitivity(round: number): SensitivityGrid {
-  const { amountStart, amountStep, valuationStart, valuationStep } = SENSITIVITY_DEFAULTS;
-  // Each header adds one step to the one before, as the sheet's formulas do.
-  const series = (start: number, step: number) => Array.from({ length: GRID_SIZE }).reduce<number[]>((xs, _, i) => [...xs, i === 0 ? start : xs[i - 1] + step], []);
-  const amounts = series(amountStart, amountStep);
-  const valuations = series(valuationStart, valuationStep);
+export function expectedSensitivity(round: number, inputs: Inputs = datasetInputs()): SensitivityGrid {
+  const { amountStep, valuationStep } = SENSITIVITY_DEFAULTS;
+  // k steps either side of the centre, computed as the sheet's formulas do (=$B$5-2*$B$6).
+  const half = (GRID_SIZE - 1) / 2;
+  const series = (centre: number, step: number) =>
+    Array.from({ length: GRID_SIZE }, (_, i) => i - half).map((k) => (k === 0 ? centre : k < 0 ? centre - -k * step : centre + k * step));
+  const amounts = series(inputs.DEAL_AMOUNT, amountStep);
+  const valuations = series(inputs.OPENAI_VALUATION_ROUND, valuationStep);
   return {
     amounts,
     valuations,
@@ -97,14 +102,14 @@ export interface FunctionExample {
 }
 
 /**
- * Each function's documented example (src/calc/catalog.ts, also Excel's formula help) with the
- * number its words start with; DEAL.FIGURES() shows its table's header in its own cell.
+ * Each function's first documented example (src/calc/catalog.ts, also Excel's formula help) with
+ * its result; DEAL.FIGURES() shows its table's header in its own cell. DEAL.CARD is left out: its
+ * cell holds an entity, whose plain value Excel reports differently by host.
  */
 export function functionExamples(): FunctionExample[] {
-  return CATALOG.map((spec) => {
-    const leading = /^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?(?=\s|$)/i.exec(spec.example.value);
-    if (leading) return { name: spec.name, formula: spec.example.formula, expected: Number(leading[0]) };
-    if (spec.name === "FIGURES") return { name: spec.name, formula: spec.example.formula, expected: FIGURES_HEADER[0] };
-    throw new Error(`The example of DEAL.${spec.name} states no value the self-test can compare: "${spec.example.value}".`);
+  return CATALOG.filter((spec) => spec.name !== "CARD").map((spec) => {
+    const example = spec.examples[0];
+    if (spec.name === "FIGURES") return { name: spec.name, formula: example.formula, expected: FIGURES_HEADER[0] };
+    return { name: spec.name, formula: example.formula, expected: example.result };
   });
 }

@@ -5,7 +5,7 @@
  * Excel semantics it keeps:
  * - a blank cell is 0 in arithmetic, "" beside text and FALSE beside a boolean in comparisons;
  *   a formula that returns a blank shows 0;
- * - numeric text is a number in arithmetic ("2"+1 is 3), other text is #VALUE!;
+ * - numeric text is a number in arithmetic ("2"+1 is 3, "$1,000"+1 is 1001), other text is #VALUE!;
  * - errors propagate through operators and functions, the left operand's first;
  * - x/0 is #DIV/0!, a non-real or overflowing power is #NUM!;
  * - text compares case-insensitively, and numbers < text < booleans;
@@ -14,6 +14,7 @@
  * outside EVALUATED_FUNCTIONS, or syntax outside the parser's subset, throws: the blocks never
  * write one, so meeting one is a builder bug.
  */
+import { numericText } from "../calc/numeric-text";
 import { quoteSheetName, toA1 } from "./a1";
 import { type ErrorCode, type FormulaNode, parseFormula } from "./formula";
 import { formatNumber } from "./formats";
@@ -46,17 +47,14 @@ export const EVALUATED_FUNCTIONS = Object.freeze(["IF", "IFERROR", "ISBLANK", "N
 /** Functions whose arguments are not computed first (they decide what to compute). */
 const LAZY = new Set(["IF", "IFERROR", "STOCKHISTORY"]);
 
-const NUMERIC_TEXT = /^\s*[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\s*(%?)\s*$/;
-
+/** A value in arithmetic: numeric text by the rules the DEAL.* functions share (src/calc/numeric-text.ts). */
 function toNumber(v: CellValue): number | FormulaError {
   if (v === null) return 0;
   if (typeof v === "number") return v;
   if (typeof v === "boolean") return v ? 1 : 0;
   if (typeof v === "string") {
-    const match = NUMERIC_TEXT.exec(v);
-    if (!match) return errorValue("#VALUE!");
-    const n = Number(v.replace("%", "").trim());
-    return match[1] ? n / 100 : n;
+    const n = numericText(v);
+    return n === null || !Number.isFinite(n) ? errorValue("#VALUE!") : n;
   }
   return v;
 }

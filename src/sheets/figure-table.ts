@@ -4,6 +4,7 @@
  */
 import { findFigure, findSource, isLookupError } from "../figures";
 import { formatAsOf, formatClaim } from "../figures/format";
+import { QUALIFIER_MEANINGS, singleSourceCaveat, tierText } from "../figures/provenance";
 import type { Fact, Figure } from "../figures";
 import type { BlockBuilder } from "./block-builder";
 import { formatForUnit, isoDateToSerial } from "./formats";
@@ -34,7 +35,7 @@ export function figure(id: string): Figure {
 function sourceLine(sourceId: string): string {
   const source = findSource(sourceId);
   if (!source) throw new Error(`Sheet builder: no source has the id "${sourceId}".`);
-  return `${source.title} (${source.cites}${source.date ? `, ${source.date}` : ""})`;
+  return `${source.title} (${source.cites}${source.date ? `, ${source.date}` : ", undated"}); ${tierText(source)}`;
 }
 
 /** The title of a figure's or fact's source, for the Source column. */
@@ -48,14 +49,18 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The note on a figure's Reported cell: the claim, its status and date, its source and sentence. */
+/** The note on a figure's Reported cell: the claim, its qualifier and status, its date and how it is known, its source with its tier, the sentence, the caveats. */
 export function figureNote(f: Figure): string {
   const lines = [
-    `${capitalize(formatClaim(f))} · ${f.status} · as of ${formatAsOf(f)}`,
+    `${capitalize(formatClaim(f))} · ${f.status}`,
+    `Qualifier "${f.qualifier}": ${QUALIFIER_MEANINGS[f.qualifier]}`,
+    `As of: ${formatAsOf(f)}`,
     `Source: ${sourceLine(f.sourceId)}`,
     `"${f.quote}"`,
   ];
   if (f.comment) lines.push(f.comment);
+  const caveat = singleSourceCaveat(f, findSource(f.sourceId));
+  if (caveat) lines.push(caveat);
   if (f.alsoStatedIn.length > 0) lines.push(`Also stated in: ${f.alsoStatedIn.map((c) => sourceTitle(c.sourceId)).join("; ")}`);
   for (const other of f.otherClaims) lines.push(`Other claim: ${figure(other).label} (${other}), a row of its own.`);
   return lines.join("\n");
@@ -132,6 +137,8 @@ export interface Metric {
   readonly numberFormat: string;
   /** How it is computed, in words. */
   readonly how: string;
+  /** A caveat shown as the value cell's note. */
+  readonly note?: string;
 }
 
 /** A "Metric | Value | How it is computed" section from block-local row `top`; returns each metric's row. */
@@ -143,7 +150,7 @@ export function metricSection(b: BlockBuilder, top: number, heading: string, met
   return metrics.map((m, i) => {
     const row = top + 2 + i;
     b.put(row, 0, { value: m.label, style: "label", owner: "addin" });
-    b.put(row, 1, { formula: m.formula, numberFormat: m.numberFormat, style: "derived", owner: "addin" });
+    b.put(row, 1, { formula: m.formula, numberFormat: m.numberFormat, style: "derived", owner: "addin", ...(m.note ? { note: m.note } : {}) });
     b.put(row, 2, { value: m.how, style: "muted", owner: "addin" });
     if (m.name) b.name(m.name, row, 1, `${m.label}: ${m.how}.`);
     return row;

@@ -17,6 +17,8 @@ export const FORMATS = Object.freeze({
   price: "$#,##0.00",
   /** A fraction as a percentage: 0.0602 → "6.02%". */
   percent: "0.00%",
+  /** A change as a signed whole percentage: 1.14 → "+114%", so it cannot be read as a multiple. */
+  gain: "+0%;-0%;0%",
   /** A multiple: 1.66 → "1.66x". */
   multiple: '0.00"x"',
   /** Headcount and share counts: 16000 → "16,000". */
@@ -34,8 +36,8 @@ export function formatForUnit(unit: Unit): string {
       return FORMATS.billions;
     case "USD per share":
       return FORMATS.price;
-    case "ratio":
-      return FORMATS.percent;
+    case "gain as a fraction":
+      return FORMATS.gain;
     case "employees":
       return FORMATS.count;
     case "date":
@@ -80,6 +82,8 @@ export function formatNumber(n: number, format: string | undefined): string {
       return signed(n, `$${grouped(n, 2)}`);
     case FORMATS.percent:
       return signed(n, `${grouped(n * 100, 2)}%`);
+    case FORMATS.gain:
+      return n === 0 ? "0%" : `${n < 0 ? "-" : "+"}${grouped(n * 100, 0)}%`;
     case FORMATS.multiple:
       return signed(n, `${grouped(n, 2)}x`);
     case FORMATS.count:

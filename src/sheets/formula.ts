@@ -44,96 +44,90 @@ function fail(formula: string, why: string): never {
   throw new Error(`Formula ${formula} is outside the supported subset: ${why}.`);
 }
 
+/**
+ * The text between `quote` at src[start] and its closing quote, a doubled quote standing for one,
+ * and the index after the closing quote.
+ */
+function readQuoted(formula: string, src: string, start: number, quote: string, what: string): [string, number] {
+  let j = start + 1;
+  let text = "";
+  for (;;) {
+    if (j >= src.length) fail(formula, `${what} is not closed`);
+    if (src[j] === quote) {
+      if (src[j + 1] !== quote) return [text, j + 1];
+      text += quote;
+      j += 2;
+      continue;
+    }
+    text += src[j++];
+  }
+}
+
+/** A cell reference at src[i] ('Sheet'!A1, Sheet!A1 or A1) and the index after it, or null. */
+function readReference(formula: string, src: string, i: number): [Token, number] | null {
+  const rest = src.slice(i);
+  let sheet: string | undefined;
+  let afterSheet = i;
+  if (src[i] === "'") {
+    const [name, end] = readQuoted(formula, src, i, "'", "a quoted sheet name");
+    if (src[end] !== "!") fail(formula, `the quoted sheet name '${name}' is not followed by "!"`);
+    sheet = name;
+    afterSheet = end + 1;
+  } else {
+    const qualified = /^([A-Za-z_][A-Za-z0-9_.]*)!/.exec(rest);
+    if (qualified) {
+      sheet = qualified[1];
+      afterSheet = i + qualified[0].length;
+    }
+  }
+  const cell = CELL.exec(src.slice(afterSheet));
+  if (cell) {
+    if (src[afterSheet + cell[0].length] === ":") fail(formula, "ranges (A1:B2) are not supported");
+    return [{ t: "ref", sheet, address: cell[0] }, afterSheet + cell[0].length];
+  }
+  if (sheet !== undefined) fail(formula, `"${sheet}!" is not followed by a cell address`);
+  return null;
+}
+
+/** The token at src[i] and the index after it. */
+function readToken(formula: string, src: string, i: number): [Token, number] {
+  const rest = src.slice(i);
+  const ch = src[i];
+  const number = NUMBER.exec(rest);
+  if (number) return [{ t: "number", value: Number(number[0]) }, i + number[0].length];
+  if (ch === '"') {
+    const [text, end] = readQuoted(formula, src, i, '"', "a string");
+    return [{ t: "string", value: text }, end];
+  }
+  if (ch === "#") {
+    const code = ERROR_CODES.find((c) => rest.toUpperCase().startsWith(c));
+    if (!code) fail(formula, `unknown error literal at "${rest}"`);
+    return [{ t: "error", code }, i + code.length];
+  }
+  const reference = readReference(formula, src, i);
+  if (reference) return reference;
+  const ident = IDENT.exec(rest);
+  if (ident) {
+    const after = src.slice(i + ident[0].length).trimStart();
+    return [after.startsWith("(") ? { t: "function", name: ident[0].toUpperCase() } : { t: "ident", name: ident[0] }, i + ident[0].length];
+  }
+  const op = ["<=", ">=", "<>"].find((o) => rest.startsWith(o)) ?? ("+-*/^&=<>%(),".includes(ch) ? ch : undefined);
+  if (!op) fail(formula, `unexpected "${ch}"`);
+  return [{ t: "op", op }, i + op.length];
+}
+
 function tokenize(formula: string): Token[] {
   if (!formula.startsWith("=")) fail(formula, 'a formula starts with "="');
   const src = formula.slice(1);
   const tokens: Token[] = [];
-  let i = 0;
-  while (i < src.length) {
-    const rest = src.slice(i);
-    const ch = src[i];
-    if (/\s/.test(ch)) {
+  for (let i = 0; i < src.length; ) {
+    if (/\s/.test(src[i])) {
       i++;
       continue;
     }
-    const number = NUMBER.exec(rest);
-    if (number) {
-      tokens.push({ t: "number", value: Number(number[0]) });
-      i += number[0].length;
-      continue;
-    }
-    if (ch === '"') {
-      let j = i + 1;
-      let text = "";
-      for (;;) {
-        if (j >= src.length) fail(formula, "a string is not closed");
-        if (src[j] === '"') {
-          if (src[j + 1] === '"') {
-            text += '"';
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        text += src[j++];
-      }
-      tokens.push({ t: "string", value: text });
-      i = j + 1;
-      continue;
-    }
-    if (ch === "#") {
-      const code = ERROR_CODES.find((c) => rest.toUpperCase().startsWith(c));
-      if (!code) fail(formula, `unknown error literal at "${rest}"`);
-      tokens.push({ t: "error", code });
-      i += code.length;
-      continue;
-    }
-    let sheet: string | undefined;
-    let afterSheet = i;
-    if (ch === "'") {
-      let j = i + 1;
-      let name = "";
-      for (;;) {
-        if (j >= src.length) fail(formula, "a quoted sheet name is not closed");
-        if (src[j] === "'") {
-          if (src[j + 1] === "'") {
-            name += "'";
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        name += src[j++];
-      }
-      if (src[j + 1] !== "!") fail(formula, `the quoted sheet name '${name}' is not followed by "!"`);
-      sheet = name;
-      afterSheet = j + 2;
-    } else {
-      const qualified = /^([A-Za-z_][A-Za-z0-9_.]*)!/.exec(rest);
-      if (qualified) {
-        sheet = qualified[1];
-        afterSheet = i + qualified[0].length;
-      }
-    }
-    const cell = CELL.exec(src.slice(afterSheet));
-    if (cell) {
-      if (src[afterSheet + cell[0].length] === ":") fail(formula, "ranges (A1:B2) are not supported");
-      tokens.push({ t: "ref", sheet, address: cell[0] });
-      i = afterSheet + cell[0].length;
-      continue;
-    }
-    if (sheet !== undefined) fail(formula, `"${sheet}!" is not followed by a cell address`);
-    const ident = IDENT.exec(rest);
-    if (ident) {
-      const after = src.slice(i + ident[0].length).trimStart();
-      tokens.push(after.startsWith("(") ? { t: "function", name: ident[0].toUpperCase() } : { t: "ident", name: ident[0] });
-      i += ident[0].length;
-      continue;
-    }
-    const op = ["<=", ">=", "<>"].find((o) => rest.startsWith(o)) ?? ("+-*/^&=<>%(),".includes(ch) ? ch : undefined);
-    if (!op) fail(formula, `unexpected "${ch}"`);
-    tokens.push({ t: "op", op });
-    i += op.length;
+    const [token, next] = readToken(formula, src, i);
+    tokens.push(token);
+    i = next;
   }
   return tokens;
 }
@@ -153,20 +147,53 @@ const BINARY_PRECEDENCE: Readonly<Record<string, number>> = {
   "^": 5,
 };
 
-/** Parses a formula (with its leading "=") into a tree. */
-export function parseFormula(formula: string): FormulaNode {
-  const tokens = tokenize(formula);
-  let pos = 0;
-  const peek = (): Token | undefined => tokens[pos];
-  const isOp = (tok: Token | undefined, op: string) => tok?.t === "op" && tok.op === op;
-  const expect = (op: string) => {
-    if (!isOp(peek(), op)) fail(formula, `expected "${op}"`);
-    pos++;
-  };
+/** A recursive-descent parser over one formula's tokens, by precedence climbing. */
+class Parser {
+  private pos = 0;
 
-  function primary(): FormulaNode {
-    const tok = tokens[pos++];
-    if (!tok) fail(formula, "it ends too early");
+  constructor(
+    private readonly formula: string,
+    private readonly tokens: Token[],
+  ) {}
+
+  private peek(): Token | undefined {
+    return this.tokens[this.pos];
+  }
+
+  private isOp(tok: Token | undefined, op: string): boolean {
+    return tok?.t === "op" && tok.op === op;
+  }
+
+  private expect(op: string): void {
+    if (!this.isOp(this.peek(), op)) fail(this.formula, `expected "${op}"`);
+    this.pos++;
+  }
+
+  whole(): FormulaNode {
+    const tree = this.expression(0);
+    if (this.pos !== this.tokens.length) fail(this.formula, "it has extra text after the expression");
+    return tree;
+  }
+
+  private call(fn: string): FormulaNode {
+    this.expect("(");
+    const args: FormulaNode[] = [];
+    if (this.isOp(this.peek(), ")")) {
+      this.pos++;
+      return { kind: "call", fn, args };
+    }
+    for (;;) {
+      args.push(this.expression(0));
+      if (!this.isOp(this.peek(), ",")) break;
+      this.pos++;
+    }
+    this.expect(")");
+    return { kind: "call", fn, args };
+  }
+
+  private primary(): FormulaNode {
+    const tok = this.tokens[this.pos++];
+    if (!tok) fail(this.formula, "it ends too early");
     switch (tok.t) {
       case "number":
         return { kind: "number", value: tok.value };
@@ -183,63 +210,49 @@ export function parseFormula(formula: string): FormulaNode {
         if (upper === "TRUE" || upper === "FALSE") return { kind: "boolean", value: upper === "TRUE" };
         return { kind: "name", name: tok.name };
       }
-      case "function": {
-        expect("(");
-        const args: FormulaNode[] = [];
-        if (isOp(peek(), ")")) {
-          pos++;
-          return { kind: "call", fn: tok.name, args };
-        }
-        for (;;) {
-          args.push(expression(0));
-          if (isOp(peek(), ",")) {
-            pos++;
-            continue;
-          }
-          expect(")");
-          return { kind: "call", fn: tok.name, args };
-        }
-      }
+      case "function":
+        return this.call(tok.name);
       case "op":
-        if (tok.op === "(") {
-          const inner = expression(0);
-          expect(")");
+        if (tok.op !== "(") return fail(this.formula, `unexpected "${tok.op}"`);
+        {
+          const inner = this.expression(0);
+          this.expect(")");
           return inner;
         }
-        return fail(formula, `unexpected "${tok.op}"`);
     }
   }
 
-  function unary(): FormulaNode {
-    const tok = peek();
-    if (isOp(tok, "-") || isOp(tok, "+")) {
-      pos++;
-      return { kind: "unary", op: (tok as { op: "-" | "+" }).op, operand: unary() };
+  private unary(): FormulaNode {
+    const tok = this.peek();
+    if (this.isOp(tok, "-") || this.isOp(tok, "+")) {
+      this.pos++;
+      return { kind: "unary", op: (tok as { op: "-" | "+" }).op, operand: this.unary() };
     }
-    let node = primary();
-    while (isOp(peek(), "%")) {
-      pos++;
+    let node = this.primary();
+    while (this.isOp(this.peek(), "%")) {
+      this.pos++;
       node = { kind: "percent", operand: node };
     }
     return node;
   }
 
-  function expression(minPrecedence: number): FormulaNode {
-    let left = unary();
+  private expression(minPrecedence: number): FormulaNode {
+    let left = this.unary();
     for (;;) {
-      const tok = peek();
+      const tok = this.peek();
       if (tok?.t !== "op") return left;
       const precedence = BINARY_PRECEDENCE[tok.op];
       if (precedence === undefined || precedence <= minPrecedence) return left;
-      pos++;
-      const right = expression(precedence);
+      this.pos++;
+      const right = this.expression(precedence);
       left = { kind: "binary", op: tok.op as BinaryOperator, left, right };
     }
   }
+}
 
-  const tree = expression(0);
-  if (pos !== tokens.length) fail(formula, "it has extra text after the expression");
-  return tree;
+/** Parses a formula (with its leading "=") into a tree. */
+export function parseFormula(formula: string): FormulaNode {
+  return new Parser(formula, tokenize(formula)).whole();
 }
 
 /** Every node of a tree, depth first. */

@@ -1,3 +1,4 @@
+/* eslint-disable max-lines-per-function -- mountPane is being split in issue 13 */
 /**
  * The pane, assembled from its sections: the figures (with their version, age and flags), the
  * insert buttons, the reviewed update, the function reference and the preview. It drives the

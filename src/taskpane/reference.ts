@@ -1,26 +1,18 @@
 /**
  * The function reference: every DEAL.* function of the catalog with its one-line summary, its
- * example, and the skeleton the pane puts in the selected cell. Pure.
+ * examples, and the formula the pane puts in the selected cell (the call on the workbook's
+ * names). Pure.
  */
-import { CATALOG, NAMESPACE } from "../calc/catalog";
+import { CATALOG, NAMESPACE, exampleResult } from "../calc/catalog";
 import type { FunctionSpec } from "../calc/catalog";
 import type { FunctionEntry } from "./view-model";
-
-/**
- * The formula skeleton: the function with its required parameters' names as arguments, for the
- * user to replace with cells (`=DEAL.STAKE(amount, valuation)`); optional ones are left out.
- */
-export function skeleton(spec: FunctionSpec): string {
-  const required = spec.params.filter((p) => !p.optional).map((p) => p.name);
-  return `=${NAMESPACE}.${spec.name}(${required.join(", ")})`;
-}
 
 export function functionEntry(spec: FunctionSpec): FunctionEntry {
   return {
     name: `${NAMESPACE}.${spec.name}`,
     summary: spec.summary,
-    example: `${spec.example.formula} → ${spec.example.value}`,
-    skeleton: skeleton(spec),
+    examples: spec.examples.map((e) => `${e.formula} → ${exampleResult(e)}`),
+    insert: spec.inWorkbook,
   };
 }
 

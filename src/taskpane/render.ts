@@ -24,7 +24,9 @@ export function renderFigureCard(doc: Document, card: FigureCard, staleDays: num
     ),
     h(doc, "p", { className: "card-meta" }, TEXTS.asOf(card.asOf)),
     h(doc, "p", { className: "card-meta card-age" }, card.age, card.stale ? h(doc, "span", { className: "badge badge-stale" }, ` · ${TEXTS.staleBadge(staleDays)}`) : null),
-    h(doc, "p", { className: "card-meta card-source", attrs: { title: `${card.source} (${card.cites}): “${card.quote}”` } }, TEXTS.source(card.source)),
+    h(doc, "p", { className: "card-meta card-source", attrs: { title: `${card.source} (${card.cites}): “${card.quote}”` } }, TEXTS.source(`${card.source} (${card.tier})`)),
+    h(doc, "p", { className: "card-meta" }, card.comment),
+    ...(card.caveat ? [h(doc, "p", { className: "card-meta card-caveat" }, card.caveat)] : []),
   );
 }
 

@@ -84,12 +84,13 @@ export const TEXTS = {
 
   // The function reference.
   insert: "Insert",
-  example: "Example: ",
-  insertFormulaLabel: (skeleton: string) => `Insert ${skeleton} in the selected cell`,
+  inserts: "Insert puts ",
+  insertsWhere: " in the selected cell.",
+  insertFormulaLabel: (formula: string) => `Insert ${formula} in the selected cell`,
   putting: (name: string) => `Putting ${name} in the selected cell…`,
   insertingFunction: (name: string) => `Inserting ${name}`,
-  put: (skeleton: string, address: string) =>
-    `Put ${skeleton} in ${address}. Replace its arguments with your cells or values; until then the cell shows #NAME?.`,
+  put: (formula: string, address: string) =>
+    `Put ${formula} in ${address}. It uses the Deal sheet's names: insert the blocks first, or the cell shows #NAME?. Replace any argument with your own cells.`,
 
   // The preview outside Excel.
   previewSummary: (title: string, sheet: string) => `${title} — sheet "${sheet}"`,

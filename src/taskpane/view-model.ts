@@ -5,6 +5,7 @@ import { allFigures, findSource } from "../figures";
 import type { Figure } from "../figures";
 import { ageInDays } from "../figures/age";
 import { formatAsOf, formatClaim, groupThousands } from "../figures/format";
+import { singleSourceCaveat, tierText } from "../figures/provenance";
 import type { ActionFailure, DiffRow, InsertReport, UpdatePlan } from "../excel/types";
 import type { BlockId } from "../sheets/spec";
 import { TEXTS, listInWords } from "./texts";
@@ -16,13 +17,20 @@ export interface FigureCard {
   /** The value as the source puts it: "up to $50B". */
   readonly claim: string;
   readonly status: string;
+  /** When it speaks for, with its date and how that date is known. */
   readonly asOf: string;
   /** The article's title. */
   readonly source: string;
+  /** The source's tier in words ("secondary source: an article reporting on others"). */
+  readonly tier: string;
   /** The outlet the article cites, in words. */
   readonly cites: string;
   /** The sentence that states the figure. */
   readonly quote: string;
+  /** Context a model needs beside the number. */
+  readonly comment: string;
+  /** Where the status rests on one undated or secondary source, the sentence that says so. */
+  readonly caveat: string | null;
   /** How old it is on the day the pane opened: "303 days old". */
   readonly age: string;
   /** Older than the threshold the user chose. */
@@ -52,8 +60,11 @@ export function figureCard(figure: Figure, age: AgeContext): FigureCard {
     status: figure.status,
     asOf: formatAsOf(figure),
     source: source ? source.title : figure.sourceId,
+    tier: source ? tierText(source) : "",
     cites: source ? source.cites : "",
     quote: figure.quote,
+    comment: figure.comment,
+    caveat: singleSourceCaveat(figure, source),
     age: ageText(figure, age.today),
     stale: days !== null && days > age.staleDays,
   };
@@ -159,10 +170,10 @@ export interface BlockEntry {
 export interface FunctionEntry {
   readonly name: string;
   readonly summary: string;
-  /** An example call with its result, as the catalog gives it. */
-  readonly example: string;
-  /** The formula the pane puts in the selected cell. */
-  readonly skeleton: string;
+  /** Example calls with their results, as the catalog gives them. */
+  readonly examples: readonly string[];
+  /** The formula the pane puts in the selected cell: the call on the workbook's names. */
+  readonly insert: string;
 }
 
 /** A block's cells as a read-only grid for the preview outside Excel. */

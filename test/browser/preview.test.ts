@@ -31,6 +31,13 @@ describeInBrowser("pane preview in Chromium")("pane preview outside Office", () 
     expect(figures).toEqual(allFigures().map((f) => f.id));
     const amount = await page.textContent("[data-figure='deal.amount'] .card-value");
     expect(amount).toBe("up to $50B — reported");
+    const announced = await page.$$eval("[data-figure='deal.amount_announced'] .card-meta:not(.card-age)", (lines) => lines.map((l) => l.textContent));
+    expect(announced).toEqual([
+      "As of: date of the announcement (the source gives none); no article gives a date",
+      "Source: Amazon has announced a $50 billion investment in OpenAI… (secondary source: an article reporting on others)",
+      "Stated as a round amount ($50 billion). Spread over multiple years, per the same source; the talks reports say up to $50 billion.",
+      '"announced" rests on a single undated, secondary source; no other article states it.',
+    ]);
 
     const derived = await page.$$eval("[data-derived]", (cards) => cards.map((c) => [c.getAttribute("data-derived"), c.querySelector(".claim")?.textContent]));
     expect(derived).toEqual(derivedCards().map((card) => [card.id, card.value]));

@@ -1,6 +1,5 @@
-import { CATALOG } from "../../src/calc/catalog";
-import { SIGNATURES, evaluate } from "../../src/calc/dispatch";
-import { FIGURE_FIELDS } from "../../src/calc/figure-fields";
+import { CATALOG, FIGURE_FIELDS } from "../../src/calc/catalog";
+import { evaluate } from "../../src/calc/dispatch";
 import { allFigures, findFigure, findSource } from "../../src/figures";
 import type { Figure } from "../../src/figures";
 import { dec, frac, minus, nearestDouble, over, parseDecimal, plus, times } from "./support/oracle";
@@ -77,7 +76,7 @@ describe("every DEAL function through evaluate", () => {
   });
 });
 
-function expectedField(figure: Figure, field: string): number | string {
+function expectedField(figure: Figure, field: string): number | string | { kind: string; message: string } {
   switch (field) {
     case "value":
       if (figure.unit !== "date") return nearestDouble(parseDecimal(figure.value));
@@ -86,10 +85,18 @@ function expectedField(figure: Figure, field: string): number | string {
     case "asof":
       // The words, then the date and what it rests on (issue 13).
       return figure.asOfDate === null ? `${figure.asOf}; no article gives a date` : `${figure.asOf}; dated ${figure.asOfDate}, ${figure.asOfBasis}`;
+    case "asofdate":
+      return figure.asOfDate === null
+        ? { kind: "#N/A", message: `No article gives or implies a date for ${figure.id}; DEAL.FIGURE("${figure.id}", "asof") says why.` }
+        : daysFrom1899(figure.asOfDate);
     case "source":
+      return figure.sourceId;
+    case "sourcetitle":
       return findSource(figure.sourceId)!.title;
+    case "tier":
+      return findSource(figure.sourceId)!.tier;
     default:
-      return figure[field as "label" | "unit" | "qualifier" | "status" | "quote"];
+      return figure[field as "label" | "unit" | "qualifier" | "status" | "quote" | "comment"];
   }
 }
 
@@ -123,7 +130,13 @@ describe("FIGURE and FIGURES read the dataset", () => {
 
   test("an unknown field is #VALUE! listing the fields", () => {
     expect(evaluate("FIGURE", [[["amzn.price"]], [["price"]]])).toEqual([
-      [{ kind: "#VALUE!", message: 'field is "price": use one of "value", "label", "unit", "qualifier", "status", "asof", "source", "quote".' }],
+      [
+        {
+          kind: "#VALUE!",
+          message:
+            'field is "price": use one of "value", "label", "unit", "qualifier", "status", "asof", "asofdate", "source", "sourcetitle", "tier", "quote", "comment".',
+        },
+      ],
     ]);
   });
 
@@ -133,16 +146,30 @@ describe("FIGURE and FIGURES read the dataset", () => {
 
   test("FIGURES() is the header row and one row per figure", () => {
     const table = evaluate("FIGURES", []);
-    expect(table[0]).toEqual(["id", "label", "value", "unit", "status", "as of", "source"]);
+    expect(table[0]).toEqual(["id", "label", "value", "unit", "qualifier", "status", "as of", "source", "tier", "comment"]);
     expect(table.slice(1)).toEqual(
-      figures.map((f) => [f.id, f.label, expectedField(f, "value"), f.unit, f.status, f.asOf, findSource(f.sourceId)!.title]),
+      figures.map((f) => [
+        f.id,
+        f.label,
+        expectedField(f, "value"),
+        f.unit,
+        f.qualifier,
+        f.status,
+        expectedField(f, "asof"),
+        findSource(f.sourceId)!.title,
+        findSource(f.sourceId)!.tier,
+        f.comment,
+      ]),
     );
   });
 });
 
 describe("the catalog", () => {
-  test("the runtime signatures list the catalog's parameters in order", () => {
-    expect(SIGNATURES).toEqual(Object.fromEntries(CATALOG.map((spec) => [spec.name, spec.params.map((p) => p.name)])));
+  test("the runtime reads each function's parameters from the catalog: names in messages, text kinds", () => {
+    expect(evaluate("PREMONEY", [[["x"]], [[1]]])).toEqual([[{ kind: "#VALUE!", message: 'postmoney is "x", which is not a number.' }]]);
+    expect(evaluate("PREMONEY", [[[1]], [["x"]]])).toEqual([[{ kind: "#VALUE!", message: 'newmoney is "x", which is not a number.' }]]);
+    expect(evaluate("PRIORVALUE", [[[1]], [["x"]]])).toEqual([[{ kind: "#VALUE!", message: 'gain is "x", which is not a number.' }]]);
+    expect(evaluate("FIGURE", [[["amzn.price"]], [["QUALIFIER"]]])).toEqual([["around"]]);
   });
 
   test("only basis, field and id are text parameters", () => {
@@ -164,10 +191,40 @@ describe("the catalog", () => {
     return inside.split(",").map((a) => a.trim()).map((a) => (a.startsWith('"') ? a.slice(1, -1) : Number(a)));
   }
 
-  test.each(CATALOG.filter((s) => s.name !== "FIGURES").map((s) => [s.name, s]))("the %s example's value is what the formula returns (to 15 digits)", (_, spec) => {
-    const [[result]] = evaluate(spec.name, exampleArgs(spec.example.formula));
-    const stated = Number(/^[-\d.]+/.exec(spec.example.value)![0]);
+  const numericExamples = CATALOG.flatMap((spec) => spec.examples.filter((e) => typeof e.result === "number").map((e) => [e.formula, spec.name, e.result as number] as const));
+
+  test("most functions have a numeric example to check", () => {
+    expect(new Set(numericExamples.map(([, name]) => name)).size).toBe(CATALOG.length - 2);
+  });
+
+  test.each(numericExamples)("%s returns the stated result (to 15 digits)", (formula, name, stated) => {
+    const [[result]] = evaluate(name, exampleArgs(formula));
     expect(Number((result as number).toPrecision(15))).toBe(stated);
+  });
+
+  test("the text examples are what the function returns", () => {
+    expect(evaluate("FIGURE", exampleArgs('=DEAL.FIGURE("openai.valuation_round", "qualifier")'))).toEqual([["approximately"]]);
+  });
+});
+
+describe("a result larger than Excel's grid", () => {
+  const grid = (rows: number, cols: number) =>
+    `The result would be ${rows.toLocaleString("en-US")} rows × ${cols.toLocaleString("en-US")} columns, larger than Excel's grid (1,048,576 rows × 16,384 columns): use smaller ranges.`;
+
+  test("one column more than 16,384 is a single #VALUE! that says so, computed at once", () => {
+    const row = [Array.from({ length: 16_385 }, (_, i) => i + 1)];
+    expect(evaluate("STAKE", [[[1], [2]], row])).toEqual([[{ kind: "#VALUE!", message: grid(2, 16_385) }]]);
+  });
+
+  test("one row more than 1,048,576 against a row is a single #VALUE!", () => {
+    const column = Array.from({ length: 1_048_577 }, () => [1]);
+    expect(evaluate("CAGR", [column, [[2, 3, 4]], 3])).toEqual([[{ kind: "#VALUE!", message: grid(1_048_577, 3) }]]);
+  });
+
+  test("exactly the grid's width is computed", () => {
+    const row = [Array.from({ length: 16_384 }, () => 10)];
+    const [line] = evaluate("STAKE", [1, row]);
+    expect([line.length, line[0], line[16_383]]).toEqual([16_384, 0.1, 0.1]);
   });
 });
 

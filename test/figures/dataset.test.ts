@@ -33,7 +33,7 @@ function wordsFor(f: Figure): string[] {
     }
     case "USD per share":
       return [`$${f.value}`];
-    case "ratio": {
+    case "gain as a fraction": {
       const [whole, frac = ""] = f.value.split(".");
       const percent = (whole + frac.padEnd(2, "0")).replace(/^0+(?=\d)/, "");
       return [`${percent}%`];
@@ -47,8 +47,8 @@ function wordsFor(f: Figure): string[] {
   }
 }
 
-/** The words that hedge a figure; an "exact" figure's quote uses none of them. */
-const QUALIFIER_WORDS: Record<Exclude<Figure["qualifier"], "exact">, string[]> = {
+/** The words that hedge a figure; an "as stated" figure's quote uses none of them. */
+const QUALIFIER_WORDS: Record<Exclude<Figure["qualifier"], "as stated">, string[]> = {
   "up to": ["up to", "as much as", "could total", "by the end of"],
   around: ["around"],
   approximately: ["approximately", "roughly"],
@@ -119,7 +119,7 @@ describe("the dataset", () => {
     const words = wordsFor(f);
     expect(words.some((w) => f.quote.includes(w))).toBe(true);
     const quote = f.quote.toLowerCase();
-    if (f.qualifier === "exact") {
+    if (f.qualifier === "as stated") {
       // No hedge in the words just before the value ("trading around $241.73, … gaining 114%").
       const hedges = Object.values(QUALIFIER_WORDS).flat();
       const before = words.filter((w) => quote.includes(w.toLowerCase())).map((w) => quote.slice(0, quote.indexOf(w.toLowerCase())).slice(-16));
@@ -168,7 +168,7 @@ describe("the dataset", () => {
     const talks = findFigure("deal.amount") as Figure;
     const announced = findFigure("deal.amount_announced") as Figure;
     expect([talks.qualifier, talks.status]).toEqual(["up to", "reported"]);
-    expect([announced.qualifier, announced.status]).toEqual(["exact", "announced"]);
+    expect([announced.qualifier, announced.status]).toEqual(["as stated", "announced"]);
     expect(talks.sourceId).not.toBe(announced.sourceId);
     expect(talks.otherClaims).toContain("deal.amount_announced");
     expect(announced.otherClaims).toContain("deal.amount");

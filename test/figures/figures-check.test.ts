@@ -27,7 +27,7 @@ function write(name: string, content: unknown): string {
 
 /** The four ways a figures file must fail, each with the line that names file, id and field. */
 const BAD: [string, (json: ReturnType<typeof good>) => void, string][] = [
-  ["error.schema.json", (json) => (json.figures[2].unit = "EUR"), 'deal.round_size field "unit" must be one of "USD", "USD per share", "ratio", "employees", "date"; got "EUR"'],
+  ["error.schema.json", (json) => (json.figures[2].unit = "EUR"), 'deal.round_size field "unit" must be one of "USD", "USD per share", "gain as a fraction", "employees", "date"; got "EUR"'],
   ["error.duplicate-id.json", (json) => (json.facts[0].id = "amzn.price"), 'amzn.price field "id" repeats an id already used in the file; ids must be unique'],
   ["error.unknown-source.json", (json) => (json.figures[4].sourceId = "src.ft"), 'openai.valuation_round field "sourceId" names the source "src.ft", which is not among the file\'s sources'],
   [

@@ -36,7 +36,7 @@ describe("formatValue and formatClaim", () => {
       "deal.expected_close": "by 2026-03-31",
       "anthropic.amazon_investment": "at least $8B",
       "amzn.price": "around $241.73",
-      "amzn.return_3y": "114%",
+      "amzn.return_3y": "+114%",
       "amazon.capex_2026": "approximately $125B",
       "amazon.corporate_layoffs": "around 16,000",
     });

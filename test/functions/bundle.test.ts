@@ -8,9 +8,10 @@ import * as fs from "fs";
 import * as path from "path";
 import * as vm from "vm";
 import fc from "fast-check";
-import { CATALOG, HELP_URL } from "../../src/calc/catalog";
+import { CATALOG } from "../../src/calc/catalog";
 import { evaluate } from "../../src/calc/dispatch";
 import type { CalcError } from "../../src/calc/errors";
+import { functionsMetadata } from "../../src/functions/metadata";
 import { toExcelGrid } from "../../src/functions/results";
 import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
 import { useDataset } from "../../src/figures/in-use";
@@ -69,16 +70,11 @@ publishFigures({ dataset: BUILT_IN_FIGURES, origin: "built-in", reason: "the tes
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
 
 describe("functions.json", () => {
-  test("declares every catalog function, in order, with its description and help URL", () => {
-    expect(metadata.functions.map((f) => [f.id, f.name, f.description, f.helpUrl])).toEqual(CATALOG.map((s) => [s.name, s.name, s.summary, `${HELP_URL}#${s.name}`]));
-  });
-
-  test.each(CATALOG.map((s) => [s.name, s]))("%s: every parameter is described, takes a range, and is optional as the catalog says", (name, spec) => {
-    const declared = metadata.functions.find((f) => f.id === name)!;
-    expect(declared.parameters.map((p) => ({ name: p.name, description: p.description, type: p.type, dimensionality: p.dimensionality, optional: p.optional ?? false }))).toEqual(
-      spec.params.map((p) => ({ name: p.name, description: p.description, type: "any", dimensionality: "matrix", optional: p.optional })),
-    );
-    expect(declared.result).toEqual({ dimensionality: "matrix" });
+  test("is the catalog's metadata, every function in order, help links under the build's base URL", () => {
+    const base = metadata.functions[0].helpUrl.replace(/\/help\.html#STAKE$/, "");
+    expect(base).toBe(process.env.ADDIN_BASE_URL?.replace(/\/+$/, "") || "https://localhost:3000");
+    expect(metadata).toEqual(JSON.parse(JSON.stringify(functionsMetadata(base))));
+    expect(metadata.functions.map((f) => f.id)).toEqual(CATALOG.map((s) => s.name));
   });
 });
 
@@ -98,8 +94,9 @@ describe("functions.js in a bare vm context", () => {
     MOIC: [[[[true]], [[2.5]]]],
     CAGR: [[[[100]], [[172.8]], [[3], [0]]]],
     PRIORVALUE: [[[[241.73]], [[1.14], [-1]]]],
-    FIGURE: [[[["amzn.price"], ["nope"]], [["value", "source"]]]],
+    FIGURE: [[[["amzn.price"], ["nope"]], [["value", "source"]]], [[["deal.amount"]], [["comment", "qualifier", "tier", "asof", "asofdate", "sourcetitle"]]]],
     FIGURES: [[]],
+    CARD: [[[["amzn.price", "nope"]]], [[[null]]]],
   };
 
   test.each(Object.entries(samples))("%s gives the source's results for the declared shapes", async (name, calls) => {
@@ -120,6 +117,63 @@ describe("functions.js in a bare vm context", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  test("DEAL.FIGURE answers every field, read here from figures/figures.json", async () => {
+    const data = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../figures/figures.json"), "utf8")) as {
+      figures: Record<string, unknown>[];
+      sources: Record<string, unknown>[];
+    };
+    const f = data.figures.find((x) => x.id === "amzn.return_3y")!;
+    const source = data.sources.find((x) => x.id === f.sourceId)!;
+    const fields = ["value", "label", "unit", "qualifier", "status", "asof", "asofdate", "source", "sourcetitle", "tier", "quote", "comment"];
+    const [row] = (await registered.get("FIGURE")!([["amzn.return_3y"]], [fields])) as unknown[][];
+    expect(plain(row)).toEqual([
+      1.14,
+      f.label,
+      f.unit,
+      "as stated",
+      "market quote",
+      `${f.asOf}; dated ${f.asOfDate}, ${f.asOfBasis}`,
+      46054, // 2026-02-01, the date inferred from the dated recap, as an Excel date serial
+      f.sourceId,
+      source.title,
+      "secondary",
+      f.quote,
+      f.comment,
+    ]);
+    expect(f.asOfDate).toBe("2026-02-01");
+    expect(plain(await registered.get("FIGURE")!([["deal.amount_announced"]], [["asofdate"]]))).toEqual([
+      [{ code: "#N/A", message: 'No article gives or implies a date for deal.amount_announced; DEAL.FIGURE("deal.amount_announced", "asof") says why.' }],
+    ]);
+  });
+
+  test("DEAL.FIGURES() spills a header with qualifier and comment columns, then one row per figure", async () => {
+    const table = (await registered.get("FIGURES")!()) as unknown[][];
+    expect(table[0]).toEqual(["id", "label", "value", "unit", "qualifier", "status", "as of", "source", "tier", "comment"]);
+    const announced = table.find((r) => r[0] === "deal.amount_announced")!;
+    expect([announced[4], announced[9]]).toEqual([
+      "as stated",
+      "Stated as a round amount ($50 billion). Spread over multiple years, per the same source; the talks reports say up to $50 billion.",
+    ]);
+    expect(table.find((r) => r[0] === "openai.valuation_round")![4]).toBe("approximately");
+  });
+
+  test("DEAL.CARD gives the entity where Office reports ExcelApi 1.16, the number elsewhere", async () => {
+    expect(plain(await registered.get("CARD")!([["amzn.price"]]))).toEqual([[241.73]]);
+    const withOffice = loadFunctions();
+    withOffice.context.Office = { context: { requirements: { isSetSupported: (set: string, version: string) => set === "ExcelApi" && version === "1.16" } } };
+    publishFigures({ dataset: BUILT_IN_FIGURES, origin: "built-in", reason: "the test publishes the built-in copy" }, withOffice.context);
+    const [[entity]] = plain(await withOffice.registered.get("CARD")!([["amzn.price"]])) as { type: string; text: string; properties: Record<string, unknown> }[][];
+    expect(entity.type).toBe("Entity");
+    expect(entity.text).toBe("AMZN share price: around $241.73");
+    expect(entity.properties.Value).toEqual({ type: "Double", basicValue: 241.73 });
+  });
+
+  test("carries the catalog's runtime part only: parameter names, no help text", () => {
+    const code = readBuilt("functions.js");
+    expect(code).toContain('"newmoney"');
+    for (const spec of CATALOG) expect([spec.name, code.includes(spec.summary)]).toEqual([spec.name, false]);
   });
 
   test("needs nothing but CustomFunctions: no window, document or self at load", () => {

@@ -1,40 +1,53 @@
 import * as fs from "fs";
-import { CATALOG, HELP_URL, NAMESPACE } from "../../src/calc/catalog";
-import { evaluate } from "../../src/calc/dispatch";
-import { renderHelpPage, signature } from "../../src/functions/help-page";
+import { CATALOG, NAMESPACE, signature } from "../../src/calc/catalog";
+import { figureEntity } from "../../src/functions/card";
+import { renderHelpPage } from "../../src/functions/help-page";
+import { functionsMetadata } from "../../src/functions/metadata";
+import { allFigures } from "../../src/figures";
+import { frac, nearestDouble } from "../calc/support/oracle";
 import { renderFunctionReference } from "../../src/functions/reference";
 import { FUNCTIONS_DOC_PATH, readSection } from "../../scripts/readme";
 import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
 import { publishFigures } from "../../src/figures/runtime-slot";
-import { readJsDoc } from "./jsdoc";
 
-const jsdoc = readJsDoc();
+const DEV = "https://localhost:3000";
 
-describe("the JSDoc of functions.ts (Excel's formula help) says what the catalog says", () => {
-  test("the same functions, in the same order", () => {
-    expect(jsdoc.map((f) => f.id)).toEqual(CATALOG.map((s) => s.name));
-  });
+describe("functions.json is the catalog as Excel reads it", () => {
+  const metadata = functionsMetadata(DEV);
 
-  test.each(CATALOG.map((spec) => [spec.name, spec]))("%s: summary, parameters, result and help URL", (name, spec) => {
-    const doc = jsdoc.find((f) => f.id === name)!;
-    expect(doc.summary).toBe(spec.summary);
-    expect(doc.helpUrl).toBe(`${HELP_URL}#${name}`);
-    expect(doc.params.map((p) => ({ name: p.name, optional: p.optional, description: p.description }))).toEqual(
-      spec.params.map((p) => ({ name: p.name, optional: p.optional, description: p.description })),
+  test("the same functions, in the same order, with their summary and help link", () => {
+    expect(metadata.functions.map((f) => [f.id, f.name, f.description, f.helpUrl])).toEqual(
+      CATALOG.map((s) => [s.name, s.name, s.summary, `${DEV}/help.html#${s.name}`]),
     );
-    // FIGURE and FIGURES wait for the figures the pane loads, so Excel gets a promise.
-    const type = name === "FIGURE" || name === "FIGURES" ? "Promise<any[][]>" : "any[][]";
-    expect(doc.returns).toEqual({ type, description: spec.result });
   });
 
-  test("every parameter takes a range (any[][]), so Excel passes cells and ranges as they are", () => {
-    expect(jsdoc.flatMap((f) => f.params.map((p) => p.type)).every((t) => t === "any[][]")).toBe(true);
+  test("a parameter's description is its meaning, unit and bounds in one sentence", () => {
+    const premoney = metadata.functions.find((f) => f.id === "PREMONEY")!;
+    expect(premoney.parameters.map((p) => [p.name, p.description])).toEqual([
+      ["postmoney", "The valuation after the round, in a currency; 0 or more."],
+      ["newmoney", "All the new money in the round, from every investor (not one investor's cheque), in the currency of postmoney; 0 to postmoney."],
+    ]);
   });
 
-  test("a changed description is caught", () => {
-    const source = fs.readFileSync(require.resolve("../../src/functions/functions.ts"), "utf8");
-    const edited = readJsDoc(source.replace("The money invested, in a currency (for example dollars)", "The money invested"));
-    expect(edited[0].params[0].description).not.toBe(CATALOG[0].params[0].description);
+  test("every parameter takes a range (any, matrix), and only optional ones say so", () => {
+    for (const f of metadata.functions) {
+      const spec = CATALOG.find((s) => s.name === f.id)!;
+      expect(f.parameters.map((p) => ({ type: p.type, dimensionality: p.dimensionality, optional: p.optional ?? false }))).toEqual(
+        spec.params.map((p) => ({ type: "any", dimensionality: "matrix", optional: p.optional })),
+      );
+      expect(f.result).toEqual({ dimensionality: "matrix" });
+    }
+  });
+
+  test("entity values are allowed (DEAL.CARD), and the help links follow the base URL", () => {
+    expect(metadata.allowCustomDataForDataTypeAny).toBe(true);
+    expect(functionsMetadata("https://example.com/deal").functions[0].helpUrl).toBe("https://example.com/deal/help.html#STAKE");
+  });
+
+  test("the development URL is written once in the code, in webpack.config.js", () => {
+    const files = ["src", "scripts"].flatMap((dir) => fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).map((f) => `${dir}/${f}`));
+    const writing = files.filter((f) => /\.(ts|js)$/.test(f) && fs.readFileSync(f, "utf8").includes("localhost:3000"));
+    expect(writing.filter((f) => f.startsWith("src/"))).toEqual([]);
   });
 });
 
@@ -48,13 +61,26 @@ describe("the function reference in docs/functions.md", () => {
     for (const spec of CATALOG) {
       expect(text).toContain(`### \`${signature(spec)}\``);
       for (const p of spec.params) expect(text).toContain(`\`${p.name}\``);
-      expect(text).toContain(spec.example.formula);
+      for (const e of spec.examples) expect(text).toContain(e.formula);
+      expect(text).toContain(spec.inWorkbook);
     }
   });
 });
 
 describe("help.html", () => {
   const page = renderHelpPage();
+
+  test("cannot be misread: the whole round's new money, post-money STAKEVALUE, DILUTE without the holder, roundsize examples", () => {
+    const text = page.replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+    expect(text).toContain("<code>DEAL.PREMONEY(postmoney, newmoney)</code>");
+    expect(text).toContain("<code>DEAL.POSTMONEY(premoney, newmoney)</code>");
+    expect(text).toContain("All the new money in the round, from every investor (not one investor's cheque)");
+    expect(text).toContain("What a stake is worth at a post-money valuation");
+    expect(text).toContain("assuming the holder puts no money into it");
+    expect(text).toContain('<code>=DEAL.STAKE(50e9, 830e9, "pre", 100e9)</code> returns 0.0537634408602151 ($50B of a $100B round from several investors');
+    expect(text).toContain('<code>=DEAL.IMPLIEDVALUATION(50e9, 0.05, "pre", 100e9)</code> returns 900000000000');
+    expect(text).toContain("on the Deal sheet's names (what the pane's Insert puts in the selected cell): <code>=DEAL.PREMONEY(OPENAI_VALUATION_ROUND, DEAL_ROUND_SIZE)</code>");
+  });
 
   test("is a complete page with no script", () => {
     expect(page.startsWith("<!doctype html>\n<html lang=\"en\">")).toBe(true);
@@ -117,19 +143,56 @@ describe("functions.ts registers the functions and returns Excel errors", () => 
     }
   });
 
-  test("results are the evaluated grid; #VALUE! and #N/A carry the message, #DIV/0! and #NUM! take none", async () => {
+  test("a number is the correctly rounded result; #VALUE! and #N/A carry the message, #DIV/0! and #NUM! take none", async () => {
     const stake = registered.get("STAKE")!;
     const result = stake([[50e9], ["x"], [-1], [1]], [[830e9], [1], [1], [0]]) as unknown[][];
-    const expected = evaluate("STAKE", [[[50e9], ["x"], [-1], [1]], [[830e9], [1], [1], [0]]]);
-    expect(result[0][0]).toBe(expected[0][0]);
+    expect(result[0][0]).toBe(nearestDouble(frac(50n, 830n)));
     expect(result[1][0]).toEqual({ code: "#VALUE!", message: 'amount is "x", which is not a number.' });
     expect(result[2][0]).toEqual({ code: "#NUM!", message: undefined });
     expect(result[3][0]).toEqual({ code: "#DIV/0!", message: undefined });
     expect(await registered.get("FIGURE")!([["nope"]])).toEqual([[{ code: "#N/A", message: expect.stringContaining('No figure has the id "nope"') }]]);
   });
 
-  test("FIGURES() takes no arguments and spills the table", async () => {
-    expect(await registered.get("FIGURES")!()).toEqual(evaluate("FIGURES", []));
+  test("FIGURES() takes no arguments and spills the table: a header, then one row per figure", async () => {
+    const table = (await registered.get("FIGURES")!()) as unknown[][];
+    expect(table[0]).toEqual(["id", "label", "value", "unit", "qualifier", "status", "as of", "source", "tier", "comment"]);
+    expect(table.slice(1).map((row) => row[0])).toEqual(allFigures().map((f) => f.id));
+    expect(table.find((row) => row[0] === "amzn.price")).toEqual([
+      "amzn.price",
+      "AMZN share price",
+      241.73,
+      "USD per share",
+      "around",
+      "market quote",
+      "during the talks (the source gives no date or time); dated 2026-02-01, inferred from another article",
+      "Amazon in Advanced Talks to Invest Up to $50 Billion in OpenAI, Signaling Major AI Ambitions",
+      "secondary",
+      "A snapshot quoted by the article, not a live price.",
+    ]);
+    // 2026-03-31 as an Excel date serial: days since 1899-12-30.
+    const serial = (Date.UTC(2026, 2, 31) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    expect(table.find((row) => row[0] === "deal.expected_close")![2]).toBe(serial);
+  });
+
+  test("CARD returns the entity where Excel has data types (ExcelApi 1.16), the plain value elsewhere", async () => {
+    const card = registered.get("CARD")!;
+    expect(await card([["openai.valuation_round"]])).toEqual([[830e9]]);
+    global.Office = { context: { requirements: { isSetSupported: (set: string, version: string) => set === "ExcelApi" && version === "1.16" } } };
+    try {
+      expect(await card([["openai.valuation_round", "nope"]])).toEqual([
+        [figureEntity("openai.valuation_round"), { code: "#N/A", message: expect.stringContaining('No figure has the id "nope"') }],
+      ]);
+      expect(await card("amzn.price")).toEqual([[figureEntity("amzn.price")]]);
+      global.Office = { context: { requirements: { isSetSupported: () => false } } };
+      expect(await card([["amzn.price"]])).toEqual([[241.73]]);
+    } finally {
+      delete global.Office;
+    }
+  });
+
+  test("Excel's trailing invocation argument is not taken for an optional parameter", async () => {
+    const invocation = { address: "Sheet1!A1" };
+    expect(await registered.get("FIGURE")!([["amzn.price"]], null, invocation)).toEqual([[241.73]]);
   });
 });
 

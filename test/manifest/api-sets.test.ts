@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
-import { descendants, localName, parseXml } from "../../scripts/parse-xml";
+import { descendants, localName, parseXml } from "../../scripts/xml";
 import { type ApiUse, compareVersions, scanProgram, uncovered } from "./api-sets";
 
 const ROOT = path.resolve(__dirname, "..", "..");

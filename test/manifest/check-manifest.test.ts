@@ -22,6 +22,12 @@ function lineOf(text: string, marker: string, occurrence = 1): number {
   return text.slice(0, index).split("\n").length;
 }
 
+/** 1-based column of the first occurrence of `marker` in its line. */
+function columnOf(text: string, marker: string): number {
+  const index = text.indexOf(marker);
+  return index - text.lastIndexOf("\n", index - 1);
+}
+
 describe("the offline manifest checks", () => {
   it("pass on manifest.xml against the build", () => {
     expect(checkManifest(fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8"), { distDir: DIST })).toEqual([]);
@@ -39,7 +45,8 @@ describe("the offline manifest checks", () => {
 
   const BROKEN: Record<string, (text: string) => string> = {
     "error.malformed.xml": (text) =>
-      `the manifest does not parse: </Permission> closes <Permissions> (line ${lineOf(text, "</Permission>")})`,
+      `the manifest does not parse: Expected closing tag 'Permissions' (opened in line ${lineOf(text, "<Permissions>")}, col ${columnOf(text, "<Permissions>")}) ` +
+      `instead of closing tag 'Permission'. (line ${lineOf(text, "</Permission>")})`,
     "error.undefined-resid.xml": (text) =>
       `resid "ShowTaskpane.Lable" on <Label> (line ${lineOf(text, "ShowTaskpane.Lable")}) is not defined in <Resources>`,
     "error.unused-resource.xml": (text) =>

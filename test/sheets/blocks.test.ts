@@ -6,7 +6,7 @@ import { displayText, evaluateWorkbook } from "../../src/sheets/evaluate";
 import { figureTable } from "../../src/sheets/figure-table";
 import { functionsIn, namesIn, parseFormula, type FormulaNode } from "../../src/sheets/formula";
 import type { BlockId, SheetSpec } from "../../src/sheets/spec";
-import { exact, figureOf } from "./helpers";
+import { exact, excelSerial, figureOf } from "./helpers";
 
 const specs = buildAllBlocks();
 const live = buildAllBlocks({ includeStockHistory: true });
@@ -17,6 +17,10 @@ const SHARED_FUNCTIONS = ["IF", "IFERROR", "ISBLANK", "ISNUMBER", "NA", "INDEX",
 /** Every name the issue lists. */
 const ISSUE_NAMES = [
   "DEAL_AMOUNT",
+  "DEAL_AMOUNT_ANNOUNCED",
+  "DEAL_EXPECTED_CLOSE",
+  "OPENAI_STEPUP_IF_POST",
+  "SENSITIVITY_ROUND_SIZE",
   "DEAL_ROUND_SIZE",
   "OPENAI_VALUATION_PRIOR",
   "OPENAI_VALUATION_ROUND",
@@ -93,7 +97,7 @@ describe("all blocks", () => {
   test("names and table names are valid in Excel: not cell-like, unique, comments within 255 characters", () => {
     const names = specs.flatMap((s) => s.names);
     const tables = specs.flatMap((s) => s.tables.map((t) => t.name));
-    expect(tables).toEqual(["DealFigures", "AmznFigures", "CapexFigures", "DealSources"]);
+    expect(tables).toEqual(["DealFigures", "AmznFigures", "CapexFigures", "DealSources", "DealAsOf"]);
     for (const n of [...names.map((x) => x.name), ...tables]) {
       expect(n).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
       expect(n).not.toMatch(/^[A-Za-z]{1,3}[0-9]+$/);
@@ -112,7 +116,8 @@ describe("all blocks", () => {
       const cell = spec.cells.find((c) => c.row === at?.row && c.col === at?.col);
       const r = (at?.row ?? 0) + 1;
       expect(cell).toMatchObject({ formula: `=IF(C${r}="",B${r},C${r})`, figureId: id });
-      expect(wb.name(name)).toBe(exact(id).toNumber());
+      const f = figureOf(id);
+      expect(wb.name(name)).toBe(f.unit === "date" ? excelSerial(f.value) : exact(id).toNumber());
       expect(at?.comment).toContain(figureOf(id).label);
     }
   });
@@ -181,7 +186,8 @@ describe("all blocks", () => {
       }
     }
     const userCells = specs.map((s) => s.cells.filter((c) => c.owner === "user").length);
-    expect(userCells).toEqual([6, 2 + 1, 4 + 1, 4, 0]);
+    // Overrides (6, 2, 4) and the inputs: shares outstanding, cost per employee, the two grid steps.
+    expect(userCells).toEqual([6, 2 + 1, 4 + 1, 2, 0]);
   });
 
   test("text from the dataset that begins with =, +, - or @ stays a value, never a formula", () => {

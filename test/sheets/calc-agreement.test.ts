@@ -34,10 +34,10 @@ describe("the sheets agree with src/calc", () => {
   test("every sensitivity cell is DEAL.STAKE of its amount and valuation, post and pre", () => {
     for (let i = 0; i < 5; i++) {
       for (let j = 0; j < 5; j++) {
-        const a = wb.value("Sensitivity", 11 + i, 0) as number;
-        const v = wb.value("Sensitivity", 10, 1 + j) as number;
-        expect(wb.value("Sensitivity", 11 + i, 1 + j)).toBe(stake(a, v, "post"));
-        expect(wb.value("Sensitivity", 11 + i, 8 + j)).toBe(stake(a, v, "pre", round));
+        const a = wb.value("Sensitivity", 12 + i, 0) as number;
+        const v = wb.value("Sensitivity", 11, 1 + j) as number;
+        expect(wb.value("Sensitivity", 12 + i, 1 + j)).toBe(stake(a, v, "post"));
+        expect(wb.value("Sensitivity", 12 + i, 8 + j)).toBe(stake(a, v, "pre", round));
       }
     }
   });

@@ -25,8 +25,12 @@ describe("Capex 2026 block", () => {
     expect(nameAddress(capex, "ANTHROPIC_INDIANA_CAMPUS")).toBe("D8");
   });
 
-  test("the OpenAI investment as a share of 2026 capex is amount ÷ capex", () => {
+  test("the OpenAI investment against one year's capex is amount ÷ capex, with its caveats in the label, the note and the name", () => {
+    expect(cellAt(capex, "A12").value).toBe("OpenAI investment (up to $50B, over several years) against one year's capex (2026)");
     expect(cellAt(capex, "B12")).toMatchObject({ formula: "=DEAL_AMOUNT/AMAZON_CAPEX_2026", numberFormat: "0.00%" });
+    expect(cellAt(capex, "B12").note).toContain("spread over several years");
+    expect(cellAt(capex, "B12").note).toContain("one year's capital spending");
+    expect(capex.names.find((n) => n.name === "DEAL_SHARE_OF_CAPEX")!.comment).toContain("a multi-year cap against one year's spending");
     expect(nameAddress(capex, "DEAL_SHARE_OF_CAPEX")).toBe("B12");
     const wb = evaluateWorkbook([deal, capex]);
     expect(wb.name("DEAL_SHARE_OF_CAPEX")).toBe(exact("deal.amount").div(exact("amazon.capex_2026")).toNumber());
@@ -51,13 +55,19 @@ describe("Capex 2026 block", () => {
     expect(edited.value("Capex 2026", 15, 1)).toBe(14_000 * cost);
   });
 
-  test("the chart compares capex, the OpenAI investment, the Anthropic investment and the campus", () => {
+  test("the chart sets capex beside the OpenAI investment, the Anthropic commitment and the campus, each label saying what kind of amount it is", () => {
     expect(capex.charts).toHaveLength(1);
     const chart = capex.charts[0];
     expect(chart.categories).toEqual({ top: 19, bottom: 22, col: 0 });
     expect(chart.values).toEqual({ top: 19, bottom: 22, col: 1 });
     const labels = [20, 21, 22, 23].map((r) => cellAt(capex, `A${r}`).value);
-    expect(labels).toEqual(["Amazon 2026 capex", "OpenAI investment", "Anthropic investment", "Indiana campus"]);
+    expect(labels).toEqual([
+      "Amazon capex 2026 (one year's spending, guidance)",
+      "OpenAI investment (up to, over several years)",
+      "Anthropic commitment (at least, cumulative)",
+      "Indiana campus for Anthropic (already built; Amazon capex)",
+    ]);
+    expect(chart.title).toBe("One year's capex (2026) beside multi-year and cumulative AI commitments: not like for like");
     const wb = evaluateWorkbook([deal, capex]);
     const ids = ["amazon.capex_2026", "deal.amount", "anthropic.amazon_investment", "anthropic.indiana_campus"];
     ids.forEach((id, i) => {

@@ -48,6 +48,16 @@ describe("Deal block", () => {
     expect(nameAddress(deal, "OPENAI_VALUATION_ROUND")).toBe("D9");
   });
 
+  test("every reported row has a name: the announced amount and the expected close too", () => {
+    expect(nameAddress(deal, "DEAL_AMOUNT_ANNOUNCED")).toBe("D6");
+    expect(nameAddress(deal, "DEAL_EXPECTED_CLOSE")).toBe("D10");
+    const wb = evaluateWorkbook([deal]);
+    expect(wb.name("DEAL_AMOUNT_ANNOUNCED")).toBe(50e9);
+    expect(wb.name("DEAL_EXPECTED_CLOSE")).toBe(46112);
+    const overridden = evaluateWorkbook([deal], { overrides: [{ sheet: "Deal", row: 9, col: 2, value: 46203 }] });
+    expect(overridden.name("DEAL_EXPECTED_CLOSE")).toBe(46203);
+  });
+
   const amount = exact("deal.amount");
   const round = exact("deal.round_size");
   const prior = exact("openai.valuation_prior");
@@ -58,7 +68,16 @@ describe("Deal block", () => {
     ["B16", "OPENAI_PREMONEY_IMPLIED", "=OPENAI_VALUATION_ROUND-DEAL_ROUND_SIZE", '$#,##0.0,,,"B"', valuation.sub(round)],
     ["B17", "DEAL_SHARE_OF_ROUND", "=DEAL_AMOUNT/DEAL_ROUND_SIZE", "0.00%", amount.div(round)],
     ["B18", "OPENAI_STEPUP", "=OPENAI_VALUATION_ROUND/OPENAI_VALUATION_PRIOR", '0.00"x"', valuation.div(prior)],
+    ["B19", "OPENAI_STEPUP_IF_POST", "=OPENAI_PREMONEY_IMPLIED/OPENAI_VALUATION_PRIOR", '0.00"x"', valuation.sub(round).div(prior)],
   ];
+
+  test("the step-up is shown under both readings: 1.66x if $830B is pre-money, 1.46x if it is post-money", () => {
+    expect(cellAt(deal, "A18").value).toBe("Step-up from the prior valuation if the valuation is pre-money");
+    expect(cellAt(deal, "A19").value).toBe("Step-up from the prior valuation if the valuation is post-money");
+    const wb = evaluateWorkbook([deal]);
+    expect(wb.name("OPENAI_STEPUP")).toBe(830 / 500);
+    expect(wb.name("OPENAI_STEPUP_IF_POST")).toBe(730 / 500);
+  });
 
   test.each(derived)("%s holds %s: %s, format %s, the exact value of the dataset", (address, name, formula, format, expected) => {
     expect(cellAt(deal, address)).toMatchObject({ formula, numberFormat: format, owner: "addin", style: "derived" });
@@ -93,9 +112,9 @@ describe("Deal block", () => {
   });
 
   test("who leads, who else is in talks and the timeline follow, each with its source and quote", () => {
-    expect(cellAt(deal, "A20").value).toBe("Who, with whom, when");
+    expect(cellAt(deal, "A21").value).toBe("Who, with whom, when");
     allFacts().forEach((fact, i) => {
-      const row = 21 + 2 * i;
+      const row = 22 + 2 * i;
       expect(cellAt(deal, `A${row}`)).toMatchObject({ value: fact.label, figureId: fact.id, owner: "addin" });
       const text = cellAt(deal, `B${row}`);
       expect(text).toMatchObject({ value: fact.text, figureId: fact.id, owner: "addin" });

@@ -4,7 +4,7 @@ describe("number formats", () => {
   test("each unit has the format a portfolio manager expects", () => {
     expect(formatForUnit("USD")).toBe('$#,##0.0,,,"B"');
     expect(formatForUnit("USD per share")).toBe("$#,##0.00");
-    expect(formatForUnit("ratio")).toBe("0.00%");
+    expect(formatForUnit("gain as a fraction")).toBe("+0%;-0%;0%");
     expect(formatForUnit("employees")).toBe("#,##0");
     expect(formatForUnit("date")).toBe("yyyy-mm-dd");
   });
@@ -20,6 +20,9 @@ describe("number formats", () => {
     [0.0602409, FORMATS.percent, "6.02%"],
     [1.14, FORMATS.percent, "114.00%"],
     [-0.5, FORMATS.percent, "-50.00%"],
+    [1.14, FORMATS.gain, "+114%"],
+    [-0.2, FORMATS.gain, "-20%"],
+    [0, FORMATS.gain, "0%"],
     [1.66, FORMATS.multiple, "1.66x"],
     [16000, FORMATS.count, "16,000"],
     [46112, FORMATS.date, "2026-03-31"],

@@ -50,7 +50,7 @@ export function nameAddress(spec: SheetSpec, name: string): string {
 export const UNIT_FORMAT: Readonly<Record<string, string>> = {
   USD: '$#,##0.0,,,"B"',
   "USD per share": "$#,##0.00",
-  ratio: "0.00%",
+  "gain as a fraction": "+0%;-0%;0%",
   employees: "#,##0",
   date: "yyyy-mm-dd",
 };
@@ -76,13 +76,14 @@ export function expectFigureRow(spec: SheetSpec, excelRow: number, id: string): 
   expect(a("G").value).toBe(f.status);
   expect(a("H").value).toBe(f.asOf);
   expect(a("I").value).toBe(sourceTitleOf(f.sourceId));
-  for (const col of ["E", "F", "G", "H", "I"]) expect(a(col)).toMatchObject({ owner: "addin", figureId: id });
+  expect(a("J").value).toBe(id);
+  for (const col of ["E", "F", "G", "H", "I", "J"]) expect(a(col)).toMatchObject({ owner: "addin", figureId: id });
 }
 
-export const TABLE_HEADER = ["Figure", "Reported", "Override", "Used", "Unit", "Qualifier", "Status", "As of", "Source"];
+export const TABLE_HEADER = ["Figure", "Reported", "Override", "Used", "Unit", "Qualifier", "Status", "As of", "Source", "Id"];
 
 export function expectTableHeader(spec: SheetSpec, excelRow: number): void {
-  const letters = "ABCDEFGHI";
+  const letters = "ABCDEFGHIJ";
   TABLE_HEADER.forEach((title, i) =>
     expect(cellAt(spec, `${letters[i]}${excelRow}`)).toMatchObject({ value: title, style: "header", owner: "addin" }),
   );

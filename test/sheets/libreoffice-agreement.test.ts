@@ -26,7 +26,7 @@ const SCENARIOS: Record<string, Edit[]> = {
     ["AMZN", "C6", -0.5],
     ["AMZN", "B14", 10_700_000_000],
     ["Capex 2026", "B15", 215_000],
-    ["Sensitivity", "B5", 5e9],
+    ["Sensitivity", "B6", 5e9],
     ["Sensitivity", "B8", 25e9],
   ],
   text: [

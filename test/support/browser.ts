@@ -11,6 +11,7 @@ import * as path from "path";
 import type { AddressInfo } from "net";
 import { chromium } from "playwright-core";
 import type { BrowserContext, Page, Route } from "playwright-core";
+import { onCi } from "./libreoffice";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
@@ -37,9 +38,9 @@ export function distDir(): string {
 }
 
 /** True when Chromium is installed where the tests look for it. */
-export function chromiumAvailable(): boolean {
+export function chromiumAvailable(executable: string = CHROMIUM_PATH): boolean {
   try {
-    fs.accessSync(CHROMIUM_PATH, fs.constants.X_OK);
+    fs.accessSync(executable, fs.constants.X_OK);
     return true;
   } catch {
     return false;
@@ -48,21 +49,22 @@ export function chromiumAvailable(): boolean {
 
 /**
  * Whether the browser suites run. Without Chromium they are skipped with a loud warning on a
- * developer's machine; under CI=true a missing browser fails the run instead.
+ * developer's machine; with CI set (to any value) a missing browser fails the run instead.
  */
-export function browserTestsEnabled(suite: string): boolean {
-  if (chromiumAvailable()) return true;
-  const missing = `${suite}: Chromium not found at ${CHROMIUM_PATH}.`;
-  if (process.env.CI === "true") {
-    throw new Error(`${missing} Under CI=true the browser tests must run, so this is a failure. Install it: ${INSTALL_HINT}`);
+export function browserTestsEnabled(suite: string, env: NodeJS.ProcessEnv = process.env, executable: string = CHROMIUM_PATH): boolean {
+  if (chromiumAvailable(executable)) return true;
+  const missing = `${suite}: Chromium not found at ${executable}.`;
+  if (onCi(env)) {
+    throw new Error(`${missing} CI is set, so the browser tests must run and this is a failure. Install it: ${INSTALL_HINT}`);
   }
   console.warn(`\n!!!!!!!!\n${missing} These browser tests are SKIPPED. Enable them with: ${INSTALL_HINT}\n!!!!!!!!\n`);
   return false;
 }
 
-/** `describe` when the browser tests can run, jest's skipping describe otherwise. */
-export function describeInBrowser(suite: string): jest.Describe {
-  return browserTestsEnabled(suite) ? describe : describe["skip"];
+/** `describe` when the browser tests can run; otherwise `describe.skip`, its name saying why. */
+export function describeInBrowser(suite: string): (title: string, body: () => void) => void {
+  if (browserTestsEnabled(suite)) return describe;
+  return (title, body) => describe.skip(`${title} [skipped: Chromium not found at ${CHROMIUM_PATH}; install: ${INSTALL_HINT}]`, body);
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -163,12 +165,6 @@ export async function axeViolations(page: Page): Promise<{ id: string; impact: s
   });
 }
 
-/**
- * The folder screenshots go to: test-results/screenshots (not committed), so a test run leaves
- * the work tree clean. `SCREENSHOT_DIR=docs/screenshots npx jest test/browser/host` refreshes
- * the committed copies the README shows.
- */
-export const SCREENSHOT_DIR = path.resolve(ROOT, process.env.SCREENSHOT_DIR ?? path.join("test-results", "screenshots"));
 
 /** Bundles one TypeScript entry into `outDir/filename` with webpack's Node API; resolves to its path. */
 export async function bundleScript(entry: string, outDir: string, filename: string): Promise<string> {

@@ -1,7 +1,8 @@
 import { allFigures } from "../../src/figures";
 import { CATALOG } from "../../src/calc/catalog";
 import { derivedCards } from "../../src/taskpane/derived";
-import { functionEntries, skeleton } from "../../src/taskpane/reference";
+import { functionEntries } from "../../src/taskpane/reference";
+import { buildAllBlocks } from "../../src/sheets";
 
 function value(id: string): bigint {
   return BigInt(allFigures().find((f) => f.id === id)!.value);
@@ -44,7 +45,12 @@ describe("derived cards", () => {
     expect(cards["openai.stepup"].value).toBe(`${rounded / 100n}.${String(rounded % 100n).padStart(2, "0")}x`);
   });
 
-  test("AMZN's 3-year CAGR compounds the quoted total return over three years", () => {
+  test("if $830B is post-money, the step-up is 730/500 = 1.46x", () => {
+    expect(cards["openai.stepup_if_post"].value).toBe("1.46x");
+    expect(cards["openai.stepup"].value).toBe("1.66x");
+  });
+
+  test("AMZN's 3-year CAGR compounds the quoted price gain over three years", () => {
     const totalReturn = allFigures().find((f) => f.id === "amzn.return_3y")!.value;
     expect(cards["amzn.cagr_3y"].value).toBe(cagrPercent(totalReturn));
   });
@@ -56,29 +62,30 @@ describe("derived cards", () => {
 });
 
 describe("function reference", () => {
-  test("lists every catalog function with the DEAL namespace, its summary and example", () => {
+  test("lists every catalog function with the DEAL namespace, its summary and examples", () => {
     const entries = functionEntries();
     expect(entries.map((e) => e.name)).toEqual(CATALOG.map((spec) => `DEAL.${spec.name}`));
-    entries.forEach((entry, i) => {
-      expect(entry.summary).toBe(CATALOG[i].summary);
-      expect(entry.example).toBe(`${CATALOG[i].example.formula} → ${CATALOG[i].example.value}`);
-    });
+    expect(entries.find((e) => e.name === "DEAL.STAKE")!.examples).toEqual([
+      "=DEAL.STAKE(50e9, 830e9) → 0.0602409638554217 (50 ÷ 830, about 6.0%, if $830B is post-money)",
+      '=DEAL.STAKE(50e9, 830e9, "pre", 100e9) → 0.0537634408602151 ($50B of a $100B round from several investors at $830B pre-money: 50 ÷ 930, about 5.4%)',
+    ]);
   });
 
-  test("the skeleton names the required parameters only", () => {
-    expect(
-      skeleton({
-        name: "STAKE",
-        summary: "",
-        result: "",
-        example: { formula: "", value: "" },
-        params: [
-          { name: "amount", kind: "number", description: "", optional: false },
-          { name: "valuation", kind: "number", description: "", optional: false },
-          { name: "basis", kind: "text", description: "", optional: true },
-        ],
-      }),
-    ).toBe("=DEAL.STAKE(amount, valuation)");
-    expect(skeleton({ name: "FIGURES", summary: "", result: "", example: { formula: "", value: "" }, params: [] })).toBe("=DEAL.FIGURES()");
+  test("STAKE and IMPLIEDVALUATION show a roundsize example for a round with several investors", () => {
+    for (const name of ["DEAL.STAKE", "DEAL.IMPLIEDVALUATION"]) {
+      const entry = functionEntries().find((e) => e.name === name)!;
+      expect(entry.examples.some((e) => /"pre", 100e9\)/.test(e) && e.includes("several investors"))).toBe(true);
+    }
+  });
+
+  test("Insert puts a call on the workbook's names, and every name it uses is one the blocks define", () => {
+    const defined = new Set(buildAllBlocks().flatMap((s) => s.names.map((n) => n.name)));
+    expect(functionEntries().find((e) => e.name === "DEAL.PREMONEY")!.insert).toBe("=DEAL.PREMONEY(OPENAI_VALUATION_ROUND, DEAL_ROUND_SIZE)");
+    for (const entry of functionEntries()) {
+      const names = [...entry.insert.replace(/"[^"]*"/g, "").matchAll(/\b[A-Z][A-Z0-9_]*\b(?![.(])/g)].map((m) => m[0]);
+      expect([entry.name, names.filter((n) => !defined.has(n))]).toEqual([entry.name, []]);
+    }
+    const usesNames = functionEntries().filter((e) => /\b[A-Z]+_[A-Z0-9_]+\b/.test(e.insert)).map((e) => e.name);
+    expect(usesNames).toEqual(["DEAL.STAKE", "DEAL.POSTMONEY", "DEAL.PREMONEY", "DEAL.IMPLIEDVALUATION", "DEAL.DILUTE", "DEAL.STAKEVALUE", "DEAL.STEPUP", "DEAL.MOIC", "DEAL.CAGR", "DEAL.PRIORVALUE"]);
   });
 });

@@ -39,7 +39,7 @@ describe("figure cards", () => {
       expect(card.cites).toBe(findSource(f.sourceId)!.cites);
       expect(card.quote).toBe(f.quote);
       expect(card.status).toBe(f.status);
-      if (f.qualifier !== "exact" && f.unit !== "date") expect(card.claim.startsWith(`${f.qualifier} `)).toBe(true);
+      if (f.qualifier !== "as stated" && f.unit !== "date") expect(card.claim.startsWith(`${f.qualifier} `)).toBe(true);
     }
   });
 

@@ -42,8 +42,9 @@ describe("the LibreOffice harness", () => {
   test.each([
     [{ CI: "true" }, true],
     [{ CI: "1" }, true],
-    [{ CI: "false" }, false],
-    [{ CI: "0" }, false],
+    [{ CI: "false" }, true],
+    [{ CI: "0" }, true],
+    [{ CI: "" }, true],
     [{}, false],
   ])("treats %j as CI: %s", (env, expected) => {
     expect(onCi(env)).toBe(expected);

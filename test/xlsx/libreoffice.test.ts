@@ -29,6 +29,7 @@ const COMMAND = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "ut
 /** A user's own assumptions typed into the Override column (test inputs, not figures). */
 const OVERRIDES: Inputs = {
   DEAL_AMOUNT: 40e9,
+  DEAL_ROUND_SIZE: 120e9,
   OPENAI_VALUATION_ROUND: 730e9,
   AMZN_RETURN_3Y: 0.5,
   AMAZON_CAPEX_2026: 110e9,
@@ -111,6 +112,7 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
   let paneSnapshot: WorkbookSnapshot;
   let stale: ExcelJS.Workbook;
   let written: ExcelJS.Workbook;
+  let amount37: ExcelJS.Workbook;
 
   beforeAll(async () => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), "deal-desk-recalc-"));
@@ -121,6 +123,7 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
       errors: path.join(scratch, "error.divide-by-zero.xlsx"),
       pane: path.join(scratch, "pane-insert-all.xlsx"),
       stale: path.join(scratch, "stale-cache.xlsx"),
+      amount37: path.join(scratch, "amount-37.xlsx"),
     };
     const run = spawnSync("sh", ["-c", `${COMMAND} --out '${files.plain}'`], { cwd: ROOT, encoding: "utf8" });
     if (run.status !== 0) throw new Error(`npm run workbook failed: ${run.stderr}`);
@@ -130,8 +133,12 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
     paneSnapshot = await paneInsertAll();
     fs.writeFileSync(files.pane, await snapshotBuffer(paneSnapshot));
     fs.writeFileSync(files.stale, await staleCacheBuffer());
-    const recalculated = await recalculate([files.plain, files.overridden, files.handMade, files.errors, files.pane, files.stale], soffice);
-    [plain, overridden, handMade, errors, pane, stale] = await Promise.all(recalculated.map(readWorkbook));
+    fs.writeFileSync(files.amount37, await workbookBuffer(withOverrides(specs, { DEAL_AMOUNT: 37e9 })));
+    const recalculated = await recalculate(
+      [files.plain, files.overridden, files.handMade, files.errors, files.pane, files.stale, files.amount37],
+      soffice,
+    );
+    [plain, overridden, handMade, errors, pane, stale, amount37] = await Promise.all(recalculated.map(readWorkbook));
     written = await readWorkbook(files.plain);
   });
 
@@ -181,6 +188,26 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
     const actual = nameValue(overridden, name);
     expect(typeof actual).toBe("number");
     expect([name, closeTo(actual as number, expected) ? expected : actual]).toEqual([name, expected]);
+  });
+
+  test("npm run workbook names the announced amount, the expected close and the step-up if $830B is post-money", () => {
+    // $50B announced; 31 March 2026 is Excel serial 46112; (830 − 100) ÷ 500 = 1.46.
+    expect(nameValue(plain, "DEAL_AMOUNT_ANNOUNCED")).toBe(50e9);
+    expect(nameValue(plain, "DEAL_EXPECTED_CLOSE")).toBe(46112);
+    expect(closeTo(nameValue(plain, "OPENAI_STEPUP_IF_POST") as number, 1.46)).toBe(true);
+    expect(closeTo(nameValue(plain, "OPENAI_STEPUP") as number, 1.66)).toBe(true);
+  });
+
+  test("with DEAL_AMOUNT overridden at $37B, the Sensitivity grids centre on it: 37/830 and 37/930 appear", () => {
+    const values = Object.values(sheetValues(amount37, "Sensitivity")).filter((v): v is number => typeof v === "number");
+    const has = (expected: number) => values.filter((v) => closeTo(v, expected)).length;
+    // Post-money grid (valuations 730…930): 37 ÷ 830 and 37 ÷ 930; the pre-money grid adds the
+    // $100B round, so 730 and 830 give 37 ÷ 830 and 37 ÷ 930 again, and 930 gives 37 ÷ 1030.
+    expect([has(37 / 830), has(37 / 930)]).toEqual([2, 2]);
+    expect(has(37 / 1030)).toBe(1);
+    expect(nameValue(amount37, "DEAL_AMOUNT")).toBe(37e9);
+    // Without the override, no cell of the grid holds 37/830.
+    expect(Object.values(sheetValues(plain, "Sensitivity")).filter((v) => typeof v === "number" && closeTo(v, 37 / 830))).toEqual([]);
   });
 
   test("every derived name depends on at least one override, so the check above is not vacuous", () => {

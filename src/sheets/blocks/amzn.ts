@@ -1,5 +1,5 @@
 /**
- * The AMZN sheet: the share price and 3-year return the sources quote, what they imply, the
+ * The AMZN sheet: the share price and 3-year price gain the sources quote, what they imply, the
  * deal per share once the user enters shares outstanding, and optionally a live price beside
  * the quoted snapshot.
  */
@@ -37,14 +37,15 @@ export function buildAmznBlock(sheetName: string, origin: Origin, includeStockHi
       label: "Implied price three years earlier",
       formula: "=AMZN_PRICE/(1+AMZN_RETURN_3Y)",
       numberFormat: FORMATS.price,
-      how: "price ÷ (1 + 3-year return)",
+      how: "price ÷ (1 + 3-year price gain)",
+      note: "The source states the gain as a whole percentage (114%, so between 113.5% and 114.5%): the price three years earlier lies between about $112.69 and $113.22.",
     },
     {
       name: "AMZN_CAGR_3Y",
-      label: "3-year compound annual growth",
+      label: "3-year compound annual growth of the share price",
       formula: "=(1+AMZN_RETURN_3Y)^(1/3)-1",
       numberFormat: FORMATS.percent,
-      how: "(1 + 3-year return)^(1/3) − 1",
+      how: "(1 + 3-year price gain)^(1/3) − 1; dividends are not in it",
     },
   ]);
 

@@ -16,13 +16,21 @@ export const CAPEX_FIGURE_IDS = Object.freeze([
   "anthropic.indiana_campus",
 ]);
 
-/** The chart's bars: label and the name whose value it shows. */
+/**
+ * The chart's bars: label and the name whose value it shows. The four amounts are not like for
+ * like (a year's budget, a multi-year cap, a cumulative floor, a campus already built), so each
+ * label says which it is.
+ */
 export const CAPEX_CHART_ITEMS = Object.freeze([
-  { label: "Amazon 2026 capex", name: "AMAZON_CAPEX_2026" },
-  { label: "OpenAI investment", name: "DEAL_AMOUNT" },
-  { label: "Anthropic investment", name: "ANTHROPIC_INVESTMENT" },
-  { label: "Indiana campus", name: "ANTHROPIC_INDIANA_CAMPUS" },
+  { label: "Amazon capex 2026 (one year's spending, guidance)", name: "AMAZON_CAPEX_2026" },
+  { label: "OpenAI investment (up to, over several years)", name: "DEAL_AMOUNT" },
+  { label: "Anthropic commitment (at least, cumulative)", name: "ANTHROPIC_INVESTMENT" },
+  { label: "Indiana campus for Anthropic (already built; Amazon capex)", name: "ANTHROPIC_INDIANA_CAMPUS" },
 ]);
+
+/** The caveat that goes with every comparison of the OpenAI investment with the 2026 capex. */
+export const CAPEX_COMPARISON_CAVEAT =
+  "The investment is up to $50B, spread over several years, and an equity investment; the capex is one year's capital spending (2026 guidance). The ratio sets them side by side; it is not a share of the 2026 budget.";
 
 export function buildCapexBlock(sheetName: string, origin: Origin): SheetSpec {
   const b = new BlockBuilder("capex", origin);
@@ -40,10 +48,11 @@ export function buildCapexBlock(sheetName: string, origin: Origin): SheetSpec {
   metricSection(b, metricsTop, "Derived metrics", [
     {
       name: "DEAL_SHARE_OF_CAPEX",
-      label: "OpenAI investment as a share of 2026 capex",
+      label: "OpenAI investment (up to $50B, over several years) against one year's capex (2026)",
       formula: "=DEAL_AMOUNT/AMAZON_CAPEX_2026",
       numberFormat: FORMATS.percent,
-      how: "amount ÷ 2026 capex",
+      how: "amount ÷ 2026 capex: a multi-year cap against one year's spending",
+      note: CAPEX_COMPARISON_CAVEAT,
     },
   ]);
 
@@ -57,7 +66,7 @@ export function buildCapexBlock(sheetName: string, origin: Origin): SheetSpec {
   });
 
   const chartTop = costRow + 3;
-  b.put(chartTop, 0, { value: "Chart data", style: "subtitle", owner: "addin" });
+  b.put(chartTop, 0, { value: "Chart data: four amounts that are not like for like (each label says which kind)", style: "subtitle", owner: "addin" });
   b.put(chartTop + 1, 0, { value: "Item", style: "header", owner: "addin" });
   b.put(chartTop + 1, 1, { value: "Amount", style: "header", owner: "addin" });
   CAPEX_CHART_ITEMS.forEach((item, i) => {
@@ -65,7 +74,7 @@ export function buildCapexBlock(sheetName: string, origin: Origin): SheetSpec {
     b.put(chartTop + 2 + i, 1, { formula: `=${item.name}`, numberFormat: FORMATS.billions, style: "derived", owner: "addin" });
   });
   const first = chartTop + 2;
-  b.chart("Amazon 2026 capex against its AI investments", 0, 1, first, first + CAPEX_CHART_ITEMS.length - 1, {
+  b.chart("One year's capex (2026) beside multi-year and cumulative AI commitments: not like for like", 0, 1, first, first + CAPEX_CHART_ITEMS.length - 1, {
     row: chartTop,
     col: 3,
   });

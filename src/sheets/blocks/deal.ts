@@ -4,7 +4,7 @@
  */
 import { allFacts } from "../../figures";
 import { BlockBuilder, type Origin } from "../block-builder";
-import { factNote, figure, figureTable, metricSection, sourceTitle } from "../figure-table";
+import { factNote, figure, figureTable, metricSection, sourceTitle, type Metric } from "../figure-table";
 import { FORMATS } from "../formats";
 import { INPUT_NAMES } from "../names";
 import type { SheetSpec } from "../spec";
@@ -19,6 +19,52 @@ export const DEAL_FIGURE_IDS = Object.freeze([
   "deal.expected_close",
 ]);
 
+/** The derived metrics under the figures table, each a named cell with its formula. */
+const DEAL_METRICS: readonly Metric[] = [
+  {
+    name: "DEAL_STAKE_POST",
+    label: "Amazon stake if the valuation is post-money",
+    formula: "=DEAL_AMOUNT/OPENAI_VALUATION_ROUND",
+    numberFormat: FORMATS.percent,
+    how: "amount ÷ round valuation",
+  },
+  {
+    name: "DEAL_STAKE_PRE",
+    label: "Amazon stake if the valuation is pre-money",
+    formula: "=DEAL_AMOUNT/(OPENAI_VALUATION_ROUND+DEAL_ROUND_SIZE)",
+    numberFormat: FORMATS.percent,
+    how: "amount ÷ (round valuation + the whole round)",
+  },
+  {
+    name: "OPENAI_PREMONEY_IMPLIED",
+    label: "OpenAI pre-money valuation if the valuation is post-money",
+    formula: "=OPENAI_VALUATION_ROUND-DEAL_ROUND_SIZE",
+    numberFormat: FORMATS.billions,
+    how: "round valuation − the whole round",
+  },
+  {
+    name: "DEAL_SHARE_OF_ROUND",
+    label: "Amazon share of the round",
+    formula: "=DEAL_AMOUNT/DEAL_ROUND_SIZE",
+    numberFormat: FORMATS.percent,
+    how: "amount ÷ the whole round",
+  },
+  {
+    name: "OPENAI_STEPUP",
+    label: "Step-up from the prior valuation if the valuation is pre-money",
+    formula: "=OPENAI_VALUATION_ROUND/OPENAI_VALUATION_PRIOR",
+    numberFormat: FORMATS.multiple,
+    how: "round valuation ÷ prior valuation",
+  },
+  {
+    name: "OPENAI_STEPUP_IF_POST",
+    label: "Step-up from the prior valuation if the valuation is post-money",
+    formula: "=OPENAI_PREMONEY_IMPLIED/OPENAI_VALUATION_PRIOR",
+    numberFormat: FORMATS.multiple,
+    how: "(round valuation − the whole round) ÷ prior valuation",
+  },
+];
+
 export function buildDealBlock(sheetName: string, origin: Origin): SheetSpec {
   const b = new BlockBuilder("deal", origin);
   b.put(0, 0, { value: "Amazon investment in OpenAI: the deal", style: "title", owner: "addin" });
@@ -32,45 +78,9 @@ export function buildDealBlock(sheetName: string, origin: Origin): SheetSpec {
   figureTable(b, tableTop, figures, "DealFigures", INPUT_NAMES);
 
   const metricsTop = tableTop + figures.length + 2;
-  metricSection(b, metricsTop, "Derived metrics", [
-    {
-      name: "DEAL_STAKE_POST",
-      label: "Amazon stake if the valuation is post-money",
-      formula: "=DEAL_AMOUNT/OPENAI_VALUATION_ROUND",
-      numberFormat: FORMATS.percent,
-      how: "amount ÷ round valuation",
-    },
-    {
-      name: "DEAL_STAKE_PRE",
-      label: "Amazon stake if the valuation is pre-money",
-      formula: "=DEAL_AMOUNT/(OPENAI_VALUATION_ROUND+DEAL_ROUND_SIZE)",
-      numberFormat: FORMATS.percent,
-      how: "amount ÷ (round valuation + the whole round)",
-    },
-    {
-      name: "OPENAI_PREMONEY_IMPLIED",
-      label: "OpenAI pre-money valuation if the valuation is post-money",
-      formula: "=OPENAI_VALUATION_ROUND-DEAL_ROUND_SIZE",
-      numberFormat: FORMATS.billions,
-      how: "round valuation − the whole round",
-    },
-    {
-      name: "DEAL_SHARE_OF_ROUND",
-      label: "Amazon share of the round",
-      formula: "=DEAL_AMOUNT/DEAL_ROUND_SIZE",
-      numberFormat: FORMATS.percent,
-      how: "amount ÷ the whole round",
-    },
-    {
-      name: "OPENAI_STEPUP",
-      label: "Step-up from the prior valuation",
-      formula: "=OPENAI_VALUATION_ROUND/OPENAI_VALUATION_PRIOR",
-      numberFormat: FORMATS.multiple,
-      how: "round valuation ÷ prior valuation",
-    },
-  ]);
+  const metricRows = metricSection(b, metricsTop, "Derived metrics", DEAL_METRICS);
 
-  const factsTop = metricsTop + 2 + 5 + 1;
+  const factsTop = metricRows[metricRows.length - 1] + 2;
   b.put(factsTop, 0, { value: "Who, with whom, when", style: "subtitle", owner: "addin" });
   allFacts().forEach((fact, i) => {
     const row = factsTop + 1 + 2 * i;

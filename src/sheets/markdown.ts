@@ -1,0 +1,14 @@
+/**
+ * The docs' table of workbook names, rendered from the blocks themselves (npm run readme writes
+ * it between the `names` markers; a test fails when the docs and the blocks differ).
+ */
+import { sheetRef } from "./a1";
+import { buildAllBlocks } from "./index";
+
+/** Every name the blocks define, in order: what it holds (its Name Manager comment) and its cell. */
+export function renderNamesTable(): string {
+  const rows = buildAllBlocks().flatMap((spec) =>
+    spec.names.map((n) => `| \`${n.name}\` | ${n.comment.replace(/\|/g, "\\|")} | ${sheetRef(spec.sheetName, n.row, n.col, "relative")} |`),
+  );
+  return ["| Name | What it holds | Cell |", "|---|---|---|", ...rows].join("\n");
+}
