@@ -1,4 +1,3 @@
-/* eslint-disable max-lines, max-lines-per-function -- being split in issue 11 */
 /**
  * The only code that calls Excel.run. Each action resolves to an ActionResult and never rejects.
  * An action reads (one sync), plans in pure code (src/ownership), queues the writes and syncs

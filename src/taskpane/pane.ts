@@ -1,4 +1,3 @@
-/* eslint-disable max-lines-per-function -- mountPane is being split in issue 13 */
 /**
  * The pane, assembled from its sections: the figures (with their version, age and flags), the
  * insert buttons, the reviewed update, the function reference and the preview. It drives the
