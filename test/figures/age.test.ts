@@ -59,8 +59,8 @@ describe("in the sheets", () => {
 
   test("the Reported cell's note gives the as-of date with its basis", () => {
     const reported = buildBlock("deal").cells.find((c) => c.figureId === "deal.amount" && c.col === COL.reported);
-    expect(reported?.note?.split("\n")[0]).toBe("Up to $50B · reported · as of late January 2026 (talks); dated 2026-02-01, inferred from another article");
+    expect(reported?.note?.split("\n").find((line) => line.startsWith("As of:"))).toBe("As of: late January 2026 (talks); dated 2026-02-01, inferred from another article");
     const capex = buildBlock("capex").cells.find((c) => c.figureId === "amazon.capex_2026" && c.col === COL.reported);
-    expect(capex?.note?.split("\n")[0]).toBe("Approximately $125B · guidance · as of fiscal year 2026; dated 2026-12-31, period covered");
+    expect(capex?.note?.split("\n").find((line) => line.startsWith("As of:"))).toBe("As of: fiscal year 2026; dated 2026-12-31, period covered");
   });
 });
