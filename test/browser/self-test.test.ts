@@ -122,7 +122,14 @@ describeInBrowser("self-test in Chromium")("npm run test:excel against the fake 
   });
 
   test("passes on the build: the pane shows it, the script prints every check and exits 0", async () => {
-    const run = await startSelfTestServer(buildCopy("correct"));
+    const dist = buildCopy("correct");
+    const run = await startSelfTestServer(dist);
+    // The manifest to sideload: the pane in self-test mode, under an Id and a name of its own.
+    const manifest = fs.readFileSync(path.join(dist, "self-test-manifest.xml"), "utf8");
+    expect(manifest).toContain(`<SourceLocation DefaultValue="https://localhost:${run.port}/taskpane.html?selftest=1"/>`);
+    expect(manifest).toContain(`<bt:Url id="Taskpane.Url" DefaultValue="https://localhost:${run.port}/taskpane.html?selftest=1"/>`);
+    expect(manifest).not.toMatch(/taskpane\.html"|localhost:3000|2feeea15-2df7-4afc-aaa0-c11293e51db1/);
+    expect(manifest).toContain('<DisplayName DefaultValue="Deal Desk self-test"/>');
     const page = await openSelfTestPane(context, host, run.port);
     expect(await run.exit).toBe(0);
     expect(await page.getAttribute("#self-test", "data-result")).toBe("pass");
