@@ -98,10 +98,17 @@ export interface FunctionExample {
 
 /**
  * Each function's documented example (src/calc/catalog.ts, also Excel's formula help) with the
- * number its words start with; DEAL.FIGURES() shows its table's header in its own cell.
+ * number its words start with; DEAL.FIGURE's example reads the figure of the dataset in use (a
+ * desk may publish new figures), and DEAL.FIGURES() shows its table's header in its own cell.
  */
 export function functionExamples(): FunctionExample[] {
   return CATALOG.map((spec) => {
+    const figureId = spec.name === "FIGURE" ? /"([^"]+)"/.exec(spec.example.formula)?.[1] : undefined;
+    if (figureId !== undefined) {
+      const figure = findFigure(figureId);
+      if (isLookupError(figure)) throw new Error(figure.message);
+      return { name: spec.name, formula: spec.example.formula, expected: Number(figure.value) };
+    }
     const leading = /^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?(?=\s|$)/i.exec(spec.example.value);
     if (leading) return { name: spec.name, formula: spec.example.formula, expected: Number(leading[0]) };
     if (spec.name === "FIGURES") return { name: spec.name, formula: spec.example.formula, expected: FIGURES_HEADER[0] };

@@ -131,7 +131,8 @@ describeInBrowser("self-test in Chromium")("npm run test:excel against the fake 
     expect(manifest).not.toMatch(/taskpane\.html"|localhost:3000|2feeea15-2df7-4afc-aaa0-c11293e51db1/);
     expect(manifest).toContain('<DisplayName DefaultValue="Deal Desk self-test"/>');
     const page = await openSelfTestPane(context, host, run.port);
-    expect(await run.exit).toBe(0);
+    const code = await run.exit;
+    expect({ code, failures: run.output.text.split("\n").filter((line) => line.startsWith("FAIL")) }).toEqual({ code: 0, failures: [] });
     expect(await page.getAttribute("#self-test", "data-result")).toBe("pass");
     expect(await page.textContent("#self-test-summary")).toMatch(/^Passed: \d+ checks passed, 0 failed\. The results were sent to npm run test:excel\.$/);
     expect(run.output.text).toContain(`PASS DEAL_STAKE_POST after Insert all — ${expected.DEAL_STAKE_POST}`);
