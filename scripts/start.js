@@ -236,4 +236,7 @@ async function main() {
   process.on("SIGTERM", stop);
 }
 
-main().catch((error) => fail(error.message));
+// npm run test:excel (scripts/test-excel.js) serves the same way.
+module.exports = { ensureCertificates, trustCa, handler };
+
+if (require.main === module) main().catch((error) => fail(error.message));

@@ -131,7 +131,7 @@ async function checkFunctions(): Promise<CheckResult[]> {
 async function refusal(): Promise<CheckResult | null> {
   const support = await checkSupport();
   if (!support.ok) return { name: "Excel can run Deal Desk", ok: false, detail: support.message };
-  // Office.context.document.mode: ReadOnly in Protected View and View mode.
+  // Office reports a workbook it cannot write to as DocumentMode.ReadOnly (Office.context.document.mode).
   const mode = Office.context.document?.mode;
   if (mode !== undefined && mode === Office.DocumentMode.ReadOnly) return { name: "The workbook can be edited", ok: false, detail: readOnlyWorkbook().message };
   const contents = await workbookContents();

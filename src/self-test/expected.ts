@@ -103,12 +103,19 @@ export interface FunctionExample {
 
 /**
  * Each function's first documented example (src/calc/catalog.ts, also Excel's formula help) with
- * its result; DEAL.FIGURES() shows its table's header in its own cell. DEAL.CARD is left out: its
- * cell holds an entity, whose plain value Excel reports differently by host.
+ * its result; DEAL.FIGURE's example reads the figure of the dataset in use (a desk may publish new
+ * figures), and DEAL.FIGURES() shows its table's header in its own cell. DEAL.CARD is left out:
+ * its cell holds an entity, whose plain value Excel reports differently by host.
  */
 export function functionExamples(): FunctionExample[] {
   return CATALOG.filter((spec) => spec.name !== "CARD").map((spec) => {
     const example = spec.examples[0];
+    const figureId = spec.name === "FIGURE" ? /"([^"]+)"/.exec(example.formula)?.[1] : undefined;
+    if (figureId !== undefined) {
+      const figure = findFigure(figureId);
+      if (isLookupError(figure)) throw new Error(figure.message);
+      return { name: spec.name, formula: example.formula, expected: Number(figure.value) };
+    }
     if (spec.name === "FIGURES") return { name: spec.name, formula: example.formula, expected: FIGURES_HEADER[0] };
     return { name: spec.name, formula: example.formula, expected: example.result };
   });

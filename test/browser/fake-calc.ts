@@ -3,13 +3,30 @@
  * reads back what src/sheets/evaluate.ts computes from the workbook's current cells and names,
  * and a =DEAL.NAME(…) formula calls the function the add-in registered with
  * CustomFunctions.associate, with each argument as a 1×1 grid, as Excel passes a single value.
+ * An asynchronous function shows #BUSY! until its promise settles, as in Excel, then its result.
  * Recomputed at every read, so it follows every write and structural edit of the fake.
  */
 import { WorkbookEvaluator, isFormulaError } from "../../src/sheets/evaluate";
 import type { SheetSpec } from "../../src/sheets/spec";
 import type { FakeWorkbook, Scalar } from "../fakes/fake-excel";
 
-export type CustomFunction = (...args: unknown[][][]) => unknown[][];
+export type CustomFunction = (...args: unknown[][][]) => unknown[][] | Promise<unknown[][]>;
+
+/** Results of asynchronous calls, by sheet, formula and arguments: null while still running. */
+type Settled = Map<string, { value: Scalar } | null>;
+
+function callFunction(fn: CustomFunction, args: unknown[][][], key: string, settled: Settled): Scalar {
+  const known = settled.get(key);
+  if (known !== undefined) return known === null ? "#BUSY!" : known.value;
+  const result = fn(...args);
+  if (!(result instanceof Promise)) return asScalar(result[0][0]);
+  settled.set(key, null);
+  result.then(
+    (grid) => settled.set(key, { value: asScalar(grid[0][0]) }),
+    () => settled.set(key, { value: "#VALUE!" }),
+  );
+  return "#BUSY!";
+}
 
 /** The fake workbook's cells and names in the shape the evaluator reads. */
 function asSpecs(wb: FakeWorkbook): SheetSpec[] {
@@ -60,6 +77,7 @@ function argument(evaluator: WorkbookEvaluator, text: string, sheet: string): un
 
 /** The `evaluate` option of a FakeWorkbook: what a formula cell of `sheet` shows. */
 export function fakeCalculation(getWorkbook: () => FakeWorkbook, functions: ReadonlyMap<string, CustomFunction>): (formula: string, sheet: string) => Scalar {
+  const settled: Settled = new Map();
   return (formula, sheet) => {
     try {
       const evaluator = new WorkbookEvaluator(asSpecs(getWorkbook()));
@@ -68,7 +86,7 @@ export function fakeCalculation(getWorkbook: () => FakeWorkbook, functions: Read
       const fn = functions.get(call[1].toUpperCase());
       if (!fn) return "#NAME?";
       const args = splitArguments(call[2]).map((a) => [[argument(evaluator, a, sheet)]]);
-      return asScalar(fn(...args)[0][0]);
+      return callFunction(fn, args, `${sheet}|${formula}|${JSON.stringify(args)}`, settled);
     } catch {
       // Syntax or a function the evaluator does not compute: Excel would show #NAME?.
       return "#NAME?";
