@@ -45,11 +45,12 @@ describe("checks", () => {
 describe("expected values", () => {
   test("each DEAL.* function's example with the value its help states", () => {
     const examples = functionExamples();
-    expect(examples.map((e) => e.name)).toEqual(CATALOG.map((s) => s.name));
+    // DEAL.CARD's cell holds an entity, whose plain value differs by host: not compared.
+    expect(examples.map((e) => e.name)).toEqual(CATALOG.map((s) => s.name).filter((n) => n !== "CARD"));
     expect(Object.fromEntries(examples.map((e) => [e.name, e.expected]))).toEqual({
-      STAKE: 0.0537634408602151,
+      STAKE: 0.0602409638554217,
       POSTMONEY: 930e9,
-      PREMONEY: 830e9,
+      PREMONEY: 730e9,
       IMPLIEDVALUATION: 1e12,
       DILUTE: 0.089247311827957,
       STAKEVALUE: 41.5e9,
@@ -62,13 +63,13 @@ describe("expected values", () => {
     });
   });
 
-  test("the sensitivity grids at the default inputs: $10B to $50B against $730B to $930B", () => {
+  test("the sensitivity grids centred on the Used amount and valuation: $30B to $70B against $730B to $930B", () => {
     const grid = expectedSensitivity(100e9);
-    expect(grid.amounts).toEqual([10e9, 20e9, 30e9, 40e9, 50e9]);
+    expect(grid.amounts).toEqual([30e9, 40e9, 50e9, 60e9, 70e9]);
     expect(grid.valuations).toEqual([730e9, 780e9, 830e9, 880e9, 930e9]);
-    expect(grid.post[4][2]).toBe(50e9 / 830e9);
-    expect(grid.pre[4][2]).toBe(50e9 / 930e9);
-    expect(expectedSensitivity(120e9).pre[0][0]).toBe(10e9 / 850e9);
+    expect(grid.post[4][2]).toBe(70e9 / 830e9);
+    expect(grid.pre[4][2]).toBe(70e9 / 930e9);
+    expect(expectedSensitivity(120e9).pre[0][0]).toBe(30e9 / 850e9);
   });
 });
 
