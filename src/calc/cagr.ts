@@ -114,6 +114,12 @@ function lnRatio(start: number, end: number): Pair {
   const e = decimalPair(end, pe);
   if (ps === pe) {
     const r = divide(e, s);
+    // Near 1 the ratio's 2^-104 is too coarse for ln R ≈ u: take u = (end − start) ÷ start
+    // correctly rounded and ln(1 + u) = u − u²/2 + u³/3 (the next term is below 2^-80 of u).
+    if (Math.abs(r[0] - 1) < 2 ** -20) {
+      const u = compute((o, read) => o.quotient(o.sub(read(end), read(start)), read(start)));
+      return twoSum(u, u * u * (u / 3 - 1 / 2));
+    }
     if (r[0] >= 2 ** -1022 && r[0] < Infinity) return lnPair(r, 0);
   }
   const [a, b] = lnPair(e, pe);

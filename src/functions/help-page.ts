@@ -36,7 +36,7 @@ const RULES = [
   "Every numeric argument takes a value or a range. A blank cell counts as 0, TRUE as 1, FALSE as 0, numeric text as its number; other text gives #VALUE!.",
   "A single value applies to every element; a column against a row makes a grid. Cells past the end of a smaller range give #N/A. The result spills.",
   "#DIV/0!: a divisor is 0. #NUM!: a value is out of its range (a negative amount or valuation, a stake not above 0 and at most 1, a post-money stake above 100%, a roundsize below amount, years or startvalue not above 0, gain not above −1) or the result is beyond Excel's numbers. #VALUE!: an argument is not a number, or basis or field is unknown. #N/A: no figure has the id.",
-  "Results are exact: the inputs are read as the decimals you typed, and the result is the exact result of those decimals rounded once to the nearest number Excel holds (CAGR within one unit in the last place). So DEAL.POSTMONEY(0.1, 0.2) is exactly 0.3.",
+  "Results are exact: the inputs are read as the decimals you typed, and the result is the exact result of those decimals rounded once to the nearest number Excel holds (CAGR within 2 units in the last place). So DEAL.POSTMONEY(0.1, 0.2) is exactly 0.3.",
 ];
 
 /** The help page, complete and self-contained (inline CSS, no script). */
