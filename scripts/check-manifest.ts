@@ -11,6 +11,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { REQUIRED_API } from "../src/excel/failures";
+import { compareVersions } from "../src/versions";
 import { descendants, localName, parseXml, XmlElement, XmlParseError } from "./xml";
 
 export const DEV_BASE_URL = "https://localhost:3000";
@@ -61,15 +62,6 @@ function at(element: XmlElement): string {
   return `<${element.name}> (line ${element.line})`;
 }
 
-function compareVersions(a: string, b: string): number {
-  const left = a.split(".").map(Number);
-  const right = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const difference = (left[i] ?? 0) - (right[i] ?? 0);
-    if (difference !== 0) return Math.sign(difference);
-  }
-  return 0;
-}
 
 /** Width and height from a PNG's IHDR chunk, or undefined when the bytes are not a PNG. */
 export function pngSize(bytes: Buffer): { width: number; height: number } | undefined {

@@ -7,6 +7,8 @@ import { passedEventText, passedEvents, staleFigures } from "../figures/age";
 import type { LoadedFigures } from "../figures/load";
 import type { UpdatePlan } from "../excel/types";
 import { TEXTS } from "./texts";
+import { compareVersions } from "../versions";
+
 
 /** The figures' version line and where they came from (with why, for the built-in copy). */
 export function versionLine(loaded: LoadedFigures): string {
@@ -23,16 +25,6 @@ export function figureFlags(loaded: LoadedFigures, today: string, staleDays: num
   return flags;
 }
 
-/** Orders "1.10.0" after "1.9.2": -1, 0 or 1. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return Math.sign(d);
-  }
-  return 0;
-}
 
 /** The oldest version among the workbook's stamps, or null when it holds no block. */
 export function workbookVersion(stamps: readonly { readonly version: string }[]): string | null {

@@ -8,7 +8,8 @@ import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
 import { descendants, localName, parseXml } from "../../scripts/xml";
-import { type ApiUse, compareVersions, scanProgram, uncovered } from "./api-sets";
+import { type ApiUse, scanProgram, uncovered } from "./api-sets";
+import { compareVersions } from "../../src/versions";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 

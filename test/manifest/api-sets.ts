@@ -11,6 +11,8 @@
  */
 import * as path from "path";
 import * as ts from "typescript";
+import { compareVersions } from "../../src/versions";
+
 
 export interface ApiUse {
   /** "Excel.Workbook.getSelectedRange", "CustomFunctions.ErrorCode". */
@@ -30,16 +32,6 @@ export interface RuntimeCheck {
 const OFFICE_TYPES = /[\\/]@types[\\/](office-js|custom-functions-runtime)[\\/]/;
 const API_SET = /\[Api set: ([A-Za-z]+) (\d+(?:\.\d+)*)/;
 
-/** "1.18" > "1.9": versions compare part by part, as numbers. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return Math.sign(d);
-  }
-  return 0;
-}
 
 function apiSetOf(declaration: ts.Declaration): { set: string; version: string } | null {
   const source = declaration.getSourceFile();
