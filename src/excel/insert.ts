@@ -104,7 +104,8 @@ function contextOf(read: InsertRead, names: readonly NameInfo[], options: Insert
 
 /** The sheet that holds the record bands, from the record names; null when there is none yet. */
 function recordSheetOf(names: readonly NameInfo[]): string | null {
-  const band = names.find((n) => n.name.toUpperCase().startsWith("DEALDESK_RECORD_") && n.type === "Range");
+  const bands = new Set(BLOCKS.map(recordName));
+  const band = names.find((n) => bands.has(n.name.toUpperCase()) && n.type === "Range");
   return band ? sheetOfReference(band.value) : null;
 }
 

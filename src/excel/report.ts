@@ -30,7 +30,6 @@ export const TEXTS = Object.freeze({
     `The name ${name} refers to ${from}, ${fromWhat.charAt(0).toLowerCase()}${fromWhat.slice(1)}, since the table was sorted; Apply points it back at ${to}, ${toWhat.charAt(0).toLowerCase()}${toWhat.slice(1)}.`,
   upToDate: "Everything is up to date: no cell was written.",
   changedSinceReview: "The workbook changed since you reviewed the update, so nothing was written. Review the update again to see what it would do now.",
-  noAddinSheets: "There is no Deal Desk block in this workbook to update. Insert a block first.",
 });
 
 function figureText(id: string): { label: string; sourceId: string; status: string; asOf: string } | null {

@@ -6,19 +6,17 @@
 import { buildBlock } from "../sheets";
 import { toA1 } from "../sheets/a1";
 import type { BlockId, SheetSpec } from "../sheets/spec";
-import { countCells, type CellWrite } from "../ownership/layout";
+import { countCells, uniqueSheetName, type CellWrite } from "../ownership/layout";
 import { changesOf, fingerprint, planWorkbook, type WorkbookPlan } from "../ownership/review";
 import { recordAfter, type BlockPlan, type NoteChange } from "../ownership/update";
-import { failure, protectedSheet } from "./failures";
+import { MESSAGES, NOTES_API, failure, protectedSheet } from "./failures";
 import { queueCellWrites, queueChangeLog, queueRecord, queueRecordSheet } from "./queue";
 import { CHANGE_LOG_SHEET, changeLogRows } from "../ownership/changelog";
 import { DATASET } from "../figures";
-import { uniqueSheetName } from "../ownership/layout";
-import { RECORD_SHEET, recordName } from "../ownership/record";
+import { RECORD_SHEET, markerName, recordName } from "../ownership/record";
 import { readWorkbook, type WorkbookRead } from "./read";
 import { TEXTS, applySummary, deletedSentences, diffRow, nameSentences, noticeSentences } from "./report";
 import { guarded, isSupported } from "./support";
-import { NOTES_API } from "./failures";
 import type { ActionResult, UpdatePlan, UpdateReport } from "./types";
 
 /** Builds a block's spec; the default is the sheet builders on the current dataset. */
@@ -29,7 +27,7 @@ export const defaultSource: SpecSource = (block, options) => buildBlock(block, o
 function planOf(read: WorkbookRead, source: SpecSource): WorkbookPlan {
   const markers = new Map(read.names.map((n) => [n.name.toUpperCase(), n.value]));
   return planWorkbook(
-    read.blocks.map((b) => ({ ...b, marker: markers.get(`DEALDESK_BLOCK_${b.block.toUpperCase()}`) ?? null })),
+    read.blocks.map((b) => ({ ...b, marker: markers.get(markerName(b.block)) ?? null })),
     (block, origin, includeStockHistory) => source(block, { origin, includeStockHistory }),
     read.names,
   );
@@ -55,7 +53,7 @@ export async function planUpdate(source: SpecSource = defaultSource): Promise<Ac
   return guarded(() =>
     Excel.run(async (context): Promise<ActionResult<UpdatePlan>> => {
       const plan = planOf(await readWorkbook(context), source);
-      if (plan.blocks.length === 0 && plan.sheetDeleted.length === 0) return failure("no-addin-sheets", TEXTS.noAddinSheets);
+      if (plan.blocks.length === 0 && plan.sheetDeleted.length === 0) return failure("no-addin-sheets", MESSAGES.noAddinSheets);
       return { ok: true, value: reviewOf(plan) };
     }),
   );
@@ -117,7 +115,7 @@ export async function applyUpdate(acceptedKeys: readonly string[], reviewed?: st
     Excel.run(async (context): Promise<ActionResult<UpdateReport>> => {
       const read = await readWorkbook(context);
       const plan = planOf(read, source);
-      if (plan.blocks.length === 0 && plan.sheetDeleted.length === 0) return failure("no-addin-sheets", TEXTS.noAddinSheets);
+      if (plan.blocks.length === 0 && plan.sheetDeleted.length === 0) return failure("no-addin-sheets", MESSAGES.noAddinSheets);
       if (reviewed !== undefined && reviewed !== fingerprint(plan)) return failure("changed-since-review", TEXTS.changedSinceReview);
       const accepted = new Set(acceptedKeys);
       const blocked = plan.blocks.find((b) => read.protectedSheets.has(b.sheet) && writesOf(b, accepted).length > 0);

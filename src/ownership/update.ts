@@ -125,10 +125,10 @@ function noteChange(ctx: Context, area: BlockArea, keyed: KeyedCell, tracked: Tr
 }
 
 /** A recorded cell as it is recorded after Apply, at its place now. */
-function nextTracked(tracked: TrackedCell, place: Place | undefined, sheet: string, written: Written | undefined, note: string | undefined): TrackedCell {
+function nextTracked(tracked: TrackedCell, place: Place | undefined, sheet: string, written: Written | undefined): TrackedCell {
   if (place?.state !== "here") return tracked;
   const ref = tracked.table ? "" : `=${sheetRef(sheet, place.row, place.col)}`;
-  return { ...tracked, at: toA1(place.row, place.col), ref, written, ...(note !== undefined ? { note } : {}) };
+  return { ...tracked, at: toA1(place.row, place.col), ref, written };
 }
 
 /** The update plan of one block whose area was read as `area`. */
@@ -151,9 +151,9 @@ export function planBlock(record: BlockRecord, spec: SheetSpec, area: BlockArea,
     if (d.change) changes.push(d.change);
     const note = noteChange(ctx, area, k, tracked);
     if (note) notes.push(note);
-    if (tracked) nextCells.set(k.key, nextTracked(tracked, places.get(k.key), area.sheet, d.written, undefined));
+    if (tracked) nextCells.set(k.key, nextTracked(tracked, places.get(k.key), area.sheet, d.written));
   }
-  const cells = record.cells.map((c) => nextCells.get(c.key) ?? nextTracked(c, places.get(c.key), area.sheet, c.written, undefined));
+  const cells = record.cells.map((c) => nextCells.get(c.key) ?? nextTracked(c, places.get(c.key), area.sheet, c.written));
   const specByKey = new Map(keyed.map((k) => [k.key, k.cell]));
   const missing = record.cells
     .filter((c) => places.get(c.key)?.state !== "here")
