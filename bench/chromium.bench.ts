@@ -73,6 +73,9 @@ window.CustomFunctions = {
 
 const NAMES = ["STAKE", "POSTMONEY", "PREMONEY", "IMPLIEDVALUATION", "DILUTE", "STAKEVALUE", "STEPUP", "MOIC", "CAGR", "PRIORVALUE"];
 
+/** DEAL_BENCH_COLUMN_ONLY=1 measures the money column only (a minute instead of several). */
+const columnOnly = process.env.DEAL_BENCH_COLUMN_ONLY === "1";
+
 export async function run(): Promise<string[]> {
   if (!chromiumAvailable()) return [`Chromium not found at ${CHROMIUM_PATH}: nothing measured.`];
   const functionsJs = fs.readFileSync(path.join(distDir(), "functions.js"), "utf8");
@@ -91,7 +94,9 @@ export async function run(): Promise<string[]> {
       await page.addScriptTag({ content: functionsJs });
       await page.addScriptTag({ content: PAGE_SCRIPT });
       const column = await page.evaluate(([n]) => (window as unknown as { runBench: (n: string, p: string) => { deal: number; plain: number } }).runBench(n, "money"), [name]);
-      const range = await page.evaluate(([n]) => (window as unknown as { runBench: (n: string, p: string) => { deal: number; plain: number } }).runBench(n, "any"), [name]);
+      const range = columnOnly
+        ? { deal: NaN, plain: NaN }
+        : await page.evaluate(([n]) => (window as unknown as { runBench: (n: string, p: string) => { deal: number; plain: number } }).runBench(n, "any"), [name]);
       lines.push(
         `| ${name} | ${column.deal.toFixed(1)} ms | ${column.plain.toFixed(1)} ms | ${(column.plain / column.deal).toFixed(2)} | ${(range.deal / 1000).toFixed(2)} s | ${(range.plain / 1000).toFixed(2)} s |`,
       );

@@ -57,30 +57,42 @@ export interface Param {
   readonly kind: "number" | "text";
 }
 
-/** An argument coerced once, cell by cell, row-major; `cells` is null for an omitted argument. */
-interface Coerced {
+/**
+ * An argument as Excel passed it: `single` for one value (coerced once), or a range read cell by
+ * cell as the loop reaches it (`cells` row by row; a row may be shorter than `cols`).
+ */
+interface Argument {
   readonly rows: number;
   readonly cols: number;
-  readonly cells: (ArgValue | CalcError)[] | null;
+  readonly cells: readonly unknown[] | null;
+  readonly single: ArgValue | CalcError;
+  readonly read: (arg: string, cell: unknown) => ArgValue | CalcError;
+  readonly name: string;
   /** The #N/A of a cell past this argument's end. */
   readonly pastEnd: CalcError;
 }
 
-function coerce(param: Param, arg: unknown): Coerced {
-  const read = param.kind === "number" ? toNumber : toText;
-  const pastEnd = ERRORS.pastEnd(param.name);
-  if (arg === undefined || arg === null) return { rows: 1, cols: 1, cells: null, pastEnd };
-  if (!Array.isArray(arg)) return { rows: 1, cols: 1, cells: [read(param.name, arg)], pastEnd };
-  const rows = arg.length;
-  let cols = 0;
-  for (const row of arg) cols = Math.max(cols, Array.isArray(row) ? row.length : 1);
-  const cells: (ArgValue | CalcError)[] = new Array(rows * cols);
-  for (let i = 0; i < rows; i++) {
-    const row: unknown = arg[i];
-    const line: readonly unknown[] = Array.isArray(row) ? row : [row];
-    for (let j = 0; j < cols; j++) cells[i * cols + j] = j < line.length ? read(param.name, line[j]) : pastEnd;
-  }
-  return { rows, cols, cells, pastEnd };
+function argument({ name, kind }: Param, arg: unknown): Argument {
+  const read = kind === "number" ? toNumber : toText;
+  const list = Array.isArray(arg) ? (arg as unknown[]) : null;
+  let cols = list ? 0 : 1;
+  for (const row of list ?? []) cols = Math.max(cols, Array.isArray(row) ? row.length : 1);
+  const rows = list ? list.length : 1;
+  const cells = rows * cols > 1 ? list : null;
+  // A single value or a 1×1 range is coerced once; an omitted argument (or an empty range) stays undefined.
+  const first: unknown = list ? (Array.isArray(list[0]) ? (list[0] as unknown[])[0] : list[0]) : arg;
+  const single = cells || rows * cols === 0 || arg === undefined || arg === null ? undefined : read(name, first);
+  return { rows, cols, cells, single, read, name, pastEnd: ERRORS.pastEnd(name) };
+}
+
+/** Cell (i, j) of a range argument, coerced; #N/A past its end. */
+function cellOf(a: Argument, i: number, j: number): ArgValue | CalcError {
+  const r = a.rows === 1 ? 0 : i;
+  const c = a.cols === 1 ? 0 : j;
+  if (r >= a.rows || c >= a.cols) return a.pastEnd;
+  const row = (a.cells as readonly unknown[])[r];
+  if (!Array.isArray(row)) return c === 0 ? a.read(a.name, row) : a.pastEnd;
+  return c < row.length ? a.read(a.name, row[c]) : a.pastEnd;
 }
 
 /**
@@ -90,7 +102,8 @@ function coerce(param: Param, arg: unknown): Coerced {
  * cells past its end are #N/A. A coercion error is that cell's result; `cell` then isn't called.
  * An omitted argument reaches `cell` as undefined, so the function's default applies. When
  * `cell` throws, `onThrow` gives that cell's result instead.
- * Each argument is coerced once up front, so a 100,000-row column costs one pass per argument.
+ * A single value is coerced once; a range's cells as the loop reaches them, so no copy of the
+ * arguments is made and the work is at most one coercion per argument per result cell.
  */
 export function broadcast(
   params: readonly Param[],
@@ -100,50 +113,45 @@ export function broadcast(
     throw err;
   },
 ): CellResult[][] {
-  const coerced = params.map((param, p) => coerce(param, args[p]));
+  const all = params.map((param, p) => argument(param, args[p]));
   let rows = 1;
   let cols = 1;
-  for (const c of coerced) {
-    if (c.rows > rows) rows = c.rows;
-    if (c.cols > cols) cols = c.cols;
+  for (const a of all) {
+    if (a.rows > rows) rows = a.rows;
+    if (a.cols > cols) cols = a.cols;
   }
   if (rows > GRID_ROWS || cols > GRID_COLS) return [[ERRORS.tooLarge(rows, cols)]];
-  // A single value is the same in every cell: read it once; only ranges are read per cell.
-  const values: ArgValue[] = new Array(params.length);
-  const varying: number[] = [];
+  // A single value is the same in every cell: read it once; ranges are read cell by cell.
+  const values: ArgValue[] = all.map(() => undefined);
+  const ranges = all.filter((a) => a.cells !== null);
+  const at = ranges.map((a) => all.indexOf(a));
   let constantError: CalcError | null = null;
-  coerced.forEach((c, p) => {
-    if (c.cells !== null && (c.rows > 1 || c.cols > 1)) varying.push(p);
-    else {
-      const value = c.cells === null ? undefined : c.cells[0];
-      if (typeof value === "object" && value !== null) constantError ??= value;
-      else values[p] = value;
-    }
+  all.forEach((a, p) => {
+    if (a.cells !== null) return;
+    if (typeof a.single === "object" && a.single !== null) constantError ??= a.single;
+    else values[p] = a.single;
   });
-  const out: CellResult[][] = new Array(rows);
-  const compute = (): CellResult => {
+  const one = (i: number, j: number): CellResult => {
+    if (constantError !== null) return constantError;
+    for (let v = 0; v < ranges.length; v++) {
+      const value = cellOf(ranges[v], i, j);
+      if (typeof value === "object" && value !== null) return value;
+      values[at[v]] = value;
+    }
     try {
       return cell(values);
     } catch (err) {
       return onThrow(err);
     }
   };
+  const out: CellResult[][] = new Array(rows);
   for (let i = 0; i < rows; i++) {
-    const line: CellResult[] = cols === 1 ? [0] : new Array(cols);
-    for (let j = 0; j < cols; j++) {
-      let failed: CalcError | null = constantError;
-      for (let v = 0; v < varying.length && failed === null; v++) {
-        const p = varying[v];
-        const c = coerced[p];
-        const value =
-          (c.rows !== 1 && i >= c.rows) || (c.cols !== 1 && j >= c.cols)
-            ? c.pastEnd
-            : (c.cells as (ArgValue | CalcError)[])[(c.rows === 1 ? 0 : i * c.cols) + (c.cols === 1 ? 0 : j)];
-        if (typeof value === "object" && value !== null) failed = value;
-        else values[p] = value;
-      }
-      line[j] = failed === null ? compute() : failed;
+    if (cols === 1) {
+      out[i] = [one(i, 0)];
+      continue;
     }
+    const line: CellResult[] = new Array(cols);
+    for (let j = 0; j < cols; j++) line[j] = one(i, j);
     out[i] = line;
   }
   return out;

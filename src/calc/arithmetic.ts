@@ -19,10 +19,17 @@ export interface Arithmetic<T> {
 }
 
 /**
- * A formula's correctly rounded result: the fast path's, or decimal.js's when the fast path gives
- * NaN (an input or an intermediate it cannot hold exactly). `read` is the path's `read`.
+ * A deal formula, written once against `Arithmetic`: it reads its inputs x, y, z with `o.read`.
+ * Formulas are module-level functions, not closures, so a call allocates nothing for them and
+ * V8 can inline the fast path into its caller.
  */
-export function compute(formula: <T>(o: Arithmetic<T>, read: (x: number) => T) => number): number {
-  const fast = formula(scaledArithmetic, scaledArithmetic.read);
-  return fast === fast ? fast : formula(decimalArithmetic, decimalArithmetic.read);
+export type Formula = <T>(o: Arithmetic<T>, x: number, y: number, z: number) => number;
+
+/**
+ * A formula's correctly rounded result on inputs x, y, z: the fast path's, or decimal.js's when
+ * the fast path gives NaN (an input or an intermediate it cannot hold exactly).
+ */
+export function compute(formula: Formula, x: number, y = 0, z = 0): number {
+  const fast = formula(scaledArithmetic, x, y, z);
+  return fast === fast ? fast : formula(decimalArithmetic, x, y, z);
 }

@@ -8,7 +8,7 @@
  * one unit) and the final sum add at most one and a half units. Inputs are their shortest decimals,
  * as everywhere in src/calc: the low parts carry the difference from the binary values.
  */
-import { compute } from "./arithmetic";
+import { compute, type Formula } from "./arithmetic";
 import { ERRORS, nonFinite, type CalcError } from "./errors";
 import { POW10, decimals } from "./scaled";
 
@@ -106,6 +106,9 @@ function scale([hi, lo]: Pair, f: number): Pair {
 /** Inputs below this have their decimals scaled by 2^200 (see decimalPair). */
 const TINY = 1e-290;
 
+/** (x − y) ÷ y, correctly rounded (src/calc/arithmetic.ts). */
+const GROWTH: Formula = (o, x, y) => o.quotient(o.sub(o.read(x), o.read(y)), o.read(y));
+
 /** ln(end ÷ start) as a pair, from the inputs' decimals, end ÷ start in two parts. */
 function lnRatio(start: number, end: number): Pair {
   const ps = start < TINY ? 200 : 0;
@@ -117,7 +120,7 @@ function lnRatio(start: number, end: number): Pair {
     // Near 1 the ratio's 2^-104 is too coarse for ln R ≈ u: take u = (end − start) ÷ start
     // correctly rounded and ln(1 + u) = u − u²/2 + u³/3 (the next term is below 2^-80 of u).
     if (Math.abs(r[0] - 1) < 2 ** -20) {
-      const u = compute((o, read) => o.quotient(o.sub(read(end), read(start)), read(start)));
+      const u = compute(GROWTH, end, start);
       return twoSum(u, u * u * (u / 3 - 1 / 2));
     }
     if (r[0] >= 2 ** -1022 && r[0] < Infinity) return lnPair(r, 0);
@@ -138,7 +141,7 @@ export function cagr(startvalue: number, endvalue: number, years: number): numbe
   if (endvalue < 0) return ERRORS.negative("endvalue");
   if (!(years > 0)) return ERRORS.notPositive("years");
   if (endvalue === 0) return -1;
-  if (years === 1) return finish(compute((o, r) => o.quotient(o.sub(r(endvalue), r(startvalue)), r(startvalue))));
+  if (years === 1) return finish(compute(GROWTH, endvalue, startvalue));
   let ln = lnRatio(startvalue, endvalue);
   let y = decimalPair(years, 0);
   // Dekker's product needs factors below 2^996: scale both by 2^-200, which leaves z as it is.

@@ -7,7 +7,7 @@
  * (src/calc/scaled.ts); when an input or an intermediate leaves it, the same formula runs on
  * decimal.js (src/calc/decimal.ts).
  */
-import { compute } from "./arithmetic";
+import { compute, type Formula } from "./arithmetic";
 import { ERRORS, nonFinite, type CalcError } from "./errors";
 
 export type Basis = "post" | "pre";
@@ -21,8 +21,34 @@ function checkStake(arg: string, stake: number): CalcError | null {
   return stake > 0 && stake <= 1 ? null : ERRORS.stakeRange(arg);
 }
 
+// The formulas, each once; `compute` runs them on the fast path, then if need be on decimal.js.
+/** x ÷ y */
+const RATIO: Formula = (o, x, y) => o.quotient(o.read(x), o.read(y));
+/** x + y */
+const SUM: Formula = (o, x, y) => o.quotient(o.add(o.read(x), o.read(y)), o.read(1));
+/** x − y */
+const DIFFERENCE: Formula = (o, x, y) => o.quotient(o.sub(o.read(x), o.read(y)), o.read(1));
+/** x × y */
+const PRODUCT: Formula = (o, x, y) => o.quotient(o.mul(o.read(x), o.read(y)), o.read(1));
+/** x ÷ (y + z) */
+const SHARE_OF_SUM: Formula = (o, x, y, z) => o.quotient(o.read(x), o.add(o.read(y), o.read(z)));
+/** x × y ÷ (y + z) */
+const DILUTED: Formula = (o, x, y, z) => {
+  const p = o.read(y);
+  return o.quotient(o.mul(o.read(x), p), o.add(p, o.read(z)));
+};
+/** x ÷ y − z = (x − z·y) ÷ y; -Infinity when negative */
+const LESS_ROUND: Formula = (o, x, y, z) => {
+  const s = o.read(y);
+  const n = o.sub(o.read(x), o.mul(o.read(z), s));
+  const sign = o.sign(n);
+  return sign < 0 ? -Infinity : sign === sign ? o.quotient(n, s) : NaN;
+};
+/** x ÷ (1 + y) */
+const OVER_ONE_PLUS: Formula = (o, x, y) => o.quotient(o.read(x), o.add(o.read(1), o.read(y)));
+
 /** a ÷ b, correctly rounded. */
-const ratio = (a: number, b: number) => compute((o, r) => o.quotient(r(a), r(b)));
+const ratio = (a: number, b: number) => compute(RATIO, a, b);
 
 /**
  * The share of the company that `amount` buys: amount ÷ valuation (basis "post"), or
@@ -40,7 +66,7 @@ export function stake(amount: number, valuation: number, basis: Basis = "post", 
   }
   if (roundsize < amount) return ERRORS.roundsizeBelowAmount();
   if (valuation === 0 && roundsize === 0) return ERRORS.zeroSum("valuation + roundsize");
-  return finish(compute((o, r) => o.quotient(r(amount), o.add(r(valuation), r(roundsize)))), "the stake");
+  return finish(compute(SHARE_OF_SUM, amount, valuation, roundsize), "the stake");
 }
 
 /** The valuation after a round: premoney + amount. */
@@ -49,7 +75,7 @@ export function postMoney(premoney: number, amount: number): number | CalcError 
   if (bad) return bad;
   if (premoney < 0) return ERRORS.negative("premoney");
   if (amount < 0) return ERRORS.negative("newmoney");
-  return finish(compute((o, r) => o.quotient(o.add(r(premoney), r(amount)), r(1))), "the post-money valuation");
+  return finish(compute(SUM, premoney, amount), "the post-money valuation");
 }
 
 /** The valuation before a round: postmoney − amount. */
@@ -59,7 +85,7 @@ export function preMoney(postmoney: number, amount: number): number | CalcError 
   if (postmoney < 0) return ERRORS.negative("postmoney");
   if (amount < 0) return ERRORS.negative("newmoney");
   if (amount > postmoney) return ERRORS.amountAbovePostmoney();
-  return finish(compute((o, r) => o.quotient(o.sub(r(postmoney), r(amount)), r(1))), "the pre-money valuation");
+  return finish(compute(DIFFERENCE, postmoney, amount), "the pre-money valuation");
 }
 
 /**
@@ -73,12 +99,7 @@ export function impliedValuation(amount: number, stake: number, basis: Basis = "
   if (basis === "post") return finish(ratio(amount, stake), "the implied valuation");
   if (roundsize < amount) return ERRORS.roundsizeBelowAmount();
   // amount ÷ stake − roundsize = (amount − roundsize·stake) ÷ stake; a negative one is #NUM!, marked by -Infinity.
-  const value = compute((o, r) => {
-    const s = r(stake);
-    const n = o.sub(r(amount), o.mul(r(roundsize), s));
-    const sign = o.sign(n);
-    return sign < 0 ? -Infinity : sign === sign ? o.quotient(n, s) : NaN;
-  });
+  const value = compute(LESS_ROUND, amount, stake, roundsize);
   return value === -Infinity ? ERRORS.negativePremoney() : finish(value, "the implied valuation");
 }
 
@@ -90,10 +111,8 @@ export function dilute(stake: number, amount: number, premoney: number): number 
   if (premoney < 0) return ERRORS.negative("premoney");
   if (premoney === 0 && amount === 0) return ERRORS.zeroSum("premoney + newmoney");
   return finish(
-    compute((o, r) => {
-      const p = r(premoney);
-      return o.quotient(o.mul(r(stake), p), o.add(p, r(amount)));
-    }),
+    compute(DILUTED, stake, premoney, amount),
+
     "the diluted stake",
   );
 }
@@ -103,7 +122,7 @@ export function stakeValue(stake: number, valuation: number): number | CalcError
   const bad = nonFinite("stake", stake) ?? nonFinite("valuation", valuation) ?? checkStake("stake", stake);
   if (bad) return bad;
   if (valuation < 0) return ERRORS.negative("valuation");
-  return finish(compute((o, r) => o.quotient(o.mul(r(stake), r(valuation)), r(1))), "the stake's value");
+  return finish(compute(PRODUCT, stake, valuation), "the stake's value");
 }
 
 /** How many times the new valuation is the old one. */
@@ -132,7 +151,7 @@ export function priorValue(value: number, totalreturn: number): number | CalcErr
   if (bad) return bad;
   if (value < 0) return ERRORS.negative("value");
   if (!(totalreturn > -1)) return ERRORS.totalReturnRange();
-  return finish(compute((o, r) => o.quotient(r(value), o.add(r(1), r(totalreturn)))), "the prior value");
+  return finish(compute(OVER_ONE_PLUS, value, totalreturn), "the prior value");
 }
 
 export { cagr } from "./cagr";

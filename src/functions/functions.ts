@@ -14,18 +14,13 @@ import { publishedFigures } from "../figures/runtime-slot";
 import { figureEntity } from "./card";
 import { toExcelGrid } from "./results";
 
+/** Each CalcError kind's Excel error code. */
+const CODES = { "#DIV/0!": "divisionByZero", "#NUM!": "invalidNumber", "#N/A": "notAvailable", "#VALUE!": "invalidValue" } as const;
+
 /** Excel shows a message only with #VALUE! and #N/A; the other codes take none. */
-function toExcelError(error: CalcError): CustomFunctions.Error {
-  switch (error.kind) {
-    case "#DIV/0!":
-      return new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero);
-    case "#NUM!":
-      return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
-    case "#N/A":
-      return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, error.message);
-    case "#VALUE!":
-      return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, error.message);
-  }
+function toExcelError({ kind, message }: CalcError): CustomFunctions.Error {
+  const code = CustomFunctions.ErrorCode[CODES[kind]];
+  return kind === "#VALUE!" || kind === "#N/A" ? new CustomFunctions.Error(code, message) : new CustomFunctions.Error(code);
 }
 
 /**
