@@ -24,7 +24,10 @@ export function emptyCell(): FakeCell {
   return { value: null, formula: null, numberFormat: "General" };
 }
 
-/** Excel's date serial of an ISO date (1900 date system: 1900-01-01 is 1, 1899-12-30 is 0). */
+/**
+ * Excel's date serial of an ISO date in the 1900 date system: days since 1899-12-30, which is
+ * Excel's numbering from 1900-03-01 on (Excel counts a 29 February 1900 that never was).
+ */
 export function dateSerial(iso: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return null;
