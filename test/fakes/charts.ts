@@ -9,7 +9,7 @@ import type { Rect } from "./a1";
 import { ClientCollection, ClientObject, fillable } from "./client";
 import type { FakeRequestContext } from "./context";
 import { FakeOfficeError } from "./errors";
-import { assertWritable, type FakeRange } from "./range";
+import { assertWritable, rangeLabel, type FakeRange } from "./range";
 import type { FakeWorksheet } from "./worksheets";
 
 /** A chart as the fake stores it: one series, by the cells it reads. */
@@ -41,7 +41,7 @@ export class FakeChartCollection extends ClientCollection<ChartModel, FakeChart>
   add(type: string, sourceData: FakeRange, seriesBy?: string): FakeChart {
     let id = "";
     void seriesBy;
-    this.ctx.enqueue("ChartCollection.add", 1, () => {
+    this.ctx.enqueueWrite("ChartCollection.add", 1, () => {
       const sheet = this.sheet.target();
       assertWritable(this.ctx, sheet);
       const src = sourceData.target();
@@ -56,6 +56,7 @@ export class FakeChartCollection extends ClientCollection<ChartModel, FakeChart>
         seriesName: null,
         anchor: { row: 0, col: 0 },
       });
+      return rangeLabel(src);
     });
     return new FakeChart(this.ctx, () => this.sheet.target().charts.find((c) => c.id === id) ?? null);
   }
@@ -79,6 +80,9 @@ export class FakeChart extends ClientObject<ChartModel> {
     };
     this.series = { getItemAt: (i: number) => new FakeChartSeries(ctx, this, i) };
   }
+  protected describe(m: ChartModel): string {
+    return m.name;
+  }
   protected readProp(m: ChartModel, prop: string): unknown {
     return prop === "name" ? m.name : m.type;
   }
@@ -93,11 +97,12 @@ export class FakeChart extends ClientObject<ChartModel> {
   }
   setPosition(startCell: FakeRange | string, endCell?: FakeRange | string): void {
     void endCell;
-    this.ctx.enqueue("Chart.setPosition", 1, () => {
+    this.ctx.enqueueWrite("Chart.setPosition", 1, () => {
       const m = this.target();
       const home = this.ctx.host.sheets.find((sh) => sh.charts.includes(m)) ?? null;
       const at = typeof startCell === "string" ? this.ctx.host.resolveAddress(startCell, home).rect : startCell.target().rect;
       m.anchor = { row: at.top, col: at.left };
+      return m.name;
     });
   }
 }
@@ -109,18 +114,24 @@ class FakeChartSeries {
     return this.chart.target();
   }
   set name(v: string) {
-    this.ctx.enqueue("ChartSeries.name", 1, () => (this.model().seriesName = v));
+    this.ctx.enqueueWrite("ChartSeries.name", 1, () => {
+      const m = this.model();
+      m.seriesName = v;
+      return m.name;
+    });
   }
   setXAxisValues(source: FakeRange): void {
-    this.ctx.enqueue("ChartSeries.setXAxisValues", 7, () => {
+    this.ctx.enqueueWrite("ChartSeries.setXAxisValues", 7, () => {
       const t = source.target();
       this.model().categories = { sheetId: t.sheet.id, rect: { ...t.rect } };
+      return rangeLabel(t);
     });
   }
   setValues(source: FakeRange): void {
-    this.ctx.enqueue("ChartSeries.setValues", 7, () => {
+    this.ctx.enqueueWrite("ChartSeries.setValues", 7, () => {
       const t = source.target();
       this.model().values = { sheetId: t.sheet.id, rect: { ...t.rect } };
+      return rangeLabel(t);
     });
   }
 }

@@ -47,6 +47,9 @@ export abstract class ClientObject<M> {
 
   protected abstract readProp(model: M, prop: string): unknown;
 
+  /** What a write to this object names as its target in the sync's log: a name, a key, "Deal!B5". */
+  protected abstract describe(model: M): string;
+
   load(props?: unknown): this {
     const list = parseLoadArg(props);
     const wanted = list.length > 0 ? list : this.scalarProps;
@@ -99,7 +102,12 @@ export abstract class ClientObject<M> {
   }
 
   protected set(prop: string, minVersion: number, apply: (m: M) => void): void {
-    this.ctx.enqueue(`${this.typeName}.${prop}`, minVersion, () => apply(this.target()));
+    this.ctx.enqueueWrite(`${this.typeName}.${prop}`, minVersion, () => {
+      const m = this.target();
+      const target = this.describe(m);
+      apply(m);
+      return target;
+    });
   }
 
   toJSON(): Record<string, unknown> {

@@ -59,6 +59,60 @@ describe("fake Excel: queued writes", () => {
   });
 });
 
+describe("fake Excel: the writes a sync applied", () => {
+  it("are logged in queue order with their targets; loads and lookups are not writes", async () => {
+    const wb = new FakeWorkbook({ sheets: ["Sheet1"] });
+    await wb.run(async (context) => {
+      const ws = context.workbook.worksheets.add("Capex 2026");
+      context.workbook.names.add("CAPEX", ws.getRange("B2:B5"), "capex by year");
+      ws.getRange("B2:C5").formulas = [[1, "=CAPEX"], [2, "=B3"], [3, "=B4"], [4, "=B5"]];
+      ws.getRange("B2:B5").numberFormat = [["0"], ["0"], ["0"], ["0"]];
+      ws.getRanges("A1:C1, A7").format.font.bold = true;
+      ws.getRange("A1").load("values");
+      context.workbook.names.getItemOrNullObject("CAPEX").load("name");
+      const chart = ws.charts.add("BarClustered", ws.getRange("B2:B5"), "Columns");
+      chart.title.text = "Capex";
+      chart.series.getItemAt(0).setValues(ws.getRange("C2:C5"));
+      chart.series.getItemAt(0).setXAxisValues(ws.getRange("A2:A5"));
+      chart.series.getItemAt(0).name = "Capex";
+      ws.notes.add("B2", "estimate");
+      ws.name = "Capex";
+      context.workbook.settings.add("layout", 1);
+      await context.sync();
+    });
+    expect(wb.syncLog[0].writes).toEqual([
+      { op: "WorksheetCollection.add", target: "Capex 2026" },
+      { op: "NamedItemCollection.add", target: "CAPEX" },
+      { op: "Range.formulas", target: "Capex 2026!B2:C5" },
+      { op: "Range.numberFormat", target: "Capex 2026!B2:B5" },
+      { op: "RangeFont.bold", target: "Capex 2026!A1:C1,Capex 2026!A7" },
+      { op: "ChartCollection.add", target: "Capex 2026!B2:B5" },
+      { op: "Chart.title", target: "Chart 1" },
+      { op: "ChartSeries.setValues", target: "Capex 2026!C2:C5" },
+      { op: "ChartSeries.setXAxisValues", target: "Capex 2026!A2:A5" },
+      { op: "ChartSeries.name", target: "Chart 1" },
+      { op: "NoteCollection.add", target: "Capex 2026!B2" },
+      { op: "Worksheet.name", target: "Capex 2026" },
+      { op: "SettingCollection.add", target: "layout" },
+    ]);
+    // 13 writes, and 4 operations that are not: getRanges' version check, the range's load, the
+    // name's lookup and its load.
+    expect(wb.syncLog[0].operations).toBe(17);
+  });
+
+  it("of a failed sync stop before the operation that failed", async () => {
+    const wb = new FakeWorkbook({ sheets: ["Open", "Locked"] });
+    wb.protectSheet("Locked");
+    await failure(wb, async (context) => {
+      context.workbook.worksheets.getItem("Open").getRange("A1").values = [[1]];
+      context.workbook.worksheets.getItem("Locked").getRange("A1").values = [[2]];
+      context.workbook.names.add("LATER", "=Open!$A$1");
+      await context.sync();
+    });
+    expect(wb.syncLog[0].writes).toEqual([{ op: "Range.values", target: "Open!A1" }]);
+  });
+});
+
 describe("fake Excel: a failing sync", () => {
   it("keeps what ran before the failing operation and drops what was queued after it", async () => {
     const wb = new FakeWorkbook({ sheets: ["Open", "Locked"] });

@@ -3,12 +3,24 @@
  * executes its queue: operations run in the order they were queued; the first that fails rejects
  * the sync with its error (code and `debugInfo.errorLocation`), the ones before it stay applied
  * and the ones after it are dropped; an API above the host's requirement set fails with
- * "ApiNotFound". Each sync appends a SyncRecord to the workbook's `syncLog`.
+ * "ApiNotFound". Each sync appends a SyncRecord to the workbook's `syncLog`, with the writes it
+ * applied in order (SyncWrite, see fake-excel.ts).
  * https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model
  * https://learn.microsoft.com/javascript/api/excel/excel.requestcontext
  */
 import { FakeOfficeError } from "./errors";
 import { FakeWorkbookProxy, type FakeWorkbook } from "./workbook";
+
+/**
+ * One write a sync applied: the operation, as Office.js names it in debugInfo.errorLocation
+ * ("NamedItemCollection.add", "Range.formulas", "ChartSeries.setValues"), and its target: the
+ * name, key, sheet, table or chart it wrote, or the cells ("Deal!C5:C9", the sheet unquoted).
+ * The targets of each operation are listed in fake-excel.ts.
+ */
+export interface SyncWrite {
+  readonly op: string;
+  readonly target: string;
+}
 
 export interface SyncRecord {
   readonly index: number;
@@ -16,12 +28,16 @@ export interface SyncRecord {
   readonly cellsWritten: number;
   readonly calculationSuspended: boolean;
   readonly screenUpdatingSuspended: boolean;
+  /** The writes the sync applied, in the order they were queued; a failed sync's stop before the failure. */
+  readonly writes: readonly SyncWrite[];
 }
 
 interface Operation {
   what: string;
   minVersion: number;
-  run: () => void;
+  /** Runs the operation; a write returns its target. */
+  run: () => string | void;
+  write: boolean;
 }
 
 export class FakeRequestContext {
@@ -39,10 +55,19 @@ export class FakeRequestContext {
     this.application = new FakeApplication(this);
   }
 
-  /** @internal */
+  /** @internal queues an operation that reads or changes nothing in the workbook (a load, a lookup) */
   enqueue(what: string, minVersion: number, run: () => void): void {
-    if (this.closed) throw new FakeOfficeError("InvalidObjectPath", `${what} was called after its Excel.run ended.`);
-    this.queue.push({ what, minVersion, run });
+    this.push({ what, minVersion, run, write: false });
+  }
+
+  /** @internal queues a write; `run` applies it and returns its target for the sync's log */
+  enqueueWrite(what: string, minVersion: number, run: () => string): void {
+    this.push({ what, minVersion, run, write: true });
+  }
+
+  private push(op: Operation): void {
+    if (this.closed) throw new FakeOfficeError("InvalidObjectPath", `${op.what} was called after its Excel.run ended.`);
+    this.queue.push(op);
   }
 
   async sync(): Promise<void> {
@@ -73,12 +98,14 @@ class FakeApplication {
 function executeSync(host: FakeWorkbook, context: FakeRequestContext): void {
   const ops = context.queue;
   context.queue = [];
+  const writes: SyncWrite[] = [];
   const record = {
     index: host.syncCount,
     operations: ops.length,
     cellsWritten: 0,
     calculationSuspended: context.calculationSuspended,
     screenUpdatingSuspended: context.screenUpdatingSuspended,
+    writes,
   };
   context.calculationSuspended = false;
   context.screenUpdatingSuspended = false;
@@ -93,7 +120,8 @@ function executeSync(host: FakeWorkbook, context: FakeRequestContext): void {
         throw new FakeOfficeError("ApiNotFound", `${op.what} needs ExcelApi 1.${op.minVersion}; this Excel supports 1.${host.apiVersion}.`, op.what);
       }
       try {
-        op.run();
+        const target = op.run();
+        if (op.write) writes.push({ op: op.what, target: String(target) });
       } catch (err) {
         if (err instanceof FakeOfficeError) {
           err.debugInfo.errorLocation = err.debugInfo.errorLocation ?? op.what;

@@ -25,10 +25,11 @@ export class FakeCustomPropertyCollection extends ClientCollection<{ key: string
     return super.load(props);
   }
   add(k: string, value: Scalar): FakeCustomProperty {
-    this.ctx.enqueue("CustomPropertyCollection.add", 7, () => {
+    this.ctx.enqueueWrite("CustomPropertyCollection.add", 7, () => {
       if (typeof k !== "string" || k.length === 0 || k.length > 255) throw new FakeOfficeError("InvalidArgument", "A custom property key is 1 to 255 characters.");
       if (typeof value === "string" && value.length > 255) throw new FakeOfficeError("InvalidArgument", "A custom property value is at most 255 characters.");
       this.ctx.host.customProperties.set(k.toLowerCase(), { key: k, value });
+      return k;
     });
     return new FakeCustomProperty(this.ctx, () => this.ctx.host.customProperties.get(k.toLowerCase()) ?? null);
   }
@@ -41,6 +42,9 @@ export class FakeCustomPropertyCollection extends ClientCollection<{ key: string
 export class FakeCustomProperty extends ClientObject<{ key: string; value: Scalar }> {
   protected readonly typeName = "CustomProperty";
   protected readonly scalarProps = ["key", "value", "type"];
+  protected describe(m: { key: string }): string {
+    return m.key;
+  }
   protected readProp(m: { key: string; value: Scalar }, prop: string): unknown {
     if (prop === "key") return m.key;
     if (prop === "value") return m.value;
@@ -59,8 +63,10 @@ export class FakeCustomProperty extends ClientObject<{ key: string; value: Scala
     return this.get("type");
   }
   delete(): void {
-    this.ctx.enqueue("CustomProperty.delete", 7, () => {
-      this.ctx.host.customProperties.delete(this.target().key.toLowerCase());
+    this.ctx.enqueueWrite("CustomProperty.delete", 7, () => {
+      const { key } = this.target();
+      this.ctx.host.customProperties.delete(key.toLowerCase());
+      return key;
     });
   }
 }

@@ -84,8 +84,21 @@
  *   A formula cell's value is what `evaluate` returns (0 unless told).
  *
  * ## SyncRecord
- *   { index, operations, cellsWritten, calculationSuspended, screenUpdatingSuspended }
+ *   { index, operations, cellsWritten, calculationSuspended, screenUpdatingSuspended, writes }
  *   cellsWritten counts cells whose value, formula or number format a sync set (one per cell).
+ *   writes: the writes the sync applied, in queue order (a failed sync's stop before the
+ *   failure), each { op, target }: op as Office.js names it in debugInfo.errorLocation, target
+ *   a name, a key or cells written "Sheet!A1:B2" (the sheet unquoted, as in snapshot()):
+ *     Range.values | formulas | numberFormat, Range.insert | delete | select,
+ *     RangeFormat.* , RangeFont.* , RangeFill.*       the cells ("Deal!A4:I4,Deal!A9" for areas)
+ *     NamedItemCollection.add, NamedItem.*             the name
+ *     WorksheetCollection.add, Worksheet.*, WorksheetProtection.*   the sheet's name (before a rename)
+ *     TableCollection.add, Table.name, TableRowCollection.add       the table's name (before a rename)
+ *     ChartCollection.add, ChartSeries.setValues | setXAxisValues   the cells the chart reads
+ *     Chart.name | title | setPosition, ChartSeries.name            the chart's name (before a rename)
+ *     NoteCollection.add, Note.content | delete        the note's cell ("Deal!B5")
+ *     CustomPropertyCollection.add, CustomProperty.*, SettingCollection.add, Setting.*   the key
+ *   Loads, lookups and Application.suspend… are not writes.
  *
  * ## Files (one per Excel object; each has a <file>.test.ts of the Excel behaviour it models)
  *   fake-excel.ts         this guide and the public API, re-exported
@@ -110,7 +123,7 @@
  */
 export { columnLetter } from "./a1";
 export type { FakeCell, Scalar } from "./cells";
-export { FakeRequestContext, type SyncRecord } from "./context";
+export { FakeRequestContext, type SyncRecord, type SyncWrite } from "./context";
 export { ERROR_CODES, FakeOfficeError } from "./errors";
 export { isValidExcelName } from "./names";
 export { installFakeOffice } from "./office";

@@ -49,17 +49,18 @@ export class FakeNamedItemCollection extends ClientCollection<NameModel, FakeNam
 
   add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
     const host = this.ctx.host;
-    this.ctx.enqueue("NamedItemCollection.add", comment === undefined ? 1 : 4, () => {
+    this.ctx.enqueueWrite("NamedItemCollection.add", comment === undefined ? 1 : 4, () => {
       if (typeof name !== "string" || !isValidExcelName(name)) {
         throw new FakeOfficeError("InvalidArgument", `The name "${String(name)}" is not valid. A name starts with a letter or underscore and has no spaces.`);
       }
       if (host.nameTaken(name)) throw new FakeOfficeError("ItemAlreadyExists", `The name "${name}" already exists.`);
       if (typeof reference === "string" && /^=(TRUE|FALSE|-?[0-9.]+|"[^"]*")$/i.test(reference)) {
         host.names.set(name.toUpperCase(), { name, sheetId: null, rect: { top: 0, left: 0, bottom: 0, right: 0 }, formula: reference.toUpperCase(), comment: comment ?? "", visible: true });
-        return;
+        return name;
       }
       const target = typeof reference === "string" ? host.resolveAddress(reference.replace(/^=/, ""), null) : reference.target();
       host.names.set(name.toUpperCase(), { name, sheetId: target.sheet.id, rect: { ...target.rect }, formula: null, comment: comment ?? "", visible: true });
+      return name;
     });
     return new FakeNamedItem(this.ctx, () => host.names.get(name.toUpperCase()) ?? null);
   }
@@ -77,6 +78,9 @@ export class FakeNamedItemCollection extends ClientCollection<NameModel, FakeNam
 export class FakeNamedItem extends ClientObject<NameModel> {
   protected readonly typeName = "NamedItem";
   protected readonly scalarProps = ["name", "type", "value", "formula", "comment", "visible", "scope"];
+  protected describe(m: NameModel): string {
+    return m.name;
+  }
   protected readProp(m: NameModel, prop: string): unknown {
     const ref = m.sheetId === null ? (m.formula ?? "=#REF!").slice(1) : `${quoteSheet(this.ctx.host.sheetById(m.sheetId).name)}!${absolute(m.rect)}`;
     switch (prop) {
@@ -144,9 +148,10 @@ export class FakeNamedItem extends ClientObject<NameModel> {
     );
   }
   delete(): void {
-    this.ctx.enqueue("NamedItem.delete", 4, () => {
+    this.ctx.enqueueWrite("NamedItem.delete", 4, () => {
       const m = this.target();
       this.ctx.host.names.delete(m.name.toUpperCase());
+      return m.name;
     });
   }
 }

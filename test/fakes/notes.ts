@@ -9,13 +9,19 @@ import { key } from "./a1";
 import { ClientCollection, ClientObject, fillable } from "./client";
 import type { FakeRequestContext } from "./context";
 import { FakeOfficeError } from "./errors";
-import { assertWritable, type FakeRange, type RangeTarget } from "./range";
+import { assertWritable, rangeLabel, type FakeRange, type RangeTarget } from "./range";
 import type { FakeWorksheet, SheetModel } from "./worksheets";
 
 /** A note by its sheet and cell key. */
 export interface NoteRef {
   sheet: SheetModel;
   k: string;
+}
+
+/** A note's cell as the sync log names it: "Deal!B5". */
+function noteLabel({ sheet, k }: NoteRef): string {
+  const [row, col] = k.split(",").map(Number);
+  return rangeLabel({ sheet, rect: { top: row, left: col, bottom: row, right: col } });
 }
 
 export class FakeNoteCollection extends ClientCollection<NoteRef, FakeNote> {
@@ -39,13 +45,14 @@ export class FakeNoteCollection extends ClientCollection<NoteRef, FakeNote> {
   }
   add(cellAddress: FakeRange | string, content: string): FakeNote {
     let ref: NoteRef | null = null;
-    this.ctx.enqueue("NoteCollection.add", 18, () => {
+    this.ctx.enqueueWrite("NoteCollection.add", 18, () => {
       const t = this.cellOf(cellAddress);
       assertWritable(this.ctx, t.sheet);
       const k = key(t.rect.top, t.rect.left);
       if (t.sheet.notes.has(k)) throw new FakeOfficeError("InvalidOperation", "The cell already has a note.");
       t.sheet.notes.set(k, String(content));
       ref = { sheet: t.sheet, k };
+      return noteLabel(ref);
     });
     return new FakeNote(this.ctx, () => ref);
   }
@@ -75,6 +82,9 @@ export class FakeNoteCollection extends ClientCollection<NoteRef, FakeNote> {
 export class FakeNote extends ClientObject<NoteRef> {
   protected readonly typeName = "Note";
   protected readonly scalarProps = ["content"];
+  protected describe(m: NoteRef): string {
+    return noteLabel(m);
+  }
   protected readProp(m: NoteRef): unknown {
     return m.sheet.notes.get(m.k);
   }
@@ -88,10 +98,11 @@ export class FakeNote extends ClientObject<NoteRef> {
     });
   }
   delete(): void {
-    this.ctx.enqueue("Note.delete", 18, () => {
+    this.ctx.enqueueWrite("Note.delete", 18, () => {
       const m = this.target();
       assertWritable(this.ctx, m.sheet);
       m.sheet.notes.delete(m.k);
+      return noteLabel(m);
     });
   }
 }

@@ -11,7 +11,7 @@ import { emptyCell, type FakeCell } from "./cells";
 import { ClientObject, parseLoadArg } from "./client";
 import type { FakeRequestContext } from "./context";
 import { FakeOfficeError } from "./errors";
-import { assertWritable, type RangeTarget } from "./range";
+import { assertWritable, rangeLabel, type RangeTarget } from "./range";
 import type { SheetModel } from "./worksheets";
 
 /** The width of a column nobody sized, in points. */
@@ -28,6 +28,9 @@ export class FakeRangeAreas extends ClientObject<Rect[]> {
       return this.target().map((rect) => ({ sheet, rect }));
     });
   }
+  protected describe(m: Rect[]): string {
+    return m.map((rect) => rangeLabel({ sheet: this.sheetOf(), rect })).join(",");
+  }
   protected readProp(m: Rect[], prop: string): unknown {
     if (prop === "areaCount") return m.length;
     return m.map((r) => `${quoteSheet(this.sheetOf().name)}!${rectAddress(r)}`).join(",");
@@ -38,6 +41,11 @@ export class FakeRangeAreas extends ClientObject<Rect[]> {
   get areaCount(): number {
     return this.get("areaCount");
   }
+}
+
+/** The ranges of a format write, as the sync log names them: "Deal!A4:I4,Deal!A9". */
+function labelOf(targets: RangeTarget[]): string {
+  return targets.map(rangeLabel).join(",");
 }
 
 /** Applies `f` to every cell of the targets, creating the cells that do not exist yet. */
@@ -63,10 +71,11 @@ export class FakeRangeFormat {
     this.fill = new FakeFill(ctx, targets);
   }
   private write(what: string, minVersion: number, f: (cell: FakeCell) => void): void {
-    this.ctx.enqueue(`RangeFormat.${what}`, minVersion, () => {
+    this.ctx.enqueueWrite(`RangeFormat.${what}`, minVersion, () => {
       const targets = this.targets();
       for (const t of targets) assertWritable(this.ctx, t.sheet);
       eachCell(targets, f);
+      return labelOf(targets);
     });
   }
   set wrapText(v: boolean) {
@@ -80,12 +89,14 @@ export class FakeRangeFormat {
     return this.loadedWidth;
   }
   set columnWidth(points: number) {
-    this.ctx.enqueue("RangeFormat.columnWidth", 2, () => {
+    this.ctx.enqueueWrite("RangeFormat.columnWidth", 2, () => {
       if (!(points >= 0 && points <= 1800)) throw new FakeOfficeError("InvalidArgument", "A column width must be between 0 and 1800 points.");
-      for (const { sheet, rect } of this.targets()) {
+      const targets = this.targets();
+      for (const { sheet, rect } of targets) {
         assertWritable(this.ctx, sheet);
         for (let c = rect.left; c <= rect.right; c++) sheet.columnWidths.set(c, points);
       }
+      return labelOf(targets);
     });
   }
   load(props?: unknown): this {
@@ -101,8 +112,9 @@ export class FakeRangeFormat {
     return this;
   }
   autofitColumns(): void {
-    this.ctx.enqueue("RangeFormat.autofitColumns", 2, () => {
-      for (const { sheet, rect } of this.targets()) {
+    this.ctx.enqueueWrite("RangeFormat.autofitColumns", 2, () => {
+      const targets = this.targets();
+      for (const { sheet, rect } of targets) {
         assertWritable(this.ctx, sheet);
         for (let c = rect.left; c <= rect.right; c++) {
           let longest = 0;
@@ -113,6 +125,7 @@ export class FakeRangeFormat {
           sheet.columnWidths.set(c, Math.max(DEFAULT_WIDTH_POINTS, Math.ceil((longest * 7 + 5) * 0.75)));
         }
       }
+      return labelOf(targets);
     });
   }
 }
@@ -120,10 +133,11 @@ export class FakeRangeFormat {
 class FakeFont {
   constructor(readonly ctx: FakeRequestContext, private readonly targets: () => RangeTarget[]) {}
   private write(what: string, f: (cell: FakeCell) => void): void {
-    this.ctx.enqueue(`RangeFont.${what}`, 1, () => {
+    this.ctx.enqueueWrite(`RangeFont.${what}`, 1, () => {
       const targets = this.targets();
       for (const t of targets) assertWritable(this.ctx, t.sheet);
       eachCell(targets, f);
+      return labelOf(targets);
     });
   }
   set bold(v: boolean) {
@@ -140,10 +154,11 @@ class FakeFont {
 class FakeFill {
   constructor(readonly ctx: FakeRequestContext, private readonly targets: () => RangeTarget[]) {}
   private write(what: string, f: (cell: FakeCell) => void): void {
-    this.ctx.enqueue(`RangeFill.${what}`, 1, () => {
+    this.ctx.enqueueWrite(`RangeFill.${what}`, 1, () => {
       const targets = this.targets();
       for (const t of targets) assertWritable(this.ctx, t.sheet);
       eachCell(targets, f);
+      return labelOf(targets);
     });
   }
   set color(v: string) {

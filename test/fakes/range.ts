@@ -21,6 +21,11 @@ export interface RangeTarget {
   rect: Rect;
 }
 
+/** A range as the sync log names it: "Capex 2026!B2:C3" (the sheet unquoted, as snapshot() has it). */
+export function rangeLabel({ sheet, rect }: RangeTarget): string {
+  return `${sheet.name}!${rectAddress(rect)}`;
+}
+
 const MAX_READ_CELLS = 1_000_000;
 
 /** Throws AccessDenied, as Excel does, for a write to a protected sheet. */
@@ -39,6 +44,10 @@ export class FakeRange extends ClientObject<RangeTarget> {
   constructor(ctx: FakeRequestContext, locate: () => RangeTarget | null, nullable = false) {
     super(ctx, locate, nullable);
     this.format = new FakeRangeFormat(ctx, () => [this.target()]);
+  }
+
+  protected describe(m: RangeTarget): string {
+    return rangeLabel(m);
   }
 
   protected readProp(m: RangeTarget, prop: string): unknown {
@@ -198,27 +207,30 @@ export class FakeRange extends ClientObject<RangeTarget> {
   }
   /** Inserts whole rows or columns at the range, as Excel does (the fake models whole lines only). */
   insert(shift: string): FakeRange {
-    this.ctx.enqueue("Range.insert", 1, () => this.editLines(shift === "Down" ? "rows" : "cols", 1));
+    this.ctx.enqueueWrite("Range.insert", 1, () => this.editLines(shift === "Down" ? "rows" : "cols", 1));
     return this;
   }
   /** Deletes the range's whole rows or columns (the fake models whole lines only). */
   delete(shift: string): void {
-    this.ctx.enqueue("Range.delete", 1, () => this.editLines(shift === "Up" ? "rows" : "cols", -1));
+    this.ctx.enqueueWrite("Range.delete", 1, () => this.editLines(shift === "Up" ? "rows" : "cols", -1));
   }
-  private editLines(kind: "rows" | "cols", sign: 1 | -1): void {
+  private editLines(kind: "rows" | "cols", sign: 1 | -1): string {
     const { sheet, rect } = this.target();
+    const target = rangeLabel({ sheet, rect });
     assertWritable(this.ctx, sheet);
     const whole = kind === "rows" ? rect.left === 0 && rect.right === MAX_COL : rect.top === 0 && rect.bottom === MAX_ROW;
     if (!whole) throw new FakeOfficeError("InvalidArgument", "The fake inserts and deletes whole rows or columns only.");
     const at = kind === "rows" ? rect.top : rect.left;
     const count = kind === "rows" ? rect.bottom - rect.top + 1 : rect.right - rect.left + 1;
     this.ctx.host.applyEdit({ kind, sheet: sheet.name, at, count: sign * count });
+    return target;
   }
   select(): void {
-    this.ctx.enqueue("Range.select", 1, () => {
+    this.ctx.enqueueWrite("Range.select", 1, () => {
       const { sheet, rect } = this.target();
       this.ctx.host.selection = { sheetId: sheet.id, rect: { ...rect } };
       this.ctx.host.activeSheetId = sheet.id;
+      return rangeLabel({ sheet, rect });
     });
   }
 

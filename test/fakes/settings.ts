@@ -19,10 +19,11 @@ export class FakeSettingCollection extends ClientCollection<{ key: string }, Fak
   }
   add(k: string, value: unknown): FakeSetting {
     const json = JSON.stringify(value);
-    this.ctx.enqueue("SettingCollection.add", 4, () => {
+    this.ctx.enqueueWrite("SettingCollection.add", 4, () => {
       if (typeof k !== "string" || k.length === 0) throw new FakeOfficeError("InvalidArgument", "A setting needs a key.");
       if (json === undefined) throw new FakeOfficeError("InvalidArgument", "A setting's value must be JSON.");
       this.ctx.host.settings.set(k, json);
+      return k;
     });
     return new FakeSetting(this.ctx, () => (this.ctx.host.settings.has(k) ? { key: k } : null));
   }
@@ -38,6 +39,9 @@ export class FakeSettingCollection extends ClientCollection<{ key: string }, Fak
 export class FakeSetting extends ClientObject<{ key: string }> {
   protected readonly typeName = "Setting";
   protected readonly scalarProps = ["key", "value"];
+  protected describe(m: { key: string }): string {
+    return m.key;
+  }
   protected readProp(m: { key: string }, prop: string): unknown {
     if (prop === "key") return m.key;
     return JSON.parse(this.ctx.host.settings.get(m.key) as string);
@@ -53,8 +57,10 @@ export class FakeSetting extends ClientObject<{ key: string }> {
     this.set("value", 4, (m) => this.ctx.host.settings.set(m.key, json));
   }
   delete(): void {
-    this.ctx.enqueue("Setting.delete", 4, () => {
-      this.ctx.host.settings.delete(this.target().key);
+    this.ctx.enqueueWrite("Setting.delete", 4, () => {
+      const { key } = this.target();
+      this.ctx.host.settings.delete(key);
+      return key;
     });
   }
 }

@@ -47,7 +47,7 @@ export class FakeTableCollection extends ClientCollection<TableModel, FakeTable>
   add(address: FakeRange | string, hasHeaders: boolean): FakeTable {
     const host = this.ctx.host;
     let id = "";
-    this.ctx.enqueue("TableCollection.add", 1, () => {
+    this.ctx.enqueueWrite("TableCollection.add", 1, () => {
       const target = typeof address === "string" ? host.resolveAddress(address, this.sheet ? this.sheet.target() : null) : address.target();
       if (this.sheet && target.sheet !== this.sheet.target()) throw new FakeOfficeError("InvalidArgument", "The table's range is on another sheet.");
       assertWritable(this.ctx, target.sheet);
@@ -60,7 +60,8 @@ export class FakeTableCollection extends ClientCollection<TableModel, FakeTable>
       let n = host.tables.length + 1;
       while (host.nameTaken(`Table${n}`)) n++;
       id = host.newId("table");
-      host.tables.push({ id, name: `Table${n}`, sheetId: target.sheet.id, rect: { ...r } });
+      const name = `Table${n}`;
+      host.tables.push({ id, name, sheetId: target.sheet.id, rect: { ...r } });
       for (let c = r.left; c <= r.right; c++) {
         const k = key(r.top, c);
         const cell = target.sheet.cells.get(k) ?? emptyCell();
@@ -74,6 +75,7 @@ export class FakeTableCollection extends ClientCollection<TableModel, FakeTable>
         }
         target.sheet.cells.set(k, cell);
       }
+      return name;
     });
     return new FakeTable(this.ctx, () => host.tables.find((t) => t.id === id) ?? null);
   }
@@ -95,6 +97,9 @@ export class FakeTableCollection extends ClientCollection<TableModel, FakeTable>
 export class FakeTable extends ClientObject<TableModel> {
   protected readonly typeName = "Table";
   protected readonly scalarProps = ["id", "name"];
+  protected describe(m: TableModel): string {
+    return m.name;
+  }
   protected readProp(m: TableModel, prop: string): unknown {
     return prop === "id" ? m.id : m.name;
   }
@@ -121,7 +126,7 @@ export class FakeTable extends ClientObject<TableModel> {
   get rows(): { add(index: number | null, values: Scalar[][]): void } {
     return {
       add: (index, values) =>
-        this.ctx.enqueue("TableRowCollection.add", 1, () => {
+        this.ctx.enqueueWrite("TableRowCollection.add", 1, () => {
           const m = this.target();
           if (index !== null && index !== undefined) throw new FakeOfficeError("InvalidArgument", "The fake appends table rows at the end only.");
           const sheet = this.ctx.host.sheetById(m.sheetId);
@@ -137,6 +142,7 @@ export class FakeTable extends ClientObject<TableModel> {
             });
           });
           m.rect = { ...m.rect, bottom: m.rect.bottom + values.length };
+          return m.name;
         }),
     };
   }

@@ -317,6 +317,9 @@ export class FakeWorkbookProxy {
 class FakeWorkbookProtection extends ClientObject<FakeWorkbook> {
   protected readonly typeName = "WorkbookProtection";
   protected readonly scalarProps = ["protected"];
+  protected describe(): string {
+    return "Workbook";
+  }
   protected readProp(m: FakeWorkbook): unknown {
     return m.structureProtected;
   }

@@ -59,7 +59,7 @@ export class FakeWorksheetCollection extends ClientCollection<SheetModel, FakeWo
   add(name?: string): FakeWorksheet {
     let id = "";
     const host = this.ctx.host;
-    this.ctx.enqueue("WorksheetCollection.add", 1, () => {
+    this.ctx.enqueueWrite("WorksheetCollection.add", 1, () => {
       if (host.structureProtected) throw new FakeOfficeError("AccessDenied", "The workbook's structure is protected: sheets cannot be added.");
       let sheetName = name;
       if (sheetName === undefined) {
@@ -69,6 +69,7 @@ export class FakeWorksheetCollection extends ClientCollection<SheetModel, FakeWo
       }
       host.addSheet(sheetName);
       id = host.sheets[host.sheets.length - 1].id;
+      return sheetName;
     });
     return new FakeWorksheet(this.ctx, () => (id ? host.sheetById(id) : null));
   }
@@ -109,6 +110,10 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
 
   protected override child(name: string): ClientObject<unknown> | null {
     return name === "protection" ? (this.protection as ClientObject<unknown>) : null;
+  }
+
+  protected describe(m: SheetModel): string {
+    return m.name;
   }
 
   protected readProp(m: SheetModel, prop: string): unknown {
@@ -204,16 +209,17 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
   }
 
   activate(): void {
-    this.ctx.enqueue("Worksheet.activate", 1, () => {
+    this.ctx.enqueueWrite("Worksheet.activate", 1, () => {
       const m = this.target();
       if (m.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", "A hidden sheet cannot be activated.");
       this.ctx.host.activeSheetId = m.id;
       this.ctx.host.selection = { sheetId: m.id, rect: { top: 0, left: 0, bottom: 0, right: 0 } };
+      return m.name;
     });
   }
 
   delete(): void {
-    this.ctx.enqueue("Worksheet.delete", 1, () => {
+    this.ctx.enqueueWrite("Worksheet.delete", 1, () => {
       const host = this.ctx.host;
       const m = this.target();
       if (host.structureProtected) throw new FakeOfficeError("AccessDenied", "The workbook's structure is protected: sheets cannot be deleted.");
@@ -221,6 +227,7 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
         throw new FakeOfficeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
       }
       host.removeSheet(m);
+      return m.name;
     });
   }
 }
@@ -228,6 +235,9 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
 class FakeWorksheetProtection extends ClientObject<SheetModel> {
   protected readonly typeName = "WorksheetProtection";
   protected readonly scalarProps = ["protected"];
+  protected describe(m: SheetModel): string {
+    return m.name;
+  }
   protected readProp(m: SheetModel): unknown {
     return m.protected;
   }
@@ -235,13 +245,17 @@ class FakeWorksheetProtection extends ClientObject<SheetModel> {
     return this.get("protected");
   }
   protect(): void {
-    this.ctx.enqueue("WorksheetProtection.protect", 2, () => {
-      this.target().protected = true;
+    this.ctx.enqueueWrite("WorksheetProtection.protect", 2, () => {
+      const m = this.target();
+      m.protected = true;
+      return m.name;
     });
   }
   unprotect(): void {
-    this.ctx.enqueue("WorksheetProtection.unprotect", 2, () => {
-      this.target().protected = false;
+    this.ctx.enqueueWrite("WorksheetProtection.unprotect", 2, () => {
+      const m = this.target();
+      m.protected = false;
+      return m.name;
     });
   }
 }
