@@ -116,10 +116,12 @@
  *   settings.ts           Setting, SettingCollection
  *   cells.ts              a cell, and Excel's parsing of typed input
  *   a1.ts                 A1 addresses
- *   edits.ts              the user's structural edits on the model (structure.ts moves references)
+ *   edits.ts              the user's structural edits on the model
+ *   structure.ts          how Excel rewrites references for those edits (plain functions)
  *   snapshot.ts           snapshot()
  *   errors.ts             FakeOfficeError, Excel.ErrorCodes
  *   office.ts             installFakeOffice
+ *   test-helpers.ts       what these tests share (no test of its own; fake-excel.ts has none either)
  */
 export { columnLetter } from "./a1";
 export type { FakeCell, Scalar } from "./cells";
