@@ -1,0 +1,141 @@
+/**
+ * The user's structural edits, as Excel applies them: inserted or deleted rows and columns move
+ * cells, notes, names, tables and charts and every formula that refers to them (a deleted cell's
+ * references become #REF!, a deleted range's table goes); a renamed sheet's references follow
+ * it; a deleted sheet's references and names become #REF!; a copy moves relative references
+ * only; a cut moves the cells and everything that referred to them; a sort moves whole rows of a
+ * table. (structure.test.ts checks the reference rewriting itself, case by case.)
+ */
+import { FakeWorkbook } from "./workbook";
+
+function deal(): FakeWorkbook {
+  const wb = new FakeWorkbook({ sheets: ["Deal", "Summary"] });
+  wb.setCell("Deal", "B5", 100);
+  wb.setCell("Deal", "C5", "=B5*2");
+  wb.setCell("Summary", "A1", "=Deal!$B$5");
+  wb.addName("DEAL_AMOUNT", "Deal", "B5");
+  wb.setNote("Deal", "B5", "from the filing");
+  return wb;
+}
+
+describe("rows and columns", () => {
+  it("inserting rows above moves the cells, their notes, names, tables, charts and the formulas that refer to them", async () => {
+    const wb = deal();
+    await wb.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Deal");
+      ws.tables.add("A7:B8", true);
+      ws.charts.add("BarClustered", ws.getRange("B5")).setPosition("E9");
+      await context.sync();
+    });
+    wb.insertRows("Deal", 2, 3);
+    const snap = wb.snapshot();
+    expect(snap.sheets[0].cells.B8.value).toBe(100);
+    expect(snap.sheets[0].cells.C8.formula).toBe("=B8*2");
+    expect(snap.sheets[1].cells.A1.formula).toBe("=Deal!$B$8");
+    expect(snap.sheets[0].notes).toEqual({ B8: "from the filing" });
+    expect(snap.names.DEAL_AMOUNT.address).toBe("B8");
+    expect(snap.sheets[0].tables[0].address).toBe("A10:B11");
+    expect(snap.sheets[0].charts[0].anchor).toBe("E12");
+  });
+
+  it("inserting rows below leaves them where they are", () => {
+    const wb = deal();
+    wb.insertRows("Deal", 5, 2);
+    expect([wb.cell("Deal", "B5")?.value, wb.snapshot().names.DEAL_AMOUNT.address]).toEqual([100, "B5"]);
+  });
+
+  it("deleting the row of a named cell makes the name and the references #REF!", () => {
+    const wb = deal();
+    wb.deleteRows("Deal", 4);
+    const snap = wb.snapshot();
+    expect(snap.names.DEAL_AMOUNT).toEqual({ sheet: "", address: "=#REF!", comment: "", visible: true });
+    expect(snap.sheets[1].cells.A1.formula).toBe("=Deal!#REF!");
+    expect(snap.sheets[0].cells).toEqual({});
+    expect(snap.sheets[0].notes).toEqual({});
+  });
+
+  it("inserting and deleting columns moves cells sideways", () => {
+    const wb = deal();
+    wb.insertColumns("Deal", 0, 2);
+    expect([wb.cell("Deal", "D5")?.value, wb.cell("Deal", "E5")?.formula, wb.cell("Summary", "A1")?.formula]).toEqual([100, "=D5*2", "=Deal!$D$5"]);
+    wb.deleteColumns("Deal", 0, 1);
+    expect([wb.cell("Deal", "C5")?.value, wb.cell("Deal", "D5")?.formula, wb.snapshot().names.DEAL_AMOUNT.address]).toEqual([100, "=C5*2", "C5"]);
+  });
+
+  it("a table whose rows are all deleted goes", async () => {
+    const wb = new FakeWorkbook();
+    await wb.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").tables.add("A2:B3", true);
+      await context.sync();
+    });
+    wb.deleteRows("Sheet1", 1, 2);
+    expect(wb.snapshot().sheets[0].tables).toEqual([]);
+  });
+});
+
+describe("sheets", () => {
+  it("renaming a sheet rewrites the references to it", () => {
+    const wb = deal();
+    wb.renameSheet("Deal", "Deal 2026");
+    expect([wb.cell("Summary", "A1")?.formula, wb.snapshot().names.DEAL_AMOUNT.sheet]).toEqual(["='Deal 2026'!$B$5", "Deal 2026"]);
+    expect(() => wb.renameSheet("Summary", "deal 2026")).toThrow(expect.objectContaining({ code: "ItemAlreadyExists" }));
+  });
+
+  it("deleting a sheet makes its references and names #REF! and activates a visible sheet", () => {
+    const wb = deal();
+    wb.select("Deal", "B5");
+    wb.deleteSheet("Deal");
+    const snap = wb.snapshot();
+    expect(snap.sheets.map((s) => s.name)).toEqual(["Summary"]);
+    expect(snap.sheets[0].cells.A1.formula).toBe("=#REF!");
+    expect(snap.names.DEAL_AMOUNT.address).toBe("=#REF!");
+    expect([snap.activeSheet, snap.selection]).toEqual(["Summary", { sheet: "Summary", address: "A1" }]);
+  });
+});
+
+describe("copy, cut and sort", () => {
+  it("a copied cell keeps its format and note, and its relative references move", () => {
+    const wb = deal();
+    wb.setNumberFormat("Deal", "C5", "0.0");
+    wb.setNote("Deal", "C5", "twice");
+    wb.copyCell("Deal", "C5", "Deal", "D7");
+    expect(wb.cell("Deal", "D7")).toEqual({ value: null, formula: "=C7*2", numberFormat: "0.0" });
+    expect(wb.snapshot().sheets[0].notes.D7).toBe("twice");
+    wb.copyCell("Summary", "A1", "Summary", "B2");
+    expect(wb.cell("Summary", "B2")?.formula).toBe("=Deal!$B$5");
+  });
+
+  it("cut cells take their note and name along, and the formulas that referred to them follow", () => {
+    const wb = deal();
+    wb.moveCells("Deal", "B5:C5", "Deal", "E10");
+    const snap = wb.snapshot();
+    expect(snap.sheets[0].cells).toEqual({
+      E10: { value: 100, formula: null, numberFormat: "General" },
+      F10: { value: 0, formula: "=E10*2", numberFormat: "General" },
+    });
+    expect(snap.sheets[1].cells.A1.formula).toBe("=Deal!$E$10");
+    expect(snap.names.DEAL_AMOUNT.address).toBe("E10");
+    expect(snap.sheets[0].notes).toEqual({ E10: "from the filing" });
+  });
+
+  it("sorting a table moves its body rows whole, with their notes; the header stays", async () => {
+    const wb = new FakeWorkbook();
+    wb.setCell("Sheet1", "A1", "Year");
+    wb.setCell("Sheet1", "B1", "Capex");
+    for (const [row, year, capex] of [[2, 2027, 30], [3, 2025, 10], [4, 2026, 20]]) {
+      wb.setCell("Sheet1", `A${row}`, year);
+      wb.setCell("Sheet1", `B${row}`, capex);
+    }
+    wb.setNote("Sheet1", "B3", "estimate");
+    await wb.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").tables.add("A1:B4", true).name = "Capex";
+      await context.sync();
+    });
+    wb.sortTable("capex", 0);
+    const cells = wb.snapshot().sheets[0].cells;
+    expect([1, 2, 3, 4].map((r) => [cells[`A${r}`].value, cells[`B${r}`].value])).toEqual([["Year", "Capex"], [2025, 10], [2026, 20], [2027, 30]]);
+    expect(wb.snapshot().sheets[0].notes).toEqual({ B2: "estimate" });
+    wb.sortTable("Capex", 1, true);
+    expect([2, 3, 4].map((r) => wb.cell("Sheet1", `B${r}`)?.value)).toEqual([30, 20, 10]);
+  });
+});

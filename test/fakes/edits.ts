@@ -1,0 +1,172 @@
+/**
+ * The user's structural edits applied to the fake's workbook, as Excel applies them: rows or
+ * columns inserted or deleted move cells, notes, names, tables and chart anchors, and every
+ * formula that refers to them (structure.ts rewrites the references); a deleted sheet turns the
+ * references and names that pointed at it into #REF!; a copy moves relative references; a cut
+ * moves the cells and everything that referred to them; a sort moves a table's rows.
+ */
+import { parseRect, key, type Rect } from "./a1";
+import { emptyCell, type FakeCell } from "./cells";
+import { FakeOfficeError } from "./errors";
+import { adjustForMove, adjustFormula, movedCell, shiftIndex, shiftRect, shiftRelative, type Edit, type LineEdit } from "./structure";
+import type { FakeWorkbook } from "./workbook";
+import type { SheetModel } from "./worksheets";
+
+/** Copies a cell with its number format and note (Ctrl+C, Ctrl+V): relative references move. */
+export function copyCell(wb: FakeWorkbook, fromSheet: string, from: string, toSheet: string, to: string): void {
+  const src = wb.sheetByName(fromSheet);
+  const dst = wb.sheetByName(toSheet);
+  const a = wb.cellRef(from);
+  const b = wb.cellRef(to);
+  const cell = src.cells.get(key(a.row, a.col));
+  const copy = cell ? { ...cell, formula: cell.formula === null ? null : shiftRelative(cell.formula, b.row - a.row, b.col - a.col) } : emptyCell();
+  dst.cells.set(key(b.row, b.col), copy);
+  const note = src.notes.get(key(a.row, a.col));
+  if (note !== undefined) dst.notes.set(key(b.row, b.col), note);
+}
+
+/**
+ * Cuts a rectangle and pastes it at `to` (Ctrl+X, Ctrl+V): its cells, notes, names and tables
+ * move, and every formula that referred to a moved cell follows it.
+ */
+export function moveCells(wb: FakeWorkbook, fromSheet: string, address: string, toSheet: string, to: string): void {
+  const src = wb.sheetByName(fromSheet);
+  const dst = wb.sheetByName(toSheet);
+  const rect = parseRect(address);
+  const at = wb.cellRef(to);
+  if (!rect) throw new FakeOfficeError("InvalidArgument", `"${address}" is not a range.`);
+  const move = { from: src.name, rect, to: dst.name, row: at.row, col: at.col };
+  for (const s of wb.sheets) {
+    for (const [k, cell] of s.cells) {
+      if (cell.formula === null) continue;
+      const [row, col] = k.split(",").map(Number);
+      cell.formula = adjustForMove(cell.formula, s.name, move, movedCell(s.name, row, col, move).sheet);
+    }
+  }
+  const take = <T>(map: Map<string, T>): [number, number, T][] => {
+    const out: [number, number, T][] = [];
+    for (const [k, v] of [...map]) {
+      const [row, col] = k.split(",").map(Number);
+      if (row >= rect.top && row <= rect.bottom && col >= rect.left && col <= rect.right) {
+        map.delete(k);
+        out.push([row - rect.top + at.row, col - rect.left + at.col, v]);
+      }
+    }
+    return out;
+  };
+  for (const [row, col, cell] of take(src.cells)) dst.cells.set(key(row, col), cell);
+  for (const [row, col, note] of take(src.notes)) dst.notes.set(key(row, col), note);
+  const follow = (sheetId: string, r: Rect): { sheetId: string; rect: Rect } | null => {
+    const a = movedCell(wb.sheetById(sheetId).name, r.top, r.left, move);
+    const b = movedCell(wb.sheetById(sheetId).name, r.bottom, r.right, move);
+    if (a.sheet === wb.sheetById(sheetId).name && a.row === r.top && a.col === r.left) return null;
+    return { sheetId: wb.sheetByName(a.sheet).id, rect: { top: a.row, left: a.col, bottom: b.row, right: b.col } };
+  };
+  for (const n of wb.names.values()) {
+    const moved = n.sheetId === null ? null : follow(n.sheetId, n.rect);
+    if (moved) Object.assign(n, moved);
+  }
+  for (const t of wb.tables) {
+    const moved = follow(t.sheetId, t.rect);
+    if (moved) Object.assign(t, moved);
+  }
+}
+
+/** Sorts a table's body rows by one of its columns (0-based within the table), as Data › Sort does. */
+export function sortTable(wb: FakeWorkbook, tableName: string, column: number, descending = false): void {
+  const t = wb.tables.find((x) => x.name.toUpperCase() === tableName.toUpperCase());
+  if (!t) throw new FakeOfficeError("ItemNotFound", `There is no table named "${tableName}".`);
+  const sheet = wb.sheetById(t.sheetId);
+  const rows: number[] = [];
+  for (let r = t.rect.top + 1; r <= t.rect.bottom; r++) rows.push(r);
+  const sortKey = (r: number) => sheet.cells.get(key(r, t.rect.left + column))?.value ?? "";
+  const order = [...rows].sort((x, y) => {
+    const a = sortKey(x);
+    const b = sortKey(y);
+    const c = typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b));
+    return descending ? -c : c;
+  });
+  const moved = new Map<string, FakeCell>();
+  const movedNotes = new Map<string, string>();
+  order.forEach((fromRow, i) => {
+    const toRow = rows[i];
+    for (let c = t.rect.left; c <= t.rect.right; c++) {
+      const cell = sheet.cells.get(key(fromRow, c));
+      if (cell) moved.set(key(toRow, c), { ...cell, formula: cell.formula === null ? null : shiftRelative(cell.formula, toRow - fromRow, 0) });
+      const note = sheet.notes.get(key(fromRow, c));
+      if (note !== undefined) movedNotes.set(key(toRow, c), note);
+    }
+  });
+  for (const r of rows) {
+    for (let c = t.rect.left; c <= t.rect.right; c++) {
+      sheet.cells.delete(key(r, c));
+      sheet.notes.delete(key(r, c));
+    }
+  }
+  for (const [k, cell] of moved) sheet.cells.set(k, cell);
+  for (const [k, note] of movedNotes) sheet.notes.set(k, note);
+}
+
+/** Moves every formula, name, table, note and chart for a structural edit. */
+export function applyEdit(wb: FakeWorkbook, edit: Edit): void {
+  for (const s of wb.sheets) {
+    for (const cell of s.cells.values()) if (cell.formula !== null) cell.formula = adjustFormula(cell.formula, s.name, edit);
+  }
+  if (edit.kind === "rename") return;
+  if (edit.kind === "delete-sheet") return;
+  const sheet = wb.sheetByName(edit.sheet);
+  moveLines(sheet, edit);
+  for (const n of wb.names.values()) {
+    if (n.sheetId !== sheet.id) continue;
+    const r = shiftRect(n.rect, edit);
+    if (r) n.rect = r;
+    else {
+      n.sheetId = null;
+      n.formula = "=#REF!";
+    }
+  }
+  wb.tables = wb.tables.filter((t) => {
+    if (t.sheetId !== sheet.id) return true;
+    const r = shiftRect(t.rect, edit);
+    if (r) t.rect = r;
+    return r !== null;
+  });
+  for (const c of sheet.charts) {
+    const a = shiftRect({ top: c.anchor.row, left: c.anchor.col, bottom: c.anchor.row, right: c.anchor.col }, edit);
+    if (a) c.anchor = { row: a.top, col: a.left };
+  }
+}
+
+/** Moves a sheet's cells and notes for rows or columns inserted or deleted; deleted ones go. */
+function moveLines(sheet: SheetModel, edit: LineEdit): void {
+  const move = <T>(map: Map<string, T>): Map<string, T> => {
+    const next = new Map<string, T>();
+    for (const [k, v] of map) {
+      const [row, col] = k.split(",").map(Number);
+      const r = edit.kind === "rows" ? shiftIndex(row, edit.at, edit.count) : row;
+      const c = edit.kind === "cols" ? shiftIndex(col, edit.at, edit.count) : col;
+      if (r !== null && c !== null) next.set(key(r, c), v);
+    }
+    return next;
+  };
+  sheet.cells = move(sheet.cells);
+  sheet.notes = move(sheet.notes);
+}
+
+/** Deletes a sheet as Excel does: references to it become #REF!, its names too. */
+export function removeSheet(wb: FakeWorkbook, m: SheetModel): void {
+  applyEdit(wb, { kind: "delete-sheet", sheet: m.name });
+  wb.sheets = wb.sheets.filter((s) => s !== m);
+  wb.tables = wb.tables.filter((t) => t.sheetId !== m.id);
+  for (const n of wb.names.values()) {
+    if (n.sheetId === m.id) {
+      n.sheetId = null;
+      n.formula = "=#REF!";
+    }
+  }
+  if (wb.activeSheetId === m.id || wb.selection.sheetId === m.id) {
+    const next = wb.sheets.find((s) => s.visibility === "Visible") ?? wb.sheets[0];
+    wb.activeSheetId = next.id;
+    wb.selection = { sheetId: next.id, rect: { top: 0, left: 0, bottom: 0, right: 0 } };
+  }
+}

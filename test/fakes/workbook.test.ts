@@ -1,0 +1,123 @@
+/**
+ * The workbook: what it starts with, what the user does to it directly (typing, formatting,
+ * naming, selecting, protecting; applied at once, no sync), and context.workbook's selection,
+ * active cell and structure protection (ExcelApi 1.7).
+ * https://learn.microsoft.com/javascript/api/excel/excel.workbook
+ * https://learn.microsoft.com/javascript/api/excel/excel.workbookprotection
+ */
+import { failure } from "./test-helpers";
+import { FakeWorkbook } from "./workbook";
+
+describe("a new workbook", () => {
+  it("has Sheet1 active with A1 selected and supports ExcelApi 1.18 unless told", () => {
+    const wb = new FakeWorkbook();
+    const snap = wb.snapshot();
+    expect(wb.apiVersion).toBe(18);
+    expect(snap.sheets.map((s) => [s.name, s.visibility, s.protected])).toEqual([["Sheet1", "Visible", false]]);
+    expect([snap.activeSheet, snap.selection]).toEqual(["Sheet1", { sheet: "Sheet1", address: "A1" }]);
+    expect([snap.names, snap.customProperties, snap.settings]).toEqual([{}, {}, {}]);
+    expect([wb.syncCount, wb.runCount, wb.syncLog]).toEqual([0, 0, []]);
+  });
+
+  it("starts with the sheets it is given, in order, each with its own id", () => {
+    const wb = new FakeWorkbook({ sheets: ["Deal", "Capex 2026"], apiVersion: 9 });
+    const sheets = wb.snapshot().sheets;
+    expect(sheets.map((s) => s.name)).toEqual(["Deal", "Capex 2026"]);
+    expect(new Set(sheets.map((s) => s.id)).size).toBe(2);
+    expect([wb.apiVersion, wb.snapshot().activeSheet]).toEqual([9, "Deal"]);
+  });
+});
+
+describe("the user's actions", () => {
+  it("types into cells as Excel parses typing, and clears a cell's content but not its format", () => {
+    const wb = new FakeWorkbook();
+    wb.setCell("Sheet1", "A1", "=B1*2");
+    wb.setCell("Sheet1", "A2", "'=x");
+    wb.setCell("Sheet1", "A3", "12");
+    wb.setCell("Sheet1", "A4", { formula: "=A3" });
+    wb.setNumberFormat("Sheet1", "A5", "0.0%");
+    wb.setCell("Sheet1", "A5", 0.25);
+    wb.setCell("Sheet1", "A5", null);
+    expect(wb.cell("Sheet1", "A1")).toEqual({ value: null, formula: "=B1*2", numberFormat: "General" });
+    expect(wb.cell("Sheet1", "A2")).toEqual({ value: "=x", formula: null, numberFormat: "General" });
+    expect(wb.cell("Sheet1", "A3")).toEqual({ value: 12, formula: null, numberFormat: "General" });
+    expect(wb.cell("Sheet1", "A4")).toEqual({ value: null, formula: "=A3", numberFormat: "General" });
+    expect(wb.cell("Sheet1", "A5")).toEqual({ value: null, formula: null, numberFormat: "0.0%" });
+    expect(wb.cell("Sheet1", "A6")).toBeUndefined();
+  });
+
+  it("reads a formula cell's value from the workbook's evaluate, and 0 without one", async () => {
+    const evaluate = (formula: string, sheet: string, address: string) => `${sheet}!${address} ${formula}`;
+    for (const [wb, expected] of [
+      [new FakeWorkbook({ evaluate }), "Sheet1!B2 =1+1"],
+      [new FakeWorkbook(), 0],
+    ] as const) {
+      wb.setCell("Sheet1", "B2", "=1+1");
+      const value = await wb.run(async (context) => {
+        const r = context.workbook.worksheets.getItem("Sheet1").getRange("B2");
+        r.load("values");
+        await context.sync();
+        return r.values[0][0];
+      });
+      expect(value).toBe(expected);
+      expect(wb.snapshot().sheets[0].cells.B2.value).toBe(expected);
+    }
+  });
+
+  it("refuses an unknown sheet with ItemNotFound and a malformed address with InvalidArgument", () => {
+    const wb = new FakeWorkbook();
+    expect(() => wb.setCell("Nope", "A1", 1)).toThrow(expect.objectContaining({ code: "ItemNotFound" }));
+    expect(() => wb.setCell("Sheet1", "A1:B2", 1)).toThrow(expect.objectContaining({ code: "InvalidArgument" }));
+    expect(() => wb.addName("A1", "Sheet1", "B2")).toThrow(expect.objectContaining({ code: "InvalidArgument" }));
+  });
+
+  it("selects a range, which makes its sheet active; context.workbook reads the selection and the active cell", async () => {
+    const wb = new FakeWorkbook({ sheets: ["Sheet1", "Deal"] });
+    wb.select("Deal", "C4:D6");
+    expect([wb.snapshot().activeSheet, wb.snapshot().selection]).toEqual(["Deal", { sheet: "Deal", address: "C4:D6" }]);
+    const addresses = await wb.run(async (context) => {
+      const selected = context.workbook.getSelectedRange().load("address");
+      const active = context.workbook.getActiveCell().load("address");
+      await context.sync();
+      return [selected.address, active.address];
+    });
+    expect(addresses).toEqual(["Deal!C4:D6", "Deal!C4"]);
+  });
+
+  it("protects the workbook's structure, which context.workbook.protection reports (ExcelApi 1.7)", async () => {
+    const wb = new FakeWorkbook();
+    wb.protectStructure();
+    const isProtected = await wb.run(async (context) => {
+      const p = context.workbook.protection.load("protected");
+      await context.sync();
+      return p.protected;
+    });
+    expect(isProtected).toBe(true);
+    const err = await failure(new FakeWorkbook({ apiVersion: 6 }), async (context) => {
+      context.workbook.protection.load("protected");
+      await context.sync();
+    });
+    expect(err.code).toBe("ApiNotFound");
+  });
+
+  it("names a cell or a range as the user does, with a comment", () => {
+    const wb = new FakeWorkbook();
+    wb.addName("DEAL_AMOUNT", "Sheet1", "D5", "the amount");
+    wb.addName("Years", "Sheet1", "B2:B6");
+    expect(wb.snapshot().names).toEqual({
+      DEAL_AMOUNT: { sheet: "Sheet1", address: "D5", comment: "the amount", visible: true },
+      Years: { sheet: "Sheet1", address: "B2:B6", comment: "", visible: true },
+    });
+  });
+});
+
+describe("Excel.run", () => {
+  it("runs a batch with its own context, counts the run and returns the batch's result", async () => {
+    const wb = new FakeWorkbook();
+    const contexts: unknown[] = [];
+    const results = [await wb.run(async (c) => (contexts.push(c), "one")), await wb.run(async (c) => (contexts.push(c), "two"))];
+    expect(results).toEqual(["one", "two"]);
+    expect(contexts[0]).not.toBe(contexts[1]);
+    expect(wb.runCount).toBe(2);
+  });
+});

@@ -1,0 +1,333 @@
+/**
+ * The fake Excel's workbook: its state (sheets, names, tables, properties, settings, selection),
+ * what the user does to it directly (typing, naming, protecting, selecting, structural edits;
+ * applied at once, with no sync), `Excel.run`, and `context.workbook`, the Office.js Workbook
+ * object a batch reaches it through.
+ * https://learn.microsoft.com/javascript/api/excel/excel.workbook
+ */
+import { parseCellRef, parseRect, splitSheetAddress, key, type Rect } from "./a1";
+import { emptyCell, parseInput, type FakeCell, type Scalar } from "./cells";
+import { ClientObject } from "./client";
+import { FakeRequestContext, type SyncRecord } from "./context";
+import { applyEdit, copyCell, moveCells, removeSheet, sortTable } from "./edits";
+import { FakeOfficeError } from "./errors";
+import { FakeCustomPropertyCollection } from "./custom-properties";
+import { FakeNamedItemCollection, isValidExcelName, type NameModel } from "./names";
+import { FakeNoteCollection } from "./notes";
+import { FakeRange } from "./range";
+import { FakeSettingCollection } from "./settings";
+import { snapshotOf, type WorkbookSnapshot } from "./snapshot";
+import type { Edit } from "./structure";
+import { FakeTableCollection, type TableModel } from "./tables";
+import { checkSheetName, FakeWorksheetCollection, type SheetModel, type Visibility } from "./worksheets";
+
+export interface FakeWorkbookOptions {
+  /** Highest ExcelApi 1.x minor version the host supports; 18 (1.18) unless told. */
+  readonly apiVersion?: number;
+  /** Sheets to start with; ["Sheet1"] unless told. */
+  readonly sheets?: readonly string[];
+  /** What a formula cell's `values` read returns; 0 unless told. */
+  readonly evaluate?: (formula: string, sheet: string, address: string) => Scalar;
+}
+
+export class FakeWorkbook {
+  /** ExcelApi 1.x minor version the host supports. */
+  apiVersion: number;
+  syncCount = 0;
+  runCount = 0;
+  readonly syncLog: SyncRecord[] = [];
+  readonly evaluate: (formula: string, sheet: string, address: string) => Scalar;
+
+  /** @internal model state, read by the proxies */
+  sheets: SheetModel[] = [];
+  names = new Map<string, NameModel>();
+  tables: TableModel[] = [];
+  customProperties = new Map<string, { key: string; value: Scalar }>();
+  settings = new Map<string, string>();
+  structureProtected = false;
+  activeSheetId = "";
+  selection: { sheetId: string; rect: Rect } = { sheetId: "", rect: { top: 0, left: 0, bottom: 0, right: 0 } };
+  private nextId = 1;
+  private pendingFailure: FakeOfficeError | null = null;
+  private failureSkips = 0;
+
+  constructor(options: FakeWorkbookOptions = {}) {
+    this.apiVersion = options.apiVersion ?? 18;
+    this.evaluate = options.evaluate ?? (() => 0);
+    for (const name of options.sheets ?? ["Sheet1"]) this.addSheet(name);
+    if (this.sheets.length > 0) {
+      this.activeSheetId = this.sheets[0].id;
+      this.selection = { sheetId: this.sheets[0].id, rect: { top: 0, left: 0, bottom: 0, right: 0 } };
+    }
+  }
+
+  /** @internal */
+  newId(prefix: string): string {
+    return `{${prefix}-${String(this.nextId++).padStart(4, "0")}}`;
+  }
+
+  // --- the user's actions ---------------------------------------------------------------
+
+  addSheet(name: string, options: { visibility?: Visibility; protected?: boolean } = {}): void {
+    checkSheetName(name, this.sheets.map((s) => s.name));
+    this.sheets.push({
+      id: this.newId("sheet"),
+      name,
+      visibility: options.visibility ?? "Visible",
+      protected: options.protected ?? false,
+      cells: new Map(),
+      notes: new Map(),
+      charts: [],
+      columnWidths: new Map(),
+    });
+  }
+
+  protectSheet(name: string, on = true): void {
+    this.sheetByName(name).protected = on;
+  }
+
+  protectStructure(on = true): void {
+    this.structureProtected = on;
+  }
+
+  /** Types `input` into a cell as the user would; null clears the cell's content. */
+  setCell(sheet: string, address: string, input: Scalar | null | { formula: string }): void {
+    const s = this.sheetByName(sheet);
+    const at = this.cellRef(address);
+    const cell = s.cells.get(key(at.row, at.col)) ?? emptyCell();
+    if (input === null) {
+      cell.value = null;
+      cell.formula = null;
+    } else if (typeof input === "object") {
+      cell.value = null;
+      cell.formula = input.formula;
+    } else {
+      const parsed = parseInput(input, cell.numberFormat);
+      cell.value = parsed.value;
+      cell.formula = parsed.formula;
+      cell.numberFormat = parsed.numberFormat;
+    }
+    s.cells.set(key(at.row, at.col), cell);
+  }
+
+  setNumberFormat(sheet: string, address: string, numberFormat: string): void {
+    const s = this.sheetByName(sheet);
+    const at = this.cellRef(address);
+    const cell = s.cells.get(key(at.row, at.col)) ?? emptyCell();
+    cell.numberFormat = numberFormat;
+    s.cells.set(key(at.row, at.col), cell);
+  }
+
+  cell(sheet: string, address: string): FakeCell | undefined {
+    const at = this.cellRef(address);
+    return this.sheetByName(sheet).cells.get(key(at.row, at.col));
+  }
+
+  addName(name: string, sheet: string, address: string, comment = ""): void {
+    if (!isValidExcelName(name)) throw new FakeOfficeError("InvalidArgument", `"${name}" is not a valid name.`);
+    const rect = parseRect(address);
+    if (!rect) throw new FakeOfficeError("InvalidArgument", `"${address}" is not a valid address.`);
+    this.names.set(name.toUpperCase(), { name, sheetId: this.sheetByName(sheet).id, rect, formula: null, comment, visible: true });
+  }
+
+  select(sheet: string, address: string): void {
+    const rect = parseRect(address);
+    if (!rect) throw new Error(`Bad address ${address}`);
+    const s = this.sheetByName(sheet);
+    this.selection = { sheetId: s.id, rect };
+    this.activeSheetId = s.id;
+  }
+
+  // --- the user's structural edits: Excel moves cells, formulas, names, tables, notes (edits.ts)
+
+  /** Inserts `count` rows before 0-based row `at` (deletes them when count < 0). */
+  insertRows(sheet: string, at: number, count = 1): void {
+    this.applyEdit({ kind: "rows", sheet: this.sheetByName(sheet).name, at, count });
+  }
+
+  deleteRows(sheet: string, at: number, count = 1): void {
+    this.applyEdit({ kind: "rows", sheet: this.sheetByName(sheet).name, at, count: -count });
+  }
+
+  insertColumns(sheet: string, at: number, count = 1): void {
+    this.applyEdit({ kind: "cols", sheet: this.sheetByName(sheet).name, at, count });
+  }
+
+  deleteColumns(sheet: string, at: number, count = 1): void {
+    this.applyEdit({ kind: "cols", sheet: this.sheetByName(sheet).name, at, count: -count });
+  }
+
+  renameSheet(from: string, to: string): void {
+    const m = this.sheetByName(from);
+    checkSheetName(to, this.sheets.filter((x) => x !== m).map((x) => x.name));
+    this.applyEdit({ kind: "rename", from: m.name, to });
+    m.name = to;
+  }
+
+  deleteSheet(name: string): void {
+    const m = this.sheetByName(name);
+    this.removeSheet(m);
+  }
+
+  /** Writes or (null) removes the note on a cell. */
+  setNote(sheet: string, address: string, text: string | null): void {
+    const s = this.sheetByName(sheet);
+    const at = this.cellRef(address);
+    if (text === null) s.notes.delete(key(at.row, at.col));
+    else s.notes.set(key(at.row, at.col), text);
+  }
+
+  /** Copies a cell with its number format and note, as Ctrl+C, Ctrl+V: relative references move. */
+  copyCell(fromSheet: string, from: string, toSheet: string, to: string): void {
+    copyCell(this, fromSheet, from, toSheet, to);
+  }
+
+  /**
+   * Cuts a rectangle and pastes it at `to` (Ctrl+X, Ctrl+V): its cells, notes, names and tables
+   * move, and every formula that referred to a moved cell follows it.
+   */
+  moveCells(fromSheet: string, address: string, toSheet: string, to: string): void {
+    moveCells(this, fromSheet, address, toSheet, to);
+  }
+
+  /** Sorts a table's body rows by one of its columns (0-based within the table), as Data › Sort does. */
+  sortTable(tableName: string, column: number, descending = false): void {
+    sortTable(this, tableName, column, descending);
+  }
+
+  /** @internal every formula, name, table, note and chart after a structural edit. */
+  applyEdit(edit: Edit): void {
+    applyEdit(this, edit);
+  }
+
+  /** @internal deletes a sheet as Excel does: references to it become #REF!, its names too. */
+  removeSheet(m: SheetModel): void {
+    removeSheet(this, m);
+  }
+
+  /** The next context.sync() (after skipping `skip` syncs) rejects with this error and applies nothing. */
+  failNextSync(code: string, message: string, skip = 0): void {
+    this.pendingFailure = new FakeOfficeError(code, message);
+    this.failureSkips = skip;
+  }
+
+  /** @internal the error the starting sync must reject with, if failNextSync asked for one */
+  takeFailure(): FakeOfficeError | null {
+    if (!this.pendingFailure) return null;
+    if (this.failureSkips > 0) {
+      this.failureSkips--;
+      return null;
+    }
+    const failure = this.pendingFailure;
+    this.pendingFailure = null;
+    return failure;
+  }
+
+  // --- Excel.run -------------------------------------------------------------------------
+
+  async run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
+    this.runCount++;
+    const context = new FakeRequestContext(this);
+    try {
+      return await batch(context);
+    } finally {
+      context.closed = true;
+    }
+  }
+
+  // --- lookups used by the proxies -------------------------------------------------------
+
+  /** @internal */
+  sheetByName(name: string): SheetModel {
+    const s = this.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (!s) throw new FakeOfficeError("ItemNotFound", `There is no sheet named "${name}".`);
+    return s;
+  }
+
+  /** @internal */
+  sheetById(id: string): SheetModel {
+    const s = this.sheets.find((x) => x.id === id);
+    if (!s) throw new FakeOfficeError("ItemNotFound", "The worksheet no longer exists.");
+    return s;
+  }
+
+  /** @internal */
+  cellRef(address: string): { row: number; col: number } {
+    const at = parseCellRef(address);
+    if (!at) throw new FakeOfficeError("InvalidArgument", `"${address}" is not a cell address.`);
+    return at;
+  }
+
+  /** @internal "Deal!B3:C4" or a local address on `defaultSheet` → sheet and rectangle. */
+  resolveAddress(address: string, defaultSheet: SheetModel | null): { sheet: SheetModel; rect: Rect } {
+    const { sheet, local } = splitSheetAddress(address);
+    const s = sheet === null ? defaultSheet : this.sheetByName(sheet);
+    if (!s) throw new FakeOfficeError("InvalidArgument", `"${address}" does not name a sheet.`);
+    const rect = parseRect(local);
+    if (!rect) throw new FakeOfficeError("InvalidArgument", `"${address}" is not a valid address.`);
+    return { sheet: s, rect };
+  }
+
+  /** @internal */
+  nameTaken(name: string): boolean {
+    const u = name.toUpperCase();
+    return this.names.has(u) || this.tables.some((t) => t.name.toUpperCase() === u);
+  }
+
+  /** Plain JSON-safe data: see WorkbookSnapshot. */
+  snapshot(): WorkbookSnapshot {
+    return snapshotOf(this);
+  }
+}
+
+// --- context.workbook -------------------------------------------------------------------------
+
+export class FakeWorkbookProxy {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly names: FakeNamedItemCollection;
+  readonly tables: FakeTableCollection;
+  readonly notes: FakeNoteCollection;
+  readonly properties: { custom: FakeCustomPropertyCollection };
+  readonly settings: FakeSettingCollection;
+  readonly protection: FakeWorkbookProtection;
+  constructor(readonly ctx: FakeRequestContext) {
+    this.worksheets = new FakeWorksheetCollection(ctx);
+    this.names = new FakeNamedItemCollection(ctx);
+    this.tables = new FakeTableCollection(ctx, null);
+    this.notes = new FakeNoteCollection(ctx, null);
+    this.properties = { custom: new FakeCustomPropertyCollection(ctx) };
+    this.settings = new FakeSettingCollection(ctx);
+    this.protection = new FakeWorkbookProtection(ctx, () => ctx.host);
+  }
+
+  getSelectedRange(): FakeRange {
+    const host = this.ctx.host;
+    return new FakeRange(this.ctx, () => ({ sheet: host.sheetById(host.selection.sheetId), rect: { ...host.selection.rect } }));
+  }
+
+  getActiveCell(): FakeRange {
+    const host = this.ctx.host;
+    return new FakeRange(this.ctx, () => {
+      const r = host.selection.rect;
+      return { sheet: host.sheetById(host.selection.sheetId), rect: { top: r.top, left: r.left, bottom: r.top, right: r.left } };
+    });
+  }
+}
+
+class FakeWorkbookProtection extends ClientObject<FakeWorkbook> {
+  protected readonly typeName = "WorkbookProtection";
+  protected readonly scalarProps = ["protected"];
+  protected describe(): string {
+    return "Workbook";
+  }
+  protected readProp(m: FakeWorkbook): unknown {
+    return m.structureProtected;
+  }
+  get protected(): boolean {
+    return this.get("protected");
+  }
+  override load(props?: unknown): this {
+    this.ctx.enqueue("WorkbookProtection.load", 7, () => undefined);
+    return super.load(props);
+  }
+}
