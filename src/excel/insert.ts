@@ -92,9 +92,13 @@ function selectionProblem(s: SelectionRead): ActionFailure | null {
 }
 
 function contextOf(read: InsertRead, names: readonly NameInfo[], options: InsertOptions): InsertContext {
+  const tables = read.tables.items.map((t) => t.name);
+  const sheetScopedNames = new Map(read.sheets.items.map((s) => [s.name, s.names.items.map((n) => n.name)]));
   return {
     sheets: read.sheets.items.map((s) => s.name),
-    tableNames: [...read.tables.items.map((t) => t.name), ...names.map((n) => n.name)],
+    tables,
+    sheetScopedNames,
+    tableNames: [...tables, ...names.map((n) => n.name), ...[...sheetScopedNames.values()].flat()],
     names: new Map(names.map((n) => [n.name.toUpperCase(), n])),
     target: options.target,
     includeStockHistory: options.includeStockHistory,
@@ -144,7 +148,10 @@ export async function insertBlocks(blocks: readonly BlockId[], options: InsertOp
       const extents = wanted.map((b) => specExtent(source(b, { includeStockHistory: options.includeStockHistory })));
       const wb = context.workbook;
       const read: InsertRead = {
-        sheets: wb.worksheets.load("items/name"),
+        // Each sheet's own names in the same read: Workbook.names lists only workbook-scope names
+        // (OfficeDev/office-js#1011), and Excel refuses a table name that any name already has.
+        // Nested collection paths are part of load() (OfficeExtension.LoadOption, "items/…/items/…").
+        sheets: wb.worksheets.load("items/name,items/names/items/name"),
         names: wb.names.load("items/name,items/type,items/value,items/comment"),
         tables: wb.tables.load("items/name"),
         structure: wb.protection.load("protected"),

@@ -69,13 +69,19 @@ export function presentBlocks(names: readonly NameInfo[]): Map<BlockId, string> 
   return present;
 }
 
-function planNames(spec: SheetSpec, sheetName: string, existing: ReadonlyMap<string, NameInfo>): Pick<PlannedInsert, "names" | "leftAlone"> {
+function planNames(spec: SheetSpec, sheetName: string, ctx: InsertContext): Pick<PlannedInsert, "names" | "leftAlone"> {
+  const existing = ctx.names;
+  const tables = new Map(ctx.tables.map((t) => [t.toUpperCase(), t]));
+  const onSheet = new Set((ctx.sheetScopedNames.get(sheetName) ?? []).map((n) => n.toUpperCase()));
   const names: PlannedName[] = [];
   const leftAlone: { what: string; reason: string }[] = [];
   for (const n of spec.names) {
     const found = existing.get(n.name.toUpperCase());
     const comment = `${OWNED_PREFIX}${n.comment}`;
-    if (!found) names.push({ ...n, comment, replace: false });
+    // Excel refuses a name that a table has (and would stop the whole write half-way).
+    const table = tables.get(n.name.toUpperCase());
+    if (table) leftAlone.push({ what: `the name ${n.name}`, reason: `a table of yours is named ${table}, and Excel keeps one name for one thing; this block's formulas that use ${n.name} read your table.` });
+    else if (!found) names.push({ ...n, comment, replace: false });
     else if (found.type !== "Range" && found.comment.startsWith(OWNED_PREFIX)) names.push({ ...n, comment, replace: true });
     else {
       leftAlone.push({
@@ -84,11 +90,20 @@ function planNames(spec: SheetSpec, sheetName: string, existing: ReadonlyMap<str
       });
     }
   }
+  // A sheet-scoped name wins over the workbook's on its own sheet (insert at the selection).
+  for (const n of spec.names.filter((x) => onSheet.has(x.name.toUpperCase()))) {
+    leftAlone.push({ what: `the name ${n.name} on ${sheetName}`, reason: `the sheet ${sheetName} has a name ${n.name} of its own, so this block's formulas on it read yours, not the block's cell ${sheetName}!${toA1(n.row, n.col)}.` });
+  }
   return { names, leftAlone };
 }
 
 export interface InsertContext {
   readonly sheets: string[];
+  /** The workbook's tables. */
+  readonly tables: readonly string[];
+  /** Every sheet's own (sheet-scoped) names, by sheet; Workbook.names lists none of them. */
+  readonly sheetScopedNames: ReadonlyMap<string, readonly string[]>;
+  /** Names a new table must not take: tables, workbook names, sheet-scoped names, and the tables planned so far. */
   readonly tableNames: string[];
   readonly names: ReadonlyMap<string, NameInfo>;
   readonly target: "new-sheet" | "selection";
@@ -106,7 +121,7 @@ export function planInsert(spec: SheetSpec, ctx: InsertContext): PlannedInsert {
     ctx.tableNames.push(name);
     return { ...t, name, specName: t.name };
   });
-  const { names, leftAlone } = planNames(spec, sheetName, ctx.names);
+  const { names, leftAlone } = planNames(spec, sheetName, ctx);
   const record = recordOfSpec(spec, {
     sheetName,
     target: ctx.target,

@@ -194,6 +194,55 @@ describe("insertBlocks", () => {
     expect(report.summary).toContain("The table name DealFigures was taken, so the table is called DealFigures_2.");
   });
 
+  it("gives a table another name when a sheet has a name of its own with the block's table name (Workbook.names does not list it)", async () => {
+    const wb = setup();
+    await wb.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").names.add("DealFigures", "=Sheet1!$A$1", "mine");
+      await context.sync();
+    });
+    const { result, syncs } = await syncsOf(wb, () => insertBlocks(["deal"], NEW_SHEET));
+    const report = ok(result);
+    expect(syncs).toBe(2);
+    expect(wb.snapshot().sheets[1].tables.map((t) => t.name)).toEqual(["DealFigures_2"]);
+    expect(report.summary).toContain("The table name DealFigures was taken, so the table is called DealFigures_2.");
+  });
+
+  it("leaves a name alone when a table of the user's has that name, and says so (Excel would refuse it half-way through the write)", async () => {
+    const wb = setup();
+    wb.setCell("Sheet1", "A1", "Amount");
+    wb.setCell("Sheet1", "A2", 5);
+    await wb.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").tables.add("Sheet1!A1:A2", true).name = "Deal_Amount";
+      await context.sync();
+    });
+    const deal = ok(await insertBlocks(["deal"], NEW_SHEET)).blocks[0];
+    expect(wb.snapshot().names.DEAL_AMOUNT).toBeUndefined();
+    expect(deal.namesWritten).not.toContain("DEAL_AMOUNT");
+    expect(deal.namesWritten.length).toBe(buildBlock("deal").names.length - 1);
+    expect(deal.leftAlone).toEqual([
+      { what: "the name DEAL_AMOUNT", reason: "a table of yours is named Deal_Amount, and Excel keeps one name for one thing; this block's formulas that use DEAL_AMOUNT read your table." },
+    ]);
+  });
+
+  it("says so when the selected sheet has a name of its own that the block's formulas use", async () => {
+    const wb = setup();
+    await wb.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").names.add("DEAL_AMOUNT", "=Sheet1!$A$1", "mine");
+      await context.sync();
+    });
+    wb.select("Sheet1", "C3");
+    const deal = ok(await insertBlocks(["deal"], { target: "selection", includeStockHistory: false })).blocks[0];
+    const used = buildBlock("deal", { origin: { row: 2, col: 2 } }).names.find((n) => n.name === "DEAL_AMOUNT");
+    expect(used).toBeDefined();
+    expect(deal.namesWritten).toContain("DEAL_AMOUNT");
+    expect(deal.leftAlone).toEqual([
+      {
+        what: "the name DEAL_AMOUNT on Sheet1",
+        reason: `the sheet Sheet1 has a name DEAL_AMOUNT of its own, so this block's formulas on it read yours, not the block's cell Sheet1!${toA1(used!.row, used!.col)}.`,
+      },
+    ]);
+  });
+
   it("writes text that begins with =, +, - or @ (or looks like a number or date) as that text", async () => {
     const wb = setup();
     const texts = ['=HYPERLINK("http://x.example","click")', "+1", "-2", "@SUM(A1)", "2026-01-28", "TRUE", "'quoted"];

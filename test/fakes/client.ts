@@ -57,9 +57,22 @@ export abstract class ClientObject<M> {
       const m = this.nullable ? this.locate() : this.target();
       this.nullState = m === null;
       if (m === null) return;
-      for (const p of wanted) this.capture(m, p);
+      this.captureAll(m, wanted);
     });
     return this;
+  }
+
+  /** @internal stores the loaded properties; a child collection's ("names/items/name", "names/items/comment") in one load. */
+  captureAll(m: M, props: readonly string[]): void {
+    const nested = new Map<ClientCollection<unknown, ClientObject<unknown>>, string[]>();
+    for (const prop of props) {
+      const slash = prop.indexOf("/");
+      const collection = slash > 0 ? this.childCollection(prop.slice(0, slash)) : null;
+      if (collection) nested.set(collection, [...(nested.get(collection) ?? []), prop.slice(slash + 1).replace(/^items\//, "")]);
+      else this.capture(m, prop);
+    }
+    // A collection's items, loaded in the same sync through the navigation path (OfficeExtension.LoadOption).
+    for (const [collection, wanted] of nested) collection.fillNow(wanted);
   }
 
   /** @internal stores one loaded property, "a" or a navigation path "protection/protected" */
@@ -76,6 +89,12 @@ export abstract class ClientObject<M> {
       throw new FakeOfficeError("InvalidArgument", `${this.typeName} has no property "${prop}" to load.`);
     }
     this.loaded.set(prop, cloneValue(this.readProp(m, prop)));
+  }
+
+  /** Collections whose items can be loaded through this object ("names/items/name"). */
+  protected childCollection(name: string): ClientCollection<unknown, ClientObject<unknown>> | null {
+    void name;
+    return null;
   }
 
   /** Navigation properties whose scalars can be loaded through this object ("protection"). */
@@ -128,12 +147,15 @@ export abstract class ClientCollection<M, P extends ClientObject<M>> {
 
   load(props?: unknown): this {
     const wanted = parseLoadArg(props).map((p) => p.replace(/^items\//, ""));
-    this.ctx.enqueue(`${this.typeName}.load`, 1, () => {
-      const items = this.list().map((m) => this.proxyFor(m));
-      for (const item of items) (item as unknown as { fill(p: string[]): void }).fill(wanted);
-      this.loadedItems = items;
-    });
+    this.ctx.enqueue(`${this.typeName}.load`, 1, () => this.fillNow(wanted));
     return this;
+  }
+
+  /** @internal loads the items' properties now, during a sync. */
+  fillNow(wanted: string[]): void {
+    const items = this.list().map((m) => this.proxyFor(m));
+    for (const item of items) (item as unknown as { fill(p: string[]): void }).fill(wanted);
+    this.loadedItems = items;
   }
 
   get items(): P[] {
@@ -171,6 +193,6 @@ export function fillable<M>(proxy: ClientObject<M>): void {
     const self = proxy as unknown as { nullState: boolean; scalarProps: readonly string[] };
     const m = proxy.target();
     self.nullState = false;
-    for (const p of props.length > 0 ? props : self.scalarProps) proxy.capture(m, p);
+    proxy.captureAll(m, props.length > 0 ? props : self.scalarProps);
   };
 }

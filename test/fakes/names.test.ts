@@ -132,3 +132,50 @@ describe("a named item", () => {
     expect(err.code).toBe("ApiNotFound");
   });
 });
+
+/**
+ * Sheet-scoped names: Worksheet.names (ExcelApi 1.4) lists them and Workbook.names does not
+ * (OfficeDev/office-js#1011); a workbook name may share the text, a table may not.
+ * https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-names-member
+ */
+describe("sheet-scoped names", () => {
+  async function withSheetName(wb: FakeWorkbook): Promise<void> {
+    await wb.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").names.add("Local", "=Sheet1!$C$3", "mine");
+      await context.sync();
+    });
+  }
+
+  it("are listed by their sheet's names, in the same load as the sheets, and not by the workbook's", async () => {
+    const wb = setup({ sheets: ["Sheet1", "Other"] });
+    await withSheetName(wb);
+    const seen = await wb.run(async (context) => {
+      const sheets = context.workbook.worksheets.load("items/name,items/names/items/name,items/names/items/scope");
+      const names = context.workbook.names.load("items/name");
+      await context.sync();
+      return { sheets: sheets.items.map((s) => [s.name, s.names.items.map((n) => `${n.name}:${n.scope}`)]), workbook: names.items.map((n) => n.name) };
+    });
+    expect(seen).toEqual({ sheets: [["Sheet1", ["Local:Worksheet"]], ["Other", []]], workbook: [] });
+  });
+
+  it("leave the text free for a workbook name, but not for a table", async () => {
+    const wb = setup();
+    wb.setCell("Sheet1", "A1", "h");
+    wb.setCell("Sheet1", "A2", 1);
+    await withSheetName(wb);
+    const err = await rejection(
+      wb.run(async (context) => {
+        context.workbook.worksheets.getItem("Sheet1").tables.add("Sheet1!A1:A2", true).name = "local";
+        await context.sync();
+      }),
+    );
+    expect(err.code).toBe("ItemAlreadyExists");
+    // The batch is not a transaction: the table was added under Excel's default name, the rename refused.
+    expect(wb.snapshot().sheets[0].tables).toEqual([{ name: "Table1", address: "A1:A2" }]);
+    await wb.run(async (context) => {
+      context.workbook.names.add("LOCAL", "=Sheet1!$A$2", "a workbook name");
+      await context.sync();
+    });
+    expect(Object.keys(wb.snapshot().names)).toEqual(["LOCAL"]);
+  });
+});

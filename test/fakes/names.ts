@@ -10,8 +10,10 @@
  */
 import { absolute, parseCellRef, quoteSheet, type Rect } from "./a1";
 import { ClientCollection, ClientObject, fillable } from "./client";
+import type { FakeRequestContext } from "./context";
 import { FakeOfficeError } from "./errors";
 import { FakeRange } from "./range";
+import type { SheetModel } from "./worksheets";
 
 /** A workbook-scope name as the fake stores it. */
 export interface NameModel {
@@ -75,8 +77,58 @@ export class FakeNamedItemCollection extends ClientCollection<NameModel, FakeNam
   }
 }
 
+/**
+ * A worksheet's own names (Worksheet.names, ExcelApi 1.4): names scoped to that sheet, which
+ * Workbook.names does not list (OfficeDev/office-js#1011). A sheet-scoped name may share its text
+ * with a workbook name (on its sheet it wins), never with a table. The fake keeps their cells
+ * where they were added; it does not move them on structural edits.
+ */
+export class FakeSheetNamedItemCollection extends ClientCollection<NameModel, FakeNamedItem> {
+  protected readonly typeName = "NamedItemCollection";
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheet: () => SheetModel,
+  ) {
+    super(ctx);
+  }
+  protected list(): NameModel[] {
+    return [...this.sheet().names.values()];
+  }
+  protected proxyFor(m: NameModel): FakeNamedItem {
+    const sheet = this.sheet();
+    const k = m.name.toUpperCase();
+    const item = new FakeNamedItem(this.ctx, () => sheet.names.get(k) ?? null, false, sheet.name);
+    fillable(item);
+    return item;
+  }
+
+  add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
+    const host = this.ctx.host;
+    const sheet = this.sheet();
+    this.ctx.enqueueWrite("NamedItemCollection.add", 4, () => {
+      if (typeof name !== "string" || !isValidExcelName(name)) throw new FakeOfficeError("InvalidArgument", `The name "${String(name)}" is not valid.`);
+      if (sheet.names.has(name.toUpperCase()) || host.tables.some((t) => t.name.toUpperCase() === name.toUpperCase())) {
+        throw new FakeOfficeError("ItemAlreadyExists", `The name "${name}" already exists.`);
+      }
+      const target = typeof reference === "string" ? host.resolveAddress(reference.replace(/^=/, ""), sheet) : reference.target();
+      sheet.names.set(name.toUpperCase(), { name, sheetId: target.sheet.id, rect: { ...target.rect }, formula: null, comment: comment ?? "", visible: true });
+      return `${sheet.name}!${name}`;
+    });
+    return new FakeNamedItem(this.ctx, () => sheet.names.get(name.toUpperCase()) ?? null, false, sheet.name);
+  }
+}
+
 export class FakeNamedItem extends ClientObject<NameModel> {
   protected readonly typeName = "NamedItem";
+  constructor(
+    ctx: FakeRequestContext,
+    locate: () => NameModel | null,
+    nullable = false,
+    /** The sheet a sheet-scoped name belongs to; null for a workbook-scope name. */
+    private readonly scopeSheet: string | null = null,
+  ) {
+    super(ctx, locate, nullable);
+  }
   protected readonly scalarProps = ["name", "type", "value", "formula", "comment", "visible", "scope"];
   protected describe(m: NameModel): string {
     return m.name;
@@ -97,7 +149,7 @@ export class FakeNamedItem extends ClientObject<NameModel> {
       case "visible":
         return m.visible;
       case "scope":
-        return "Workbook";
+        return this.scopeSheet === null ? "Workbook" : "Worksheet";
     }
     return undefined;
   }

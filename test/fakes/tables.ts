@@ -58,7 +58,7 @@ export class FakeTableCollection extends ClientCollection<TableModel, FakeTable>
         }
       }
       let n = host.tables.length + 1;
-      while (host.nameTaken(`Table${n}`)) n++;
+      while (host.tableNameTaken(`Table${n}`)) n++;
       id = host.newId("table");
       const name = `Table${n}`;
       host.tables.push({ id, name, sheetId: target.sheet.id, rect: { ...r } });
@@ -112,7 +112,7 @@ export class FakeTable extends ClientObject<TableModel> {
   set name(v: string) {
     this.set("name", 1, (m) => {
       if (!isValidExcelName(v)) throw new FakeOfficeError("InvalidArgument", `The table name "${v}" is not valid.`);
-      if (m.name.toUpperCase() !== v.toUpperCase() && this.ctx.host.nameTaken(v)) throw new FakeOfficeError("ItemAlreadyExists", `The name "${v}" already exists.`);
+      if (m.name.toUpperCase() !== v.toUpperCase() && this.ctx.host.tableNameTaken(v)) throw new FakeOfficeError("ItemAlreadyExists", `The name "${v}" already exists.`);
       m.name = v;
     });
   }

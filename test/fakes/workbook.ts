@@ -79,6 +79,7 @@ export class FakeWorkbook {
       notes: new Map(),
       charts: [],
       columnWidths: new Map(),
+      names: new Map(),
     });
   }
 
@@ -272,6 +273,11 @@ export class FakeWorkbook {
   nameTaken(name: string): boolean {
     const u = name.toUpperCase();
     return this.names.has(u) || this.tables.some((t) => t.name.toUpperCase() === u);
+  }
+
+  /** A table name must differ from every name, the sheets' own names included. */
+  tableNameTaken(name: string): boolean {
+    return this.nameTaken(name) || this.sheets.some((s) => s.names.has(name.toUpperCase()));
   }
 
   /** Plain JSON-safe data: see WorkbookSnapshot. */

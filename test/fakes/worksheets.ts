@@ -13,6 +13,7 @@ import { FakeChartCollection, type ChartModel } from "./charts";
 import { ClientCollection, ClientObject, fillable } from "./client";
 import type { FakeRequestContext } from "./context";
 import { FakeOfficeError } from "./errors";
+import { FakeSheetNamedItemCollection, type NameModel } from "./names";
 import { FakeNoteCollection } from "./notes";
 import { FakeRange } from "./range";
 import { FakeRangeAreas } from "./range-format";
@@ -30,6 +31,8 @@ export interface SheetModel {
   notes: Map<string, string>;
   charts: ChartModel[];
   columnWidths: Map<number, number>;
+  /** The sheet's own (sheet-scoped) names, by upper-case name; Workbook.names does not list them. */
+  names: Map<string, NameModel>;
 }
 
 const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
@@ -99,9 +102,11 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
   readonly tables: FakeTableCollection;
   readonly charts: FakeChartCollection;
   readonly notes: FakeNoteCollection;
+  readonly names: FakeSheetNamedItemCollection;
 
   constructor(ctx: FakeRequestContext, locate: () => SheetModel | null, nullable = false) {
     super(ctx, locate, nullable);
+    this.names = new FakeSheetNamedItemCollection(ctx, () => this.target());
     this.protection = new FakeWorksheetProtection(ctx, () => this.locate());
     this.tables = new FakeTableCollection(ctx, this);
     this.charts = new FakeChartCollection(ctx, this);
@@ -110,6 +115,10 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
 
   protected override child(name: string): ClientObject<unknown> | null {
     return name === "protection" ? (this.protection as ClientObject<unknown>) : null;
+  }
+
+  protected override childCollection(name: string): ClientCollection<unknown, ClientObject<unknown>> | null {
+    return name === "names" ? (this.names as unknown as ClientCollection<unknown, ClientObject<unknown>>) : null;
   }
 
   protected describe(m: SheetModel): string {
