@@ -93,7 +93,8 @@ function selectionProblem(s: SelectionRead): ActionFailure | null {
 
 function contextOf(read: InsertRead, names: readonly NameInfo[], options: InsertOptions): InsertContext {
   const tables = read.tables.items.map((t) => t.name);
-  const sheetScopedNames = new Map(read.sheets.items.map((s) => [s.name, s.names.items.map((n) => n.name)]));
+  // Excel on the web has listed workbook names among a sheet's too (office-js#1011): keep the sheet's own.
+  const sheetScopedNames = new Map(read.sheets.items.map((s) => [s.name, s.names.items.filter((n) => n.scope === "Worksheet").map((n) => n.name)]));
   return {
     sheets: read.sheets.items.map((s) => s.name),
     tables,
@@ -151,7 +152,7 @@ export async function insertBlocks(blocks: readonly BlockId[], options: InsertOp
         // Each sheet's own names in the same read: Workbook.names lists only workbook-scope names
         // (OfficeDev/office-js#1011), and Excel refuses a table name that any name already has.
         // Nested collection paths are part of load() (OfficeExtension.LoadOption, "items/…/items/…").
-        sheets: wb.worksheets.load("items/name,items/names/items/name"),
+        sheets: wb.worksheets.load("items/name,items/names/items/name,items/names/items/scope"),
         names: wb.names.load("items/name,items/type,items/value,items/comment"),
         tables: wb.tables.load("items/name"),
         structure: wb.protection.load("protected"),

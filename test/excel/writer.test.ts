@@ -224,6 +224,21 @@ describe("insertBlocks", () => {
     ]);
   });
 
+  it("does not take the workbook's own names for a sheet's, where Excel lists them among the sheet's (office-js#1011)", async () => {
+    const wb = setup({ sheetNamesListWorkbookNames: true });
+    ok(await insertBlocks(["deal"], NEW_SHEET));
+    await wb.run(async (context) => {
+      context.workbook.worksheets.getItem("Deal").delete();
+      await context.sync();
+    });
+    // The block's names are left on #REF!, workbook names that the Sheet1 list also shows.
+    wb.select("Sheet1", "C3");
+    const report = ok(await insertBlocks(["deal"], { target: "selection", includeStockHistory: false }));
+    expect(report.blocks.map((b) => [b.block, b.leftAlone])).toEqual([["deal", []]]);
+    expect(report.blocks[0].namesWritten).toEqual(buildBlock("deal").names.map((n) => n.name));
+    expect(wb.snapshot().names.DEAL_AMOUNT.sheet).toBe("Sheet1");
+  });
+
   it("says so when the selected sheet has a name of its own that the block's formulas use", async () => {
     const wb = setup();
     await wb.run(async (context) => {

@@ -178,4 +178,16 @@ describe("sheet-scoped names", () => {
     });
     expect(Object.keys(wb.snapshot().names)).toEqual(["LOCAL"]);
   });
+
+  it("are listed with the workbook's names by a host that has office-js#1011 (the scope tells them apart)", async () => {
+    const wb = setup({ sheetNamesListWorkbookNames: true });
+    wb.addName("WIDE", "Sheet1", "A1");
+    await withSheetName(wb);
+    const seen = await wb.run(async (context) => {
+      const sheets = context.workbook.worksheets.load("items/names/items/name,items/names/items/scope");
+      await context.sync();
+      return sheets.items[0].names.items.map((n) => `${n.name}:${n.scope}`);
+    });
+    expect(seen).toEqual(["Local:Worksheet", "WIDE:Workbook"]);
+  });
 });

@@ -49,6 +49,11 @@ export class FakeNamedItemCollection extends ClientCollection<NameModel, FakeNam
     return item;
   }
 
+  /** @internal a workbook name's proxy, for a sheet's list that shows it (office-js#1011) */
+  proxyOf(m: NameModel): FakeNamedItem {
+    return this.proxyFor(m);
+  }
+
   add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
     const host = this.ctx.host;
     this.ctx.enqueueWrite("NamedItemCollection.add", comment === undefined ? 1 : 4, () => {
@@ -92,11 +97,13 @@ export class FakeSheetNamedItemCollection extends ClientCollection<NameModel, Fa
     super(ctx);
   }
   protected list(): NameModel[] {
-    return [...this.sheet().names.values()];
+    const own = [...this.sheet().names.values()];
+    return this.ctx.host.sheetNamesListWorkbookNames ? [...own, ...this.ctx.host.names.values()] : own;
   }
   protected proxyFor(m: NameModel): FakeNamedItem {
     const sheet = this.sheet();
     const k = m.name.toUpperCase();
+    if (sheet.names.get(k) !== m) return new FakeNamedItemCollection(this.ctx).proxyOf(m);
     const item = new FakeNamedItem(this.ctx, () => sheet.names.get(k) ?? null, false, sheet.name);
     fillable(item);
     return item;

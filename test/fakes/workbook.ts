@@ -28,6 +28,8 @@ export interface FakeWorkbookOptions {
   readonly sheets?: readonly string[];
   /** What a formula cell's `values` read returns; 0 unless told. */
   readonly evaluate?: (formula: string, sheet: string, address: string) => Scalar;
+  /** Worksheet.names lists the workbook's names too, as Excel on the web has done (OfficeDev/office-js#1011). */
+  readonly sheetNamesListWorkbookNames?: boolean;
 }
 
 export class FakeWorkbook {
@@ -37,6 +39,7 @@ export class FakeWorkbook {
   runCount = 0;
   readonly syncLog: SyncRecord[] = [];
   readonly evaluate: (formula: string, sheet: string, address: string) => Scalar;
+  readonly sheetNamesListWorkbookNames: boolean;
 
   /** @internal model state, read by the proxies */
   sheets: SheetModel[] = [];
@@ -54,6 +57,7 @@ export class FakeWorkbook {
   constructor(options: FakeWorkbookOptions = {}) {
     this.apiVersion = options.apiVersion ?? 18;
     this.evaluate = options.evaluate ?? (() => 0);
+    this.sheetNamesListWorkbookNames = options.sheetNamesListWorkbookNames ?? false;
     for (const name of options.sheets ?? ["Sheet1"]) this.addSheet(name);
     if (this.sheets.length > 0) {
       this.activeSheetId = this.sheets[0].id;
