@@ -430,6 +430,26 @@ describe("updates", () => {
     expect(cellWritten(wb, "Deal", "B7")).toBe(round?.value);
   });
 
+  it("works the same when the add-in's hidden names are shown: nothing relies on their being hidden", async () => {
+    const wb = setup();
+    ok(await insertBlocks([...BLOCKS], NEW_SHEET, previousSource));
+    const hidden = Object.entries(wb.snapshot().names).filter(([, n]) => !n.visible).map(([name]) => name);
+    expect(hidden.length).toBeGreaterThan(0);
+    // A user (a macro, another add-in, Name Manager tools) shows them.
+    await wb.run(async (context) => {
+      for (const name of hidden) context.workbook.names.getItem(name).visible = true;
+      await context.sync();
+    });
+    expect(Object.values(wb.snapshot().names).every((n) => n.visible)).toBe(true);
+    const again = ok(await insertBlocks([...BLOCKS], NEW_SHEET));
+    expect(again.blocks.map((b) => b.alreadyPresent)).toEqual(BLOCKS.map(() => true));
+    const plan = ok(await planUpdate());
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.refreshes).toBe(BLOCKS.flatMap((b) => changedByDataset(b)).length);
+    expect(ok(await applyUpdate([]))).toMatchObject({ cellsWritten: plan.refreshes, kept: 0 });
+    expect(ok(await planUpdate()).refreshes).toBe(0);
+  });
+
   it("writes nothing when an update is repeated with no change", async () => {
     const wb = setup();
     ok(await insertBlocks([...BLOCKS], NEW_SHEET, previousSource));
