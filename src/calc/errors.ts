@@ -17,8 +17,9 @@ export function isCalcError(value: unknown): value is CalcError {
   return typeof value === "object" && value !== null && typeof (value as CalcError).kind === "string" && typeof (value as CalcError).message === "string";
 }
 
+/** A fresh value each time (so nothing shared needs freezing; the type is read-only). */
 function error(kind: CalcErrorKind, message: string): CalcError {
-  return Object.freeze({ kind, message });
+  return { kind, message };
 }
 
 /** Shows a cell value in a message: text quoted, at most 40 characters. */
