@@ -71,7 +71,8 @@ window.CustomFunctions = {
   ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
 };`;
 
-const NAMES = ["STAKE", "POSTMONEY", "PREMONEY", "IMPLIEDVALUATION", "DILUTE", "STAKEVALUE", "STEPUP", "MOIC", "CAGR", "PRIORVALUE"];
+/** DEAL_BENCH_ONLY=STAKE,CAGR times those functions only. */
+const NAMES = process.env.DEAL_BENCH_ONLY ? process.env.DEAL_BENCH_ONLY.split(",") : ["STAKE", "POSTMONEY", "PREMONEY", "IMPLIEDVALUATION", "DILUTE", "STAKEVALUE", "STEPUP", "MOIC", "CAGR", "PRIORVALUE"];
 
 /** Pages the money column is timed on, each fresh; the median page is reported. */
 const PAGES = 3;

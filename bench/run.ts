@@ -22,7 +22,6 @@ async function main(): Promise<void> {
     .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
     .sort();
   for (const file of files) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const bench = require(path.join(__dirname, file)) as BenchModule;
     console.log(`\n## ${bench.title}`);
     for (const line of await bench.run()) console.log(line);
