@@ -115,8 +115,8 @@ async function main(args: readonly string[]): Promise<number> {
     const width = Math.max(...summary.sheets.map((s) => s.name.length));
     console.log(`Wrote ${saved.path} (${kilobytes(saved.bytes)})`);
     for (const sheet of summary.sheets) {
-      const parts = [`${sheet.cells} cells`, `${sheet.names.length} names`];
-      if (sheet.tables.length > 0) parts.push(`table ${sheet.tables.join(", ")}`);
+      const parts = [`${sheet.cells} cells`, `${sheet.names.length} name${sheet.names.length === 1 ? "" : "s"}`];
+      if (sheet.tables.length > 0) parts.push(`table${sheet.tables.length > 1 ? "s" : ""} ${sheet.tables.join(", ")}`);
       if (sheet.charts > 0) parts.push(`${sheet.charts} chart note${sheet.charts > 1 ? "s" : ""}`);
       console.log(`  ${sheet.name.padEnd(width)}  ${parts.join(", ")}`);
     }

@@ -2,7 +2,7 @@
 import { BLOCK_TITLES } from "../sheets";
 import { toA1 } from "../sheets/a1";
 import type { BlockId, SheetSpec } from "../sheets/spec";
-import { allFigures } from "../figures";
+import { allFacts, allFigures } from "../figures";
 import type { PlannedInsert } from "../ownership/insert";
 import { countCells, creationWrites } from "../ownership/layout";
 import { NOTES_API } from "./failures";
@@ -18,7 +18,9 @@ function figureIds(spec: SheetSpec): Set<string> {
 /** What a block holds, in words: its figures, facts and input cells ("6 figures, 5 facts"). */
 function contentsOf(spec: SheetSpec, cellsWritten: number): string[] {
   const figures = figureIds(spec);
-  const facts = new Set(spec.cells.filter((c) => c.figureId !== undefined && !figures.has(c.figureId)).map((c) => c.figureId));
+  // The dataset's facts the block shows; a figure's id elsewhere (Sources' as-of table) is neither.
+  const factIds = new Set(allFacts().map((f) => f.id));
+  const facts = new Set(spec.cells.filter((c) => c.figureId !== undefined && factIds.has(c.figureId)).map((c) => c.figureId));
   const inputs = spec.cells.filter((c) => c.owner === "user" && c.figureId === undefined).length;
   const parts = [
     figures.size > 0 ? plural(figures.size, "figure", "figures") : "",

@@ -186,6 +186,14 @@ describe("insertBlocks", () => {
     expect(wb.snapshot().names.DEAL_AMOUNT).toMatchObject({ sheet: "Deal", address: used && toA1(used.row, used.col) });
   });
 
+  it("does not count the figures the Sources sheet's as-of table lists as facts", async () => {
+    setup();
+    const report = ok(await insertBlocks(["sources"], NEW_SHEET));
+    const facts = new Set(allFacts().map((f) => f.id));
+    expect(buildBlock("sources").cells.some((c) => c.figureId !== undefined && facts.has(c.figureId))).toBe(false);
+    expect(report.summary[0]).toBe(`Inserted sheet Sources with ${report.blocks[0].cellsWritten} cells.`);
+  });
+
   it("gives a table another name when the workbook already uses the block's table name", async () => {
     const wb = setup();
     wb.addName("DealFigures", "Sheet1", "A1");
