@@ -428,6 +428,25 @@ describe("inserts at the selection", () => {
 });
 
 describe("the user's own names Update must keep", () => {
+  // Bug. Expected: a DEAL_AMOUNT the user defined themselves (deleted the add-in's, added their own
+  // on D6 with their comment, no sort) is theirs; the review lists nothing and Apply leaves it on
+  // D6. Actual: the review says "The name DEAL_AMOUNT refers to Deal!D6, …, since the table was
+  // sorted; Apply points it back at Deal!D5" (the table was never sorted), and Apply moves the
+  // user's name back to D5.
+  it.failing("a block name the user redefined on another figure's row, without sorting, stays where the user put it", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET));
+    await wb.run(async (context) => {
+      context.workbook.names.getItem("DEAL_AMOUNT").delete();
+      context.workbook.names.add("DEAL_AMOUNT", "=Deal!$D$6", "mine: the announced amount");
+      await context.sync();
+    });
+    const review = ok(await planUpdate());
+    expect(review.names).toEqual([]);
+    ok(await applyUpdate([], review.fingerprint));
+    expect(wb.snapshot().names.DEAL_AMOUNT).toEqual({ sheet: "Deal", address: "D6", comment: "mine: the announced amount", visible: true });
+  });
+
   // Bug. Expected: the change log's table avoids a name the user has (as Insert's tables do), or
   // Apply refuses before writing anything. Actual: Apply refreshes the cells and rewrites the
   // record, adds a sheet "Changes" with a table "Table2", then fails on Table.name with "Excel
