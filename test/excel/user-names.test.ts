@@ -291,6 +291,27 @@ describe("the add-in's hidden names, once shown, deleted by the user", () => {
     expect([after.sheets, after.notices, after.refreshes]).toEqual([["Deal", "Sources"], [], 0]);
   });
 
+  // Bug. Expected: with its marker DEALDESK_BLOCK_DEAL deleted, the Deal block is still known by its
+  // intact record (DEALDESK_RECORD_DEAL: sheet Deal, every cell's reference) and by its names'
+  // "Deal Desk · " comments, so Insert Deal neither calls the add-in's own sheet and names the
+  // user's nor destroys the old block's record. Actual: Insert writes a second Deal block on
+  // "Deal (2)", says "A sheet of yours is already named Deal", leaves the 12 DEAL_* names alone
+  // because "it already exists in your workbook … your definition", and overwrites the record band
+  // of the block on Deal with the new block's, so the block on Deal (and its overrides) can never
+  // be updated again.
+  it.failing("an inserted block's marker deleted, then Insert of that block: the add-in's own sheet and names are not taken for the user's, and the block's record is kept", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET));
+    wb.setCell("Deal", "C5", 45e9);
+    await showHiddenNames(wb);
+    await deleteNames(wb, ["DEALDESK_BLOCK_DEAL"]);
+    const record = JSON.stringify(wb.snapshot().sheets.find((s) => s.name === "DealDesk Record")?.cells);
+    const { result } = await act(wb, () => insertBlocks(["deal"], NEW_SHEET));
+    const summary = ok(result).summary.join(" ");
+    expect(summary).not.toContain("A sheet of yours is already named Deal");
+    expect(summary).not.toContain("it already exists in your workbook");
+    expect(JSON.stringify(wb.snapshot().sheets.find((s) => s.name === "DealDesk Record")?.cells)).toBe(record);
+  });
 });
 
 describe("the next free table name", () => {
