@@ -2,11 +2,11 @@
  * The add-in's names after the user sorted a figures table: Excel leaves a name on its cell, so
  * DEAL_AMOUNT would read another figure's row. A name of the block that now points at the same
  * column of another figure's row is pointed back at its own figure; a name the user re-pointed
- * anywhere else stays theirs. Pure.
+ * anywhere else, or defined again as their own (without the add-in's comment), stays theirs. Pure.
  */
 import { toA1 } from "../sheets/a1";
 import type { BlockId, SheetSpec } from "../sheets/spec";
-import type { NameInfo } from "./insert";
+import { OWNED_PREFIX, type NameInfo } from "./insert";
 import { keyCells } from "./keys";
 import { parseRef, type Place } from "./locate";
 import type { BlockRecord } from "./record";
@@ -42,7 +42,8 @@ export function nameFixes(record: BlockRecord, spec: SheetSpec, places: Readonly
     const key = keyAt.get(toA1(n.row, n.col));
     const place = key ? places.get(key) : undefined;
     const at = info?.type === "Range" ? parseRef(`=${info.value}`) : null;
-    if (!ours.has(n.name.toUpperCase()) || !info || !key || place?.state !== "here" || !at || at.sheet.toLowerCase() !== sheet.toLowerCase()) continue;
+    // A name the user defined again (without the add-in's comment) is theirs, wherever it points.
+    if (!ours.has(n.name.toUpperCase()) || !info || !info.comment.startsWith(OWNED_PREFIX) || !key || place?.state !== "here" || !at || at.sheet.toLowerCase() !== sheet.toLowerCase()) continue;
     if (at.row === place.row && at.col === place.col) continue;
     const fromKey = here.get(`${at.row},${at.col}`);
     if (!fromKey || figureColumn(fromKey) === null || figureColumn(fromKey) !== figureColumn(key)) continue;

@@ -482,12 +482,10 @@ describe("inserts at the selection", () => {
 });
 
 describe("the user's own names Update must keep", () => {
-  // Bug. Expected: a DEAL_AMOUNT the user defined themselves (deleted the add-in's, added their own
-  // on D6 with their comment, no sort) is theirs; the review lists nothing and Apply leaves it on
-  // D6. Actual: the review says "The name DEAL_AMOUNT refers to Deal!D6, …, since the table was
-  // sorted; Apply points it back at Deal!D5" (the table was never sorted), and Apply moves the
-  // user's name back to D5.
-  it.failing("a block name the user redefined on another figure's row, without sorting, stays where the user put it", async () => {
+  // A DEAL_AMOUNT the user defined themselves (deleted the add-in's, added their own on D6 with
+  // their comment, no sort) is theirs: the review lists nothing and Apply leaves it on D6. (Before
+  // the fix the review took it for a name left behind by a sort and Apply moved it back to D5.)
+  it("a block name the user redefined on another figure's row, without sorting, stays where the user put it", async () => {
     const wb = setup();
     ok(await insertBlocks(["deal"], NEW_SHEET));
     await wb.run(async (context) => {
