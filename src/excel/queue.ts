@@ -9,7 +9,7 @@ import type { SheetSpec, StyleName } from "../sheets/spec";
 import { STYLE_LOOKS } from "../sheets/styles";
 import type { PlannedInsert } from "../ownership/insert";
 import { OWNED_PREFIX } from "../ownership/insert";
-import { columnWidthPoints, creationWrites, layoutWrites, specExtent, type CellWrite } from "../ownership/layout";
+import { columnWidthPoints, creationWrites, layoutWrites, specExtent, uniqueTableName, type CellWrite } from "../ownership/layout";
 import { RECORD_COLUMNS, bandColumn, markerName, recordName, recordRows, type BlockRecord } from "../ownership/record";
 import type { BlockId } from "../sheets/spec";
 import { CHANGE_LOG_HEADERS, CHANGE_LOG_TABLE } from "../ownership/changelog";
@@ -145,17 +145,20 @@ function asText(v: string | number | boolean): string | number | boolean {
   return typeof v === "string" ? `'${v}` : v;
 }
 
-/** Appends rows to the DealChanges table, creating it (and its sheet) the first time. */
-export function queueChangeLog(wb: Excel.Workbook, rows: readonly (string | number | boolean)[][], exists: boolean, sheetName: string): void {
+/**
+ * Appends rows to the change log table (`existing`), or creates it the first time on a new sheet,
+ * named DealChanges or the next name free of every table and name (`taken`).
+ */
+export function queueChangeLog(wb: Excel.Workbook, rows: readonly (string | number | boolean)[][], existing: string | null, sheetName: string, taken: readonly string[]): void {
   if (rows.length === 0) return;
   let table: Excel.Table;
-  if (exists) table = wb.tables.getItem(CHANGE_LOG_TABLE);
+  if (existing) table = wb.tables.getItem(existing);
   else {
     const sheet = wb.worksheets.add(sheetName);
     const header = sheet.getRange(rangeA1(0, 0, 0, CHANGE_LOG_HEADERS.length - 1));
     header.values = [CHANGE_LOG_HEADERS.map(asText)] as unknown as string[][];
     table = sheet.tables.add(header, true);
-    table.name = CHANGE_LOG_TABLE;
+    table.name = uniqueTableName(CHANGE_LOG_TABLE, taken);
   }
   table.rows.add(null as unknown as number, rows.map((r) => r.map(asText)) as unknown as string[][]);
 }

@@ -11,7 +11,7 @@ import { BLOCKS } from "../sheets";
 import type { BlockId } from "../sheets/spec";
 import type { BlockArea } from "../ownership/locate";
 import type { NameInfo } from "../ownership/insert";
-import { CHANGE_LOG_TABLE } from "../ownership/changelog";
+import { findChangeLog } from "../ownership/changelog";
 import { markerName, parseRecord, recordName, type BlockRecord } from "../ownership/record";
 
 type Loaded = Excel.Range & { isNullObject: boolean };
@@ -33,8 +33,10 @@ export interface WorkbookRead {
   readonly names: readonly NameInfo[];
   readonly protectedSheets: ReadonlySet<string>;
   readonly sheets: readonly string[];
-  /** Whether the DealChanges table exists (Apply appends to it, or creates it). */
-  readonly changeLog: boolean;
+  /** The add-in's change log table (Apply appends to it), or null (Apply creates it). */
+  readonly changeLog: string | null;
+  /** Every name a new table must not take: tables, workbook names, each sheet's own names. */
+  readonly takenNames: readonly string[];
 }
 
 function sheetOf(address: string): string {
@@ -67,9 +69,12 @@ function blockRead(block: BlockId, loaded: Queued | undefined): BlockRead {
 /** Reads every block's area and record, the names and the sheets' protection. */
 export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
   const wb = context.workbook;
-  const sheets = wb.worksheets.load("items/name,items/protection/protected");
+  // Each sheet's own names and every table's columns in the same read (nested loads): the change
+  // log is recognised by its columns, and a new one avoids every name (office-js#1011).
+  const SHEETS = "items/name,items/protection/protected,items/names/items/name,items/names/items/scope";
+  const sheets = wb.worksheets.load(SHEETS);
   const names = wb.names.load("items/name,items/type,items/value,items/comment");
-  const changeLog = wb.tables.getItemOrNullObject(CHANGE_LOG_TABLE).load("name");
+  const tables = wb.tables.load("items/name,items/columns/items/name");
   let loaded = queueBlocks(wb, () => true);
   try {
     await context.sync();
@@ -79,8 +84,9 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     await context.sync();
     const have = new Set(existing.items.map((n) => n.name.toUpperCase()));
     loaded = queueBlocks(wb, (name) => have.has(name));
-    sheets.load("items/name,items/protection/protected");
+    sheets.load(SHEETS);
     names.load("items/name,items/type,items/value,items/comment");
+    tables.load("items/name,items/columns/items/name");
     await context.sync();
   }
   return {
@@ -88,6 +94,11 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     names: names.items.map((n) => ({ name: n.name, type: String(n.type), value: String(n.value), comment: n.comment ?? "" })),
     protectedSheets: new Set(sheets.items.filter((s) => s.protection.protected).map((s) => s.name)),
     sheets: sheets.items.map((s) => s.name),
-    changeLog: !changeLog.isNullObject,
+    changeLog: findChangeLog(tables.items.map((t) => ({ name: t.name, columns: t.columns.items.map((c) => c.name) }))),
+    takenNames: [
+      ...tables.items.map((t) => t.name),
+      ...names.items.map((n) => n.name),
+      ...sheets.items.flatMap((s) => s.names.items.filter((n) => n.scope === "Worksheet").map((n) => n.name)),
+    ],
   };
 }

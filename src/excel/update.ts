@@ -126,7 +126,7 @@ export async function applyUpdate(acceptedKeys: readonly string[], reviewed?: st
       if (cellsWritten > 0) {
         const labels = new Map(changesOf(plan).map((c) => [c.id, diffRow(c).label]));
         const rows = changeLogRows(plan, accepted, labels, new Date().toISOString(), `${DATASET.version} (${DATASET.date})`);
-        queueChangeLog(context.workbook, rows, read.changeLog, uniqueSheetName(CHANGE_LOG_SHEET, read.sheets));
+        queueChangeLog(context.workbook, rows, read.changeLog, uniqueSheetName(CHANGE_LOG_SHEET, read.sheets), read.takenNames);
       }
       const renamed = plan.blocks.reduce((n, b) => n + b.names.length, 0);
       if (cellsWritten > 0 || notes.length > 0 || renamed > 0 || plan.blocks.some((b) => !b.recordComplete)) await context.sync();

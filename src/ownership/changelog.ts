@@ -11,6 +11,17 @@ export const CHANGE_LOG_TABLE = "DealChanges";
 export const CHANGE_LOG_SHEET = "Changes";
 export const CHANGE_LOG_HEADERS = Object.freeze(["When", "Figure", "Label", "Cell", "Old value", "New value", "Figures", "Outcome"]);
 
+/**
+ * The add-in's change log among the workbook's tables: named DealChanges (or DealChanges_2 …, when
+ * a name of the user's had the plain one) with exactly the log's columns. A table of the user's
+ * that happens to have that name is not it. Null when there is none yet.
+ */
+export function findChangeLog(tables: readonly { readonly name: string; readonly columns: readonly string[] }[]): string | null {
+  const named = new RegExp(`^${CHANGE_LOG_TABLE}(_\\d+)?$`, "i");
+  const log = tables.find((t) => named.test(t.name) && t.columns.length === CHANGE_LOG_HEADERS.length && t.columns.every((c, i) => c === CHANGE_LOG_HEADERS[i]));
+  return log ? log.name : null;
+}
+
 export const OUTCOMES = Object.freeze({
   refresh: "refreshed (the add-in's cell)",
   accepted: "applied (your value replaced)",

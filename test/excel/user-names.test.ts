@@ -499,13 +499,10 @@ describe("the user's own names Update must keep", () => {
     expect(wb.snapshot().names.DEAL_AMOUNT).toEqual({ sheet: "Deal", address: "D6", comment: "mine: the announced amount", visible: true });
   });
 
-  // Bug. Expected: the change log's table avoids a name the user has (as Insert's tables do), or
-  // Apply refuses before writing anything. Actual: Apply refreshes the cells and rewrites the
-  // record, adds a sheet "Changes" with a table "Table2", then fails on Table.name with "Excel
-  // refused a name Deal Desk tried to create … report this to the add-in's maintainers": a sync
-  // that failed after 9 writes. Apply again says "Everything is up to date", so the change log of
-  // that update is lost, and the stray sheet and table stay.
-  it.failing("a workbook name DealChanges of the user's: Apply's change log does not fail half-way", async () => {
+  // The change log's table avoids every name the user has, as Insert's tables do. (Before the fix,
+  // Apply refreshed the cells, added a sheet "Changes" and a table, then failed on Table.name: a
+  // sync that failed after 9 writes, the log of that update lost.)
+  it("a workbook name DealChanges of the user's: Apply's change log does not fail half-way", async () => {
     const wb = setup();
     ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
     wb.addName("DealChanges", "Sheet1", "A1", "mine");
@@ -516,8 +513,8 @@ describe("the user's own names Update must keep", () => {
     expect(userState(wb, ["Sheet1", "Sheet2"])).toBe(mine);
   });
 
-  // Same bug, sheet-scoped: Excel refuses a table name any sheet's own name has.
-  it.failing("a sheet-scoped name DealChanges of the user's: Apply's change log does not fail half-way", async () => {
+  // Sheet-scoped too: Excel refuses a table name any sheet's own name has.
+  it("a sheet-scoped name DealChanges of the user's: Apply's change log does not fail half-way", async () => {
     const wb = setup();
     ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
     await addSheetName(wb, "Sheet2", "DealChanges", "=Sheet2!$A$1");
@@ -526,13 +523,10 @@ describe("the user's own names Update must keep", () => {
     expect(ok(result).cellsWritten).toBe(review.refreshes);
   });
 
-  // Bug. Expected: a table of the user's that happens to be called DealChanges is left as it is;
-  // the change log goes to a table of the add-in's. Actual: Apply takes any table of that name for
-  // its log (read.ts: tables.getItemOrNullObject("DealChanges")) and appends its rows to it. With
-  // two columns the append fails after the refreshes and the record were written (6 writes, then
-  // "Excel could not finish the change (A row must have one value per column.)"); with eight
-  // columns the log's rows are silently added to the user's table (the next test).
-  it.failing("a table of the user's named DealChanges (two columns): Apply neither writes into it nor fails half-way", async () => {
+  // A table of the user's that happens to be called DealChanges is left as it is; the log is the
+  // add-in's table with the log's columns. (Before the fix Apply took any table of that name for
+  // its log: with two columns the append failed half-way, with eight it wrote into the user's table.)
+  it("a table of the user's named DealChanges (two columns): Apply neither writes into it nor fails half-way", async () => {
     const wb = setup();
     ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
     await addUserTable(wb, "Sheet1", { row: 0, col: 0 }, ["When", "What"], "DealChanges");
@@ -543,7 +537,7 @@ describe("the user's own names Update must keep", () => {
     expect(userState(wb, ["Sheet1", "Sheet2"], ["DealChanges"])).toBe(mine);
   });
 
-  it.failing("a table of the user's named DealChanges (eight columns): Apply does not append its log to it", async () => {
+  it("a table of the user's named DealChanges (eight columns): Apply does not append its log to it", async () => {
     const wb = setup();
     ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
     await addUserTable(wb, "Sheet1", { row: 0, col: 0 }, ["Date", "Fund", "Deal", "Side", "Size", "Price", "Trader", "Memo"], "DealChanges");
@@ -553,5 +547,22 @@ describe("the user's own names Update must keep", () => {
     expect(ok(result).cellsWritten).toBe(review.refreshes);
     expect(wb.snapshot().sheets[0].tables).toEqual([{ name: "DealChanges", address: "A1:H2" }]);
     expect(userState(wb, ["Sheet1", "Sheet2"], ["DealChanges"])).toBe(mine);
+  });
+
+  it("the change log goes to DealChanges_2 beside a table of the user's named DealChanges, and a later Apply finds it by its columns", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    await addUserTable(wb, "Sheet1", { row: 0, col: 0 }, ["Date", "Fund"], "DealChanges");
+    const review = ok(await planUpdate());
+    ok(await applyUpdate([], review.fingerprint));
+    const changes = wb.snapshot().sheets.find((sh) => sh.name === "Changes");
+    expect(changes?.tables).toEqual([{ name: "DealChanges_2", address: `A1:H${1 + review.refreshes}` }]);
+    expect(["A1", "B1", "H1"].map((a) => wb.cell("Changes", a)?.value)).toEqual(["When", "Figure", "Outcome"]);
+    // The user edits a reported cell; the next Apply, accepting the new figure, logs one more row there.
+    wb.setCell("Deal", "B7", 90e9);
+    expect(ok(await applyUpdate(["deal|fig|deal.round_size|Reported"]))).toMatchObject({ cellsWritten: 1, accepted: 1 });
+    expect(wb.snapshot().sheets.find((sh) => sh.name === "Changes")?.tables).toEqual([{ name: "DealChanges_2", address: `A1:H${2 + review.refreshes}` }]);
+    expect(wb.snapshot().sheets.filter((sh) => sh.name.startsWith("Changes"))).toHaveLength(1);
+    expect(wb.snapshot().sheets[0].tables).toEqual([{ name: "DealChanges", address: "A1:B2" }]);
   });
 });

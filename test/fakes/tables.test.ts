@@ -6,6 +6,7 @@
  * https://learn.microsoft.com/javascript/api/excel/excel.tablecollection
  * https://learn.microsoft.com/javascript/api/excel/excel.table
  * https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection
+ * https://learn.microsoft.com/javascript/api/excel/excel.tablecolumncollection
  */
 import type { FakeRequestContext } from "./context";
 import { failure } from "./test-helpers";
@@ -119,3 +120,20 @@ describe("a table", () => {
     expect(err.code).toBe("ItemNotFound");
   });
 });
+
+describe("table columns", () => {
+  it("are named by the header row's text, loaded with the tables in one sync (items/columns/items/name)", async () => {
+    const wb = new FakeWorkbook();
+    wb.setCell("Sheet1", "B2", "When");
+    wb.setCell("Sheet1", "C2", 2026);
+    wb.setCell("Sheet1", "B3", 1);
+    const seen = await wb.run(async (context: FakeRequestContext) => {
+      sheet1(context).tables.add("Sheet1!B2:C3", true).name = "Log";
+      const tables = context.workbook.tables.load("items/name,items/columns/items/name");
+      await context.sync();
+      return tables.items.map((t) => [t.name, t.columns.items.map((c) => c.name)]);
+    });
+    expect(seen).toEqual([["Log", ["When", "2026"]]]);
+  });
+});
+

@@ -94,9 +94,54 @@ export class FakeTableCollection extends ClientCollection<TableModel, FakeTable>
   }
 }
 
+/** A table's column as the fake reports it: the text of its header cell. */
+interface ColumnModel {
+  readonly index: number;
+  readonly name: string;
+}
+
+/** Table.columns [ExcelApi 1.1]: the columns' names, read from the header row. */
+export class FakeTableColumnCollection extends ClientCollection<ColumnModel, FakeTableColumn> {
+  protected readonly typeName = "TableColumnCollection";
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly table: () => TableModel,
+  ) {
+    super(ctx);
+  }
+  protected list(): ColumnModel[] {
+    const m = this.table();
+    const sheet = this.ctx.host.sheetById(m.sheetId);
+    return Array.from({ length: m.rect.right - m.rect.left + 1 }, (_, i) => ({ index: i, name: String(sheet.cells.get(key(m.rect.top, m.rect.left + i))?.value ?? "") }));
+  }
+  protected proxyFor(c: ColumnModel): FakeTableColumn {
+    const column = new FakeTableColumn(this.ctx, () => c);
+    fillable(column);
+    return column;
+  }
+}
+
+export class FakeTableColumn extends ClientObject<ColumnModel> {
+  protected readonly typeName = "TableColumn";
+  protected readonly scalarProps = ["index", "name"];
+  protected describe(c: ColumnModel): string {
+    return c.name;
+  }
+  protected readProp(c: ColumnModel, prop: string): unknown {
+    return prop === "index" ? c.index : c.name;
+  }
+  get name(): string {
+    return this.get("name");
+  }
+}
+
 export class FakeTable extends ClientObject<TableModel> {
   protected readonly typeName = "Table";
   protected readonly scalarProps = ["id", "name"];
+  readonly columns = new FakeTableColumnCollection(this.ctx, () => this.target());
+  protected override childCollection(name: string): ClientCollection<unknown, ClientObject<unknown>> | null {
+    return name === "columns" ? (this.columns as unknown as ClientCollection<unknown, ClientObject<unknown>>) : null;
+  }
   protected describe(m: TableModel): string {
     return m.name;
   }
