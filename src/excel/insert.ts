@@ -4,7 +4,7 @@
  * before its cells, so a failure half-way never leaves an unrecorded partial block.
  */
 import { BLOCKS } from "../sheets";
-import { toA1 } from "../sheets/a1";
+import { rangeA1, toA1 } from "../sheets/a1";
 import type { BlockId } from "../sheets/spec";
 import { planInsert, presentBlocks, sheetOfReference, type InsertContext, type NameInfo, type PlannedInsert } from "../ownership/insert";
 import { specExtent, uniqueSheetName } from "../ownership/layout";
@@ -71,11 +71,15 @@ function firstNonEmpty(grid: unknown[][]): { row: number; col: number } | null {
   return null;
 }
 
-/** Why the selected area cannot take the blocks, or null when it can. */
-function selectionProblem(s: SelectionRead): ActionFailure | null {
+/**
+ * Why the selected area cannot take the blocks, or null when it can. The read covered every block
+ * asked for; only the rows × cols of the blocks to write (those not present yet) must be empty.
+ * Tables and merged cells are checked over the whole area read (a conservative refusal).
+ */
+function selectionProblem(s: SelectionRead, rows: number, cols: number): ActionFailure | null {
   if (s.sheet.protection.protected) return protectedSheet(s.sheet.name);
-  const span = String(s.area.address).split("!").pop();
-  const full = firstNonEmpty(s.area.formulas);
+  const span = rangeA1(s.cell.rowIndex, s.cell.columnIndex, s.cell.rowIndex + rows - 1, s.cell.columnIndex + cols - 1);
+  const full = firstNonEmpty(s.area.formulas.slice(0, rows).map((line) => line.slice(0, cols)));
   if (full) {
     const at = toA1(s.cell.rowIndex + full.row, s.cell.columnIndex + full.col);
     return failure(
@@ -85,8 +89,9 @@ function selectionProblem(s: SelectionRead): ActionFailure | null {
         : `Deal Desk needs ${span} empty for this insert, but ${at} holds something. Select an empty area, or insert on a new sheet; nothing was changed.`,
     );
   }
-  if (s.tables.items.length > 0) return failure("not-empty", `Deal Desk needs ${span} free of tables, but the table ${s.tables.items[0].name} is there. Select another area, or insert on a new sheet; nothing was changed.`);
-  if (s.merged && !(s.merged as unknown as { isNullObject: boolean }).isNullObject) return failure("not-empty", `Deal Desk needs ${span} without merged cells (${s.merged.address} is merged). Select another area, or insert on a new sheet; nothing was changed.`);
+  const area = String(s.area.address).split("!").pop();
+  if (s.tables.items.length > 0) return failure("not-empty", `Deal Desk needs ${area} free of tables, but the table ${s.tables.items[0].name} is there. Select another area, or insert on a new sheet; nothing was changed.`);
+  if (s.merged && !(s.merged as unknown as { isNullObject: boolean }).isNullObject) return failure("not-empty", `Deal Desk needs ${area} without merged cells (${s.merged.address} is merged). Select another area, or insert on a new sheet; nothing was changed.`);
   if (s.notes && s.notes.value > 0) return failure("not-empty", `The sheet ${s.sheet.name} has notes, and Deal Desk writes notes of its own on the cells it inserts. Insert on a new sheet instead; nothing was changed.`);
   return null;
 }
@@ -164,7 +169,9 @@ export async function insertBlocks(blocks: readonly BlockId[], options: InsertOp
       const toWrite = wanted.filter((b) => !present.has(b));
       const addsSheets = !read.selection || recordSheetOf(names) === null;
       if (toWrite.length > 0 && addsSheets && read.structure.protected) return failure("protected", MESSAGES.protectedWorkbook);
-      const problem = toWrite.length > 0 && read.selection ? selectionProblem(read.selection) : null;
+      const needed = toWrite.map((b) => extents[wanted.indexOf(b)]);
+      const rows = needed.reduce((n, e) => n + e.rows, 0) + needed.length - 1;
+      const problem = toWrite.length > 0 && read.selection ? selectionProblem(read.selection, rows, Math.max(...needed.map((e) => e.cols))) : null;
       if (problem) return problem;
       const ctx = contextOf(read, names, options);
       let nextRow = read.selection ? read.selection.cell.rowIndex : 0;

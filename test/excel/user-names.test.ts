@@ -465,11 +465,10 @@ describe("inserts at the selection", () => {
     expect(capex?.leftAlone).toEqual([expect.objectContaining({ what: "the name DEAL_AMOUNT on Model" })]);
   });
 
-  // Bug. Expected: with Deal already in the workbook, Insert AMZN at Sheet2!A1 writes only AMZN's
-  // rows (A1:I15 or so), so the user's cell Sheet2!A30 below is no obstacle. Actual: it refuses,
-  // "Deal Desk needs A1:J47 empty for this insert, but A30 holds something": the area checked is
-  // sized for every block AMZN needs (Deal's 31 rows too), though Deal is present and not written.
-  it.failing("on a second sheet, for a block that needs one already inserted: only the new block's area must be empty", async () => {
+  // With Deal already in the workbook, Insert AMZN at Sheet2!A1 writes only AMZN's rows, so the
+  // user's cell Sheet2!A30 below is no obstacle. (Before the fix the area checked was sized for
+  // every block AMZN needs, Deal's rows too, and the insert was refused.)
+  it("on a second sheet, for a block that needs one already inserted: only the new block's area must be empty", async () => {
     const wb = setup();
     wb.select("Sheet1", "B2");
     ok(await insertBlocks(["deal"], AT_SELECTION));
