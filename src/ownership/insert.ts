@@ -90,11 +90,29 @@ function planNames(spec: SheetSpec, sheetName: string, ctx: InsertContext): Pick
       });
     }
   }
-  // A sheet-scoped name wins over the workbook's on its own sheet (insert at the selection).
+  // A sheet-scoped name wins over the workbook's on its own sheet (insert at the selection): for
+  // the block's own names, and for the other blocks' names its formulas use (DEAL_AMOUNT in Capex).
+  const own = new Set(spec.names.map((n) => n.name.toUpperCase()));
   for (const n of spec.names.filter((x) => onSheet.has(x.name.toUpperCase()))) {
     leftAlone.push({ what: `the name ${n.name} on ${sheetName}`, reason: `the sheet ${sheetName} has a name ${n.name} of its own, so this block's formulas on it read yours, not the block's cell ${sheetName}!${toA1(n.row, n.col)}.` });
   }
+  for (const name of namesInFormulas(spec)) {
+    if (own.has(name.toUpperCase()) || !onSheet.has(name.toUpperCase())) continue;
+    leftAlone.push({ what: `the name ${name} on ${sheetName}`, reason: `the sheet ${sheetName} has a name ${name} of its own, so this block's formulas on it read yours, not the workbook's ${name}.` });
+  }
   return { names, leftAlone };
+}
+
+/** The names the block's formulas use, as written (text in quotes left out), in order of first use. */
+function namesInFormulas(spec: SheetSpec): string[] {
+  const seen = new Map<string, string>();
+  for (const c of spec.cells) {
+    if (!c.formula) continue;
+    for (const [, token, call] of c.formula.replace(/"[^"]*"/g, "").matchAll(/([A-Za-z_\\][A-Za-z0-9_.\\]*)(\(?)/g)) {
+      if (call === "" && !seen.has(token.toUpperCase())) seen.set(token.toUpperCase(), token);
+    }
+  }
+  return [...seen.values()];
 }
 
 export interface InsertContext {

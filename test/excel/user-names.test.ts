@@ -446,14 +446,10 @@ describe("inserts at the selection", () => {
     expect(userState(wb, ["Sheet2"])).toBe(mine);
   });
 
-  // Bug. Expected: the Capex block's formula =DEAL_AMOUNT/AMAZON_CAPEX_2026 (Deal's share of capex)
-  // sits on Model, where the user's own DEAL_AMOUNT wins over the workbook's, so the report says
-  // so, as it does for the Deal block's own names ("the name DEAL_AMOUNT on Model … read yours").
-  // Actual: Capex's leftAlone is empty and the summary says nothing; planNames
-  // (src/ownership/insert.ts) checks only the names the block defines, not the names of the
-  // blocks it needs that its formulas use. Sensitivity (DEAL_AMOUNT, DEAL_ROUND_SIZE,
-  // OPENAI_VALUATION_ROUND) and AMZN (DEAL_AMOUNT) are alike.
-  it.failing("a block whose formulas use another block's name, inserted at a sheet that has its own name of that text: the report says the formulas read the user's", async () => {
+  // Capex inserted at Model, where the user's own DEAL_AMOUNT wins over the workbook's: Capex's
+  // formula =DEAL_AMOUNT/AMAZON_CAPEX_2026 reads the user's, and the report says so, as it does for
+  // a block's own names. (Before the fix only the names a block defines were checked.)
+  it("a block whose formulas use another block's name, inserted at a sheet that has its own name of that text: the report says the formulas read the user's", async () => {
     const wb = setup();
     ok(await insertBlocks(["deal"], NEW_SHEET));
     wb.addSheet("Model");
@@ -462,7 +458,9 @@ describe("inserts at the selection", () => {
     const report = ok((await act(wb, () => insertBlocks(["capex"], AT_SELECTION))).result);
     const capex = report.blocks.find((b) => b.block === "capex");
     expect(capex?.alreadyPresent).toBe(false);
-    expect(capex?.leftAlone).toEqual([expect.objectContaining({ what: "the name DEAL_AMOUNT on Model" })]);
+    expect(capex?.leftAlone).toEqual([
+      { what: "the name DEAL_AMOUNT on Model", reason: "the sheet Model has a name DEAL_AMOUNT of its own, so this block's formulas on it read yours, not the workbook's DEAL_AMOUNT." },
+    ]);
   });
 
   // With Deal already in the workbook, Insert AMZN at Sheet2!A1 writes only AMZN's rows, so the
