@@ -51,7 +51,11 @@ export async function run(): Promise<string[]> {
   rows.push(await measure(updated, "planUpdate (figures changed, one user edit)", () => planUpdate()));
   rows.push(await measure(updated, "applyUpdate (edit kept)", () => applyUpdate([])));
   rows.push(await measure(updated, "applyUpdate repeated, no change", () => applyUpdate([])));
-  rows.push(await measure(updated, "applyUpdate accepting the edit's replacement", () => applyUpdate(["Deal!B7"])));
+  // The key the review gives the edited cell ("deal|fig|deal.round_size|Reported").
+  const review = await planUpdate();
+  const edited = review.ok ? review.value.conflicts.map((c) => c.key) : [];
+  if (edited.length !== 1) throw new Error(`expected one conflict to accept, got ${edited.length}`);
+  rows.push(await measure(updated, "applyUpdate accepting the edit's replacement", () => applyUpdate(edited)));
 
   return [
     "| action | context.sync | cells written |",
