@@ -11,6 +11,7 @@ import { specExtent, uniqueSheetName } from "../ownership/layout";
 import { RECORD_SHEET, markerName, recordName } from "../ownership/record";
 import { MESSAGES, NOTES_API, failure, protectedSheet } from "./failures";
 import { queueBlock, queueEmptyNames, queueRecord, queueRecordSheet } from "./queue";
+import { SHEET_NAMES_LOAD, ownNamesOf } from "./read";
 import { insertReport } from "./insert-report";
 import { guarded, isSupported } from "./support";
 import { defaultSource, type SpecSource } from "./update";
@@ -98,8 +99,7 @@ function selectionProblem(s: SelectionRead, rows: number, cols: number): ActionF
 
 function contextOf(read: InsertRead, names: readonly NameInfo[], options: InsertOptions): InsertContext {
   const tables = read.tables.items.map((t) => t.name);
-  // Excel on the web has listed workbook names among a sheet's too (office-js#1011): keep the sheet's own.
-  const sheetScopedNames = new Map(read.sheets.items.map((s) => [s.name, s.names.items.filter((n) => n.scope === "Worksheet").map((n) => n.name)]));
+  const sheetScopedNames = new Map(read.sheets.items.map((s) => [s.name, ownNamesOf(s)]));
   return {
     sheets: read.sheets.items.map((s) => s.name),
     tables,
@@ -154,10 +154,7 @@ export async function insertBlocks(blocks: readonly BlockId[], options: InsertOp
       const extents = wanted.map((b) => specExtent(source(b, { includeStockHistory: options.includeStockHistory })));
       const wb = context.workbook;
       const read: InsertRead = {
-        // Each sheet's own names in the same read: Workbook.names lists only workbook-scope names
-        // (OfficeDev/office-js#1011), and Excel refuses a table name that any name already has.
-        // Nested collection paths are part of load() (OfficeExtension.LoadOption, "items/…/items/…").
-        sheets: wb.worksheets.load("items/name,items/names/items/name,items/names/items/scope"),
+        sheets: wb.worksheets.load(`items/name,${SHEET_NAMES_LOAD}`),
         names: wb.names.load("items/name,items/type,items/value,items/comment"),
         tables: wb.tables.load("items/name"),
         structure: wb.protection.load("protected"),

@@ -39,6 +39,21 @@ export interface WorkbookRead {
   readonly takenNames: readonly string[];
 }
 
+/**
+ * What to load of each sheet for its own (sheet-scoped) names, in the same sync as the sheets:
+ * Workbook.names lists workbook-scope names only, and Excel refuses a table name any name has.
+ * Nested collection paths are part of load() (OfficeExtension.LoadOption, "items/…/items/…").
+ */
+export const SHEET_NAMES_LOAD = "items/names/items/name,items/names/items/scope";
+
+/**
+ * A loaded sheet's own names. Excel on the web has listed the workbook's names among a sheet's
+ * too (OfficeDev/office-js#1011): the scope keeps the sheet's own.
+ */
+export function ownNamesOf(sheet: Excel.Worksheet): string[] {
+  return sheet.names.items.filter((n) => n.scope === "Worksheet").map((n) => n.name);
+}
+
 function sheetOf(address: string): string {
   const bang = address.lastIndexOf("!");
   const sheet = address.slice(0, bang);
@@ -70,8 +85,8 @@ function blockRead(block: BlockId, loaded: Queued | undefined): BlockRead {
 export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
   const wb = context.workbook;
   // Each sheet's own names and every table's columns in the same read (nested loads): the change
-  // log is recognised by its columns, and a new one avoids every name (office-js#1011).
-  const SHEETS = "items/name,items/protection/protected,items/names/items/name,items/names/items/scope";
+  // log is recognised by its columns, and a new one avoids every name.
+  const SHEETS = `items/name,items/protection/protected,${SHEET_NAMES_LOAD}`;
   const sheets = wb.worksheets.load(SHEETS);
   const names = wb.names.load("items/name,items/type,items/value,items/comment");
   const tables = wb.tables.load("items/name,items/columns/items/name");
@@ -98,7 +113,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     takenNames: [
       ...tables.items.map((t) => t.name),
       ...names.items.map((n) => n.name),
-      ...sheets.items.flatMap((s) => s.names.items.filter((n) => n.scope === "Worksheet").map((n) => n.name)),
+      ...sheets.items.flatMap(ownNamesOf),
     ],
   };
 }

@@ -4,6 +4,7 @@
  * user, and its record. Pure.
  */
 import { toA1 } from "../sheets/a1";
+import { namesIn } from "../sheets/formula";
 import type { BlockId, SheetSpec } from "../sheets/spec";
 import { uniqueSheetName, uniqueTableName } from "./layout";
 import { blockOfMarker, recordOfSpec, type BlockRecord } from "./record";
@@ -103,16 +104,9 @@ function planNames(spec: SheetSpec, sheetName: string, ctx: InsertContext): Pick
   return { names, leftAlone };
 }
 
-/** The names the block's formulas use, as written (text in quotes left out), in order of first use. */
+/** The names the block's formulas use, each once (src/sheets/formula.ts reads them). */
 function namesInFormulas(spec: SheetSpec): string[] {
-  const seen = new Map<string, string>();
-  for (const c of spec.cells) {
-    if (!c.formula) continue;
-    for (const [, token, call] of c.formula.replace(/"[^"]*"/g, "").matchAll(/([A-Za-z_\\][A-Za-z0-9_.\\]*)(\(?)/g)) {
-      if (call === "" && !seen.has(token.toUpperCase())) seen.set(token.toUpperCase(), token);
-    }
-  }
-  return [...seen.values()];
+  return [...new Set(spec.cells.flatMap((c) => (c.formula ? namesIn(c.formula) : [])))];
 }
 
 export interface InsertContext {
