@@ -3,22 +3,14 @@
  * the fake Excel host (test/fakes/fake-excel.ts), which counts both as Office.js would. Target:
  * at most 2 syncs per action.
  */
-import { applyUpdate, insertBlocks, planUpdate, type SpecSource } from "../src/excel";
-import { BLOCKS, BLOCK_TITLES, buildBlock } from "../src/sheets";
+import { applyUpdate, insertBlocks, planUpdate } from "../src/excel";
+import { BLOCKS, BLOCK_TITLES } from "../src/sheets";
 import { FakeWorkbook, installFakeOffice } from "../test/fakes/fake-excel";
+import { previousSource } from "../test/excel/actions";
 
 export const title = "Excel writer: context.sync calls and cells written per action";
 
 const NEW_SHEET = { target: "new-sheet", includeStockHistory: false } as const;
-
-/** An older dataset (reported numbers at 80%), so the update has figures to refresh. */
-const previousSource: SpecSource = (block, options) => {
-  const spec = buildBlock(block, options);
-  return {
-    ...spec,
-    cells: spec.cells.map((c) => (c.style === "reported" && typeof c.value === "number" && c.numberFormat !== "yyyy-mm-dd" ? { ...c, value: c.value * 0.8 } : c)),
-  };
-};
 
 interface Row {
   action: string;

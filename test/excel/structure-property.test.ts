@@ -7,21 +7,16 @@
  * oracle does not depend on the code under test.
  */
 import fc from "fast-check";
-import { applyUpdate, insertBlocks, planUpdate, type SpecSource } from "../../src/excel";
+import { applyUpdate, insertBlocks, planUpdate } from "../../src/excel";
 import { buildBlock } from "../../src/sheets";
 import { toA1 } from "../../src/sheets/a1";
 import type { BlockId } from "../../src/sheets/spec";
 import { findFigure, isLookupError } from "../../src/figures";
 import { FakeWorkbook, installFakeOffice, type WorkbookSnapshot } from "../fakes/fake-excel";
+import { previousSource as previous } from "./actions";
 
 const BLOCKS_UNDER_TEST: BlockId[] = ["deal", "capex"];
 const SHEETS = ["Deal", "Capex 2026"];
-
-/** The dataset the blocks were inserted with: every reported number 80% of today's. */
-const previous: SpecSource = (block, options) => {
-  const spec = buildBlock(block, options);
-  return { ...spec, cells: spec.cells.map((c) => (c.style === "reported" && typeof c.value === "number" && c.numberFormat !== "yyyy-mm-dd" ? { ...c, value: c.value * 0.8 } : c)) };
-};
 
 const structural = fc.oneof(
   fc.record({ kind: fc.constantFrom("insertRows", "deleteRows", "insertColumns", "deleteColumns"), sheet: fc.nat(1), at: fc.nat(30), count: fc.integer({ min: 1, max: 2 }) }),

@@ -8,13 +8,9 @@ import { applyUpdate, insertBlocks, planUpdate, type SpecSource } from "../../sr
 import { buildBlock } from "../../src/sheets";
 import { FakeWorkbook, installFakeOffice } from "../fakes/fake-excel";
 import { findFigure } from "../../src/figures";
+import { ok } from "./actions";
 
 const NEW_SHEET = { target: "new-sheet", includeStockHistory: false } as const;
-
-function ok<T>(r: { ok: true; value: T } | { ok: false; kind: string; message: string }): T {
-  if (!r.ok) throw new Error(`expected success, got ${r.kind}: ${r.message}`);
-  return r.value;
-}
 
 /** A revised dataset: one figure's reported value (and its note) changed, as a desk would publish. */
 function revised(figureId: string, value: number): SpecSource {

@@ -4,20 +4,12 @@
  * cell, applies every accepted change, keeps every other edit and refreshes the rest.
  */
 import fc from "fast-check";
-import { applyUpdate, insertBlocks, planUpdate, type SpecSource } from "../../src/excel";
-import { BLOCKS, buildAllBlocks, buildBlock, type SheetSpec } from "../../src/sheets";
+import { applyUpdate, insertBlocks, planUpdate } from "../../src/excel";
+import { BLOCKS, buildAllBlocks, type SheetSpec } from "../../src/sheets";
 import { toA1 } from "../../src/sheets/a1";
 import { sameWritten, writtenOf, type Written } from "../../src/ownership/written";
 import { FakeWorkbook, installFakeOffice } from "../fakes/fake-excel";
-
-/** An older dataset: every reported number 80% of today's, so an update has cells to refresh. */
-const previousSource: SpecSource = (block, options) => {
-  const spec = buildBlock(block, options);
-  return {
-    ...spec,
-    cells: spec.cells.map((c) => (c.style === "reported" && typeof c.value === "number" && c.numberFormat !== "yyyy-mm-dd" ? { ...c, value: c.value * 0.8 } : c)),
-  };
-};
+import { previousSource } from "./actions";
 
 const specs: SheetSpec[] = buildAllBlocks();
 

@@ -11,12 +11,13 @@
  * Tests marked `it.failing` show a bug that exists today; each says what is expected and what
  * happens instead. They pass while the bug exists and fail once it is fixed (then make them `it`).
  */
-import { applyUpdate, insertBlocks, planUpdate, type ActionResult, type SpecSource } from "../../src/excel";
+import { applyUpdate, insertBlocks, planUpdate, type ActionResult } from "../../src/excel";
 import { buildBlock, type BlockId } from "../../src/sheets";
 import { toA1 } from "../../src/sheets/a1";
 import { OWNED_PREFIX } from "../../src/ownership/insert";
 import { rectAddress } from "../fakes/a1";
 import { FakeWorkbook, installFakeOffice, type SyncWrite } from "../fakes/fake-excel";
+import { ok, previousSource } from "./actions";
 
 const NEW_SHEET = { target: "new-sheet", includeStockHistory: false } as const;
 const AT_SELECTION = { target: "selection", includeStockHistory: false } as const;
@@ -24,20 +25,6 @@ const AT_SELECTION = { target: "selection", includeStockHistory: false } as cons
 function setup(options?: ConstructorParameters<typeof FakeWorkbook>[0]): FakeWorkbook {
   return installFakeOffice(globalThis, new FakeWorkbook({ sheets: ["Sheet1", "Sheet2"], ...options }));
 }
-
-function ok<T>(r: ActionResult<T>): T {
-  if (!r.ok) throw new Error(`expected success, got ${r.kind}: ${r.message}`);
-  return r.value;
-}
-
-/** A previous dataset: every reported number 80% of today's, so an update has cells to refresh. */
-const previousSource: SpecSource = (block, options) => {
-  const spec = buildBlock(block, options);
-  return {
-    ...spec,
-    cells: spec.cells.map((c) => (c.style === "reported" && typeof c.value === "number" && c.numberFormat !== "yyyy-mm-dd" ? { ...c, value: c.value * 0.8 } : c)),
-  };
-};
 
 /**
  * Runs one action and returns its result with the writes of each sync it made. A failed action

@@ -12,6 +12,7 @@ import { RECORD_COLUMNS } from "../../src/ownership/record";
 import { writtenOf, type Written } from "../../src/ownership/written";
 import { FakeWorkbook, installFakeOffice } from "../fakes/fake-excel";
 import { allFacts } from "../../src/figures";
+import { ok, previousSource } from "./actions";
 
 const NEW_SHEET = { target: "new-sheet", includeStockHistory: false } as const;
 
@@ -31,20 +32,6 @@ async function syncsOf<T>(wb: FakeWorkbook, action: () => Promise<T>): Promise<{
   const result = await action();
   return { result, syncs: wb.syncCount - before };
 }
-
-function ok<T>(r: { ok: true; value: T } | { ok: false; kind: string; message: string }): T {
-  if (!r.ok) throw new Error(`expected success, got ${r.kind}: ${r.message}`);
-  return r.value;
-}
-
-/** A previous dataset: every reported number 80% of today's, as an older release would have written. */
-const previousSource: SpecSource = (block, options) => {
-  const spec = buildBlock(block, options);
-  return {
-    ...spec,
-    cells: spec.cells.map((c) => (c.style === "reported" && typeof c.value === "number" && c.numberFormat !== "yyyy-mm-dd" ? { ...c, value: c.value * 0.8 } : c)),
-  };
-};
 
 describe("insertBlocks", () => {
   it("inserts one block in one read sync and one write sync, with screen updating suspended and calculation left on (formulas show current values)", async () => {
