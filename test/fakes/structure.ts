@@ -4,13 +4,9 @@
  * formula, name, table, note and chart of the fake goes through these, as Excel's own do.
  * Plain functions of plain data; no Office types.
  */
+import { columnIndex, columnLetter, type Rect } from "./a1";
 
-export interface Rect {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+export type { Rect };
 
 /** Rows or columns inserted (count > 0) or deleted (count < 0) at a 0-based index of a sheet. */
 export interface LineEdit {
@@ -21,18 +17,6 @@ export interface LineEdit {
 }
 
 export type Edit = LineEdit | { readonly kind: "rename"; readonly from: string; readonly to: string } | { readonly kind: "delete-sheet"; readonly sheet: string };
-
-function letters(col: number): string {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-function colIndex(text: string): number {
-  let n = 0;
-  for (const ch of text.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
 
 export function quoteSheetName(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
@@ -84,7 +68,7 @@ interface Ref {
 }
 
 function show(p: Ref["a"]): string {
-  return `${p.absCol ? "$" : ""}${letters(p.col)}${p.absRow ? "$" : ""}${p.row + 1}`;
+  return `${p.absCol ? "$" : ""}${columnLetter(p.col)}${p.absRow ? "$" : ""}${p.row + 1}`;
 }
 
 /** Applies `f` to each reference outside string literals. */
@@ -95,8 +79,8 @@ function mapRefs(formula: string, f: (ref: Ref) => string): string {
       i % 2 === 1
         ? part
         : part.replace(REF, (_whole: string, prefix: string | undefined, c1, l1, r1, d1, c2, l2, r2, d2) => {
-            const a = { absCol: c1 === "$", col: colIndex(l1), absRow: r1 === "$", row: Number(d1) - 1 };
-            const b = l2 ? { absCol: c2 === "$", col: colIndex(l2), absRow: r2 === "$", row: Number(d2) - 1 } : null;
+            const a = { absCol: c1 === "$", col: columnIndex(l1), absRow: r1 === "$", row: Number(d1) - 1 };
+            const b = l2 ? { absCol: c2 === "$", col: columnIndex(l2), absRow: r2 === "$", row: Number(d2) - 1 } : null;
             return f({ prefix: prefix ?? "", a, b });
           }),
     )
