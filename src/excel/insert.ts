@@ -10,8 +10,9 @@ import { planInsert, presentBlocks, sheetOfReference, type InsertContext, type N
 import { specExtent, uniqueSheetName } from "../ownership/layout";
 import { RECORD_SHEET, markerName, recordName } from "../ownership/record";
 import { MESSAGES, NOTES_API, failure, protectedSheet } from "./failures";
-import { queueBlock, queueEmptyNames, queueRecord, queueRecordSheet } from "./queue";
-import { SHEET_NAMES_LOAD, ownNamesOf } from "./read";
+import { queueBlock, queueEmptyNames, queueMarker, queueRecord, queueRecordSheet } from "./queue";
+import { SHEET_NAMES_LOAD, lostMarkers, ownNamesOf, recordedAreas } from "./read";
+import type { SheetRect } from "../ownership/locate";
 import { insertReport } from "./insert-report";
 import { guarded, isSupported } from "./support";
 import { defaultSource, type SpecSource } from "./update";
@@ -119,8 +120,9 @@ function recordSheetOf(names: readonly NameInfo[]): string | null {
   return band ? sheetOfReference(band.value) : null;
 }
 
-function queueInsert(context: Excel.RequestContext, plans: readonly PlannedInsert[], names: readonly NameInfo[], sheets: readonly string[]): void {
+function queueInsert(context: Excel.RequestContext, plans: readonly PlannedInsert[], names: readonly NameInfo[], sheets: readonly string[], markers: ReadonlyMap<BlockId, SheetRect>): void {
   const wb = context.workbook;
+  for (const [block, r] of markers) queueMarker(wb, block, wb.worksheets.getItem(r.sheet).getRange(rangeA1(r.top, r.left, r.bottom, r.right)), false);
   const have = new Set(names.map((n) => n.name.toUpperCase()));
   const existing = recordSheetOf(names);
   const recordSheet = existing ?? uniqueSheetName(RECORD_SHEET, [...sheets, ...plans.map((p) => p.sheetName)]);
@@ -135,7 +137,7 @@ function queueInsert(context: Excel.RequestContext, plans: readonly PlannedInser
   const first = sheetsOf[0] ?? null;
   for (const block of BLOCKS) {
     if (plans.some((p) => p.spec.block === block)) continue;
-    queueEmptyNames(wb, block, !have.has(markerName(block)), !have.has(recordName(block)));
+    queueEmptyNames(wb, block, !have.has(markerName(block)) && !markers.has(block), !have.has(recordName(block)));
   }
   if (first && plans[0].newSheet) first.activate();
 }
@@ -163,6 +165,10 @@ export async function insertBlocks(blocks: readonly BlockId[], options: InsertOp
       await context.sync();
       const names: NameInfo[] = read.names.items.map((n) => ({ name: n.name, type: String(n.type), value: String(n.value), comment: n.comment ?? "" }));
       const present = presentBlocks(names);
+      // A block whose hidden marker a user deleted is still there: found by its record, it gets its marker back.
+      const lost = lostMarkers(names);
+      const markers = lost.length > 0 ? await recordedAreas(context, lost, read.sheets.items.map((s) => s.name)) : new Map<BlockId, SheetRect>();
+      for (const [block, r] of markers) present.set(block, r.sheet);
       const toWrite = wanted.filter((b) => !present.has(b));
       const addsSheets = !read.selection || recordSheetOf(names) === null;
       if (toWrite.length > 0 && addsSheets && read.structure.protected) return failure("protected", MESSAGES.protectedWorkbook);
@@ -178,12 +184,12 @@ export async function insertBlocks(blocks: readonly BlockId[], options: InsertOp
         nextRow += specExtent(spec).rows + 1;
         return planInsert(spec, ctx);
       });
-      if (plans.length > 0) {
+      if (plans.length > 0 || markers.size > 0) {
         context.application.suspendScreenUpdatingUntilNextSync();
-        queueInsert(context, plans, names, read.sheets.items.map((s) => s.name));
+        queueInsert(context, plans, names, read.sheets.items.map((s) => s.name), markers);
         await context.sync();
       }
-      return { ok: true, value: insertReport(wanted, plans, present, isSupported(NOTES_API)) };
+      return { ok: true, value: insertReport(wanted, plans, present, isSupported(NOTES_API), markers) };
     }),
   );
 }

@@ -119,12 +119,17 @@ export function queueEmptyNames(wb: Excel.Workbook, block: BlockId, marker: bool
   if (record) wb.names.add(recordName(block), "=FALSE", `${OWNED_PREFIX}record of the ${BLOCK_TITLES[block]} block, not inserted yet`).visible = false;
 }
 
+/** A block's hidden marker name on its area, replacing the name when `exists`. */
+export function queueMarker(wb: Excel.Workbook, block: BlockId, area: Excel.Range, exists: boolean): void {
+  queueName(wb, markerName(block), area, `${OWNED_PREFIX}the ${BLOCK_TITLES[block]} block (keeps updates working; do not delete)`, exists, false);
+}
+
 /** Queues one new block: marker, cells, styles, widths, tables, names, notes, chart. */
 export function queueBlock(wb: Excel.Workbook, sheet: Excel.Worksheet, p: PlannedInsert, notes: boolean, markerExists: boolean): void {
   const { spec } = p;
   const { rows, cols } = specExtent(spec);
   const area = sheet.getRange(rangeA1(spec.origin.row, spec.origin.col, spec.origin.row + rows - 1, spec.origin.col + cols - 1));
-  queueName(wb, markerName(spec.block), area, `${OWNED_PREFIX}the ${BLOCK_TITLES[spec.block]} block (keeps updates working; do not delete)`, markerExists, false);
+  queueMarker(wb, spec.block, area, markerExists);
   // Names before the formulas that use them (they refer to cells, which exist empty or not).
   for (const n of p.names) queueName(wb, n.name, sheet.getRange(toA1(n.row, n.col)), n.comment, n.replace);
   queueCellWrites(sheet, creationWrites(spec));

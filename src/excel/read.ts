@@ -5,11 +5,13 @@
  *
  * Insert writes a marker and a record name for every block (on =FALSE until the block is
  * inserted), so the names always exist; only a workbook from before that (or one whose names the
- * user deleted) takes a second sync to learn which names exist.
+ * user deleted) takes a second sync to learn which names exist. A block whose marker the user
+ * deleted is found by its record, with one more sync to read its area.
  */
 import { BLOCKS } from "../sheets";
 import type { BlockId } from "../sheets/spec";
-import type { BlockArea } from "../ownership/locate";
+import { rangeA1 } from "../sheets/a1";
+import { areaOfRecord, type BlockArea, type SheetRect } from "../ownership/locate";
 import type { NameInfo } from "../ownership/insert";
 import { findChangeLog } from "../ownership/changelog";
 import { markerName, parseRecord, recordName, type BlockRecord } from "../ownership/record";
@@ -26,6 +28,8 @@ export interface BlockRead {
   readonly record: BlockRecord | null;
   /** The band's place on the record sheet, to rewrite it. */
   readonly band: { readonly sheet: string; readonly top: number; readonly left: number; readonly rows: number } | null;
+  /** The block's marker name was gone and its area was found from the record: Apply puts the name back here. */
+  readonly lostMarker: SheetRect | null;
 }
 
 export interface WorkbookRead {
@@ -78,7 +82,56 @@ function blockRead(block: BlockId, loaded: Queued | undefined): BlockRead {
     area: area ? { sheet: sheetOf(area.address), top: area.rowIndex, left: area.columnIndex, formulas: area.formulas, values: area.values } : null,
     record: band ? parseRecord(block, band.formulas, band.values) : null,
     band: band ? { sheet: sheetOf(band.address), top: band.rowIndex, left: band.columnIndex, rows: band.formulas.length } : null,
+    lostMarker: null,
   };
+}
+
+/**
+ * The blocks whose marker name is gone while their record name is on cells: a user deleted the
+ * hidden name (visible in the Name Manager once shown). Their area is found from the record.
+ */
+export function lostMarkers(names: readonly NameInfo[]): BlockId[] {
+  const byName = new Map(names.map((n) => [n.name.toUpperCase(), n]));
+  return BLOCKS.filter((b) => !byName.has(markerName(b)) && byName.get(recordName(b))?.type === "Range");
+}
+
+/** Where each recorded block is now by its record (see areaOfRecord), when that sheet exists. */
+function recordedRects(records: ReadonlyMap<BlockId, BlockRecord>, sheets: readonly string[]): Map<BlockId, SheetRect> {
+  const rects = new Map<BlockId, SheetRect>();
+  for (const [block, record] of records) {
+    const rect = areaOfRecord(record);
+    const sheet = rect ? sheets.find((s) => s.toLowerCase() === rect.sheet.toLowerCase()) : undefined;
+    if (rect && sheet) rects.set(block, { ...rect, sheet });
+  }
+  return rects;
+}
+
+/** Where each block of `blocks` is now by its record band, read in one sync (Insert reads no band otherwise). */
+export async function recordedAreas(context: Excel.RequestContext, blocks: readonly BlockId[], sheets: readonly string[]): Promise<Map<BlockId, SheetRect>> {
+  const bands = blocks.map((b) => context.workbook.names.getItem(recordName(b)).getRangeOrNullObject().load(AREA) as Loaded);
+  await context.sync();
+  const records = new Map<BlockId, BlockRecord>();
+  blocks.forEach((b, i) => {
+    const record = blockRead(b, { area: null, band: bands[i] }).record;
+    if (record) records.set(b, record);
+  });
+  return recordedRects(records, sheets);
+}
+
+/** The blocks of `reads` whose marker is lost, with their area read where the record says they are (one sync). */
+async function withLostMarkers(context: Excel.RequestContext, reads: readonly BlockRead[], names: readonly NameInfo[], sheets: readonly string[]): Promise<BlockRead[]> {
+  const lost = new Set(lostMarkers(names));
+  const records = new Map(reads.flatMap((r) => (lost.has(r.block) && r.record ? [[r.block, r.record] as const] : [])));
+  const rects = recordedRects(records, sheets);
+  if (rects.size === 0) return [...reads];
+  const ranges = new Map([...rects].map(([block, r]) => [block, context.workbook.worksheets.getItem(r.sheet).getRange(rangeA1(r.top, r.left, r.bottom, r.right)).load(AREA)]));
+  await context.sync();
+  return reads.map((read) => {
+    const range = ranges.get(read.block);
+    const rect = rects.get(read.block);
+    if (!range || !rect) return read;
+    return { ...read, area: { sheet: rect.sheet, top: range.rowIndex, left: range.columnIndex, formulas: range.formulas, values: range.values }, lostMarker: rect };
+  });
 }
 
 /** Reads every block's area and record, the names and the sheets' protection. */
@@ -104,11 +157,13 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     tables.load("items/name,items/columns/items/name");
     await context.sync();
   }
+  const nameInfos = names.items.map((n) => ({ name: n.name, type: String(n.type), value: String(n.value), comment: n.comment ?? "" }));
+  const sheetNames = sheets.items.map((s) => s.name);
   return {
-    blocks: BLOCKS.map((b) => blockRead(b, loaded.get(b))),
-    names: names.items.map((n) => ({ name: n.name, type: String(n.type), value: String(n.value), comment: n.comment ?? "" })),
+    blocks: await withLostMarkers(context, BLOCKS.map((b) => blockRead(b, loaded.get(b))), nameInfos, sheetNames),
+    names: nameInfos,
     protectedSheets: new Set(sheets.items.filter((s) => s.protection.protected).map((s) => s.name)),
-    sheets: sheets.items.map((s) => s.name),
+    sheets: sheetNames,
     changeLog: findChangeLog(tables.items.map((t) => ({ name: t.name, columns: t.columns.items.map((c) => c.name) }))),
     takenNames: [
       ...tables.items.map((t) => t.name),

@@ -5,7 +5,9 @@
 import { BLOCK_TITLES } from "../sheets";
 import { DATASET, allFacts, findFigure, findSource, isLookupError } from "../figures";
 import type { BlockId } from "../sheets/spec";
-import { toA1 } from "../sheets/a1";
+import { quoteSheetName, rangeA1, toA1 } from "../sheets/a1";
+import type { SheetRect } from "../ownership/locate";
+import { markerName } from "../ownership/record";
 import type { WorkbookPlan } from "../ownership/review";
 import type { BlockPlan, CellChange, Missing } from "../ownership/update";
 import { displayWritten } from "../ownership/written";
@@ -28,6 +30,8 @@ export const TEXTS = Object.freeze({
   unplaced: (n: number, title: string) => `This version lays out the ${title} block differently: ${plural(n, "cell", "cells")} of the new layout have no place in your sheet and are not written. Insert the block on a new sheet to see the new layout.`,
   nameBack: (name: string, from: string, fromWhat: string, to: string, toWhat: string) =>
     `The name ${name} refers to ${from}, ${fromWhat.charAt(0).toLowerCase()}${fromWhat.slice(1)}, since the table was sorted; Apply points it back at ${to}, ${toWhat.charAt(0).toLowerCase()}${toWhat.slice(1)}.`,
+  markerBack: (name: string, title: string, address: string) =>
+    `The hidden name ${name}, which tells Deal Desk where the ${title} block is, was deleted; Deal Desk found the block by its record and puts the name back on ${address}.`,
   upToDate: "Everything is up to date: no cell was written.",
   changedSinceReview: "The workbook changed since you reviewed the update, so nothing was written. Review the update again to see what it would do now.",
 });
@@ -65,9 +69,17 @@ export function deletedSentences(plan: WorkbookPlan): string[] {
   return [...plan.sheetDeleted.map((b) => TEXTS.sheetDeleted(BLOCK_TITLES[b])), ...plan.blocks.flatMap(missingSentences)];
 }
 
-/** The names Apply points back at their figure's row, one sentence each. */
+/** The names Apply points back at their figure's row, and the block markers it adds again, one sentence each. */
 export function nameSentences(plan: WorkbookPlan): string[] {
-  return plan.blocks.flatMap((b) => b.names.map((n) => TEXTS.nameBack(n.name, `${n.sheet}!${n.from}`, describeKey(n.fromKey), `${n.sheet}!${toA1(n.row, n.col)}`, describeKey(n.key))));
+  return [
+    ...plan.markers.map((m) => markerSentence(m.block, m.rect)),
+    ...plan.blocks.flatMap((b) => b.names.map((n) => TEXTS.nameBack(n.name, `${n.sheet}!${n.from}`, describeKey(n.fromKey), `${n.sheet}!${toA1(n.row, n.col)}`, describeKey(n.key)))),
+  ];
+}
+
+/** A block's marker name put back where its record found the block. */
+export function markerSentence(block: BlockId, rect: SheetRect): string {
+  return TEXTS.markerBack(markerName(block), BLOCK_TITLES[block], `${quoteSheetName(rect.sheet)}!${rangeA1(rect.top, rect.left, rect.bottom, rect.right)}`);
 }
 
 export function noticeSentences(plan: WorkbookPlan): string[] {

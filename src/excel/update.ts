@@ -4,13 +4,13 @@
  * more sync, and one before it only when a note's text changes, to read the notes it may rewrite).
  */
 import { buildBlock } from "../sheets";
-import { toA1 } from "../sheets/a1";
+import { rangeA1, toA1 } from "../sheets/a1";
 import type { BlockId, SheetSpec } from "../sheets/spec";
 import { countCells, uniqueSheetName, type CellWrite } from "../ownership/layout";
 import { changesOf, fingerprint, planWorkbook, type WorkbookPlan } from "../ownership/review";
 import { recordAfter, type BlockPlan, type NoteChange } from "../ownership/update";
 import { MESSAGES, NOTES_API, failure, protectedSheet } from "./failures";
-import { queueCellWrites, queueChangeLog, queueRecord, queueRecordSheet } from "./queue";
+import { queueCellWrites, queueChangeLog, queueMarker, queueRecord, queueRecordSheet } from "./queue";
 import { CHANGE_LOG_SHEET, changeLogRows } from "../ownership/changelog";
 import { DATASET } from "../figures";
 import { RECORD_SHEET, markerName, recordName } from "../ownership/record";
@@ -88,6 +88,7 @@ function queueApply(context: Excel.RequestContext, read: WorkbookRead, plan: Wor
   const names = new Set(read.names.map((n) => n.name.toUpperCase()));
   const needsRecord = plan.blocks.some((b) => !b.recordComplete || writesOf(b, accepted).length > 0 || notes.some((n) => n.block === b.block));
   const recordSheet = needsRecord ? recordSheetOf(wb, read) : "";
+  for (const { block, rect } of plan.markers) queueMarker(wb, block, wb.worksheets.getItem(rect.sheet).getRange(rangeA1(rect.top, rect.left, rect.bottom, rect.right)), false);
   for (const b of plan.blocks) {
     const writes = writesOf(b, accepted);
     cells += countCells(writes);
@@ -128,7 +129,7 @@ export async function applyUpdate(acceptedKeys: readonly string[], reviewed?: st
         const rows = changeLogRows(plan, accepted, labels, new Date().toISOString(), `${DATASET.version} (${DATASET.date})`);
         queueChangeLog(context.workbook, rows, read.changeLog, uniqueSheetName(CHANGE_LOG_SHEET, read.sheets), read.takenNames);
       }
-      const renamed = plan.blocks.reduce((n, b) => n + b.names.length, 0);
+      const renamed = plan.blocks.reduce((n, b) => n + b.names.length, 0) + plan.markers.length;
       if (cellsWritten > 0 || notes.length > 0 || renamed > 0 || plan.blocks.some((b) => !b.recordComplete)) await context.sync();
       const conflicts = changesOf(plan).filter((c) => c.kind === "conflict");
       const taken = conflicts.filter((c) => accepted.has(c.id)).length;

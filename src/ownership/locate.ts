@@ -4,7 +4,7 @@
  * figures table, the figure's id in the Id column (rows sorted). Pure: works on what the Excel
  * writer read.
  */
-import { parseA1 } from "../sheets/a1";
+import { MAX_COL, MAX_ROW, parseA1 } from "../sheets/a1";
 import { ID_HEADER } from "./keys";
 import type { BlockRecord, TrackedCell } from "./record";
 import { writtenFromExcel, type Written } from "./written";
@@ -97,3 +97,50 @@ export function movesOf(record: BlockRecord, places: ReadonlyMap<string, Place>)
   return moves;
 }
 
+
+/** A rectangle of cells on a sheet, by its first and last row and column. */
+export interface SheetRect {
+  readonly sheet: string;
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/**
+ * Where a block is now when its marker name is gone (the user deleted it in the Name Manager),
+ * from its record alone: the cells as last written (`at`) moved as Excel moved their references.
+ * Each referenced cell shows how far its part of the block moved; the block's last-written
+ * rectangle stretched by the smallest and the largest of those moves covers every cell, rows
+ * inserted inside the block included. The sheet is the one most references are on; null when
+ * none is on cells (the sheet was deleted).
+ */
+export function areaOfRecord(record: BlockRecord): SheetRect | null {
+  const written = record.cells.flatMap((c) => {
+    const at = cellAt(c.at);
+    return at ? [{ at, now: c.ref ? parseRef(c.ref) : null }] : [];
+  });
+  const counts = new Map<string, number>();
+  for (const { now } of written) if (now) counts.set(now.sheet, (counts.get(now.sheet) ?? 0) + 1);
+  const sheet = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (sheet === undefined) return null;
+  const moved = written.flatMap(({ at, now }) => (now && now.sheet === sheet ? [{ rows: now.row - at.row, cols: now.col - at.col }] : []));
+  const rows = moved.map((m) => m.rows);
+  const cols = moved.map((m) => m.cols);
+  return {
+    sheet,
+    top: Math.max(0, Math.min(...written.map((w) => w.at.row)) + Math.min(...rows)),
+    left: Math.max(0, Math.min(...written.map((w) => w.at.col)) + Math.min(...cols)),
+    bottom: Math.min(MAX_ROW, Math.max(...written.map((w) => w.at.row)) + Math.max(...rows)),
+    right: Math.min(MAX_COL, Math.max(...written.map((w) => w.at.col)) + Math.max(...cols)),
+  };
+}
+
+/** "B6" → its row and column; null for anything else. */
+function cellAt(address: string): { row: number; col: number } | null {
+  try {
+    return parseA1(address);
+  } catch {
+    return null;
+  }
+}

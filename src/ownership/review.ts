@@ -5,7 +5,7 @@
  * record so its names are still known as the add-in's. Pure.
  */
 import type { BlockId, SheetSpec } from "../sheets/spec";
-import type { BlockArea } from "./locate";
+import type { BlockArea, SheetRect } from "./locate";
 import type { NameInfo } from "./insert";
 import { rebuiltRecord, type BlockRecord } from "./record";
 import { planBlock, type BlockPlan, type CellChange } from "./update";
@@ -16,6 +16,8 @@ export interface BlockInput {
   readonly record: BlockRecord | null;
   /** The marker name's value as read ("Deal!$A$1:$J$40", "#REF!", "FALSE"); null when missing. */
   readonly marker: string | null;
+  /** The marker name was gone and `area` was found from the record, here: Apply puts the name back. */
+  readonly lostMarker?: SheetRect | null;
 }
 
 export type SpecAt = (block: BlockId, origin: { row: number; col: number }, includeStockHistory: boolean) => SheetSpec;
@@ -26,12 +28,15 @@ export interface WorkbookPlan {
   readonly sheetDeleted: readonly BlockId[];
   /** Blocks whose record was missing or unreadable, rebuilt from the sheet. */
   readonly rebuilt: readonly BlockId[];
+  /** Blocks whose marker name a user deleted, found by their record: Apply adds the name again. */
+  readonly markers: readonly { readonly block: BlockId; readonly rect: SheetRect }[];
 }
 
 export function planWorkbook(inputs: readonly BlockInput[], specAt: SpecAt, names: readonly NameInfo[] = []): WorkbookPlan {
   const blocks: BlockPlan[] = [];
   const sheetDeleted: BlockId[] = [];
   const rebuilt: BlockId[] = [];
+  const markers: WorkbookPlan["markers"][number][] = [];
   for (const input of inputs) {
     if (!input.area) {
       if (input.record && input.marker !== null && input.marker.includes("#REF!")) sheetDeleted.push(input.block);
@@ -43,8 +48,9 @@ export function planWorkbook(inputs: readonly BlockInput[], specAt: SpecAt, name
     const record = input.record ?? rebuiltRecord(spec, input.area.sheet);
     if (!input.record) rebuilt.push(input.block);
     blocks.push(planBlock(record, spec, input.area, names));
+    if (input.lostMarker) markers.push({ block: input.block, rect: input.lostMarker });
   }
-  return { blocks, sheetDeleted, rebuilt };
+  return { blocks, sheetDeleted, rebuilt, markers };
 }
 
 /** Every cell change of the plan, in block order. */
@@ -58,5 +64,5 @@ export function changesOf(plan: WorkbookPlan): CellChange[] {
  */
 export function fingerprint(plan: WorkbookPlan): string {
   const names = plan.blocks.flatMap((b) => b.names.map((n) => [n.name, n.from, n.sheet, n.row, n.col]));
-  return JSON.stringify([changesOf(plan).map((c) => [c.id, c.kind, c.sheet, c.row, c.col, c.next]), names]);
+  return JSON.stringify([changesOf(plan).map((c) => [c.id, c.kind, c.sheet, c.row, c.col, c.next]), names, plan.markers]);
 }

@@ -278,26 +278,64 @@ describe("the add-in's hidden names, once shown, deleted by the user", () => {
     expect([after.sheets, after.notices, after.refreshes]).toEqual([["Deal", "Sources"], [], 0]);
   });
 
-  // Bug. Expected: with its marker DEALDESK_BLOCK_DEAL deleted, the Deal block is still known by its
-  // intact record (DEALDESK_RECORD_DEAL: sheet Deal, every cell's reference) and by its names'
-  // "Deal Desk · " comments, so Insert Deal neither calls the add-in's own sheet and names the
-  // user's nor destroys the old block's record. Actual: Insert writes a second Deal block on
-  // "Deal (2)", says "A sheet of yours is already named Deal", leaves the 12 DEAL_* names alone
-  // because "it already exists in your workbook … your definition", and overwrites the record band
-  // of the block on Deal with the new block's, so the block on Deal (and its overrides) can never
-  // be updated again.
-  it.failing("an inserted block's marker deleted, then Insert of that block: the add-in's own sheet and names are not taken for the user's, and the block's record is kept", async () => {
+  // A block's hidden marker (DEALDESK_BLOCK_DEAL) deleted in the Name Manager: the block is still
+  // known by its intact record (DEALDESK_RECORD_DEAL: every cell's reference, which Excel keeps
+  // current), so Insert neither takes the add-in's own sheet and names for the user's nor
+  // overwrites the block's record; Insert and Update put the marker back where the block is now.
+  it("an inserted block's marker deleted, then Insert of that block: nothing is written but the marker, on the block's cells, and the record is kept", async () => {
     const wb = setup();
     ok(await insertBlocks(["deal"], NEW_SHEET));
     wb.setCell("Deal", "C5", 45e9);
+    const marker = wb.snapshot().names.DEALDESK_BLOCK_DEAL;
     await showHiddenNames(wb);
     await deleteNames(wb, ["DEALDESK_BLOCK_DEAL"]);
-    const record = JSON.stringify(wb.snapshot().sheets.find((s) => s.name === "DealDesk Record")?.cells);
-    const { result } = await act(wb, () => insertBlocks(["deal"], NEW_SHEET));
-    const summary = ok(result).summary.join(" ");
-    expect(summary).not.toContain("A sheet of yours is already named Deal");
-    expect(summary).not.toContain("it already exists in your workbook");
-    expect(JSON.stringify(wb.snapshot().sheets.find((s) => s.name === "DealDesk Record")?.cells)).toBe(record);
+    const before = wb.snapshot();
+    const { result, writes } = await act(wb, () => insertBlocks(["deal"], NEW_SHEET));
+    const report = ok(result);
+    expect(report.blocks.map((b) => [b.block, b.sheetName, b.alreadyPresent])).toEqual([["deal", "Deal", true]]);
+    expect(report.summary).toEqual([
+      "Deal is already in the workbook (sheet Deal); nothing was written. Use Update to refresh its figures.",
+      `The hidden name DEALDESK_BLOCK_DEAL, which tells Deal Desk where the Deal block is, was deleted; Deal Desk found the block by its record and puts the name back on Deal!${marker.address}.`,
+    ]);
+    expect(writes.map((w) => [w.op, w.target])).toEqual([["NamedItemCollection.add", "DEALDESK_BLOCK_DEAL"], ["NamedItem.visible", "DEALDESK_BLOCK_DEAL"]]);
+    const after = wb.snapshot();
+    expect(after.names.DEALDESK_BLOCK_DEAL).toEqual({ ...marker, visible: false });
+    expect({ ...after, names: { ...after.names, DEALDESK_BLOCK_DEAL: undefined } }).toEqual({ ...before, names: { ...before.names, DEALDESK_BLOCK_DEAL: undefined } });
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "Sheet2", "Deal", "DealDesk Record"]);
+  });
+
+  it("a marker deleted, then rows inserted above and inside the block: Update finds every cell, lists the edited B5, and Apply puts the marker back over the moved block", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    const marker = wb.snapshot().names.DEALDESK_BLOCK_DEAL;
+    await deleteNames(wb, ["DEALDESK_BLOCK_DEAL"]);
+    wb.insertRows("Deal", 0, 2);
+    wb.insertRows("Deal", 9, 1);
+    wb.setCell("Deal", "B7", 45e9); // the reported amount, B5 before the two rows above
+    // Independently of the add-in: the area inserted, two rows lower and one row taller.
+    const m = /^A(\d+):([A-Z]+)(\d+)$/.exec(marker.address)!;
+    const moved = `A${Number(m[1]) + 2}:${m[2]}${Number(m[3]) + 3}`;
+    const review = ok(await planUpdate());
+    expect(review.names).toEqual([`The hidden name DEALDESK_BLOCK_DEAL, which tells Deal Desk where the Deal block is, was deleted; Deal Desk found the block by its record and puts the name back on Deal!${moved}.`]);
+    expect(review.conflicts.map((c) => [c.sheetName, c.address])).toEqual([["Deal", "B7"]]);
+    expect(review.deleted).toEqual([]);
+    const applied = ok((await act(wb, () => applyUpdate([], review.fingerprint))).result);
+    expect(applied).toMatchObject({ cellsWritten: review.refreshes, kept: 1 });
+    expect(wb.cell("Deal", "B7")?.value).toBe(45e9);
+    expect(wb.snapshot().names.DEALDESK_BLOCK_DEAL).toEqual({ ...marker, address: moved, visible: false });
+    const again = ok(await planUpdate());
+    expect([again.names, again.refreshes, again.conflicts.length]).toEqual([[], 0, 1]);
+  });
+
+  it("a marker deleted and then the block's sheet deleted: Insert puts the block back on a new Deal sheet, as for any deleted sheet", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET));
+    await deleteNames(wb, ["DEALDESK_BLOCK_DEAL"]);
+    wb.deleteSheet("Deal");
+    const report = ok((await act(wb, () => insertBlocks(["deal"], NEW_SHEET))).result);
+    expect(report.blocks.map((b) => [b.sheetName, b.alreadyPresent])).toEqual([["Deal", false]]);
+    expect(wb.snapshot().names.DEALDESK_BLOCK_DEAL).toMatchObject({ sheet: "Deal", visible: false });
+    expect(ok(await planUpdate()).changes).toEqual([]);
   });
 });
 

@@ -505,17 +505,22 @@ describe("updates", () => {
     expect(ok(await planUpdate()).sheets).toEqual(["Deal"]);
   });
 
-  it("falls back to asking which names exist when the user deleted a block's marker, and updates the other blocks", async () => {
+  it("a block's marker deleted by the user: the read falls back to asking which names exist, finds the block by its record, and Apply puts the marker back", async () => {
     const wb = setup();
     ok(await insertBlocks(["deal", "sources"], NEW_SHEET));
+    const marker = wb.snapshot().names.DEALDESK_BLOCK_SOURCES;
     await wb.run(async (context) => {
       context.workbook.names.getItem("DEALDESK_BLOCK_SOURCES").delete();
       await context.sync();
     });
+    // The read that fails on the missing name, the list of names, the read again, the block's area.
     const { result, syncs } = await syncsOf(wb, () => planUpdate());
-    expect(syncs).toBe(3);
-    expect(ok(result).sheets).toEqual(["Deal"]);
+    expect(syncs).toBe(4);
+    expect(ok(result).sheets).toEqual(["Deal", "Sources"]);
     expect(ok(await applyUpdate([])).cellsWritten).toBe(0);
+    expect(wb.snapshot().names.DEALDESK_BLOCK_SOURCES).toEqual(marker);
+    const after = await syncsOf(wb, () => planUpdate());
+    expect([after.syncs, ok(after.result).names]).toEqual([1, []]);
   });
 
   it("gives kind no-addin-sheets in a workbook without blocks", async () => {
