@@ -6,7 +6,8 @@ import { allFacts, allFigures } from "../figures";
 import type { PlannedInsert } from "../ownership/insert";
 import { countCells, creationWrites } from "../ownership/layout";
 import { NOTES_API } from "./failures";
-import { listInWords, markerSentence, plural } from "./report";
+import { TEXTS, listInWords, markerSentence, plural } from "./report";
+import { recordName } from "../ownership/record";
 import type { SheetRect } from "../ownership/locate";
 import type { BlockOutcome, InsertReport } from "./types";
 
@@ -58,10 +59,10 @@ function summaryOf(outcome: BlockOutcome, p: PlannedInsert | undefined): string[
   return lines;
 }
 
-export function insertReport(wanted: readonly BlockId[], plans: readonly PlannedInsert[], present: ReadonlyMap<BlockId, string>, notes: boolean, markers: ReadonlyMap<BlockId, SheetRect> = new Map()): InsertReport {
+export function insertReport(wanted: readonly BlockId[], plans: readonly PlannedInsert[], present: ReadonlyMap<BlockId, string>, notes: boolean, lost: ReadonlyMap<BlockId, { rect: SheetRect; band: unknown }> = new Map()): InsertReport {
   const outcomes = wanted.map((block) => outcomeOf(block, plans.find((p) => p.spec.block === block), present));
   const summary = outcomes.flatMap((o) => summaryOf(o, plans.find((p) => p.spec.block === o.block)));
-  for (const [block, rect] of markers) summary.push(markerSentence(block, rect));
+  for (const [block, { rect, band }] of lost) summary.push(markerSentence(block, rect), ...(band ? [TEXTS.recordBack(recordName(block), BLOCK_TITLES[block])] : []));
   if (!notes && plans.some((p) => p.spec.cells.some((c) => c.note))) {
     summary.push(`This version of Excel cannot add notes (it needs the Excel JavaScript API ${NOTES_API}), so figures have no notes; each row's Source, Status and As of columns say where it comes from.`);
   }

@@ -6,13 +6,12 @@
 import { BLOCKS } from "../sheets";
 import { rangeA1, toA1 } from "../sheets/a1";
 import type { BlockId } from "../sheets/spec";
-import { planInsert, presentBlocks, sheetOfReference, type InsertContext, type NameInfo, type PlannedInsert } from "../ownership/insert";
+import { planInsert, presentBlocks, type InsertContext, type NameInfo, type PlannedInsert } from "../ownership/insert";
 import { specExtent, uniqueSheetName } from "../ownership/layout";
-import { RECORD_SHEET, markerName, recordName } from "../ownership/record";
+import { RECORD_COLUMNS, RECORD_SHEET, markerName, recordName } from "../ownership/record";
 import { MESSAGES, NOTES_API, failure, protectedSheet } from "./failures";
-import { queueBlock, queueEmptyNames, queueMarker, queueRecord, queueRecordSheet } from "./queue";
-import { SHEET_NAMES_LOAD, lostMarkers, ownNamesOf, recordedAreas } from "./read";
-import type { SheetRect } from "../ownership/locate";
+import { queueBlock, queueEmptyNames, queueMarker, queueRecord, queueRecordName, queueRecordSheet } from "./queue";
+import { SHEET_NAMES_LOAD, lostMarkers, ownNamesOf, recordSheetIn, recordedAreas, type LostBlock } from "./read";
 import { insertReport } from "./insert-report";
 import { guarded, isSupported } from "./support";
 import { defaultSource, type SpecSource } from "./update";
@@ -113,18 +112,20 @@ function contextOf(read: InsertRead, names: readonly NameInfo[], options: Insert
   };
 }
 
-/** The sheet that holds the record bands, from the record names; null when there is none yet. */
-function recordSheetOf(names: readonly NameInfo[]): string | null {
-  const bands = new Set(BLOCKS.map(recordName));
-  const band = names.find((n) => bands.has(n.name.toUpperCase()) && n.type === "Range");
-  return band ? sheetOfReference(band.value) : null;
+/** The sheets as read, with their visibility (the record sheet is the very hidden one). */
+function sheetList(read: InsertRead): { name: string; visibility: string }[] {
+  return read.sheets.items.map((s) => ({ name: s.name, visibility: String(s.visibility) }));
 }
 
-function queueInsert(context: Excel.RequestContext, plans: readonly PlannedInsert[], names: readonly NameInfo[], sheets: readonly string[], markers: ReadonlyMap<BlockId, SheetRect>): void {
+function queueInsert(context: Excel.RequestContext, plans: readonly PlannedInsert[], names: readonly NameInfo[], read: InsertRead, lost: ReadonlyMap<BlockId, LostBlock>): void {
   const wb = context.workbook;
-  for (const [block, r] of markers) queueMarker(wb, block, wb.worksheets.getItem(r.sheet).getRange(rangeA1(r.top, r.left, r.bottom, r.right)), false);
+  const sheets = read.sheets.items.map((s) => s.name);
   const have = new Set(names.map((n) => n.name.toUpperCase()));
-  const existing = recordSheetOf(names);
+  for (const [block, { rect: r, band }] of lost) {
+    queueMarker(wb, block, wb.worksheets.getItem(r.sheet).getRange(rangeA1(r.top, r.left, r.bottom, r.right)), have.has(markerName(block)));
+    if (band) queueRecordName(wb, block, wb.worksheets.getItem(band.sheet).getRange(rangeA1(band.top, band.left, band.top + band.rows - 1, band.left + RECORD_COLUMNS - 1)), have.has(recordName(block)));
+  }
+  const existing = recordSheetIn(names, sheetList(read));
   const recordSheet = existing ?? uniqueSheetName(RECORD_SHEET, [...sheets, ...plans.map((p) => p.sheetName)]);
   const notes = isSupported(NOTES_API);
   // Every block's sheet first, then the record (its references need the sheets), then the cells.
@@ -137,7 +138,7 @@ function queueInsert(context: Excel.RequestContext, plans: readonly PlannedInser
   const first = sheetsOf[0] ?? null;
   for (const block of BLOCKS) {
     if (plans.some((p) => p.spec.block === block)) continue;
-    queueEmptyNames(wb, block, !have.has(markerName(block)) && !markers.has(block), !have.has(recordName(block)));
+    queueEmptyNames(wb, block, !have.has(markerName(block)) && !lost.has(block), !have.has(recordName(block)) && !lost.get(block)?.band);
   }
   if (first && plans[0].newSheet) first.activate();
 }
@@ -156,7 +157,7 @@ export async function insertBlocks(blocks: readonly BlockId[], options: InsertOp
       const extents = wanted.map((b) => specExtent(source(b, { includeStockHistory: options.includeStockHistory })));
       const wb = context.workbook;
       const read: InsertRead = {
-        sheets: wb.worksheets.load(`items/name,${SHEET_NAMES_LOAD}`),
+        sheets: wb.worksheets.load(`items/name,items/visibility,${SHEET_NAMES_LOAD}`),
         names: wb.names.load("items/name,items/type,items/value,items/comment"),
         tables: wb.tables.load("items/name"),
         structure: wb.protection.load("protected"),
@@ -165,12 +166,12 @@ export async function insertBlocks(blocks: readonly BlockId[], options: InsertOp
       await context.sync();
       const names: NameInfo[] = read.names.items.map((n) => ({ name: n.name, type: String(n.type), value: String(n.value), comment: n.comment ?? "" }));
       const present = presentBlocks(names);
-      // A block whose hidden marker a user deleted is still there: found by its record, it gets its marker back.
-      const lost = lostMarkers(names);
-      const markers = lost.length > 0 ? await recordedAreas(context, lost, read.sheets.items.map((s) => s.name)) : new Map<BlockId, SheetRect>();
-      for (const [block, r] of markers) present.set(block, r.sheet);
+      // A block whose hidden marker a user deleted is still there: found by its record, it gets its names back.
+      const missing = lostMarkers(names);
+      const lost = missing.length > 0 ? await recordedAreas(context, missing, names, sheetList(read)) : new Map<BlockId, LostBlock>();
+      for (const [block, { rect }] of lost) present.set(block, rect.sheet);
       const toWrite = wanted.filter((b) => !present.has(b));
-      const addsSheets = !read.selection || recordSheetOf(names) === null;
+      const addsSheets = !read.selection || recordSheetIn(names, sheetList(read)) === null;
       if (toWrite.length > 0 && addsSheets && read.structure.protected) return failure("protected", MESSAGES.protectedWorkbook);
       const needed = toWrite.map((b) => extents[wanted.indexOf(b)]);
       const rows = needed.reduce((n, e) => n + e.rows, 0) + needed.length - 1;
@@ -184,12 +185,12 @@ export async function insertBlocks(blocks: readonly BlockId[], options: InsertOp
         nextRow += specExtent(spec).rows + 1;
         return planInsert(spec, ctx);
       });
-      if (plans.length > 0 || markers.size > 0) {
+      if (plans.length > 0 || lost.size > 0) {
         context.application.suspendScreenUpdatingUntilNextSync();
-        queueInsert(context, plans, names, read.sheets.items.map((s) => s.name), markers);
+        queueInsert(context, plans, names, read, lost);
         await context.sync();
       }
-      return { ok: true, value: insertReport(wanted, plans, present, isSupported(NOTES_API), markers) };
+      return { ok: true, value: insertReport(wanted, plans, present, isSupported(NOTES_API), lost) };
     }),
   );
 }

@@ -104,8 +104,12 @@ export function queueRecord(wb: Excel.Workbook, recordSheet: string, record: Blo
   const height = Math.max(rows.length, oldRows);
   const padded = [...rows, ...Array.from({ length: height - rows.length }, () => new Array<string>(RECORD_COLUMNS).fill(""))];
   sheet.getRange(rangeA1(0, left, height - 1, left + RECORD_COLUMNS - 1)).formulas = padded as unknown as string[][];
-  const band = sheet.getRange(rangeA1(0, left, rows.length - 1, left + RECORD_COLUMNS - 1));
-  queueName(wb, recordName(record.meta.block), band, `${OWNED_PREFIX}the record of what the ${BLOCK_TITLES[record.meta.block]} block wrote (keeps updates working; do not delete)`, nameExists, false);
+  queueRecordName(wb, record.meta.block, sheet.getRange(rangeA1(0, left, rows.length - 1, left + RECORD_COLUMNS - 1)), nameExists);
+}
+
+/** A block's hidden record name on its band, replacing the name when `exists`. */
+export function queueRecordName(wb: Excel.Workbook, block: BlockId, band: Excel.Range, exists: boolean): void {
+  queueName(wb, recordName(block), band, `${OWNED_PREFIX}the record of what the ${BLOCK_TITLES[block]} block wrote (keeps updates working; do not delete)`, exists, false);
 }
 
 /** The record sheet: very hidden, so the record travels with the file and stays out of the way. */

@@ -10,11 +10,12 @@
  */
 import { BLOCKS } from "../sheets";
 import type { BlockId } from "../sheets/spec";
-import { rangeA1 } from "../sheets/a1";
+import { columnLetters, rangeA1 } from "../sheets/a1";
 import { areaOfRecord, type BlockArea, type SheetRect } from "../ownership/locate";
 import type { NameInfo } from "../ownership/insert";
 import { findChangeLog } from "../ownership/changelog";
-import { markerName, parseRecord, recordName, type BlockRecord } from "../ownership/record";
+import { RECORD_COLUMNS, RECORD_SHEET, bandColumn, markerName, parseRecord, recordName, type BlockRecord } from "../ownership/record";
+import { sheetOfReference } from "../ownership/insert";
 
 type Loaded = Excel.Range & { isNullObject: boolean };
 
@@ -30,6 +31,8 @@ export interface BlockRead {
   readonly band: { readonly sheet: string; readonly top: number; readonly left: number; readonly rows: number } | null;
   /** The block's marker name was gone and its area was found from the record: Apply puts the name back here. */
   readonly lostMarker: SheetRect | null;
+  /** The block's record name was gone and its band was found at its place on the record sheet: Apply names it again. */
+  readonly lostRecord: boolean;
 }
 
 export interface WorkbookRead {
@@ -67,22 +70,48 @@ function sheetOf(address: string): string {
 interface Queued {
   readonly area: Loaded | null;
   readonly band: Loaded | null;
+  /** The band was read at its place on the record sheet, its name being gone. */
+  readonly byPlace?: boolean;
 }
 
-function queueBlocks(wb: Excel.Workbook, has: (name: string) => boolean): Map<BlockId, Queued> {
-  const range = (name: string) => (has(name) ? (wb.names.getItem(name).getRangeOrNullObject().load(AREA) as Loaded) : null);
-  return new Map(BLOCKS.map((b) => [b, { area: range(markerName(b)), band: range(recordName(b)) }]));
+/**
+ * The sheet of the record bands: where a record name points, or else the very hidden sheet the
+ * add-in made (only code can make a sheet very hidden, so a user's sheet is never taken for it).
+ */
+export function recordSheetIn(names: readonly NameInfo[], sheets: readonly { name: string; visibility: string }[]): string | null {
+  const bands = new Set(BLOCKS.map(recordName));
+  const named = names.find((n) => bands.has(n.name.toUpperCase()) && n.type === "Range");
+  const sheet = named ? sheetOfReference(named.value) : null;
+  if (sheet) return sheet;
+  const prefix = RECORD_SHEET.toLowerCase();
+  return sheets.find((s) => s.visibility === "VeryHidden" && s.name.toLowerCase().startsWith(prefix))?.name ?? null;
+}
+
+/** A block's band: through its record name when it exists, else the used cells of its columns on the record sheet. */
+function queueBand(wb: Excel.Workbook, block: BlockId, named: boolean, recordSheet: string | null): Loaded | null {
+  if (named) return wb.names.getItem(recordName(block)).getRangeOrNullObject().load(AREA) as Loaded;
+  if (!recordSheet) return null;
+  const left = bandColumn(block);
+  // Range.getUsedRangeOrNullObject (ExcelApi 1.4): the used cells of the band's columns, or a null object.
+  return wb.worksheets.getItem(recordSheet).getRange(`${columnLetters(left)}:${columnLetters(left + RECORD_COLUMNS - 1)}`).getUsedRangeOrNullObject().load(AREA) as Loaded;
+}
+
+function queueBlocks(wb: Excel.Workbook, has: (name: string) => boolean, recordSheet: string | null = null): Map<BlockId, Queued> {
+  const area = (name: string) => (has(name) ? (wb.names.getItem(name).getRangeOrNullObject().load(AREA) as Loaded) : null);
+  return new Map(BLOCKS.map((b) => [b, { area: area(markerName(b)), band: queueBand(wb, b, has(recordName(b)), recordSheet), byPlace: !has(recordName(b)) }]));
 }
 
 function blockRead(block: BlockId, loaded: Queued | undefined): BlockRead {
   const area = loaded?.area && !loaded.area.isNullObject ? loaded.area : null;
   const band = loaded?.band && !loaded.band.isNullObject ? loaded.band : null;
+  const record = band ? parseRecord(block, band.formulas, band.values) : null;
   return {
     block,
     area: area ? { sheet: sheetOf(area.address), top: area.rowIndex, left: area.columnIndex, formulas: area.formulas, values: area.values } : null,
-    record: band ? parseRecord(block, band.formulas, band.values) : null,
-    band: band ? { sheet: sheetOf(band.address), top: band.rowIndex, left: band.columnIndex, rows: band.formulas.length } : null,
+    record,
+    band: band && (record || !loaded?.byPlace) ? { sheet: sheetOf(band.address), top: band.rowIndex, left: band.columnIndex, rows: band.formulas.length } : null,
     lostMarker: null,
+    lostRecord: record !== null && loaded?.byPlace === true,
   };
 }
 
@@ -91,8 +120,8 @@ function blockRead(block: BlockId, loaded: Queued | undefined): BlockRead {
  * hidden name (visible in the Name Manager once shown). Their area is found from the record.
  */
 export function lostMarkers(names: readonly NameInfo[]): BlockId[] {
-  const byName = new Map(names.map((n) => [n.name.toUpperCase(), n]));
-  return BLOCKS.filter((b) => !byName.has(markerName(b)) && byName.get(recordName(b))?.type === "Range");
+  const byName = new Set(names.map((n) => n.name.toUpperCase()));
+  return BLOCKS.filter((b) => !byName.has(markerName(b)));
 }
 
 /** Where each recorded block is now by its record (see areaOfRecord), when that sheet exists. */
@@ -106,16 +135,29 @@ function recordedRects(records: ReadonlyMap<BlockId, BlockRecord>, sheets: reado
   return rects;
 }
 
-/** Where each block of `blocks` is now by its record band, read in one sync (Insert reads no band otherwise). */
-export async function recordedAreas(context: Excel.RequestContext, blocks: readonly BlockId[], sheets: readonly string[]): Promise<Map<BlockId, SheetRect>> {
-  const bands = blocks.map((b) => context.workbook.names.getItem(recordName(b)).getRangeOrNullObject().load(AREA) as Loaded);
+/** A block found by its record after its marker name was deleted: where it is, and whether its record name is gone too. */
+export interface LostBlock {
+  readonly rect: SheetRect;
+  /** The band, when its record name is gone too: Insert names it again. */
+  readonly band: BlockRead["band"] | null;
+}
+
+/**
+ * Where each block of `blocks` (their markers gone) is now by its record band, read in one sync
+ * (Insert reads no band otherwise): through the record name, or at its place on the record sheet.
+ */
+export async function recordedAreas(context: Excel.RequestContext, blocks: readonly BlockId[], names: readonly NameInfo[], sheets: readonly { name: string; visibility: string }[]): Promise<Map<BlockId, LostBlock>> {
+  const named = new Set(names.filter((n) => n.type === "Range").map((n) => n.name.toUpperCase()));
+  const recordSheet = recordSheetIn(names, sheets);
+  const queued = blocks.map((b) => ({ area: null, band: queueBand(context.workbook, b, named.has(recordName(b)), recordSheet), byPlace: !named.has(recordName(b)) }));
+  if (queued.every((q) => q.band === null)) return new Map();
   await context.sync();
-  const records = new Map<BlockId, BlockRecord>();
-  blocks.forEach((b, i) => {
-    const record = blockRead(b, { area: null, band: bands[i] }).record;
-    if (record) records.set(b, record);
-  });
-  return recordedRects(records, sheets);
+  const reads = blocks.map((b, i) => blockRead(b, queued[i]));
+  const rects = recordedRects(new Map(reads.flatMap((r) => (r.record ? [[r.block, r.record] as const] : []))), sheets.map((x) => x.name));
+  return new Map(reads.flatMap((r) => {
+    const rect = rects.get(r.block);
+    return rect ? [[r.block, { rect, band: r.lostRecord ? r.band : null }] as const] : [];
+  }));
 }
 
 /** The blocks of `reads` whose marker is lost, with their area read where the record says they are (one sync). */
@@ -148,10 +190,12 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     await context.sync();
   } catch (err) {
     if ((err as { code?: unknown }).code !== "ItemNotFound") throw err;
-    const existing = wb.names.load("items/name");
+    const existing = wb.names.load("items/name,items/type,items/value");
+    const all = wb.worksheets.load("items/name,items/visibility");
     await context.sync();
     const have = new Set(existing.items.map((n) => n.name.toUpperCase()));
-    loaded = queueBlocks(wb, (name) => have.has(name));
+    const infos = existing.items.map((n) => ({ name: n.name, type: String(n.type), value: String(n.value), comment: "" }));
+    loaded = queueBlocks(wb, (name) => have.has(name), recordSheetIn(infos, all.items.map((x) => ({ name: x.name, visibility: String(x.visibility) }))));
     sheets.load(SHEETS);
     names.load("items/name,items/type,items/value,items/comment");
     tables.load("items/name,items/columns/items/name");

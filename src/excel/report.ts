@@ -7,7 +7,7 @@ import { DATASET, allFacts, findFigure, findSource, isLookupError } from "../fig
 import type { BlockId } from "../sheets/spec";
 import { quoteSheetName, rangeA1, toA1 } from "../sheets/a1";
 import type { SheetRect } from "../ownership/locate";
-import { markerName } from "../ownership/record";
+import { markerName, recordName } from "../ownership/record";
 import type { WorkbookPlan } from "../ownership/review";
 import type { BlockPlan, CellChange, Missing } from "../ownership/update";
 import { displayWritten } from "../ownership/written";
@@ -32,6 +32,8 @@ export const TEXTS = Object.freeze({
     `The name ${name} refers to ${from}, ${fromWhat.charAt(0).toLowerCase()}${fromWhat.slice(1)}, since the table was sorted; Apply points it back at ${to}, ${toWhat.charAt(0).toLowerCase()}${toWhat.slice(1)}.`,
   markerBack: (name: string, title: string, address: string) =>
     `The hidden name ${name}, which tells Deal Desk where the ${title} block is, was deleted; Deal Desk found the block by its record and puts the name back on ${address}.`,
+  recordBack: (name: string, title: string) =>
+    `The hidden name ${name}, which points to Deal Desk's record of what it wrote in the ${title} block, was deleted; Deal Desk found the record on its hidden sheet and puts the name back.`,
   upToDate: "Everything is up to date: no cell was written.",
   changedSinceReview: "The workbook changed since you reviewed the update, so nothing was written. Review the update again to see what it would do now.",
 });
@@ -73,6 +75,7 @@ export function deletedSentences(plan: WorkbookPlan): string[] {
 export function nameSentences(plan: WorkbookPlan): string[] {
   return [
     ...plan.markers.map((m) => markerSentence(m.block, m.rect)),
+    ...plan.records.map((b) => TEXTS.recordBack(recordName(b), BLOCK_TITLES[b])),
     ...plan.blocks.flatMap((b) => b.names.map((n) => TEXTS.nameBack(n.name, `${n.sheet}!${n.from}`, describeKey(n.fromKey), `${n.sheet}!${toA1(n.row, n.col)}`, describeKey(n.key)))),
   ];
 }

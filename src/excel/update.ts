@@ -86,7 +86,7 @@ function queueApply(context: Excel.RequestContext, read: WorkbookRead, plan: Wor
   const wb = context.workbook;
   let cells = 0;
   const names = new Set(read.names.map((n) => n.name.toUpperCase()));
-  const needsRecord = plan.blocks.some((b) => !b.recordComplete || writesOf(b, accepted).length > 0 || notes.some((n) => n.block === b.block));
+  const needsRecord = plan.records.length > 0 || plan.blocks.some((b) => !b.recordComplete || writesOf(b, accepted).length > 0 || notes.some((n) => n.block === b.block));
   const recordSheet = needsRecord ? recordSheetOf(wb, read) : "";
   for (const { block, rect } of plan.markers) queueMarker(wb, block, wb.worksheets.getItem(rect.sheet).getRange(rangeA1(rect.top, rect.left, rect.bottom, rect.right)), false);
   for (const b of plan.blocks) {
@@ -101,7 +101,7 @@ function queueApply(context: Excel.RequestContext, read: WorkbookRead, plan: Wor
     for (const n of mine) wb.worksheets.getItem(n.sheet).notes.getItem(toA1(n.row, n.col)).content = n.to;
     const band = read.blocks.find((r) => r.block === b.block)?.band;
     // The references in the record stay current by themselves; it is rewritten when something was.
-    if (writes.length === 0 && mine.length === 0 && b.recordComplete && band) continue;
+    if (writes.length === 0 && mine.length === 0 && b.recordComplete && band && !plan.records.includes(b.block)) continue;
     queueRecord(wb, band?.sheet ?? recordSheet, recordAfter(b, accepted, mine), band?.rows ?? 0, names.has(recordName(b.block)));
   }
   return cells;
@@ -129,7 +129,7 @@ export async function applyUpdate(acceptedKeys: readonly string[], reviewed?: st
         const rows = changeLogRows(plan, accepted, labels, new Date().toISOString(), `${DATASET.version} (${DATASET.date})`);
         queueChangeLog(context.workbook, rows, read.changeLog, uniqueSheetName(CHANGE_LOG_SHEET, read.sheets), read.takenNames);
       }
-      const renamed = plan.blocks.reduce((n, b) => n + b.names.length, 0) + plan.markers.length;
+      const renamed = plan.blocks.reduce((n, b) => n + b.names.length, 0) + plan.markers.length + plan.records.length;
       if (cellsWritten > 0 || notes.length > 0 || renamed > 0 || plan.blocks.some((b) => !b.recordComplete)) await context.sync();
       const conflicts = changesOf(plan).filter((c) => c.kind === "conflict");
       const taken = conflicts.filter((c) => accepted.has(c.id)).length;

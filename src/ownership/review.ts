@@ -18,6 +18,8 @@ export interface BlockInput {
   readonly marker: string | null;
   /** The marker name was gone and `area` was found from the record, here: Apply puts the name back. */
   readonly lostMarker?: SheetRect | null;
+  /** The record name was gone and `record` was read at its place on the record sheet: Apply names it again. */
+  readonly lostRecord?: boolean;
 }
 
 export type SpecAt = (block: BlockId, origin: { row: number; col: number }, includeStockHistory: boolean) => SheetSpec;
@@ -30,6 +32,8 @@ export interface WorkbookPlan {
   readonly rebuilt: readonly BlockId[];
   /** Blocks whose marker name a user deleted, found by their record: Apply adds the name again. */
   readonly markers: readonly { readonly block: BlockId; readonly rect: SheetRect }[];
+  /** Blocks whose record name a user deleted, their band found on the record sheet: Apply adds the name again. */
+  readonly records: readonly BlockId[];
 }
 
 export function planWorkbook(inputs: readonly BlockInput[], specAt: SpecAt, names: readonly NameInfo[] = []): WorkbookPlan {
@@ -37,6 +41,7 @@ export function planWorkbook(inputs: readonly BlockInput[], specAt: SpecAt, name
   const sheetDeleted: BlockId[] = [];
   const rebuilt: BlockId[] = [];
   const markers: WorkbookPlan["markers"][number][] = [];
+  const records: BlockId[] = [];
   for (const input of inputs) {
     if (!input.area) {
       if (input.record && input.marker !== null && input.marker.includes("#REF!")) sheetDeleted.push(input.block);
@@ -49,8 +54,9 @@ export function planWorkbook(inputs: readonly BlockInput[], specAt: SpecAt, name
     if (!input.record) rebuilt.push(input.block);
     blocks.push(planBlock(record, spec, input.area, names));
     if (input.lostMarker) markers.push({ block: input.block, rect: input.lostMarker });
+    if (input.lostRecord) records.push(input.block);
   }
-  return { blocks, sheetDeleted, rebuilt, markers };
+  return { blocks, sheetDeleted, rebuilt, markers, records };
 }
 
 /** Every cell change of the plan, in block order. */
@@ -64,5 +70,5 @@ export function changesOf(plan: WorkbookPlan): CellChange[] {
  */
 export function fingerprint(plan: WorkbookPlan): string {
   const names = plan.blocks.flatMap((b) => b.names.map((n) => [n.name, n.from, n.sheet, n.row, n.col]));
-  return JSON.stringify([changesOf(plan).map((c) => [c.id, c.kind, c.sheet, c.row, c.col, c.next]), names, plan.markers]);
+  return JSON.stringify([changesOf(plan).map((c) => [c.id, c.kind, c.sheet, c.row, c.col, c.next]), names, plan.markers, plan.records]);
 }

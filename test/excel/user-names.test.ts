@@ -242,24 +242,49 @@ describe("the add-in's hidden names, once shown, deleted by the user", () => {
     expect([review.sheets, review.changes, review.notices]).toEqual([["Deal", "Sources"], [], []]);
   });
 
-  it("an inserted block's record name deleted: the review says the record is gone and counts differences as the user's; Apply and a later insert work and change nothing of the user's", async () => {
+  it("an inserted block's record name deleted: the band is found on the record sheet, the review is the one without the deletion plus a sentence, and Apply names the band again", async () => {
+    const twin = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    twin.setCell("Deal", "C5", 45e9);
+    const expected = ok(await planUpdate());
     const wb = setup();
     ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
     wb.setCell("Deal", "C5", 45e9); // an override
+    const recordName = wb.snapshot().names.DEALDESK_RECORD_DEAL;
     await showHiddenNames(wb);
     await deleteNames(wb, ["DEALDESK_RECORD_DEAL"]);
     const review = ok(await planUpdate());
-    expect(review.notices).toEqual([expect.stringContaining("Deal Desk's record of what it wrote was not found for Deal")]);
-    expect(review.refreshes).toBe(0);
+    expect(review.names).toEqual(["The hidden name DEALDESK_RECORD_DEAL, which points to Deal Desk's record of what it wrote in the Deal block, was deleted; Deal Desk found the record on its hidden sheet and puts the name back."]);
+    expect({ ...review, names: [], fingerprint: "" }).toEqual({ ...expected, fingerprint: "" });
+    expect(review.refreshes).toBeGreaterThan(0);
     const applied = await act(wb, () => applyUpdate([], review.fingerprint));
-    expect(ok(applied.result)).toMatchObject({ cellsWritten: 0, kept: review.conflicts.length });
+    expect(ok(applied.result)).toMatchObject({ cellsWritten: review.refreshes, kept: 0 });
     expect(wb.cell("Deal", "C5")?.value).toBe(45e9);
+    expect(wb.snapshot().names.DEALDESK_RECORD_DEAL).toEqual({ ...recordName, visible: false });
     const inserted = await act(wb, () => insertBlocks(["sources"], NEW_SHEET));
     ok(inserted.result);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "Sheet2", "Deal", "DealDesk Record", "Changes", "Sources"]);
     const after = ok(await planUpdate());
-    expect(after.sheets).toEqual(["Deal", "Sources"]);
-    expect(after.notices).toEqual([]);
-    expect(after.refreshes).toBe(0);
+    expect([after.sheets, after.notices, after.names, after.refreshes]).toEqual([["Deal", "Sources"], [], [], 0]);
+  });
+
+  it("every hidden name of the add-in deleted (a clean-up macro): Insert writes nothing but the names back, on the same cells, and Update finds everything", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal", "sources"], NEW_SHEET, previousSource));
+    const before = wb.snapshot();
+    const hidden = Object.entries(before.names).filter(([, n]) => !n.visible).map(([name]) => name);
+    expect(hidden.length).toBe(10);
+    await showHiddenNames(wb);
+    await deleteNames(wb, hidden);
+    const { result } = await act(wb, () => insertBlocks(["deal", "sources"], NEW_SHEET));
+    expect(ok(result).blocks.map((b) => [b.sheetName, b.alreadyPresent])).toEqual([["Deal", true], ["Sources", true]]);
+    const after = wb.snapshot();
+    expect(after.sheets).toEqual(before.sheets);
+    const defined = (names: typeof before.names) => Object.fromEntries(Object.entries(names).map(([k, n]) => [k, { ...n, visible: false }]));
+    expect(defined(after.names)).toEqual(defined(before.names));
+    const review = ok(await planUpdate());
+    expect([review.sheets, review.names, review.notices, review.conflicts]).toEqual([["Deal", "Sources"], [], [], []]);
+    expect(review.refreshes).toBeGreaterThan(0);
   });
 
   it("the very hidden record sheet deleted through the API: review, apply and another insert still work", async () => {
