@@ -116,8 +116,8 @@ function blockRead(block: BlockId, loaded: Queued | undefined): BlockRead {
 }
 
 /**
- * The blocks whose marker name is gone while their record name is on cells: a user deleted the
- * hidden name (visible in the Name Manager once shown). Their area is found from the record.
+ * The blocks whose marker name is gone: a user or a macro deleted the hidden name (the Name
+ * Manager lists it once it is shown). Where such a block has a record, its area is found from it.
  */
 export function lostMarkers(names: readonly NameInfo[]): BlockId[] {
   const byName = new Set(names.map((n) => n.name.toUpperCase()));
