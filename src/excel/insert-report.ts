@@ -59,10 +59,13 @@ function summaryOf(outcome: BlockOutcome, p: PlannedInsert | undefined): string[
   return lines;
 }
 
-export function insertReport(wanted: readonly BlockId[], plans: readonly PlannedInsert[], present: ReadonlyMap<BlockId, string>, notes: boolean, lost: ReadonlyMap<BlockId, { rect: SheetRect; band: unknown }> = new Map()): InsertReport {
+export function insertReport(wanted: readonly BlockId[], plans: readonly PlannedInsert[], present: ReadonlyMap<BlockId, string>, notes: boolean, lost: ReadonlyMap<BlockId, { rect: SheetRect | null; band: unknown }> = new Map()): InsertReport {
   const outcomes = wanted.map((block) => outcomeOf(block, plans.find((p) => p.spec.block === block), present));
   const summary = outcomes.flatMap((o) => summaryOf(o, plans.find((p) => p.spec.block === o.block)));
-  for (const [block, { rect, band }] of lost) summary.push(markerSentence(block, rect), ...(band ? [TEXTS.recordBack(recordName(block), BLOCK_TITLES[block])] : []));
+  for (const [block, { rect, band }] of lost) {
+    if (rect) summary.push(markerSentence(block, rect));
+    if (band) summary.push(TEXTS.recordBack(recordName(block), BLOCK_TITLES[block]));
+  }
   if (!notes && plans.some((p) => p.spec.cells.some((c) => c.note))) {
     summary.push(`This version of Excel cannot add notes (it needs the Excel JavaScript API ${NOTES_API}), so figures have no notes; each row's Source, Status and As of columns say where it comes from.`);
   }

@@ -11,7 +11,7 @@ import { specExtent, uniqueSheetName } from "../ownership/layout";
 import { RECORD_COLUMNS, RECORD_SHEET, markerName, recordName } from "../ownership/record";
 import { MESSAGES, NOTES_API, failure, protectedSheet } from "./failures";
 import { queueBlock, queueEmptyNames, queueMarker, queueRecord, queueRecordName, queueRecordSheet } from "./queue";
-import { SHEET_NAMES_LOAD, lostMarkers, ownNamesOf, recordSheetIn, recordedAreas, type LostBlock } from "./read";
+import { SHEET_NAMES_LOAD, lostNames, ownNamesOf, recordSheetIn, recordedAreas, type LostBlock } from "./read";
 import { insertReport } from "./insert-report";
 import { guarded, isSupported } from "./support";
 import { defaultSource, type SpecSource } from "./update";
@@ -122,7 +122,7 @@ function queueInsert(context: Excel.RequestContext, plans: readonly PlannedInser
   const sheets = read.sheets.items.map((s) => s.name);
   const have = new Set(names.map((n) => n.name.toUpperCase()));
   for (const [block, { rect: r, band }] of lost) {
-    queueMarker(wb, block, wb.worksheets.getItem(r.sheet).getRange(rangeA1(r.top, r.left, r.bottom, r.right)), have.has(markerName(block)));
+    if (r) queueMarker(wb, block, wb.worksheets.getItem(r.sheet).getRange(rangeA1(r.top, r.left, r.bottom, r.right)), have.has(markerName(block)));
     if (band) queueRecordName(wb, block, wb.worksheets.getItem(band.sheet).getRange(rangeA1(band.top, band.left, band.top + band.rows - 1, band.left + RECORD_COLUMNS - 1)), have.has(recordName(block)));
   }
   const existing = recordSheetIn(names, sheetList(read));
@@ -138,7 +138,7 @@ function queueInsert(context: Excel.RequestContext, plans: readonly PlannedInser
   const first = sheetsOf[0] ?? null;
   for (const block of BLOCKS) {
     if (plans.some((p) => p.spec.block === block)) continue;
-    queueEmptyNames(wb, block, !have.has(markerName(block)) && !lost.has(block), !have.has(recordName(block)) && !lost.get(block)?.band);
+    queueEmptyNames(wb, block, !have.has(markerName(block)) && !lost.get(block)?.rect, !have.has(recordName(block)) && !lost.get(block)?.band);
   }
   if (first && plans[0].newSheet) first.activate();
 }
@@ -167,9 +167,9 @@ export async function insertBlocks(blocks: readonly BlockId[], options: InsertOp
       const names: NameInfo[] = read.names.items.map((n) => ({ name: n.name, type: String(n.type), value: String(n.value), comment: n.comment ?? "" }));
       const present = presentBlocks(names);
       // A block whose hidden marker a user deleted is still there: found by its record, it gets its names back.
-      const missing = lostMarkers(names);
+      const missing = lostNames(names);
       const lost = missing.length > 0 ? await recordedAreas(context, missing, names, sheetList(read)) : new Map<BlockId, LostBlock>();
-      for (const [block, { rect }] of lost) present.set(block, rect.sheet);
+      for (const [block, { rect }] of lost) if (rect) present.set(block, rect.sheet);
       const toWrite = wanted.filter((b) => !present.has(b));
       const addsSheets = !read.selection || recordSheetIn(names, sheetList(read)) === null;
       if (toWrite.length > 0 && addsSheets && read.structure.protected) return failure("protected", MESSAGES.protectedWorkbook);

@@ -124,6 +124,12 @@ export function lostMarkers(names: readonly NameInfo[]): BlockId[] {
   return BLOCKS.filter((b) => !byName.has(markerName(b)));
 }
 
+/** The blocks whose marker or record name is gone (see lostMarkers). */
+export function lostNames(names: readonly NameInfo[]): BlockId[] {
+  const byName = new Set(names.map((n) => n.name.toUpperCase()));
+  return BLOCKS.filter((b) => !byName.has(markerName(b)) || !byName.has(recordName(b)));
+}
+
 /** Where each recorded block is now by its record (see areaOfRecord), when that sheet exists. */
 function recordedRects(records: ReadonlyMap<BlockId, BlockRecord>, sheets: readonly string[]): Map<BlockId, SheetRect> {
   const rects = new Map<BlockId, SheetRect>();
@@ -135,16 +141,18 @@ function recordedRects(records: ReadonlyMap<BlockId, BlockRecord>, sheets: reado
   return rects;
 }
 
-/** A block found by its record after its marker name was deleted: where it is, and whether its record name is gone too. */
+/** A block's hidden names found missing by Insert: where the block is (its marker gone), and its band (its record name gone). */
 export interface LostBlock {
-  readonly rect: SheetRect;
-  /** The band, when its record name is gone too: Insert names it again. */
+  /** Where the block is now, when its marker name is gone: Insert puts the marker back here. */
+  readonly rect: SheetRect | null;
+  /** The band, when its record name is gone: Insert names it again. */
   readonly band: BlockRead["band"] | null;
 }
 
 /**
- * Where each block of `blocks` (their markers gone) is now by its record band, read in one sync
- * (Insert reads no band otherwise): through the record name, or at its place on the record sheet.
+ * For each block of `blocks` (a hidden name of theirs gone), its band read in one sync (Insert
+ * reads no band otherwise): through the record name, or at its place on the record sheet; then
+ * where the block is, when its marker is gone. Blocks without a record are left out.
  */
 export async function recordedAreas(context: Excel.RequestContext, blocks: readonly BlockId[], names: readonly NameInfo[], sheets: readonly { name: string; visibility: string }[]): Promise<Map<BlockId, LostBlock>> {
   const named = new Set(names.filter((n) => n.type === "Range").map((n) => n.name.toUpperCase()));
@@ -152,11 +160,12 @@ export async function recordedAreas(context: Excel.RequestContext, blocks: reado
   const queued = blocks.map((b) => ({ area: null, band: queueBand(context.workbook, b, named.has(recordName(b)), recordSheet), byPlace: !named.has(recordName(b)) }));
   if (queued.every((q) => q.band === null)) return new Map();
   await context.sync();
+  const markerGone = new Set(lostMarkers(names));
   const reads = blocks.map((b, i) => blockRead(b, queued[i]));
-  const rects = recordedRects(new Map(reads.flatMap((r) => (r.record ? [[r.block, r.record] as const] : []))), sheets.map((x) => x.name));
+  const rects = recordedRects(new Map(reads.flatMap((r) => (r.record && markerGone.has(r.block) ? [[r.block, r.record] as const] : []))), sheets.map((x) => x.name));
   return new Map(reads.flatMap((r) => {
-    const rect = rects.get(r.block);
-    return rect ? [[r.block, { rect, band: r.lostRecord ? r.band : null }] as const] : [];
+    const lost = { rect: rects.get(r.block) ?? null, band: r.lostRecord ? r.band : null };
+    return lost.rect || lost.band ? [[r.block, lost] as const] : [];
   }));
 }
 

@@ -109,31 +109,53 @@ export interface SheetRect {
 
 /**
  * Where a block is now when its marker name is gone (the user deleted it in the Name Manager),
- * from its record alone: the cells as last written (`at`) moved as Excel moved their references.
- * Each referenced cell shows how far its part of the block moved; the block's last-written
- * rectangle stretched by the smallest and the largest of those moves covers every cell, rows
- * inserted inside the block included. The sheet is the one most references are on; null when
- * none is on cells (the sheet was deleted).
+ * from its record alone: the rectangle it had when last written (`at`), with each edge moved as
+ * Excel moved the references of the cells nearest that edge. A row of the block as written goes
+ * where most of its referenced cells went, so one cell cut and pasted elsewhere does not drag
+ * the block; rows inserted or deleted inside the block move the bottom edge only. Columns alike.
+ * The sheet is the one most references are on; null when none is on cells (the sheet was deleted).
  */
 export function areaOfRecord(record: BlockRecord): SheetRect | null {
   const written = record.cells.flatMap((c) => {
     const at = cellAt(c.at);
     return at ? [{ at, now: c.ref ? parseRef(c.ref) : null }] : [];
   });
-  const counts = new Map<string, number>();
-  for (const { now } of written) if (now) counts.set(now.sheet, (counts.get(now.sheet) ?? 0) + 1);
-  const sheet = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const sheet = mostCommon(written.flatMap(({ now }) => (now ? [now.sheet] : [])));
   if (sheet === undefined) return null;
-  const moved = written.flatMap(({ at, now }) => (now && now.sheet === sheet ? [{ rows: now.row - at.row, cols: now.col - at.col }] : []));
-  const rows = moved.map((m) => m.rows);
-  const cols = moved.map((m) => m.cols);
+  const here = written.flatMap(({ at, now }) => (now && now.sheet === sheet ? [{ at, now }] : []));
+  const rows = linesNow(here.map((h) => [h.at.row, h.now.row]));
+  const cols = linesNow(here.map((h) => [h.at.col, h.now.col]));
+  const ats = written.map((w) => w.at);
   return {
     sheet,
-    top: Math.max(0, Math.min(...written.map((w) => w.at.row)) + Math.min(...rows)),
-    left: Math.max(0, Math.min(...written.map((w) => w.at.col)) + Math.min(...cols)),
-    bottom: Math.min(MAX_ROW, Math.max(...written.map((w) => w.at.row)) + Math.max(...rows)),
-    right: Math.min(MAX_COL, Math.max(...written.map((w) => w.at.col)) + Math.max(...cols)),
+    top: Math.max(0, edge(rows, Math.min(...ats.map((a) => a.row)), "first")),
+    left: Math.max(0, edge(cols, Math.min(...ats.map((a) => a.col)), "first")),
+    bottom: Math.min(MAX_ROW, edge(rows, Math.max(...ats.map((a) => a.row)), "last")),
+    right: Math.min(MAX_COL, edge(cols, Math.max(...ats.map((a) => a.col)), "last")),
   };
+}
+
+/** The value that occurs most often (the first of them on a tie); undefined for none. */
+function mostCommon<T>(values: readonly T[]): T | undefined {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: T | undefined;
+  for (const [v, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = v;
+  return best;
+}
+
+/** Each row (or column) as written → where most of its referenced cells are now. */
+function linesNow(pairs: readonly (readonly [number, number])[]): Map<number, number> {
+  const byLine = new Map<number, number[]>();
+  for (const [at, now] of pairs) byLine.set(at, [...(byLine.get(at) ?? []), now]);
+  return new Map([...byLine].map(([at, nows]) => [at, mostCommon(nows) as number]));
+}
+
+/** The block's first or last line now: the line as written, moved as the nearest line with references moved. */
+function edge(lines: ReadonlyMap<number, number>, at: number, which: "first" | "last"): number {
+  const keys = [...lines.keys()];
+  const nearest = which === "first" ? Math.min(...keys) : Math.max(...keys);
+  return (lines.get(nearest) as number) + (at - nearest);
 }
 
 /** "B6" → its row and column; null for anything else. */

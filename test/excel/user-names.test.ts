@@ -7,9 +7,6 @@
  * Every scenario checks what is promised: the action succeeds, or fails with a plain message and
  * without having written anything (a sync that failed after writing part of the change is a bug);
  * and nothing the user owns (cells, workbook and sheet-scoped names, tables) is changed.
- *
- * Tests marked `it.failing` show a bug that exists today; each says what is expected and what
- * happens instead. They pass while the bug exists and fail once it is fixed (then make them `it`).
  */
 import { applyUpdate, insertBlocks, planUpdate, type ActionResult } from "../../src/excel";
 import { buildBlock, type BlockId } from "../../src/sheets";

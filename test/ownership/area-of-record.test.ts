@@ -25,6 +25,16 @@ describe("areaOfRecord", () => {
     expect(areaOfRecord(r)).toEqual({ sheet: "Deal", top: 2, left: 0, bottom: 33, right: 9 });
   });
 
+  it("a row deleted inside the block: the top stays, the bottom moves up one", () => {
+    const r = record([{ at: "A1", ref: "=Deal!$A$1" }, { at: "B5", ref: "=Deal!$B$5" }, { at: "A25", ref: "=Deal!$A$24" }, { at: "J25", ref: "=Deal!$J$24" }, { at: "J31", ref: "" }]);
+    expect(areaOfRecord(r)).toEqual({ sheet: "Deal", top: 0, left: 0, bottom: 29, right: 9 });
+  });
+
+  it("one cell of the bottom row cut and pasted far below: the row goes where most of its cells went", () => {
+    const r = record([{ at: "A1", ref: "=Deal!$A$1" }, { at: "A31", ref: "=Deal!$A$31" }, { at: "B31", ref: "=Deal!$B$80" }, { at: "J31", ref: "=Deal!$J$31" }]);
+    expect(areaOfRecord(r)).toEqual({ sheet: "Deal", top: 0, left: 0, bottom: 30, right: 9 });
+  });
+
   it("a column deleted to the left: the rectangle moves left, never past column A", () => {
     const r = record([{ at: "B2", ref: "=Deal!$A$2" }, { at: "D9", ref: "=Deal!$C$9" }]);
     expect(areaOfRecord(r)).toEqual({ sheet: "Deal", top: 1, left: 0, bottom: 8, right: 2 });

@@ -1,0 +1,309 @@
+/**
+ * The add-in's hidden names (a block's marker DEALDESK_BLOCK_<B> and its record name
+ * DEALDESK_RECORD_<B>) deleted by a user or a clean-up macro, combined with ordinary edits before
+ * and after: rows and columns inserted or deleted, the sheet renamed, the figures table sorted,
+ * two blocks on one sheet, a second round of deletion. Review, Apply and Insert must find every
+ * block again, write nothing of the user's, put each name back where Excel would have kept it
+ * (computed here from the address before the deletion, moved as the edit moves it) and, once
+ * done, review clean.
+ */
+import { applyUpdate, insertBlocks, planUpdate, type ActionResult } from "../../src/excel";
+import { columnLetter, FakeWorkbook, installFakeOffice } from "../fakes/fake-excel";
+import { ok, previousSource } from "./actions";
+
+const NEW_SHEET = { target: "new-sheet", includeStockHistory: false } as const;
+const AT_SELECTION = { target: "selection", includeStockHistory: false } as const;
+
+function setup(): FakeWorkbook {
+  return installFakeOffice(globalThis, new FakeWorkbook({ sheets: ["Sheet1", "Sheet2"] }));
+}
+
+/** Runs one action; a failed action must have written nothing. */
+async function act<T>(wb: FakeWorkbook, action: () => Promise<ActionResult<T>>): Promise<T> {
+  const from = wb.syncLog.length;
+  const result = await action();
+  if (!result.ok) expect({ failed: result.message, writes: wb.syncLog.slice(from).flatMap((s) => [...s.writes]) }).toEqual({ failed: result.message, writes: [] });
+  return ok(result);
+}
+
+/** As a user would in the Name Manager once the names are shown (or a clean-up macro). */
+async function deleteNames(wb: FakeWorkbook, names: readonly string[]): Promise<void> {
+  await wb.run(async (context) => {
+    for (const n of names) context.workbook.names.getItem(n).delete();
+    await context.sync();
+  });
+}
+
+/** The add-in's hidden names (markers, record names, the =FALSE ones of blocks not inserted). */
+function hiddenNames(wb: FakeWorkbook): string[] {
+  return Object.entries(wb.snapshot().names).filter(([, n]) => !n.visible).map(([name]) => name);
+}
+
+/** "A1:J31" moved: rows added to its top and bottom, columns added to its left and right (1-based, independent of src/). */
+function moved(address: string, d: { top?: number; bottom?: number; left?: number; right?: number }): string {
+  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(address)!;
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return `${columnLetter(col(m[1]) + (d.left ?? 0))}${Number(m[2]) + (d.top ?? 0)}:${columnLetter(col(m[3]) + (d.right ?? 0))}${Number(m[4]) + (d.bottom ?? 0)}`;
+}
+
+const markerBack = (block: string, title: string, at: string) =>
+  `The hidden name DEALDESK_BLOCK_${block}, which tells Deal Desk where the ${title} block is, was deleted; Deal Desk found the block by its record and puts the name back on ${at}.`;
+const recordBack = (block: string, title: string) =>
+  `The hidden name DEALDESK_RECORD_${block}, which points to Deal Desk's record of what it wrote in the ${title} block, was deleted; Deal Desk found the record on its hidden sheet and puts the name back.`;
+
+/** Every cell of a sheet outside the given rows (1-based, inclusive): what the user owns there. */
+function cellsOutside(wb: FakeWorkbook, sheet: string, first: number, last: number): Record<string, unknown> {
+  const cells = wb.snapshot().sheets.find((s) => s.name === sheet)?.cells ?? {};
+  return Object.fromEntries(Object.entries(cells).filter(([a]) => {
+    const row = Number(/\d+/.exec(a)![0]);
+    return row < first || row > last;
+  }));
+}
+
+/** Review, Apply, review again: the second review has nothing to say. */
+async function applyAndReviewClean(wb: FakeWorkbook, sentences: readonly string[], sorted = 0): Promise<void> {
+  const review = ok(await planUpdate());
+  expect([review.names.slice(0, sentences.length), review.names.length]).toEqual([sentences, sentences.length + sorted]);
+  expect(review.notices).toEqual([]);
+  const applied = await act(wb, () => applyUpdate([], review.fingerprint));
+  expect(applied.cellsWritten).toBe(review.refreshes);
+  const again = ok(await planUpdate());
+  expect([again.names, again.notices, again.refreshes, again.deleted]).toEqual([[], [], 0, []]);
+}
+
+describe("a block's marker deleted, with the user's edits around it", () => {
+  // Deal on its sheet is A1:J31; rows 3, 11 and 20 are empty rows of the block. Excel shrinks a
+  // name when rows inside it are deleted: the marker comes back on A1:J30.
+  it("an empty row inside the block deleted, then Review and Apply: the marker is put back one row shorter", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    const marker = wb.snapshot().names.DEALDESK_BLOCK_DEAL;
+    expect(marker.address).toBe("A1:J31");
+    await deleteNames(wb, ["DEALDESK_BLOCK_DEAL"]);
+    wb.deleteRows("Deal", 19, 1);
+    wb.setCell("Deal", "A31", "my note under the block");
+    const expected = moved(marker.address, { bottom: -1 });
+    await applyAndReviewClean(wb, [markerBack("DEAL", "Deal", `Deal!${expected}`)]);
+    expect(wb.snapshot().names.DEALDESK_BLOCK_DEAL).toEqual({ ...marker, address: expected });
+    expect(wb.cell("Deal", "A31")?.value).toBe("my note under the block");
+  });
+
+  it("two columns inserted left of the block, then Insert of that block: only the marker is written, two columns to the right; then Update works", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    const marker = wb.snapshot().names.DEALDESK_BLOCK_DEAL;
+    await deleteNames(wb, ["DEALDESK_BLOCK_DEAL"]);
+    wb.insertColumns("Deal", 0, 2);
+    wb.setCell("Deal", "A5", "my label");
+    wb.setCell("Deal", "E5", 45e9); // the override of the amount, C5 before the two columns
+    const expected = moved(marker.address, { left: 2, right: 2 });
+    const from = wb.syncLog.length;
+    const report = await act(wb, () => insertBlocks(["deal"], NEW_SHEET));
+    expect(report.blocks.map((b) => [b.sheetName, b.alreadyPresent])).toEqual([["Deal", true]]);
+    expect(report.summary).toContain(markerBack("DEAL", "Deal", `Deal!${expected}`));
+    expect(wb.syncLog.slice(from).flatMap((s) => s.writes.map((w) => w.target))).toEqual(["DEALDESK_BLOCK_DEAL", "DEALDESK_BLOCK_DEAL"]);
+    expect(wb.snapshot().names.DEALDESK_BLOCK_DEAL).toEqual({ ...marker, address: expected });
+    await applyAndReviewClean(wb, []);
+    expect([wb.cell("Deal", "A5")?.value, wb.cell("Deal", "E5")?.value]).toEqual(["my label", 45e9]);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "Sheet2", "Deal", "DealDesk Record", "Changes"]);
+  });
+
+  it("the sheet renamed (with an apostrophe) and the figures table sorted, then Review and Apply: the marker is back on the renamed sheet, the override kept", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    const marker = wb.snapshot().names.DEALDESK_BLOCK_DEAL;
+    wb.setCell("Deal", "C5", 45e9);
+    await deleteNames(wb, ["DEALDESK_BLOCK_DEAL"]);
+    wb.renameSheet("Deal", "Bob's Deal");
+    wb.sortTable("DealFigures", 0, true);
+    const cells = () => wb.snapshot().sheets.find((s) => s.name === "Bob's Deal")?.cells ?? {};
+    const row = Object.entries(cells()).find(([a, c]) => a.startsWith("J") && c.value === "deal.amount")![0].slice(1);
+    expect(wb.cell("Bob's Deal", `C${row}`)?.value).toBe(45e9);
+    // Five names moved with their sorted rows: Apply points them back, as without the deletion.
+    await applyAndReviewClean(wb, [markerBack("DEAL", "Deal", `'Bob''s Deal'!${marker.address}`)], 5);
+    expect(wb.snapshot().names.DEALDESK_BLOCK_DEAL).toEqual({ ...marker, sheet: "Bob's Deal" });
+    expect(wb.cell("Bob's Deal", `C${row}`)?.value).toBe(45e9);
+  });
+
+  it("the record sheet renamed by code and the marker deleted: the record name still leads to the block", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    const marker = wb.snapshot().names.DEALDESK_BLOCK_DEAL;
+    wb.renameSheet("DealDesk Record", "Audit");
+    await deleteNames(wb, ["DEALDESK_BLOCK_DEAL"]);
+    await applyAndReviewClean(wb, [markerBack("DEAL", "Deal", `Deal!${marker.address}`)]);
+    expect(wb.snapshot().names.DEALDESK_BLOCK_DEAL).toEqual(marker);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "Sheet2", "Deal", "Audit", "Changes"]);
+  });
+
+  // The block's "Who leads the talks" text (B22) cut and pasted below the block, at B40: with the
+  // marker in place that cell is outside the block: the review says the row was moved off and is
+  // left alone. With the marker deleted, the review is the same plus one sentence.
+  it("a cell of the block cut and pasted below the block, and the marker deleted: the review is the one without the deletion", async () => {
+    const twin = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    twin.moveCells("Deal", "B22", "Deal", "B40");
+    expect(twin.snapshot().names.DEALDESK_BLOCK_DEAL.address).toBe("A1:J31");
+    const expected = ok(await planUpdate());
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    const marker = wb.snapshot().names.DEALDESK_BLOCK_DEAL;
+    wb.moveCells("Deal", "B22", "Deal", "B40");
+    await deleteNames(wb, ["DEALDESK_BLOCK_DEAL"]);
+    const review = ok(await planUpdate());
+    expect({ ...review, fingerprint: "" }).toEqual({ ...expected, names: [markerBack("DEAL", "Deal", `Deal!${marker.address}`)], fingerprint: "" });
+  });
+});
+
+describe("two blocks at the selection on one sheet", () => {
+  async function twoBlocks(): Promise<{ wb: FakeWorkbook; deal: string; sources: string }> {
+    const wb = setup();
+    wb.setCell("Sheet1", "A1", "my title");
+    wb.select("Sheet1", "B2");
+    ok(await insertBlocks(["deal", "sources"], AT_SELECTION, previousSource));
+    const names = wb.snapshot().names;
+    expect([names.DEALDESK_BLOCK_DEAL.address, names.DEALDESK_BLOCK_SOURCES.address]).toEqual(["B2:K32", "B34:H57"]);
+    return { wb, deal: names.DEALDESK_BLOCK_DEAL.address, sources: names.DEALDESK_BLOCK_SOURCES.address };
+  }
+
+  it("the upper block's marker deleted, then Insert of both: the marker is put back on the upper block alone", async () => {
+    const { wb, deal } = await twoBlocks();
+    await deleteNames(wb, ["DEALDESK_BLOCK_DEAL"]);
+    const report = await act(wb, () => insertBlocks(["deal", "sources"], AT_SELECTION));
+    expect(report.blocks.map((b) => b.alreadyPresent)).toEqual([true, true]);
+    expect(wb.snapshot().names.DEALDESK_BLOCK_DEAL.address).toBe(deal);
+    await applyAndReviewClean(wb, []);
+  });
+
+  it("the lower block's marker deleted after two empty rows of the upper block were deleted: the marker follows the lower block", async () => {
+    const { wb, sources } = await twoBlocks();
+    wb.deleteRows("Sheet1", 20, 1); // row 21, empty (row 20 of Deal on its own sheet)
+    wb.deleteRows("Sheet1", 11, 1); // row 12, empty
+    await deleteNames(wb, ["DEALDESK_BLOCK_SOURCES"]);
+    const expected = moved(sources, { top: -2, bottom: -2 });
+    await applyAndReviewClean(wb, [markerBack("SOURCES", "Sources", `Sheet1!${expected}`)]);
+    expect(wb.snapshot().names.DEALDESK_BLOCK_SOURCES.address).toBe(expected);
+    expect(wb.cell("Sheet1", "A1")?.value).toBe("my title");
+  });
+
+  // The same two deletions, the upper block's marker deleted instead: Excel would have kept the
+  // marker on B2:K30 (two rows shorter), with the Sources block now on B32:H55.
+  it("the upper block's marker deleted after two empty rows inside it were deleted: the marker neither covers row 1 nor the lower block", async () => {
+    const { wb, deal, sources } = await twoBlocks();
+    wb.deleteRows("Sheet1", 20, 1);
+    wb.deleteRows("Sheet1", 11, 1);
+    await deleteNames(wb, ["DEALDESK_BLOCK_DEAL"]);
+    expect(wb.snapshot().names.DEALDESK_BLOCK_SOURCES.address).toBe(moved(sources, { top: -2, bottom: -2 }));
+    const expected = moved(deal, { bottom: -2 });
+    await applyAndReviewClean(wb, [markerBack("DEAL", "Deal", `Sheet1!${expected}`)]);
+    expect(wb.snapshot().names.DEALDESK_BLOCK_DEAL.address).toBe(expected);
+  });
+});
+
+describe("record names deleted", () => {
+  // Only Deal's record name deleted (its marker intact), then another block inserted: Insert
+  // names Deal's band again, and the next review is the one without the deletion.
+  it("a record name deleted (marker intact), then Insert of another block: the record is still found", async () => {
+    setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    ok(await insertBlocks(["capex"], NEW_SHEET, previousSource));
+    const expected = ok(await planUpdate());
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    const record = wb.snapshot().names.DEALDESK_RECORD_DEAL;
+    await deleteNames(wb, ["DEALDESK_RECORD_DEAL"]);
+    await act(wb, () => insertBlocks(["capex"], NEW_SHEET, previousSource));
+    expect(wb.snapshot().names.DEALDESK_RECORD_DEAL).toEqual(record);
+    const review = ok(await planUpdate());
+    expect({ ...review, fingerprint: "" }).toEqual({ ...expected, fingerprint: "" });
+  });
+
+  it("marker and record name of one block deleted, then Insert of that block: both names back on the same cells, nothing else written", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal", "sources"], NEW_SHEET, previousSource));
+    wb.setCell("Deal", "C5", 45e9);
+    const before = wb.snapshot();
+    await deleteNames(wb, ["DEALDESK_BLOCK_DEAL", "DEALDESK_RECORD_DEAL"]);
+    const report = await act(wb, () => insertBlocks(["deal"], NEW_SHEET));
+    expect(report.summary.slice(1)).toEqual([markerBack("DEAL", "Deal", `Deal!${before.names.DEALDESK_BLOCK_DEAL.address}`), recordBack("DEAL", "Deal")]);
+    expect(wb.snapshot()).toEqual(before);
+    expect(ok(await planUpdate()).conflicts).toEqual([]);
+    await applyAndReviewClean(wb, []);
+    expect(wb.cell("Deal", "C5")?.value).toBe(45e9);
+  });
+
+  it("every hidden name deleted (the =FALSE ones too) after rows inserted above and the sheet renamed: Review and Apply put each back, Insert adds the =FALSE ones", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    const before = wb.snapshot().names;
+    wb.insertRows("Deal", 0, 3);
+    wb.renameSheet("Deal", "OpenAI deal");
+    wb.setCell("OpenAI deal", "A1", "my header");
+    const hidden = hiddenNames(wb);
+    expect(hidden).toHaveLength(10);
+    await deleteNames(wb, hidden);
+    const expected = moved(before.DEALDESK_BLOCK_DEAL.address, { top: 3, bottom: 3 });
+    await applyAndReviewClean(wb, [markerBack("DEAL", "Deal", `'OpenAI deal'!${expected}`), recordBack("DEAL", "Deal")]);
+    const after = wb.snapshot().names;
+    expect([after.DEALDESK_BLOCK_DEAL, after.DEALDESK_RECORD_DEAL]).toEqual([
+      { ...before.DEALDESK_BLOCK_DEAL, sheet: "OpenAI deal", address: expected },
+      before.DEALDESK_RECORD_DEAL,
+    ]);
+    expect(hiddenNames(wb)).toHaveLength(2);
+    await act(wb, () => insertBlocks(["capex"], NEW_SHEET));
+    expect(hiddenNames(wb).sort()).toEqual(hidden.sort());
+    expect(wb.cell("OpenAI deal", "A1")?.value).toBe("my header");
+    expect(wb.snapshot().sheets.filter((s) => s.visibility === "VeryHidden").map((s) => s.name)).toEqual(["DealDesk Record"]);
+  });
+
+  it("a second round: every hidden name deleted again after a recovery and another insert, then a column inserted: Insert of both blocks puts all back", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    await deleteNames(wb, hiddenNames(wb));
+    await act(wb, () => insertBlocks(["deal"], NEW_SHEET));
+    await act(wb, () => insertBlocks(["capex"], NEW_SHEET, previousSource));
+    const before = wb.snapshot();
+    await deleteNames(wb, hiddenNames(wb));
+    wb.insertColumns("Capex 2026", 0, 1);
+    const report = await act(wb, () => insertBlocks(["deal", "capex"], NEW_SHEET));
+    expect(report.blocks.map((b) => b.alreadyPresent)).toEqual([true, true]);
+    const capex = moved(before.names.DEALDESK_BLOCK_CAPEX.address, { left: 1, right: 1 });
+    const ours = (names: typeof before.names) => Object.fromEntries(Object.entries(names).filter(([n]) => n.startsWith("DEALDESK_")));
+    expect(ours(wb.snapshot().names)).toEqual(ours({ ...before.names, DEALDESK_BLOCK_CAPEX: { ...before.names.DEALDESK_BLOCK_CAPEX, address: capex } }));
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "Sheet2", "Deal", "DealDesk Record", "Capex 2026"]);
+    await applyAndReviewClean(wb, []);
+  });
+
+  it("a visible sheet of the user's named DealDesk Record (2), with text in the band's columns, is never taken for the record", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    wb.addSheet("DealDesk Record (2)");
+    wb.setCell("DealDesk Record (2)", "A1", "#block");
+    wb.setCell("DealDesk Record (2)", "B2", "my audit notes");
+    const expected = ok(await planUpdate());
+    const mine = cellsOutside(wb, "DealDesk Record (2)", 0, 0);
+    await deleteNames(wb, hiddenNames(wb));
+    const review = ok(await planUpdate());
+    expect({ ...review, names: [], fingerprint: "" }).toEqual({ ...expected, fingerprint: "" });
+    await act(wb, () => insertBlocks(["sources"], NEW_SHEET));
+    expect(wb.snapshot().names.DEALDESK_RECORD_SOURCES.sheet).toBe("DealDesk Record");
+    await applyAndReviewClean(wb, []);
+    expect(cellsOutside(wb, "DealDesk Record (2)", 0, 0)).toEqual(mine);
+  });
+
+  it("the user's sheet DealDesk Record made before the first insert: the record sheet is DealDesk Record (2), found again once every name is deleted", async () => {
+    const wb = setup();
+    wb.addSheet("DealDesk Record");
+    wb.setCell("DealDesk Record", "A1", "mine");
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    const before = wb.snapshot().names;
+    expect(before.DEALDESK_RECORD_DEAL.sheet).toBe("DealDesk Record (2)");
+    await deleteNames(wb, hiddenNames(wb));
+    await act(wb, () => insertBlocks(["deal", "sources"], NEW_SHEET));
+    expect(wb.snapshot().names.DEALDESK_RECORD_DEAL).toEqual(before.DEALDESK_RECORD_DEAL);
+    expect(wb.snapshot().names.DEALDESK_RECORD_SOURCES.sheet).toBe("DealDesk Record (2)");
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "Sheet2", "DealDesk Record", "Deal", "DealDesk Record (2)", "Sources"]);
+    expect(cellsOutside(wb, "DealDesk Record", 0, 0)).toEqual({ A1: expect.objectContaining({ value: "mine" }) });
+    await applyAndReviewClean(wb, []);
+  });
+});
