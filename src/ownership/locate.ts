@@ -109,22 +109,26 @@ export interface SheetRect {
 
 /**
  * Where a block is now when its marker name is gone (the user deleted it in the Name Manager),
- * from its record alone: the rectangle it had when last written (`at`), with each edge moved as
- * Excel moved the references of the cells nearest that edge. A row of the block as written goes
- * where most of its referenced cells went, so one cell cut and pasted elsewhere does not drag
- * the block; rows inserted or deleted inside the block move the bottom edge only. Columns alike.
- * The sheet is the one most references are on; null when none is on cells (the sheet was deleted).
+ * from its record alone: the rectangle it had when last written (`at`), each edge moved as Excel
+ * moved the references of the cells nearest it. A row of the block as written goes where most of
+ * its referenced cells went, so one cell cut and pasted elsewhere does not drag the block; a row
+ * whose references are all #REF! was deleted, and the edge beyond it moves in by one. Rows
+ * inserted inside the block move the edge below them. Columns alike. The sheet is the one most
+ * references are on; null when none is on cells (the sheet was deleted).
  */
 export function areaOfRecord(record: BlockRecord): SheetRect | null {
   const written = record.cells.flatMap((c) => {
     const at = cellAt(c.at);
-    return at ? [{ at, now: c.ref ? parseRef(c.ref) : null }] : [];
+    return at ? [{ at, now: c.ref ? parseRef(c.ref) : null, gone: c.ref.includes("#REF!") }] : [];
   });
   const sheet = mostCommon(written.flatMap(({ now }) => (now ? [now.sheet] : [])));
   if (sheet === undefined) return null;
-  const here = written.flatMap(({ at, now }) => (now && now.sheet === sheet ? [{ at, now }] : []));
-  const rows = linesNow(here.map((h) => [h.at.row, h.now.row]));
-  const cols = linesNow(here.map((h) => [h.at.col, h.now.col]));
+  const live = written.flatMap(({ at, now }) => (now?.sheet === sheet ? [{ at, now }] : []));
+  const gone = written.filter((w) => w.gone).map((w) => w.at);
+  const liveRows = new Set(live.map((w) => w.at.row));
+  const liveCols = new Set(live.map((w) => w.at.col));
+  const rows = linesNow(live.map((w) => [w.at.row, w.now.row]), gone.filter((g) => liveCols.has(g.col)).map((g) => g.row));
+  const cols = linesNow(live.map((w) => [w.at.col, w.now.col]), gone.filter((g) => liveRows.has(g.row)).map((g) => g.col));
   const ats = written.map((w) => w.at);
   return {
     sheet,
@@ -144,18 +148,33 @@ function mostCommon<T>(values: readonly T[]): T | undefined {
   return best;
 }
 
-/** Each row (or column) as written → where most of its referenced cells are now. */
-function linesNow(pairs: readonly (readonly [number, number])[]): Map<number, number> {
+/**
+ * Each row (or column) as written → where most of its live referenced cells are now; or
+ * "deleted" when none of its references is live and one of them is a #REF! whose column (row)
+ * is still there, so the #REF! came from deleting this line. `live` pairs a line with its place
+ * now; `gone` lists the lines of those #REF! cells.
+ */
+function linesNow(live: readonly (readonly [number, number])[], gone: readonly number[]): Map<number, number | "deleted"> {
   const byLine = new Map<number, number[]>();
-  for (const [at, now] of pairs) byLine.set(at, [...(byLine.get(at) ?? []), now]);
-  return new Map([...byLine].map(([at, nows]) => [at, mostCommon(nows) as number]));
+  for (const [at, now] of live) byLine.set(at, [...(byLine.get(at) ?? []), now]);
+  const lines = new Map<number, number | "deleted">([...byLine].map(([at, nows]) => [at, mostCommon(nows) as number]));
+  for (const line of gone) if (!lines.has(line)) lines.set(line, "deleted");
+  return lines;
 }
 
-/** The block's first or last line now: the line as written, moved as the nearest line with references moved. */
-function edge(lines: ReadonlyMap<number, number>, at: number, which: "first" | "last"): number {
-  const keys = [...lines.keys()];
-  const nearest = which === "first" ? Math.min(...keys) : Math.max(...keys);
-  return (lines.get(nearest) as number) + (at - nearest);
+/**
+ * The block's first or last line now: the nearest line to it that is still there, moved by the
+ * lines between them that were not deleted (a line without references counts as still there).
+ */
+function edge(lines: ReadonlyMap<number, number | "deleted">, at: number, which: "first" | "last"): number {
+  const kept = [...lines].filter((l): l is [number, number] => l[1] !== "deleted").map(([line]) => line);
+  if (kept.length === 0) return at;
+  const nearest = which === "first" ? Math.min(...kept) : Math.max(...kept);
+  // The lines from the edge up to the nearest kept one (first), or from it to the edge (last).
+  const [from, to] = which === "first" ? [at, nearest - 1] : [nearest + 1, at];
+  let between = 0;
+  for (let line = from; line <= to; line++) if (lines.get(line) !== "deleted") between++;
+  return (lines.get(nearest) as number) + (which === "first" ? -between : between);
 }
 
 /** "B6" → its row and column; null for anything else. */

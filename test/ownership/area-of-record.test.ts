@@ -35,6 +35,16 @@ describe("areaOfRecord", () => {
     expect(areaOfRecord(r)).toEqual({ sheet: "Deal", top: 0, left: 0, bottom: 30, right: 9 });
   });
 
+  it("the block's last two columns deleted: their references are #REF! while their rows live on, so the right edge moves in by two", () => {
+    const r = record([{ at: "A4", ref: "=Deal!$A$4" }, { at: "H4", ref: "=Deal!$H$4" }, { at: "I4", ref: "=Deal!#REF!" }, { at: "J4", ref: "=Deal!#REF!" }, { at: "A9", ref: "=Deal!$A$9" }]);
+    expect(areaOfRecord(r)).toEqual({ sheet: "Deal", top: 3, left: 0, bottom: 8, right: 7 });
+  });
+
+  it("the header row deleted, where some columns have no other reference: the row is gone, the columns are not", () => {
+    const r = record([{ at: "A1", ref: "=Deal!$A$1" }, { at: "A4", ref: "=Deal!#REF!" }, { at: "J4", ref: "=Deal!#REF!" }, { at: "A5", ref: "=Deal!$A$4" }, { at: "J31", ref: "" }]);
+    expect(areaOfRecord(r)).toEqual({ sheet: "Deal", top: 0, left: 0, bottom: 29, right: 9 });
+  });
+
   it("a column deleted to the left: the rectangle moves left, never past column A", () => {
     const r = record([{ at: "B2", ref: "=Deal!$A$2" }, { at: "D9", ref: "=Deal!$C$9" }]);
     expect(areaOfRecord(r)).toEqual({ sheet: "Deal", top: 1, left: 0, bottom: 8, right: 2 });
