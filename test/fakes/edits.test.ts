@@ -93,6 +93,35 @@ describe("sheets", () => {
   });
 });
 
+describe("copying a sheet (Move or Copy › Create a copy)", () => {
+  it("the copy has the cells, notes and a sheet-scoped copy of each workbook name on the sheet; references to itself point at the copy; the original is unchanged", () => {
+    const wb = deal();
+    wb.setCell("Deal", "D5", "=Deal!$B$5+Summary!$A$1");
+    wb.addName("OTHER", "Summary", "A1");
+    const before = JSON.stringify(wb.snapshot());
+    expect(wb.copySheet("Deal")).toBe("Deal (2)");
+    const snap = wb.snapshot();
+    expect(snap.sheets.map((s) => s.name)).toEqual(["Deal", "Deal (2)", "Summary"]);
+    const copy = snap.sheets[1];
+    expect(copy.cells.C5.formula).toBe("=B5*2");
+    expect(copy.cells.D5.formula).toBe("='Deal (2)'!$B$5+Summary!$A$1");
+    expect(copy.notes).toEqual({ B5: "from the filing" });
+    // Workbook.names is unchanged: the copy's names are its own (sheet-scoped).
+    expect(JSON.stringify({ ...snap, sheets: snap.sheets.filter((s) => s.name !== "Deal (2)") })).toBe(before);
+    expect([...wb.sheetByName("Deal (2)").names.values()].map((n) => [n.name, wb.sheetById(n.sheetId as string).name, n.rect])).toEqual([["DEAL_AMOUNT", "Deal (2)", { top: 4, left: 1, bottom: 4, right: 1 }]]);
+  });
+
+  it("a table on the copy takes its name and the next free number; a second copy is (3); `before` places it", () => {
+    const wb = deal();
+    wb.tables.push({ id: "{t}", name: "DealFigures", sheetId: wb.sheetByName("Deal").id, rect: { top: 3, left: 0, bottom: 6, right: 2 } });
+    wb.addName("DealFigures2", "Summary", "A1");
+    wb.copySheet("Deal");
+    expect(wb.copySheet("Deal", "Deal")).toBe("Deal (3)");
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Deal (3)", "Deal", "Deal (2)", "Summary"]);
+    expect(wb.tables.map((t) => [t.name, wb.sheetById(t.sheetId).name])).toEqual([["DealFigures", "Deal"], ["DealFigures3", "Deal (2)"], ["DealFigures4", "Deal (3)"]]);
+  });
+});
+
 describe("copy, cut and sort", () => {
   it("a copied cell keeps its format and note, and its relative references move", () => {
     const wb = deal();

@@ -170,3 +170,44 @@ export function removeSheet(wb: FakeWorkbook, m: SheetModel): void {
     wb.selection = { sheetId: next.id, rect: { top: 0, left: 0, bottom: 0, right: 0 } };
   }
 }
+
+/**
+ * Copies a sheet as Move or Copy › Create a copy (or a Ctrl+drag of its tab) does, and returns the
+ * copy's name ("Deal (2)"): cells with their formats, notes, column widths and charts, placed
+ * before `before` or else right after the original. References of the sheet to itself point at
+ * the copy. Each table gets the next free name (its name and a number: DealFigures2). Every
+ * workbook name that refers to the sheet gets a sheet-scoped copy on the new sheet, as do the
+ * sheet's own names (Microsoft KB Q104501; "Issues with Cloning Worksheets",
+ * http://www.excelcodex.com/2012/06/defined-names-choosing-the-scope/).
+ */
+export function copySheet(wb: FakeWorkbook, name: string, before?: string): string {
+  const src = wb.sheetByName(name);
+  const taken = (n: string) => wb.sheets.some((s) => s.name.toLowerCase() === n.toLowerCase());
+  let k = 2;
+  while (taken(`${src.name} (${k})`)) k++;
+  const copyName = `${src.name} (${k})`;
+  const rename = { kind: "rename", from: src.name, to: copyName } as const;
+  const id = wb.newId("sheet");
+  const cells = new Map([...src.cells].map(([at, c]): [string, FakeCell] => [at, { ...c, formula: c.formula === null ? null : adjustFormula(c.formula, src.name, rename) }]));
+  const on = (sheetId: string) => (sheetId === src.id ? id : sheetId);
+  const copy: SheetModel = {
+    ...src,
+    id,
+    name: copyName,
+    cells,
+    notes: new Map(src.notes),
+    columnWidths: new Map(src.columnWidths),
+    charts: src.charts.map((c) => ({ ...c, id: wb.newId("chart"), values: { ...c.values, sheetId: on(c.values.sheetId) }, categories: c.categories && { ...c.categories, sheetId: on(c.categories.sheetId) } })),
+    names: new Map(),
+  };
+  for (const n of [...wb.names.values()].filter((x) => x.sheetId === src.id)) copy.names.set(n.name.toUpperCase(), { ...n, sheetId: id, rect: { ...n.rect } });
+  for (const n of src.names.values()) copy.names.set(n.name.toUpperCase(), { ...n, sheetId: n.sheetId === null ? null : on(n.sheetId), rect: { ...n.rect } });
+  const at = before === undefined ? wb.sheets.indexOf(src) + 1 : wb.sheets.indexOf(wb.sheetByName(before));
+  wb.sheets.splice(at, 0, copy);
+  for (const t of wb.tables.filter((x) => x.sheetId === src.id)) {
+    let n = 2;
+    while (wb.tableNameTaken(`${t.name}${n}`)) n++;
+    wb.tables.push({ ...t, id: wb.newId("table"), name: `${t.name}${n}`, sheetId: id, rect: { ...t.rect } });
+  }
+  return copyName;
+}

@@ -22,6 +22,10 @@
  *   wb.protectStructure(on = true)                   wb.cell(sheet, "B3") → FakeCell | undefined
  *   wb.failNextSync(code, message, skip = 0)         the next sync (after `skip` more) rejects with that error
  *   wb.apiVersion = 4                                the host supports ExcelApi 1.1 … 1.4 only
+ *   wb.insertRows / deleteRows / insertColumns / deleteColumns(sheet, at, count = 1)
+ *   wb.renameSheet(from, to)   wb.deleteSheet(name)   wb.copySheet(name, before?) → "Name (2)"
+ *   wb.copyCell(sheet, "B3", sheet, "D7")   wb.moveCells(sheet, "A1:B4", sheet, "D7")
+ *   wb.sortTable(table, column, descending = false)  wb.setNote(sheet, "B3", text | null)
  *
  * ## The object model (requirement set in brackets; a call above `apiVersion` fails at sync
  * with code "ApiNotFound")

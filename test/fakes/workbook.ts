@@ -9,7 +9,7 @@ import { parseCellRef, parseRect, splitSheetAddress, key, type Rect } from "./a1
 import { emptyCell, parseInput, type FakeCell, type Scalar } from "./cells";
 import { ClientObject } from "./client";
 import { FakeRequestContext, type SyncRecord } from "./context";
-import { applyEdit, copyCell, moveCells, removeSheet, sortTable } from "./edits";
+import { applyEdit, copyCell, copySheet, moveCells, removeSheet, sortTable } from "./edits";
 import { FakeOfficeError } from "./errors";
 import { FakeCustomPropertyCollection } from "./custom-properties";
 import { FakeNamedItemCollection, isValidExcelName, type NameModel } from "./names";
@@ -193,6 +193,11 @@ export class FakeWorkbook {
    */
   moveCells(fromSheet: string, address: string, toSheet: string, to: string): void {
     moveCells(this, fromSheet, address, toSheet, to);
+  }
+
+  /** Copies a sheet as Move or Copy › Create a copy does (see edits.ts); returns the copy's name. */
+  copySheet(name: string, before?: string): string {
+    return copySheet(this, name, before);
   }
 
   /** Sorts a table's body rows by one of its columns (0-based within the table), as Data › Sort does. */
