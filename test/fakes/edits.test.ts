@@ -111,6 +111,19 @@ describe("copying a sheet (Move or Copy › Create a copy)", () => {
     expect([...wb.sheetByName("Deal (2)").names.values()].map((n) => [n.name, wb.sheetById(n.sheetId as string).name, n.rect])).toEqual([["DEAL_AMOUNT", "Deal (2)", { top: 4, left: 1, bottom: 4, right: 1 }]]);
   });
 
+  it("the copy's own names move with rows inserted on it, and turn #REF! when it is deleted", () => {
+    const wb = deal();
+    wb.copySheet("Deal");
+    wb.insertRows("Deal (2)", 0, 2);
+    const own = () => wb.sheets.flatMap((s) => [...s.names.values()]).map((n) => [n.name, n.sheetId === null ? n.formula : wb.sheetById(n.sheetId).name, n.rect.top]);
+    expect(own()).toEqual([["DEAL_AMOUNT", "Deal (2)", 6]]);
+    expect(wb.snapshot().names.DEAL_AMOUNT.address).toBe("B5");
+    wb.addSheet("Scratch");
+    wb.sheetByName("Scratch").names.set("ON_COPY", { name: "ON_COPY", sheetId: wb.sheetByName("Deal (2)").id, rect: { top: 0, left: 0, bottom: 0, right: 0 }, formula: null, comment: "", visible: true });
+    wb.deleteSheet("Deal (2)");
+    expect(own()).toEqual([["ON_COPY", "=#REF!", 0]]);
+  });
+
   it("a table on the copy takes its name and the next free number; a second copy is (3); `before` places it", () => {
     const wb = deal();
     wb.tables.push({ id: "{t}", name: "DealFigures", sheetId: wb.sheetByName("Deal").id, rect: { top: 3, left: 0, bottom: 6, right: 2 } });

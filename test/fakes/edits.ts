@@ -116,7 +116,8 @@ export function applyEdit(wb: FakeWorkbook, edit: Edit): void {
   if (edit.kind === "delete-sheet") return;
   const sheet = wb.sheetByName(edit.sheet);
   moveLines(sheet, edit);
-  for (const n of wb.names.values()) {
+  // Workbook names and every sheet's own names that refer to the sheet.
+  for (const n of [...wb.names.values(), ...wb.sheets.flatMap((s) => [...s.names.values()])]) {
     if (n.sheetId !== sheet.id) continue;
     const r = shiftRect(n.rect, edit);
     if (r) n.rect = r;
@@ -158,7 +159,7 @@ export function removeSheet(wb: FakeWorkbook, m: SheetModel): void {
   applyEdit(wb, { kind: "delete-sheet", sheet: m.name });
   wb.sheets = wb.sheets.filter((s) => s !== m);
   wb.tables = wb.tables.filter((t) => t.sheetId !== m.id);
-  for (const n of wb.names.values()) {
+  for (const n of [...wb.names.values(), ...wb.sheets.flatMap((s) => [...s.names.values()])]) {
     if (n.sheetId === m.id) {
       n.sheetId = null;
       n.formula = "=#REF!";
