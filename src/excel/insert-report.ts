@@ -6,9 +6,8 @@ import { allFacts, allFigures } from "../figures";
 import type { PlannedInsert } from "../ownership/insert";
 import { countCells, creationWrites } from "../ownership/layout";
 import { NOTES_API } from "./failures";
-import { TEXTS, listInWords, markerSentence, plural } from "./report";
-import { recordName } from "../ownership/record";
-import type { SheetRect } from "../ownership/locate";
+import { listInWords, lostNameSentences, plural } from "./report";
+import type { LostNames } from "./recover";
 import type { BlockOutcome, InsertReport } from "./types";
 
 /** Distinct ids of the dataset's figures (not facts) that a spec's reported cells show. */
@@ -47,7 +46,7 @@ function outcomeOf(block: BlockId, p: PlannedInsert | undefined, present: Readon
 
 function summaryOf(outcome: BlockOutcome, p: PlannedInsert | undefined): string[] {
   const title = BLOCK_TITLES[outcome.block];
-  if (!p) return [`${title} is already in the workbook (sheet ${outcome.sheetName}); nothing was written. Use Update to refresh its figures.`];
+  if (!p) return [`${title} is already in the workbook (sheet ${outcome.sheetName}); no cell of it was written. Use Update to refresh its figures.`];
   const where = p.newSheet ? `sheet ${outcome.sheetName}` : `the ${title} block on sheet ${outcome.sheetName} at ${toA1(p.spec.origin.row, p.spec.origin.col)}`;
   const names = outcome.namesWritten.length > 0 ? [plural(outcome.namesWritten.length, "named range", "named ranges")] : [];
   const lines = [`Inserted ${where} with ${listInWords([...contentsOf(p.spec, outcome.cellsWritten), ...names])}.`];
@@ -59,13 +58,10 @@ function summaryOf(outcome: BlockOutcome, p: PlannedInsert | undefined): string[
   return lines;
 }
 
-export function insertReport(wanted: readonly BlockId[], plans: readonly PlannedInsert[], present: ReadonlyMap<BlockId, string>, notes: boolean, lost: ReadonlyMap<BlockId, { rect: SheetRect | null; band: unknown }> = new Map()): InsertReport {
+export function insertReport(wanted: readonly BlockId[], plans: readonly PlannedInsert[], present: ReadonlyMap<BlockId, string>, notes: boolean, lost: ReadonlyMap<BlockId, LostNames> = new Map()): InsertReport {
   const outcomes = wanted.map((block) => outcomeOf(block, plans.find((p) => p.spec.block === block), present));
   const summary = outcomes.flatMap((o) => summaryOf(o, plans.find((p) => p.spec.block === o.block)));
-  for (const [block, { rect, band }] of lost) {
-    if (rect) summary.push(markerSentence(block, rect));
-    if (band) summary.push(TEXTS.recordBack(recordName(block), BLOCK_TITLES[block]));
-  }
+  summary.push(...lostNameSentences([...lost].map(([block, { rect, band }]) => ({ block, rect, band: band !== null })), true));
   if (!notes && plans.some((p) => p.spec.cells.some((c) => c.note))) {
     summary.push(`This version of Excel cannot add notes (it needs the Excel JavaScript API ${NOTES_API}), so figures have no notes; each row's Source, Status and As of columns say where it comes from.`);
   }

@@ -8,10 +8,11 @@ import { rangeA1, toA1 } from "../sheets/a1";
 import type { BlockId } from "../sheets/spec";
 import { planInsert, presentBlocks, type InsertContext, type NameInfo, type PlannedInsert } from "../ownership/insert";
 import { specExtent, uniqueSheetName } from "../ownership/layout";
-import { RECORD_COLUMNS, RECORD_SHEET, markerName, recordName } from "../ownership/record";
+import { RECORD_SHEET, markerName, recordName } from "../ownership/record";
 import { MESSAGES, NOTES_API, failure, protectedSheet } from "./failures";
 import { queueBlock, queueEmptyNames, queueMarker, queueRecord, queueRecordName, queueRecordSheet } from "./queue";
-import { SHEET_NAMES_LOAD, lostNames, ownNamesOf, recordSheetIn, recordedAreas, type LostBlock } from "./read";
+import { SHEET_NAMES_LOAD, ownNamesOf, recordSheetIn } from "./read";
+import { lostNamesOf, rectRange, type LostNames } from "./recover";
 import { insertReport } from "./insert-report";
 import { guarded, isSupported } from "./support";
 import { defaultSource, type SpecSource } from "./update";
@@ -117,13 +118,13 @@ function sheetList(read: InsertRead): { name: string; visibility: string }[] {
   return read.sheets.items.map((s) => ({ name: s.name, visibility: String(s.visibility) }));
 }
 
-function queueInsert(context: Excel.RequestContext, plans: readonly PlannedInsert[], names: readonly NameInfo[], read: InsertRead, lost: ReadonlyMap<BlockId, LostBlock>): void {
+function queueInsert(context: Excel.RequestContext, plans: readonly PlannedInsert[], names: readonly NameInfo[], read: InsertRead, lost: ReadonlyMap<BlockId, LostNames>): void {
   const wb = context.workbook;
   const sheets = read.sheets.items.map((s) => s.name);
   const have = new Set(names.map((n) => n.name.toUpperCase()));
-  for (const [block, { rect: r, band }] of lost) {
-    if (r) queueMarker(wb, block, wb.worksheets.getItem(r.sheet).getRange(rangeA1(r.top, r.left, r.bottom, r.right)), have.has(markerName(block)));
-    if (band) queueRecordName(wb, block, wb.worksheets.getItem(band.sheet).getRange(rangeA1(band.top, band.left, band.top + band.rows - 1, band.left + RECORD_COLUMNS - 1)), have.has(recordName(block)));
+  for (const [block, { rect, band }] of lost) {
+    if (rect) queueMarker(wb, block, rectRange(wb, rect), have.has(markerName(block)));
+    if (band) queueRecordName(wb, block, band.sheet, band.rows, have.has(recordName(block)));
   }
   const existing = recordSheetIn(names, sheetList(read));
   const recordSheet = existing ?? uniqueSheetName(RECORD_SHEET, [...sheets, ...plans.map((p) => p.sheetName)]);
@@ -167,9 +168,8 @@ export async function insertBlocks(blocks: readonly BlockId[], options: InsertOp
       const names: NameInfo[] = read.names.items.map((n) => ({ name: n.name, type: String(n.type), value: String(n.value), comment: n.comment ?? "" }));
       const present = presentBlocks(names);
       // A block whose hidden marker a user deleted is still there: found by its record, it gets its names back.
-      const missing = lostNames(names);
-      const lost = missing.length > 0 ? await recordedAreas(context, missing, names, sheetList(read)) : new Map<BlockId, LostBlock>();
-      for (const [block, { rect }] of lost) if (rect) present.set(block, rect.sheet);
+      const found = await lostNamesOf(context, names, sheetList(read), read.tables.items.map((t) => t.name));
+      for (const [block, { rect }] of found) if (rect) present.set(block, rect.sheet);
       const toWrite = wanted.filter((b) => !present.has(b));
       const addsSheets = !read.selection || recordSheetIn(names, sheetList(read)) === null;
       if (toWrite.length > 0 && addsSheets && read.structure.protected) return failure("protected", MESSAGES.protectedWorkbook);
@@ -185,6 +185,8 @@ export async function insertBlocks(blocks: readonly BlockId[], options: InsertOp
         nextRow += specExtent(spec).rows + 1;
         return planInsert(spec, ctx);
       });
+      // A block written again (its sheet was deleted) names its new band as it writes it.
+      const lost = new Map([...found].filter(([block, l]) => l.rect || !plans.some((p) => p.spec.block === block)));
       if (plans.length > 0 || lost.size > 0) {
         context.application.suspendScreenUpdatingUntilNextSync();
         queueInsert(context, plans, names, read, lost);

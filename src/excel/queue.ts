@@ -104,11 +104,13 @@ export function queueRecord(wb: Excel.Workbook, recordSheet: string, record: Blo
   const height = Math.max(rows.length, oldRows);
   const padded = [...rows, ...Array.from({ length: height - rows.length }, () => new Array<string>(RECORD_COLUMNS).fill(""))];
   sheet.getRange(rangeA1(0, left, height - 1, left + RECORD_COLUMNS - 1)).formulas = padded as unknown as string[][];
-  queueRecordName(wb, record.meta.block, sheet.getRange(rangeA1(0, left, rows.length - 1, left + RECORD_COLUMNS - 1)), nameExists);
+  queueRecordName(wb, record.meta.block, recordSheet, rows.length, nameExists);
 }
 
-/** A block's hidden record name on its band, replacing the name when `exists`. */
-export function queueRecordName(wb: Excel.Workbook, block: BlockId, band: Excel.Range, exists: boolean): void {
+/** A block's hidden record name on its band (the first `rows` rows of its columns), replacing the name when `exists`. */
+export function queueRecordName(wb: Excel.Workbook, block: BlockId, recordSheet: string, rows: number, exists: boolean): void {
+  const left = bandColumn(block);
+  const band = wb.worksheets.getItem(recordSheet).getRange(rangeA1(0, left, rows - 1, left + RECORD_COLUMNS - 1));
   queueName(wb, recordName(block), band, `${OWNED_PREFIX}the record of what the ${BLOCK_TITLES[block]} block wrote (keeps updates working; do not delete)`, exists, false);
 }
 

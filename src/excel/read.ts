@@ -5,21 +5,23 @@
  *
  * Insert writes a marker and a record name for every block (on =FALSE until the block is
  * inserted), so the names always exist; only a workbook from before that (or one whose names the
- * user deleted) takes a second sync to learn which names exist. A block whose marker the user
- * deleted is found by its record, with one more sync to read its area.
+ * user deleted) takes a second sync to learn which names exist; a band whose record name was
+ * deleted is then read at its place on the record sheet. (recover.ts finds a block whose marker
+ * name was deleted.)
  */
 import { BLOCKS } from "../sheets";
 import type { BlockId } from "../sheets/spec";
-import { columnLetters, rangeA1 } from "../sheets/a1";
-import { areaOfRecord, type BlockArea, type SheetRect } from "../ownership/locate";
+import { columnLetters } from "../sheets/a1";
+import type { BlockArea, SheetRect } from "../ownership/locate";
 import type { NameInfo } from "../ownership/insert";
 import { findChangeLog } from "../ownership/changelog";
 import { RECORD_COLUMNS, RECORD_SHEET, bandColumn, markerName, parseRecord, recordName, type BlockRecord } from "../ownership/record";
 import { sheetOfReference } from "../ownership/insert";
 
-type Loaded = Excel.Range & { isNullObject: boolean };
+export type Loaded = Excel.Range & { isNullObject: boolean };
 
-const AREA = "address,rowIndex,columnIndex,formulas,values";
+/** What is read of a block's area and of a band. */
+export const AREA = "address,rowIndex,columnIndex,formulas,values";
 
 export interface BlockRead {
   readonly block: BlockId;
@@ -40,6 +42,10 @@ export interface WorkbookRead {
   readonly names: readonly NameInfo[];
   readonly protectedSheets: ReadonlySet<string>;
   readonly sheets: readonly string[];
+  /** The sheet of the record bands (see recordSheetIn), or null when there is none yet. */
+  readonly recordSheet: string | null;
+  /** The workbook's tables. */
+  readonly tables: readonly string[];
   /** The add-in's change log table (Apply appends to it), or null (Apply creates it). */
   readonly changeLog: string | null;
   /** Every name a new table must not take: tables, workbook names, each sheet's own names. */
@@ -61,13 +67,14 @@ export function ownNamesOf(sheet: Excel.Worksheet): string[] {
   return sheet.names.items.filter((n) => n.scope === "Worksheet").map((n) => n.name);
 }
 
-function sheetOf(address: string): string {
+/** "'Capex 2026'!A4:J16" → "Capex 2026". */
+export function sheetOf(address: string): string {
   const bang = address.lastIndexOf("!");
   const sheet = address.slice(0, bang);
   return sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
 }
 
-interface Queued {
+export interface Queued {
   readonly area: Loaded | null;
   readonly band: Loaded | null;
   /** The band was read at its place on the record sheet, its name being gone. */
@@ -88,7 +95,7 @@ export function recordSheetIn(names: readonly NameInfo[], sheets: readonly { nam
 }
 
 /** A block's band: through its record name when it exists, else the used cells of its columns on the record sheet. */
-function queueBand(wb: Excel.Workbook, block: BlockId, named: boolean, recordSheet: string | null): Loaded | null {
+export function queueBand(wb: Excel.Workbook, block: BlockId, named: boolean, recordSheet: string | null): Loaded | null {
   if (named) return wb.names.getItem(recordName(block)).getRangeOrNullObject().load(AREA) as Loaded;
   if (!recordSheet) return null;
   const left = bandColumn(block);
@@ -101,7 +108,7 @@ function queueBlocks(wb: Excel.Workbook, has: (name: string) => boolean, recordS
   return new Map(BLOCKS.map((b) => [b, { area: area(markerName(b)), band: queueBand(wb, b, has(recordName(b)), recordSheet), byPlace: !has(recordName(b)) }]));
 }
 
-function blockRead(block: BlockId, loaded: Queued | undefined): BlockRead {
+export function blockRead(block: BlockId, loaded: Queued | undefined): BlockRead {
   const area = loaded?.area && !loaded.area.isNullObject ? loaded.area : null;
   const band = loaded?.band && !loaded.band.isNullObject ? loaded.band : null;
   const record = band ? parseRecord(block, band.formulas, band.values) : null;
@@ -109,80 +116,11 @@ function blockRead(block: BlockId, loaded: Queued | undefined): BlockRead {
     block,
     area: area ? { sheet: sheetOf(area.address), top: area.rowIndex, left: area.columnIndex, formulas: area.formulas, values: area.values } : null,
     record,
-    band: band && (record || !loaded?.byPlace) ? { sheet: sheetOf(band.address), top: band.rowIndex, left: band.columnIndex, rows: band.formulas.length } : null,
+    // Read by place, the band is its record's rows: the used cells below may be an older band's.
+    band: band && (record || !loaded?.byPlace) ? { sheet: sheetOf(band.address), top: band.rowIndex, left: band.columnIndex, rows: loaded?.byPlace && record ? 1 + record.cells.length : band.formulas.length } : null,
     lostMarker: null,
     lostRecord: record !== null && loaded?.byPlace === true,
   };
-}
-
-/**
- * The blocks whose marker name is gone: a user or a macro deleted the hidden name (the Name
- * Manager lists it once it is shown). Where such a block has a record, its area is found from it.
- */
-export function lostMarkers(names: readonly NameInfo[]): BlockId[] {
-  const byName = new Set(names.map((n) => n.name.toUpperCase()));
-  return BLOCKS.filter((b) => !byName.has(markerName(b)));
-}
-
-/** The blocks whose marker or record name is gone (see lostMarkers). */
-export function lostNames(names: readonly NameInfo[]): BlockId[] {
-  const byName = new Set(names.map((n) => n.name.toUpperCase()));
-  return BLOCKS.filter((b) => !byName.has(markerName(b)) || !byName.has(recordName(b)));
-}
-
-/** Where each recorded block is now by its record (see areaOfRecord), when that sheet exists. */
-function recordedRects(records: ReadonlyMap<BlockId, BlockRecord>, sheets: readonly string[]): Map<BlockId, SheetRect> {
-  const rects = new Map<BlockId, SheetRect>();
-  for (const [block, record] of records) {
-    const rect = areaOfRecord(record);
-    const sheet = rect ? sheets.find((s) => s.toLowerCase() === rect.sheet.toLowerCase()) : undefined;
-    if (rect && sheet) rects.set(block, { ...rect, sheet });
-  }
-  return rects;
-}
-
-/** A block's hidden names found missing by Insert: where the block is (its marker gone), and its band (its record name gone). */
-export interface LostBlock {
-  /** Where the block is now, when its marker name is gone: Insert puts the marker back here. */
-  readonly rect: SheetRect | null;
-  /** The band, when its record name is gone: Insert names it again. */
-  readonly band: BlockRead["band"] | null;
-}
-
-/**
- * For each block of `blocks` (a hidden name of theirs gone), its band read in one sync (Insert
- * reads no band otherwise): through the record name, or at its place on the record sheet; then
- * where the block is, when its marker is gone. Blocks without a record are left out.
- */
-export async function recordedAreas(context: Excel.RequestContext, blocks: readonly BlockId[], names: readonly NameInfo[], sheets: readonly { name: string; visibility: string }[]): Promise<Map<BlockId, LostBlock>> {
-  const named = new Set(names.filter((n) => n.type === "Range").map((n) => n.name.toUpperCase()));
-  const recordSheet = recordSheetIn(names, sheets);
-  const queued = blocks.map((b) => ({ area: null, band: queueBand(context.workbook, b, named.has(recordName(b)), recordSheet), byPlace: !named.has(recordName(b)) }));
-  if (queued.every((q) => q.band === null)) return new Map();
-  await context.sync();
-  const markerGone = new Set(lostMarkers(names));
-  const reads = blocks.map((b, i) => blockRead(b, queued[i]));
-  const rects = recordedRects(new Map(reads.flatMap((r) => (r.record && markerGone.has(r.block) ? [[r.block, r.record] as const] : []))), sheets.map((x) => x.name));
-  return new Map(reads.flatMap((r) => {
-    const lost = { rect: rects.get(r.block) ?? null, band: r.lostRecord ? r.band : null };
-    return lost.rect || lost.band ? [[r.block, lost] as const] : [];
-  }));
-}
-
-/** The blocks of `reads` whose marker is lost, with their area read where the record says they are (one sync). */
-async function withLostMarkers(context: Excel.RequestContext, reads: readonly BlockRead[], names: readonly NameInfo[], sheets: readonly string[]): Promise<BlockRead[]> {
-  const lost = new Set(lostMarkers(names));
-  const records = new Map(reads.flatMap((r) => (lost.has(r.block) && r.record ? [[r.block, r.record] as const] : [])));
-  const rects = recordedRects(records, sheets);
-  if (rects.size === 0) return [...reads];
-  const ranges = new Map([...rects].map(([block, r]) => [block, context.workbook.worksheets.getItem(r.sheet).getRange(rangeA1(r.top, r.left, r.bottom, r.right)).load(AREA)]));
-  await context.sync();
-  return reads.map((read) => {
-    const range = ranges.get(read.block);
-    const rect = rects.get(read.block);
-    if (!range || !rect) return read;
-    return { ...read, area: { sheet: rect.sheet, top: range.rowIndex, left: range.columnIndex, formulas: range.formulas, values: range.values }, lostMarker: rect };
-  });
 }
 
 /** Reads every block's area and record, the names and the sheets' protection. */
@@ -190,7 +128,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   const wb = context.workbook;
   // Each sheet's own names and every table's columns in the same read (nested loads): the change
   // log is recognised by its columns, and a new one avoids every name.
-  const SHEETS = `items/name,items/protection/protected,${SHEET_NAMES_LOAD}`;
+  const SHEETS = `items/name,items/visibility,items/protection/protected,${SHEET_NAMES_LOAD}`;
   const sheets = wb.worksheets.load(SHEETS);
   const names = wb.names.load("items/name,items/type,items/value,items/comment");
   const tables = wb.tables.load("items/name,items/columns/items/name");
@@ -213,10 +151,12 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   const nameInfos = names.items.map((n) => ({ name: n.name, type: String(n.type), value: String(n.value), comment: n.comment ?? "" }));
   const sheetNames = sheets.items.map((s) => s.name);
   return {
-    blocks: await withLostMarkers(context, BLOCKS.map((b) => blockRead(b, loaded.get(b))), nameInfos, sheetNames),
+    blocks: BLOCKS.map((b) => blockRead(b, loaded.get(b))),
     names: nameInfos,
     protectedSheets: new Set(sheets.items.filter((s) => s.protection.protected).map((s) => s.name)),
     sheets: sheetNames,
+    recordSheet: recordSheetIn(nameInfos, sheets.items.map((x) => ({ name: x.name, visibility: String(x.visibility) }))),
+    tables: tables.items.map((t) => t.name),
     changeLog: findChangeLog(tables.items.map((t) => ({ name: t.name, columns: t.columns.items.map((c) => c.name) }))),
     takenNames: [
       ...tables.items.map((t) => t.name),

@@ -5,7 +5,7 @@
 import { BLOCK_TITLES } from "../sheets";
 import { DATASET, allFacts, findFigure, findSource, isLookupError } from "../figures";
 import type { BlockId } from "../sheets/spec";
-import { quoteSheetName, rangeA1, toA1 } from "../sheets/a1";
+import { rangeA1, toA1 } from "../sheets/a1";
 import type { SheetRect } from "../ownership/locate";
 import { markerName, recordName } from "../ownership/record";
 import type { WorkbookPlan } from "../ownership/review";
@@ -28,12 +28,15 @@ export const TEXTS = Object.freeze({
   duplicated: (what: string, title: string) => `${what} appears more than once in the ${title} table (a copied row?); Deal Desk updates neither copy until one is removed.`,
   rebuilt: (titles: string) => `Deal Desk's record of what it wrote was not found for ${titles} (a workbook from another version, or a damaged record): every cell that differs from the figures is shown as yours. Choose "Use new" where you want the new figure.`,
   unplaced: (n: number, title: string) => `This version lays out the ${title} block differently: ${plural(n, "cell", "cells")} of the new layout have no place in your sheet and are not written. Insert the block on a new sheet to see the new layout.`,
-  nameBack: (name: string, from: string, fromWhat: string, to: string, toWhat: string) =>
-    `The name ${name} refers to ${from}, ${fromWhat.charAt(0).toLowerCase()}${fromWhat.slice(1)}, since the table was sorted; Apply points it back at ${to}, ${toWhat.charAt(0).toLowerCase()}${toWhat.slice(1)}.`,
-  markerBack: (name: string, title: string, address: string) =>
-    `The hidden name ${name}, which tells Deal Desk where the ${title} block is, was deleted; Deal Desk found the block by its record and puts the name back on ${address}.`,
-  recordBack: (name: string, title: string) =>
-    `The hidden name ${name}, which points to Deal Desk's record of what it wrote in the ${title} block, was deleted; Deal Desk found the record on its hidden sheet and puts the name back.`,
+  nameBack: (name: string, from: string, fromWhat: string, to: string, toWhat: string, done: boolean) =>
+    done
+      ? `The name ${name} referred to ${from}, ${fromWhat.charAt(0).toLowerCase()}${fromWhat.slice(1)}, since the table was sorted; Deal Desk pointed it back at ${to}, ${toWhat.charAt(0).toLowerCase()}${toWhat.slice(1)}.`
+      : `The name ${name} refers to ${from}, ${fromWhat.charAt(0).toLowerCase()}${fromWhat.slice(1)}, since the table was sorted; Apply points it back at ${to}, ${toWhat.charAt(0).toLowerCase()}${toWhat.slice(1)}.`,
+  // "Apply puts it back" in a review; "Deal Desk put it back" once Insert or Apply has.
+  markerBack: (name: string, title: string, address: string, done: boolean) =>
+    `The hidden name ${name}, which tells Deal Desk where the ${title} block is, was deleted; Deal Desk found the block by its record, and ${done ? "put the name back" : "Apply puts the name back"} on ${address}.`,
+  recordBack: (name: string, title: string, done: boolean) =>
+    `The hidden name ${name}, which points to Deal Desk's record of what it wrote in the ${title} block, was deleted; Deal Desk found the record on its hidden sheet, and ${done ? "put the name back" : "Apply puts the name back"}.`,
   upToDate: "Everything is up to date: no cell was written.",
   changedSinceReview: "The workbook changed since you reviewed the update, so nothing was written. Review the update again to see what it would do now.",
 });
@@ -71,18 +74,23 @@ export function deletedSentences(plan: WorkbookPlan): string[] {
   return [...plan.sheetDeleted.map((b) => TEXTS.sheetDeleted(BLOCK_TITLES[b])), ...plan.blocks.flatMap(missingSentences)];
 }
 
-/** The names Apply points back at their figure's row, and the block markers it adds again, one sentence each. */
-export function nameSentences(plan: WorkbookPlan): string[] {
+/**
+ * The names Apply points back at their figure's row, and the block markers and record names it
+ * adds again, one sentence each: as a review says them, or (`done`) once Apply has.
+ */
+export function nameSentences(plan: WorkbookPlan, done = false): string[] {
   return [
-    ...plan.markers.map((m) => markerSentence(m.block, m.rect)),
-    ...plan.records.map((b) => TEXTS.recordBack(recordName(b), BLOCK_TITLES[b])),
-    ...plan.blocks.flatMap((b) => b.names.map((n) => TEXTS.nameBack(n.name, `${n.sheet}!${n.from}`, describeKey(n.fromKey), `${n.sheet}!${toA1(n.row, n.col)}`, describeKey(n.key)))),
+    ...lostNameSentences([...plan.markers.map((m) => ({ block: m.block, rect: m.rect, band: false })), ...plan.records.map((block) => ({ block, rect: null, band: true }))], done),
+    ...plan.blocks.flatMap((b) => b.names.map((n) => TEXTS.nameBack(n.name, `${n.sheet}!${n.from}`, describeKey(n.fromKey), `${n.sheet}!${toA1(n.row, n.col)}`, describeKey(n.key), done))),
   ];
 }
 
-/** A block's marker name put back where its record found the block. */
-export function markerSentence(block: BlockId, rect: SheetRect): string {
-  return TEXTS.markerBack(markerName(block), BLOCK_TITLES[block], `${quoteSheetName(rect.sheet)}!${rangeA1(rect.top, rect.left, rect.bottom, rect.right)}`);
+/** A sentence for each block marker (with where it goes) and record name put back. */
+export function lostNameSentences(lost: readonly { block: BlockId; rect: SheetRect | null; band: boolean }[], done: boolean): string[] {
+  return lost.flatMap(({ block, rect, band }) => [
+    ...(rect ? [TEXTS.markerBack(markerName(block), BLOCK_TITLES[block], `${rect.sheet}!${rangeA1(rect.top, rect.left, rect.bottom, rect.right)}`, done)] : []),
+    ...(band ? [TEXTS.recordBack(recordName(block), BLOCK_TITLES[block], done)] : []),
+  ]);
 }
 
 export function noticeSentences(plan: WorkbookPlan): string[] {

@@ -2,9 +2,10 @@
  * Review and Apply of an update. Review reads the workbook (one sync) and returns the plan as
  * rows; Apply reads again, checks that the plan is the one reviewed, and writes exactly it (one
  * more sync, and one before it only when a note's text changes, to read the notes it may rewrite).
+ * A hidden name of the add-in that was deleted costs a few syncs more to find its block (recover.ts).
  */
 import { buildBlock } from "../sheets";
-import { rangeA1, toA1 } from "../sheets/a1";
+import { toA1 } from "../sheets/a1";
 import type { BlockId, SheetSpec } from "../sheets/spec";
 import { countCells, uniqueSheetName, type CellWrite } from "../ownership/layout";
 import { changesOf, fingerprint, planWorkbook, type WorkbookPlan } from "../ownership/review";
@@ -15,6 +16,7 @@ import { CHANGE_LOG_SHEET, changeLogRows } from "../ownership/changelog";
 import { DATASET } from "../figures";
 import { RECORD_SHEET, markerName, recordName } from "../ownership/record";
 import { readWorkbook, type WorkbookRead } from "./read";
+import { rectRange, withLostMarkers } from "./recover";
 import { TEXTS, applySummary, deletedSentences, diffRow, nameSentences, noticeSentences } from "./report";
 import { guarded, isSupported } from "./support";
 import type { ActionResult, UpdatePlan, UpdateReport } from "./types";
@@ -48,11 +50,16 @@ function reviewOf(plan: WorkbookPlan): UpdatePlan {
   };
 }
 
+/** The workbook as an update reads it, blocks whose marker was deleted found by their record. */
+async function readAll(context: Excel.RequestContext): Promise<WorkbookRead> {
+  return withLostMarkers(context, await readWorkbook(context));
+}
+
 /** What an update would do: every cell it writes or may write, and what is gone. Reads only. */
 export async function planUpdate(source: SpecSource = defaultSource): Promise<ActionResult<UpdatePlan>> {
   return guarded(() =>
     Excel.run(async (context): Promise<ActionResult<UpdatePlan>> => {
-      const plan = planOf(await readWorkbook(context), source);
+      const plan = planOf(await readAll(context), source);
       if (plan.blocks.length === 0 && plan.sheetDeleted.length === 0) return failure("no-addin-sheets", MESSAGES.noAddinSheets);
       return { ok: true, value: reviewOf(plan) };
     }),
@@ -75,7 +82,7 @@ function writesOf(b: BlockPlan, accepted: ReadonlySet<string>): CellWrite[] {
 
 /** The record sheet the bands are on; a workbook without one (from before the record) gets one. */
 function recordSheetOf(wb: Excel.Workbook, read: WorkbookRead): string {
-  const existing = read.blocks.find((b) => b.band)?.band?.sheet;
+  const existing = read.blocks.find((b) => b.band)?.band?.sheet ?? read.recordSheet;
   if (existing) return existing;
   const name = uniqueSheetName(RECORD_SHEET, read.sheets);
   queueRecordSheet(wb, name);
@@ -88,7 +95,7 @@ function queueApply(context: Excel.RequestContext, read: WorkbookRead, plan: Wor
   const names = new Set(read.names.map((n) => n.name.toUpperCase()));
   const needsRecord = plan.records.length > 0 || plan.blocks.some((b) => !b.recordComplete || writesOf(b, accepted).length > 0 || notes.some((n) => n.block === b.block));
   const recordSheet = needsRecord ? recordSheetOf(wb, read) : "";
-  for (const { block, rect } of plan.markers) queueMarker(wb, block, wb.worksheets.getItem(rect.sheet).getRange(rangeA1(rect.top, rect.left, rect.bottom, rect.right)), false);
+  for (const { block, rect } of plan.markers) queueMarker(wb, block, rectRange(wb, rect), false);
   for (const b of plan.blocks) {
     const writes = writesOf(b, accepted);
     cells += countCells(writes);
@@ -114,7 +121,7 @@ function queueApply(context: Excel.RequestContext, read: WorkbookRead, plan: Wor
 export async function applyUpdate(acceptedKeys: readonly string[], reviewed?: string, source: SpecSource = defaultSource): Promise<ActionResult<UpdateReport>> {
   return guarded(() =>
     Excel.run(async (context): Promise<ActionResult<UpdateReport>> => {
-      const read = await readWorkbook(context);
+      const read = await readAll(context);
       const plan = planOf(read, source);
       if (plan.blocks.length === 0 && plan.sheetDeleted.length === 0) return failure("no-addin-sheets", MESSAGES.noAddinSheets);
       if (reviewed !== undefined && reviewed !== fingerprint(plan)) return failure("changed-since-review", TEXTS.changedSinceReview);
@@ -134,7 +141,7 @@ export async function applyUpdate(acceptedKeys: readonly string[], reviewed?: st
       const conflicts = changesOf(plan).filter((c) => c.kind === "conflict");
       const taken = conflicts.filter((c) => accepted.has(c.id)).length;
       const counts = { cellsWritten, accepted: taken, kept: conflicts.length - taken, notesUpdated: notes.length };
-      return { ok: true, value: { ...counts, summary: applySummary({ ...counts, deleted: [...nameSentences(plan), ...deletedSentences(plan)] }) } };
+      return { ok: true, value: { ...counts, summary: applySummary({ ...counts, deleted: [...nameSentences(plan, true), ...deletedSentences(plan)] }) } };
     }),
   );
 }

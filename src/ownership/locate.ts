@@ -97,7 +97,6 @@ export function movesOf(record: BlockRecord, places: ReadonlyMap<string, Place>)
   return moves;
 }
 
-
 /** A rectangle of cells on a sheet, by its first and last row and column. */
 export interface SheetRect {
   readonly sheet: string;
@@ -108,16 +107,18 @@ export interface SheetRect {
 }
 
 /**
- * Where a block is now when its marker name is gone (the user deleted it in the Name Manager),
- * from its record alone: the rectangle it had when last written (`at`), each edge moved as Excel
- * moved the references of the cells nearest it. A row of the block as written goes where most of
- * its referenced cells went, so one cell cut and pasted elsewhere does not drag the block; a row
- * whose references are all #REF! was deleted, and the edge beyond it moves in by one. Rows
- * inserted inside the block move the edge below them. Columns alike. The sheet is the one most
- * references are on; null when none is on cells (the sheet was deleted).
+ * Where a block's cells outside its tables are now, when its marker name is gone (deleted by a
+ * macro), from its record alone: the rectangle they had when last written (`at`), each edge
+ * moved as Excel moved the references of the cells nearest it. A row of the block as written goes
+ * where most of its referenced cells went, so one cell cut and pasted elsewhere does not drag the
+ * block; a row whose references are all #REF! was deleted, and the edge beyond it moves in by one.
+ * Rows inserted inside the block move the edge below them. Columns alike. The sheet is the one
+ * most references are on; null when none is on cells (the sheet was deleted). A figures table's
+ * rows have no reference (they are found by their Id): the caller adds the tables' ranges as
+ * Excel kept them (src/excel/recover.ts).
  */
 export function areaOfRecord(record: BlockRecord): SheetRect | null {
-  const written = record.cells.flatMap((c) => {
+  const written = record.cells.filter((c) => !c.table).flatMap((c) => {
     const at = cellAt(c.at);
     return at ? [{ at, now: c.ref ? parseRef(c.ref) : null, gone: c.ref.includes("#REF!") }] : [];
   });
@@ -130,13 +131,10 @@ export function areaOfRecord(record: BlockRecord): SheetRect | null {
   const rows = linesNow(live.map((w) => [w.at.row, w.now.row]), gone.filter((g) => liveCols.has(g.col)).map((g) => g.row));
   const cols = linesNow(live.map((w) => [w.at.col, w.now.col]), gone.filter((g) => liveRows.has(g.row)).map((g) => g.col));
   const ats = written.map((w) => w.at);
-  return {
-    sheet,
-    top: Math.max(0, edge(rows, Math.min(...ats.map((a) => a.row)), "first")),
-    left: Math.max(0, edge(cols, Math.min(...ats.map((a) => a.col)), "first")),
-    bottom: Math.min(MAX_ROW, edge(rows, Math.max(...ats.map((a) => a.row)), "last")),
-    right: Math.min(MAX_COL, edge(cols, Math.max(...ats.map((a) => a.col)), "last")),
-  };
+  // Edges in order, within the grid (a first row cut and pasted below could otherwise come last).
+  const [top, bottom] = [edge(rows, Math.min(...ats.map((a) => a.row)), "first"), edge(rows, Math.max(...ats.map((a) => a.row)), "last")].sort((a, b) => a - b);
+  const [left, right] = [edge(cols, Math.min(...ats.map((a) => a.col)), "first"), edge(cols, Math.max(...ats.map((a) => a.col)), "last")].sort((a, b) => a - b);
+  return { sheet, top: Math.max(0, top), left: Math.max(0, left), bottom: Math.min(MAX_ROW, bottom), right: Math.min(MAX_COL, right) };
 }
 
 /** The value that occurs most often (the first of them on a tie); undefined for none. */

@@ -96,7 +96,9 @@ export function recordOfSpec(spec: SheetSpec, meta: Omit<BlockMeta, "block" | "o
 /** The band's rows as `Range.formulas` input: text with its apostrophe, the reference as a formula. */
 export function recordRows(record: BlockRecord): (string | number)[][] {
   const text = (s: string) => `'${s}`;
-  const head = [text(META_TAG), text(JSON.stringify(record.meta)), "", "", "", "", ""];
+  // The head says how many rows follow, so a band read without its name (by its place on the
+  // record sheet) stops there, before any rows an older, longer band left below.
+  const head = [text(META_TAG), text(JSON.stringify({ ...record.meta, rows: record.cells.length })), "", "", "", "", ""];
   return [
     head,
     ...record.cells.map((c) => [
@@ -159,10 +161,13 @@ function parseRow(formulas: readonly unknown[], values: readonly unknown[]): Tra
  */
 export function parseRecord(block: BlockId, formulas: readonly (readonly unknown[])[], values: readonly (readonly unknown[])[]): BlockRecord | null {
   if (values.length === 0 || values[0][0] !== META_TAG) return null;
-  const meta = parseJson(values[0][1]);
-  if (!isMeta(meta) || meta.block !== block) return null;
+  const head = parseJson(values[0][1]);
+  if (!isMeta(head) || head.block !== block) return null;
+  // Bands written before the head counted its rows are read to their end.
+  const { rows, ...meta } = head as BlockMeta & { rows?: unknown };
+  const end = typeof rows === "number" && Number.isInteger(rows) && rows >= 0 ? Math.min(values.length, 1 + rows) : values.length;
   const cells: TrackedCell[] = [];
-  for (let r = 1; r < values.length; r++) {
+  for (let r = 1; r < end; r++) {
     if (values[r].every((v) => v === "" || v === null)) continue;
     const cell = parseRow(formulas[r] ?? [], values[r]);
     if (!cell) return null;

@@ -39,8 +39,10 @@ function applyEdit(wb: FakeWorkbook, e: Edit, names: string[]): void {
   // structure property (structure-property.test.ts) covers.
   else if (e.kind === "move") wb.moveCells(sheet, "A1:AF120", sheet, toA1(e.at, e.count));
   else if (e.kind === "rename") {
-    wb.renameSheet(sheet, `${sheet} (mine)`);
-    names[e.sheet] = `${sheet} (mine)`;
+    // To "… (mine)" and back: a name grown on each rename would pass Excel's 31 characters.
+    const to = sheet.endsWith(" (mine)") ? sheet.slice(0, -" (mine)".length) : `${sheet} (mine)`;
+    wb.renameSheet(sheet, to);
+    names[e.sheet] = to;
   } else {
     const table = wb.snapshot().sheets.find((s) => s.name === sheet)?.tables[0];
     if (table) wb.sortTable(table.name, e.at % 9, e.at % 2 === 1);

@@ -46,10 +46,11 @@ function moved(address: string, d: { top?: number; bottom?: number; left?: numbe
   return `${columnLetter(col(m[1]) + (d.left ?? 0))}${Number(m[2]) + (d.top ?? 0)}:${columnLetter(col(m[3]) + (d.right ?? 0))}${Number(m[4]) + (d.bottom ?? 0)}`;
 }
 
-const markerBack = (block: string, title: string, at: string) =>
-  `The hidden name DEALDESK_BLOCK_${block}, which tells Deal Desk where the ${title} block is, was deleted; Deal Desk found the block by its record and puts the name back on ${at}.`;
-const recordBack = (block: string, title: string) =>
-  `The hidden name DEALDESK_RECORD_${block}, which points to Deal Desk's record of what it wrote in the ${title} block, was deleted; Deal Desk found the record on its hidden sheet and puts the name back.`;
+/** What a review says of a name it puts back, or (`done`) what Insert says once it has. */
+const markerBack = (block: string, title: string, at: string, done = false) =>
+  `The hidden name DEALDESK_BLOCK_${block}, which tells Deal Desk where the ${title} block is, was deleted; Deal Desk found the block by its record, and ${done ? "put" : "Apply puts"} the name back on ${at}.`;
+const recordBack = (block: string, title: string, done = false) =>
+  `The hidden name DEALDESK_RECORD_${block}, which points to Deal Desk's record of what it wrote in the ${title} block, was deleted; Deal Desk found the record on its hidden sheet, and ${done ? "put" : "Apply puts"} the name back.`;
 
 /** Every cell of a sheet outside the given rows (1-based, inclusive): what the user owns there. */
 function cellsOutside(wb: FakeWorkbook, sheet: string, first: number, last: number): Record<string, unknown> {
@@ -100,7 +101,7 @@ describe("a block's marker deleted, with the user's edits around it", () => {
     const from = wb.syncLog.length;
     const report = await act(wb, () => insertBlocks(["deal"], NEW_SHEET));
     expect(report.blocks.map((b) => [b.sheetName, b.alreadyPresent])).toEqual([["Deal", true]]);
-    expect(report.summary).toContain(markerBack("DEAL", "Deal", `Deal!${expected}`));
+    expect(report.summary).toContain(markerBack("DEAL", "Deal", `Deal!${expected}`, true));
     expect(wb.syncLog.slice(from).flatMap((s) => s.writes.map((w) => w.target))).toEqual(["DEALDESK_BLOCK_DEAL", "DEALDESK_BLOCK_DEAL"]);
     expect(wb.snapshot().names.DEALDESK_BLOCK_DEAL).toEqual({ ...marker, address: expected });
     await applyAndReviewClean(wb, []);
@@ -120,7 +121,7 @@ describe("a block's marker deleted, with the user's edits around it", () => {
     const row = Object.entries(cells()).find(([a, c]) => a.startsWith("J") && c.value === "deal.amount")![0].slice(1);
     expect(wb.cell("Bob's Deal", `C${row}`)?.value).toBe(45e9);
     // Five names moved with their sorted rows: Apply points them back, as without the deletion.
-    await applyAndReviewClean(wb, [markerBack("DEAL", "Deal", `'Bob''s Deal'!${marker.address}`)], 5);
+    await applyAndReviewClean(wb, [markerBack("DEAL", "Deal", `Bob's Deal!${marker.address}`)], 5);
     expect(wb.snapshot().names.DEALDESK_BLOCK_DEAL).toEqual({ ...marker, sheet: "Bob's Deal" });
     expect(wb.cell("Bob's Deal", `C${row}`)?.value).toBe(45e9);
   });
@@ -225,7 +226,7 @@ describe("record names deleted", () => {
     const before = wb.snapshot();
     await deleteNames(wb, ["DEALDESK_BLOCK_DEAL", "DEALDESK_RECORD_DEAL"]);
     const report = await act(wb, () => insertBlocks(["deal"], NEW_SHEET));
-    expect(report.summary.slice(1)).toEqual([markerBack("DEAL", "Deal", `Deal!${before.names.DEALDESK_BLOCK_DEAL.address}`), recordBack("DEAL", "Deal")]);
+    expect(report.summary.slice(1)).toEqual([markerBack("DEAL", "Deal", `Deal!${before.names.DEALDESK_BLOCK_DEAL.address}`, true), recordBack("DEAL", "Deal", true)]);
     expect(wb.snapshot()).toEqual(before);
     expect(ok(await planUpdate()).conflicts).toEqual([]);
     await applyAndReviewClean(wb, []);
@@ -243,7 +244,7 @@ describe("record names deleted", () => {
     expect(hidden).toHaveLength(10);
     await deleteNames(wb, hidden);
     const expected = moved(before.DEALDESK_BLOCK_DEAL.address, { top: 3, bottom: 3 });
-    await applyAndReviewClean(wb, [markerBack("DEAL", "Deal", `'OpenAI deal'!${expected}`), recordBack("DEAL", "Deal")]);
+    await applyAndReviewClean(wb, [markerBack("DEAL", "Deal", `OpenAI deal!${expected}`), recordBack("DEAL", "Deal")]);
     const after = wb.snapshot().names;
     expect([after.DEALDESK_BLOCK_DEAL, after.DEALDESK_RECORD_DEAL]).toEqual([
       { ...before.DEALDESK_BLOCK_DEAL, sheet: "OpenAI deal", address: expected },
@@ -305,5 +306,87 @@ describe("record names deleted", () => {
     expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "Sheet2", "DealDesk Record", "Deal", "DealDesk Record (2)", "Sources"]);
     expect(cellsOutside(wb, "DealDesk Record", 0, 0)).toEqual({ A1: expect.objectContaining({ value: "mine" }) });
     await applyAndReviewClean(wb, []);
+  });
+});
+
+describe("found in review of the recovery", () => {
+  it("the block's sheet deleted, then its record name deleted: Insert writes the block again (one record name, on its new band)", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    wb.deleteSheet("Deal");
+    await deleteNames(wb, ["DEALDESK_RECORD_DEAL"]);
+    const report = await act(wb, () => insertBlocks(["deal"], NEW_SHEET));
+    expect(report.blocks.map((b) => [b.sheetName, b.alreadyPresent])).toEqual([["Deal", false]]);
+    expect(report.summary.filter((s) => s.startsWith("The hidden name"))).toEqual([]);
+    expect(wb.snapshot().names.DEALDESK_RECORD_DEAL).toMatchObject({ sheet: "DealDesk Record", address: expect.stringMatching(/^A1:G\d+$/) });
+    expect(ok(await planUpdate()).changes).toEqual([]);
+  });
+
+  it("a band rewritten shorter (AMZN without its price history) and then its record name deleted: the rows the longer band left below are not read", async () => {
+    const twin = setup();
+    ok(await insertBlocks(["amzn"], { target: "new-sheet", includeStockHistory: true }, previousSource));
+    twin.deleteSheet("AMZN");
+    ok(await insertBlocks(["amzn"], NEW_SHEET, previousSource));
+    const expected = ok(await planUpdate());
+    const wb = setup();
+    ok(await insertBlocks(["amzn"], { target: "new-sheet", includeStockHistory: true }, previousSource));
+    wb.deleteSheet("AMZN");
+    ok(await insertBlocks(["amzn"], NEW_SHEET, previousSource));
+    const band = wb.snapshot().names.DEALDESK_RECORD_AMZN;
+    await deleteNames(wb, ["DEALDESK_RECORD_AMZN"]);
+    const review = ok(await planUpdate());
+    expect({ ...review, names: [], fingerprint: "" }).toEqual({ ...expected, fingerprint: "" });
+    await applyAndReviewClean(wb, [recordBack("AMZN", "AMZN")]);
+    expect(wb.snapshot().names.DEALDESK_RECORD_AMZN).toEqual({ ...band, visible: false });
+  });
+
+  it("rows inserted inside the Sources block's last table, then its marker deleted: the marker grows with the table, and no figure is said to be deleted", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["sources"], NEW_SHEET, previousSource));
+    const marker = wb.snapshot().names.DEALDESK_BLOCK_SOURCES.address;
+    const table = wb.snapshot().sheets.find((s) => s.name === "Sources")?.tables.at(-1);
+    const tableBottom = Number(/(\d+)$/.exec(table?.address ?? "")?.[1]);
+    expect(Number(/(\d+)$/.exec(marker)?.[1])).toBe(tableBottom);
+    wb.insertRows("Sources", tableBottom - 2, 2);
+    await deleteNames(wb, ["DEALDESK_BLOCK_SOURCES"]);
+    const expected = moved(marker, { bottom: 2 });
+    await applyAndReviewClean(wb, [markerBack("SOURCES", "Sources", `Sources!${expected}`)]);
+    expect(wb.snapshot().names.DEALDESK_BLOCK_SOURCES.address).toBe(expected);
+  });
+
+  it("the last two rows of the Sources table deleted, a block stacked below it, then Sources' marker deleted: the marker ends where the table ends", async () => {
+    const wb = setup();
+    wb.select("Sheet1", "B2");
+    ok(await insertBlocks(["sources"], AT_SELECTION, previousSource));
+    const sources = wb.snapshot().names.DEALDESK_BLOCK_SOURCES.address;
+    const bottom = Number(/(\d+)$/.exec(sources)?.[1]);
+    wb.select("Sheet1", `B${bottom + 2}`);
+    ok(await insertBlocks(["capex"], AT_SELECTION, previousSource));
+    wb.deleteRows("Sheet1", bottom - 2, 2);
+    await deleteNames(wb, ["DEALDESK_BLOCK_SOURCES"]);
+    const expected = moved(sources, { bottom: -2 });
+    const review = ok(await planUpdate());
+    expect(review.names).toEqual([markerBack("SOURCES", "Sources", `Sheet1!${expected}`)]);
+    // The two rows deleted held two figures of the table: the review says so, as it would with the marker.
+    expect(review.deleted.map((d) => d.split(" was deleted")[0])).toEqual(["The row of Amazon capital expenditure in 2026", "The row of Amazon corporate layoffs planned"]);
+    await act(wb, () => applyUpdate([], review.fingerprint));
+    expect(wb.snapshot().names.DEALDESK_BLOCK_SOURCES.address).toBe(expected);
+    expect(ok(await planUpdate()).names).toEqual([]);
+  });
+
+  it("a record name set to =FALSE by a macro: the review rebuilds the record, and Apply writes it on the record sheet there is, not on a second one", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    await wb.run(async (context) => {
+      context.workbook.names.getItem("DEALDESK_RECORD_DEAL").delete();
+      context.workbook.names.add("DEALDESK_RECORD_DEAL", "=FALSE");
+      await context.sync();
+    });
+    const review = ok(await planUpdate());
+    expect(review.notices).toEqual([expect.stringContaining("Deal Desk's record of what it wrote was not found for Deal")]);
+    await act(wb, () => applyUpdate([], review.fingerprint));
+    expect(wb.sheets.filter((s) => s.visibility === "VeryHidden").map((s) => s.name)).toEqual(["DealDesk Record"]);
+    expect(wb.snapshot().names.DEALDESK_RECORD_DEAL.sheet).toBe("DealDesk Record");
+    expect(ok(await planUpdate()).notices).toEqual([]);
   });
 });

@@ -50,8 +50,10 @@ function applyStructural(wb: FakeWorkbook, e: { kind: string; sheet: number; at:
   else if (e.kind === "deleteColumns") wb.deleteColumns(sheet, Math.min(e.at, 12), e.count);
   else if (e.kind === "move") wb.moveCells(sheet, "A1:P70", sheet, toA1(e.at, e.count));
   else if (e.kind === "rename") {
-    wb.renameSheet(sheet, `${sheet} (mine)`);
-    names[e.sheet] = `${sheet} (mine)`;
+    // To "… (mine)" and back: a name grown on each rename would pass Excel's 31 characters.
+    const to = sheet.endsWith(" (mine)") ? sheet.slice(0, -" (mine)".length) : `${sheet} (mine)`;
+    wb.renameSheet(sheet, to);
+    names[e.sheet] = to;
   } else if (e.kind === "deleteSheet") wb.deleteSheet(sheet);
   else {
     const table = wb.snapshot().sheets.find((s) => s.name === sheet)?.tables[0];

@@ -251,7 +251,7 @@ describe("the add-in's hidden names, once shown, deleted by the user", () => {
     await showHiddenNames(wb);
     await deleteNames(wb, ["DEALDESK_RECORD_DEAL"]);
     const review = ok(await planUpdate());
-    expect(review.names).toEqual(["The hidden name DEALDESK_RECORD_DEAL, which points to Deal Desk's record of what it wrote in the Deal block, was deleted; Deal Desk found the record on its hidden sheet and puts the name back."]);
+    expect(review.names).toEqual(["The hidden name DEALDESK_RECORD_DEAL, which points to Deal Desk's record of what it wrote in the Deal block, was deleted; Deal Desk found the record on its hidden sheet, and Apply puts the name back."]);
     expect({ ...review, names: [], fingerprint: "" }).toEqual({ ...expected, fingerprint: "" });
     expect(review.refreshes).toBeGreaterThan(0);
     const applied = await act(wb, () => applyUpdate([], review.fingerprint));
@@ -316,8 +316,8 @@ describe("the add-in's hidden names, once shown, deleted by the user", () => {
     const report = ok(result);
     expect(report.blocks.map((b) => [b.block, b.sheetName, b.alreadyPresent])).toEqual([["deal", "Deal", true]]);
     expect(report.summary).toEqual([
-      "Deal is already in the workbook (sheet Deal); nothing was written. Use Update to refresh its figures.",
-      `The hidden name DEALDESK_BLOCK_DEAL, which tells Deal Desk where the Deal block is, was deleted; Deal Desk found the block by its record and puts the name back on Deal!${marker.address}.`,
+      "Deal is already in the workbook (sheet Deal); no cell of it was written. Use Update to refresh its figures.",
+      `The hidden name DEALDESK_BLOCK_DEAL, which tells Deal Desk where the Deal block is, was deleted; Deal Desk found the block by its record, and put the name back on Deal!${marker.address}.`,
     ]);
     expect(writes.map((w) => [w.op, w.target])).toEqual([["NamedItemCollection.add", "DEALDESK_BLOCK_DEAL"], ["NamedItem.visible", "DEALDESK_BLOCK_DEAL"]]);
     const after = wb.snapshot();
@@ -338,7 +338,7 @@ describe("the add-in's hidden names, once shown, deleted by the user", () => {
     const m = /^A(\d+):([A-Z]+)(\d+)$/.exec(marker.address)!;
     const moved = `A${Number(m[1]) + 2}:${m[2]}${Number(m[3]) + 3}`;
     const review = ok(await planUpdate());
-    expect(review.names).toEqual([`The hidden name DEALDESK_BLOCK_DEAL, which tells Deal Desk where the Deal block is, was deleted; Deal Desk found the block by its record and puts the name back on Deal!${moved}.`]);
+    expect(review.names).toEqual([`The hidden name DEALDESK_BLOCK_DEAL, which tells Deal Desk where the Deal block is, was deleted; Deal Desk found the block by its record, and Apply puts the name back on Deal!${moved}.`]);
     expect(review.conflicts.map((c) => [c.sheetName, c.address])).toEqual([["Deal", "B7"]]);
     expect(review.deleted).toEqual([]);
     const applied = ok((await act(wb, () => applyUpdate([], review.fingerprint))).result);

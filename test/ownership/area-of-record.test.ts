@@ -20,6 +20,12 @@ describe("areaOfRecord", () => {
     expect(areaOfRecord(r)).toEqual({ sheet: "Deal", top: 0, left: 0, bottom: 30, right: 9 });
   });
 
+  it("a figures table's rows (found by their Id, no reference) are left to the table's own range", () => {
+    const r = record([{ at: "A1", ref: "=Deal!$A$1" }, { at: "J4", ref: "=Deal!$J$4" }]);
+    const withTable: BlockRecord = { ...r, cells: [...r.cells, { key: "fig|deal.amount|Used", ref: "", at: "D31", written: null, owner: "addin", table: { name: "DealFigures", header: "Used" } }] };
+    expect(areaOfRecord(withTable)).toEqual({ sheet: "Deal", top: 0, left: 0, bottom: 3, right: 9 });
+  });
+
   it("two rows inserted above and one inside: the rectangle moves down by 2 and grows by 1", () => {
     const r = record([{ at: "A1", ref: "=Deal!$A$3" }, { at: "B5", ref: "=Deal!$B$7" }, { at: "B20", ref: "=Deal!$B$23" }, { at: "J31", ref: "" }]);
     expect(areaOfRecord(r)).toEqual({ sheet: "Deal", top: 2, left: 0, bottom: 33, right: 9 });
