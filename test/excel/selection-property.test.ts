@@ -1,0 +1,257 @@
+/**
+ * Property: blocks inserted AT THE SELECTION, stacked on one sheet that also holds the user's own
+ * model (a title above, labels in column A, numbers and a formula to the right). Whatever rows
+ * and columns the user then inserts or deletes (above, between and inside the blocks), whichever
+ * block table they sort, whether they rename the sheet or cut and paste a block elsewhere on it,
+ * and whatever cells they type into, a review followed by Apply (accepting any subset of the
+ * conflicts) changes exactly the cells the review listed, never a cell the user owns (marked
+ * "user …"), never the user's own cells outside the blocks (marked "mine …"), lists no cell
+ * outside the blocks, and never writes a figure into another figure's row; every name of a
+ * figure still reads its figure's row after Apply. The oracle reads only the fake's snapshot.
+ */
+import fc from "fast-check";
+import { applyUpdate, insertBlocks, planUpdate } from "../../src/excel";
+import { buildBlock } from "../../src/sheets";
+import { toA1 } from "../../src/sheets/a1";
+import type { BlockId } from "../../src/sheets/spec";
+import { FakeWorkbook, installFakeOffice, type WorkbookSnapshot } from "../fakes/fake-excel";
+import { previousSource } from "./actions";
+
+const BLOCKS: BlockId[] = ["deal", "capex"];
+const MARKERS = ["DEALDESK_BLOCK_DEAL", "DEALDESK_BLOCK_CAPEX"];
+const TABLES = ["DealFigures", "CapexFigures"];
+/** The user's own model around the blocks (B3:K57 stays empty for the insert). */
+const MINE: Record<string, string> = { A1: "mine title", B1: "mine subtitle", A4: "mine label 4", A20: "mine label 20", A40: "mine label 40", N3: "mine 12.5", N7: "mine 100", N34: "mine between", N45: "mine 7" };
+
+type Edit = { kind: string; at: number; count: number; which: number };
+const structural: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constantFrom("insertRows", "deleteRows"), at: fc.nat(60), count: fc.integer({ min: 1, max: 3 }), which: fc.constant(0) }),
+  fc.record({ kind: fc.constantFrom("insertColumns", "deleteColumns"), at: fc.nat(14), count: fc.integer({ min: 1, max: 2 }), which: fc.constant(0) }),
+  fc.record({ kind: fc.constant("sort"), at: fc.nat(9), count: fc.nat(1), which: fc.nat(1) }),
+  fc.record({ kind: fc.constant("rename"), at: fc.constant(0), count: fc.constant(0), which: fc.constant(0) }),
+  fc.record({ kind: fc.constant("move"), at: fc.nat(70), count: fc.integer({ min: 15, max: 18 }), which: fc.nat(1) }),
+);
+const typing = fc.record({ row: fc.nat(60), col: fc.nat(14) });
+
+type Cells = Map<string, unknown>;
+type Rect = { top: number; left: number; bottom: number; right: number };
+
+function cellsOf(snap: WorkbookSnapshot): Cells {
+  const out: Cells = new Map();
+  for (const s of snap.sheets) {
+    // The record and the change log are the add-in's own bookkeeping; the log is checked apart.
+    if (s.visibility === "VeryHidden" || s.name === "Changes") continue;
+    for (const [a, c] of Object.entries(s.cells)) out.set(`${s.name}!${a}`, c.formula ?? c.value);
+  }
+  return out;
+}
+
+/** "B3" → { row: 2, col: 1 } (0-based), written here so the oracle does not lean on src/. */
+function parseA1(a1: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(a1);
+  if (!m) throw new Error(`not a cell: ${a1}`);
+  return { row: Number(m[2]) - 1, col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 };
+}
+
+function rectOf(address: string): Rect {
+  const [p, q = p] = address.split(":").map(parseA1);
+  return { top: p.row, left: p.col, bottom: q.row, right: q.col };
+}
+
+function inside(rects: Rect[], address: string): boolean {
+  const { row, col } = parseA1(address);
+  return rects.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
+}
+
+/** The user's sheet as edited; the figures tables whose header row was deleted, and those sorted. */
+type Edited = { name: string; headerDeleted: Set<string>; sorted: Set<string> };
+
+function applyStructural(wb: FakeWorkbook, e: Edit, sheet: Edited): void {
+  if (e.kind === "insertRows") wb.insertRows(sheet.name, e.at, e.count);
+  else if (e.kind === "deleteRows") {
+    for (const t of wb.snapshot().sheets.find((s) => s.name === sheet.name)?.tables ?? []) {
+      const r = rectOf(t.address);
+      if (r.top >= e.at && r.top < e.at + e.count && r.bottom >= e.at + e.count) sheet.headerDeleted.add(t.name);
+    }
+    wb.deleteRows(sheet.name, e.at, e.count);
+  } else if (e.kind === "insertColumns") wb.insertColumns(sheet.name, e.at, e.count);
+  else if (e.kind === "deleteColumns") wb.deleteColumns(sheet.name, e.at, e.count);
+  else if (e.kind === "rename") {
+    fc.pre(sheet.name === "Model");
+    wb.renameSheet(sheet.name, "Model (mine)");
+    sheet.name = "Model (mine)";
+  } else if (e.kind === "sort") {
+    const table = wb.snapshot().sheets.find((s) => s.name === sheet.name)?.tables.find((t) => t.name === TABLES[e.which]);
+    fc.pre(table !== undefined);
+    sheet.sorted.add(TABLES[e.which]);
+    wb.sortTable(TABLES[e.which], e.at, e.count === 1);
+  } else {
+    // Cut and paste one whole block into empty cells, at column P or beyond, clear of the other block's
+    // area. Skipped otherwise, as the fake does not model it: Excel clears the covered cells and turns
+    // references to them into #REF!, and moves a name only when the whole range it covers is moved.
+    const snap = wb.snapshot();
+    const marker = snap.names[MARKERS[e.which]];
+    const other = snap.names[MARKERS[1 - e.which]];
+    fc.pre(marker !== undefined && marker.sheet === sheet.name);
+    const from = rectOf(marker.address);
+    const to = { top: e.at, left: e.count, bottom: e.at + from.bottom - from.top, right: e.count + from.right - from.left };
+    const cells = Object.keys(snap.sheets.find((s) => s.name === sheet.name)?.cells ?? {});
+    fc.pre(cells.every((a) => inside([from], a) || !inside([to], a)));
+    const o = other?.sheet === sheet.name ? rectOf(other.address) : null;
+    fc.pre(!o || o.bottom < to.top || o.top > to.bottom || o.right < to.left || o.left > to.right);
+    wb.moveCells(sheet.name, marker.address, sheet.name, toA1(e.at, e.count));
+  }
+}
+
+/** Inserts both blocks at B3 of a sheet with the user's model; returns the workbook. */
+async function setUp(): Promise<FakeWorkbook> {
+  const wb = installFakeOffice(globalThis, new FakeWorkbook({ sheets: ["Model"] }));
+  for (const [a, v] of Object.entries(MINE)) wb.setCell("Model", a, v);
+  wb.select("Model", "B3");
+  const inserted = await insertBlocks(BLOCKS, { target: "selection", includeStockHistory: false }, previousSource);
+  if (!inserted.ok) throw new Error(inserted.message);
+  wb.setCell("Model", "N10", "=DEAL_AMOUNT*2");
+  // The user's own cells of the blocks: every Override and input cell gets a value, marked as theirs.
+  const snap = wb.snapshot();
+  for (const [i, block] of BLOCKS.entries()) {
+    const at = rectOf(snap.names[MARKERS[i]].address);
+    for (const c of buildBlock(block, { origin: { row: at.top, col: at.left } }).cells.filter((x) => x.owner === "user")) wb.setCell("Model", toA1(c.row, c.col), `user ${block} ${toA1(c.row, c.col)}`);
+  }
+  return wb;
+}
+
+/** Each figure id's cell on the sheet, for the ids found exactly once. */
+function idCells(cells: Cells, sheet: string): Map<string, { row: number; col: number }> {
+  const seen = new Map<string, { row: number; col: number }[]>();
+  for (const [k, v] of cells) if (k.startsWith(`${sheet}!`) && typeof v === "string") seen.set(v, [...(seen.get(v) ?? []), parseA1(k.slice(sheet.length + 1))]);
+  return new Map([...seen].filter(([, at]) => at.length === 1).map(([v, at]) => [v, at[0]]));
+}
+
+/** The names of figures, each with its figure id and where it points on the sheet. */
+function figureNames(snap: WorkbookSnapshot, sheet: string): { name: string; figureId: string; ids: string[]; row: number }[] {
+  return BLOCKS.flatMap((block) => {
+    const spec = buildBlock(block);
+    const ids = [...new Set(spec.cells.flatMap((c) => (c.figureId ? [c.figureId] : [])))];
+    return spec.names.flatMap((n) => {
+      const figureId = spec.cells.find((c) => c.row === n.row && c.col === n.col)?.figureId;
+      const target = snap.names[n.name];
+      return figureId && target && target.sheet === sheet ? [{ name: n.name, figureId, ids, row: parseA1(target.address).row }] : [];
+    });
+  });
+}
+
+/** A name that reads another row than its figure's, where the Id column holds no figure id of its block. */
+function staleOnRowWithoutId(cells: Cells, snap: WorkbookSnapshot, sheet: string): boolean {
+  const at = idCells(cells, sheet);
+  return figureNames(snap, sheet).some((n) => {
+    const own = at.get(n.figureId);
+    return own !== undefined && own.row !== n.row && !n.ids.includes(String(cells.get(`${sheet}!${toA1(n.row, own.col)}`)));
+  });
+}
+
+async function reviewAndApply(wb: FakeWorkbook, sheet: string, accept: (key: string) => boolean): Promise<void> {
+  const review = await planUpdate();
+  if (!review.ok) throw new Error(`review failed: ${review.kind}: ${review.message}`);
+  const snapBefore = wb.snapshot();
+  const before = cellsOf(snapBefore);
+  // The blocks' areas as the hidden markers cover them now (a block whose marker is #REF! has none).
+  const areas = MARKERS.map((m) => snapBefore.names[m]).filter((n) => n && n.sheet === sheet).map((n) => rectOf(n.address));
+  const mine = [...before.entries()].filter(([, v]) => typeof v === "string" && (v.startsWith("mine ") || v === "=DEAL_AMOUNT*2"));
+  for (const c of review.value.changes) {
+    const k = `${c.sheetName}!${c.address}`;
+    const now = before.get(k) ?? null;
+    expect([c.key, now]).toEqual([c.key, c.userValue]);
+    expect(now).not.toEqual(c.newValue);
+    expect([c.key, k, inside(areas, c.address)]).toEqual([c.key, k, true]);
+  }
+  const taken = review.value.conflicts.filter((c) => accept(c.key));
+  const applied = await applyUpdate(taken.map((c) => c.key), review.value.fingerprint);
+  if (!applied.ok) throw new Error(applied.message);
+  const snap = wb.snapshot();
+  const after = cellsOf(snap);
+  const written = new Map(review.value.changes.filter((c) => c.kind === "refresh" || taken.includes(c)).map((c) => [`${c.sheetName}!${c.address}`, c]));
+  for (const k of new Set([...before.keys(), ...after.keys()])) {
+    const w = written.get(k);
+    if (w) expect([k, after.get(k)]).toEqual([k, w.newValue]);
+    else expect([k, after.get(k)]).toEqual([k, before.get(k)]);
+    if (typeof before.get(k) === "string" && String(before.get(k)).startsWith("user ")) expect([k, after.get(k)]).toEqual([k, before.get(k)]);
+  }
+  for (const [k, v] of mine) expect([k, after.get(k)]).toEqual([k, v]);
+  // The row of a figure: where its id (the table's Id column) is, when it is there exactly once.
+  const ids = idCells(after, sheet);
+  let checked = 0;
+  for (const n of figureNames(snap, sheet)) {
+    const own = ids.get(n.figureId);
+    if (own === undefined) continue;
+    checked++;
+    expect([n.name, n.row]).toEqual([n.name, own.row]);
+  }
+  for (const c of written.values()) {
+    const own = c.figureId && c.label.endsWith("— Reported") ? ids.get(c.figureId) : undefined;
+    if (own !== undefined) expect([c.key, parseA1(c.address).row]).toEqual([c.key, own.row]);
+  }
+  const log = snap.sheets.find((s) => s.name === "Changes");
+  const logged = log ? Object.keys(log.cells).filter((a) => /^A\d+$/.test(a)).length - 1 : 0;
+  expect(logged).toBe(written.size > 0 ? review.value.changes.length : 0);
+  stats.checkedNames += checked;
+  stats.written += written.size;
+}
+
+const stats = { runs: 0, checkedNames: 0, written: 0 };
+
+describe("blocks inserted at the selection, stacked on the user's sheet (property)", () => {
+  it("Apply changes exactly the listed cells, never the user's, never a figure into another's row", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(structural, { maxLength: 5 }), fc.array(typing, { maxLength: 6 }), fc.func(fc.boolean()), async (edits, typed, accept) => {
+        const wb = await setUp();
+        const sheet: Edited = { name: "Model", headerDeleted: new Set(), sorted: new Set() };
+        for (const e of edits) applyStructural(wb, e, sheet);
+        // A sorted table whose header row was deleted: the bug of the it.failing test below ("the header row of a sorted …").
+        fc.pre(![...sheet.headerDeleted].some((t) => sheet.sorted.has(t)));
+        typed.forEach((t, i) => wb.setCell(sheet.name, toA1(t.row, t.col), `typed ${i}`));
+        // A name left by a sort on a row with no figure id: the it.failing test "a row inserted inside …".
+        fc.pre(!staleOnRowWithoutId(cellsOf(wb.snapshot()), wb.snapshot(), sheet.name));
+        await reviewAndApply(wb, sheet.name, accept);
+        stats.runs++;
+      }),
+      { numRuns: 200 },
+    );
+    expect(stats.checkedNames).toBeGreaterThan(200);
+  }, 120_000);
+});
+
+// Found by the property above; it excludes this case with fc.pre.
+// Expected: deleting only the header row of a sorted figures table leaves its figure rows (and their
+// ids) in place, so Review finds them by id and Apply points each figure's name back at its row.
+// Actual: with the header row gone the whole table is taken as deleted (Review says every figure row
+// "was deleted"), no name sentence is made, and after Apply DEAL_AMOUNT still reads the row of
+// deal.amount_announced (src/ownership/locate.ts locate(): table cells are placed only through the Id header's place).
+it.failing("the header row of a sorted figures table deleted: after Apply, DEAL_AMOUNT reads its own figure's row", async () => {
+  const wb = await setUp();
+  wb.sortTable("DealFigures", 0, false); // by Figure, A to Z: the announced amount's row comes first
+  wb.deleteRows("Model", 5, 1); // row 6, the table's header row; the figure rows move up one
+  const review = await planUpdate();
+  if (!review.ok) throw new Error(review.message);
+  const applied = await applyUpdate([], review.value.fingerprint);
+  if (!applied.ok) throw new Error(applied.message);
+  const snap = wb.snapshot();
+  expect([snap.names.DEAL_AMOUNT.address, snap.sheets[0].cells.K7?.value]).toEqual(["E7", "deal.amount"]);
+});
+
+// Found by the property above; it excludes this case with fc.pre.
+// Expected: the user inserts a row inside the Capex figures table and sorts the table (Excel puts
+// the empty row last); Apply points every figure's name back at its figure's row.
+// Actual: ANTHROPIC_INDIANA_CAMPUS is left on E43, the empty row, and Review says nothing about it:
+// src/ownership/names.ts nameFixes() repairs only a name that now points at another figure's row.
+// (Same with a sort, then the Id cell of the row a name was left on typed over.)
+it.failing("a row inserted inside a figures table, then the table sorted: after Apply, every name reads its figure's row", async () => {
+  const wb = await setUp();
+  wb.insertRows("Model", 38, 1); // row 39, the table's first body row: the figures move to rows 40–43
+  wb.sortTable("CapexFigures", 0, true); // by Figure, Z to A: the empty row goes last (row 43)
+  const review = await planUpdate();
+  if (!review.ok) throw new Error(review.message);
+  const applied = await applyUpdate([], review.value.fingerprint);
+  if (!applied.ok) throw new Error(applied.message);
+  const snap = wb.snapshot();
+  expect([snap.names.ANTHROPIC_INDIANA_CAMPUS.address, snap.sheets[0].cells.K40?.value]).toEqual(["E40", "anthropic.indiana_campus"]);
+});
