@@ -11,6 +11,7 @@ import { markerName, recordName } from "../ownership/record";
 import type { WorkbookPlan } from "../ownership/review";
 import type { BlockPlan, CellChange, Missing } from "../ownership/update";
 import { displayWritten } from "../ownership/written";
+import { EMPTY_ROW } from "../ownership/names";
 import type { DiffRow } from "./types";
 
 export function plural(n: number, one: string, many: string): string {
@@ -49,6 +50,7 @@ function figureText(id: string): { label: string; sourceId: string; status: stri
 
 /** What a recorded cell is, in words: "the row of OpenAI valuation before the round". */
 function describeKey(key: string): string {
+  if (key === EMPTY_ROW) return "An empty row of the table";
   const [kind, first, second] = key.split("|");
   if (kind === "fig") return `The row of ${figureText(first)?.label ?? first}`;
   if (kind === "head") return `The ${second} column of the ${first} table`;

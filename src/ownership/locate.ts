@@ -34,7 +34,8 @@ export function parseRef(ref: string): { sheet: string; row: number; col: number
   }
 }
 
-function contentAt(area: BlockArea, row: number, col: number): Written | undefined {
+/** What a cell of the area holds now; undefined outside the area. */
+export function cellIn(area: BlockArea, row: number, col: number): Written | undefined {
   const r = row - area.top;
   const c = col - area.left;
   if (r < 0 || c < 0 || r >= area.formulas.length || c >= (area.formulas[r]?.length ?? 0)) return undefined;
@@ -42,7 +43,7 @@ function contentAt(area: BlockArea, row: number, col: number): Written | undefin
 }
 
 function placeOf(area: BlockArea, row: number, col: number): Place {
-  const now = contentAt(area, row, col);
+  const now = cellIn(area, row, col);
   return now === undefined ? { state: "moved-away" } : { state: "here", row, col, now };
 }
 
@@ -57,7 +58,7 @@ function placeByRef(area: BlockArea, cell: TrackedCell): Place {
 function idRows(area: BlockArea, headerRow: number, idCol: number): Map<string, number[]> {
   const rows = new Map<string, number[]>();
   for (let row = headerRow + 1; row < area.top + area.values.length; row++) {
-    const id = contentAt(area, row, idCol);
+    const id = cellIn(area, row, idCol);
     if (typeof id === "string" && id !== "") rows.set(id, [...(rows.get(id) ?? []), row]);
   }
   return rows;

@@ -166,7 +166,7 @@ export function planBlock(record: BlockRecord, spec: SheetSpec, area: BlockArea,
     missing,
     unplaced,
     recordComplete: record.complete,
-    names: nameFixes(record, spec, places, area.sheet, names),
+    names: nameFixes(record, spec, places, area, names),
     record: { meta: { ...record.meta, sheetName: area.sheet }, cells, complete: true },
   };
 }

@@ -62,6 +62,21 @@ function applyStructural(wb: FakeWorkbook, e: { kind: string; sheet: number; at:
   }
 }
 
+/** A figure's name on a row of its sheet whose Id cell (the column its figure id is in) holds what the user typed. */
+function nameOnTypedOverId(snap: WorkbookSnapshot): boolean {
+  return BLOCKS_UNDER_TEST.some((block) =>
+    buildBlock(block).names.some((n) => {
+      const figureId = buildBlock(block).cells.find((c) => c.row === n.row && c.col === n.col)?.figureId;
+      const target = snap.names[n.name];
+      const cells = snap.sheets.find((s) => s.name === target?.sheet)?.cells ?? {};
+      const idAt = Object.entries(cells).find(([, c]) => c.value === figureId)?.[0];
+      if (!figureId || !target || !idAt) return false;
+      const typed = cells[`${idAt.replace(/\d+$/, "")}${target.address.replace(/^[A-Z]+/, "")}`]?.value;
+      return typeof typed === "string" && typed.startsWith("typed ");
+    }),
+  );
+}
+
 describe("updates after structural edits (property)", () => {
   it("Apply changes exactly the listed cells, never the user's, never a figure into another's row", async () => {
     await fc.assert(
@@ -78,6 +93,9 @@ describe("updates after structural edits (property)", () => {
         typed.forEach((t, i) => {
           if (wb.snapshot().sheets.some((s) => s.name === names[t.sheet])) wb.setCell(names[t.sheet], toA1(t.row, t.col), `typed ${i}`);
         });
+        // A name a sort left on a row whose Id the user then typed over: which figure that row is,
+        // nobody can tell, and the name stays (the names check below would expect it moved).
+        fc.pre(!nameOnTypedOverId(wb.snapshot()));
 
         const review = await planUpdate();
         if (!review.ok) {
@@ -109,7 +127,7 @@ describe("updates after structural edits (property)", () => {
             const figureId = spec.cells.find((c) => c.row === n.row && c.col === n.col)?.figureId;
             const target = snap.names[n.name];
             if (!figureId || !target || target.sheet === "") continue;
-            const ids = Object.entries(after).length === 0 ? [] : [...after.entries()].filter(([k, v]) => k.startsWith(`${target.sheet}!`) && v === figureId);
+            const ids = [...after.entries()].filter(([k, v]) => k.startsWith(`${target.sheet}!`) && v === figureId);
             if (ids.length !== 1) continue;
             expect([n.name, ids[0][0].split("!")[1].replace(/^[A-Z]+/, "")]).toEqual([n.name, target.address.replace(/^[A-Z]+/, "")]);
           }
