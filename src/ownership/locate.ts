@@ -64,26 +64,66 @@ function idRows(area: BlockArea, headerRow: number, idCol: number): Map<string, 
   return rows;
 }
 
+/**
+ * A table whose header row was deleted (its header references are #REF!) but whose rows are
+ * there: the Id column is the column of the area where most of the table's figure ids are, and
+ * each header's column keeps its distance from the Id column as written.
+ */
+function headerlessColumns(record: BlockRecord, area: BlockArea, table: string): { idCol: number; headerRow: number; col: (header: string) => number | null } | null {
+  const cells = record.cells.filter((c) => c.table?.name === table);
+  const ids = new Set(cells.map((c) => c.key.split("|")[1]));
+  let best: { col: number; rows: number[] } | null = null;
+  for (let col = area.left; col < area.left + (area.values[0]?.length ?? 0); col++) {
+    const rows: number[] = [];
+    for (let row = area.top; row < area.top + area.values.length; row++) {
+      const v = cellIn(area, row, col);
+      if (typeof v === "string" && ids.has(v)) rows.push(row);
+    }
+    if (rows.length > (best?.rows.length ?? 0)) best = { col, rows };
+  }
+  const atCol = (header: string) => {
+    const head = record.cells.find((c) => c.key === `head|${table}|${header}`);
+    try {
+      return head ? parseA1(head.at).col : null;
+    } catch {
+      return null;
+    }
+  };
+  const idAt = atCol(ID_HEADER);
+  if (!best || idAt === null) return null;
+  const { col: idCol, rows } = best;
+  return { idCol, headerRow: Math.min(...rows) - 1, col: (header) => (atCol(header) === null ? null : idCol + (atCol(header) as number) - idAt) };
+}
+
 /** Where every cell of the record is now, by key. */
 export function locate(record: BlockRecord, area: BlockArea): Map<string, Place> {
   const places = new Map<string, Place>();
   for (const cell of record.cells) if (!cell.table) places.set(cell.key, placeByRef(area, cell));
-  const byTable = new Map<string, Map<string, number[]> | null>();
+  const byTable = new Map<string, { ids: Map<string, number[]>; col: (header: string) => number | null } | null>();
   const headerPlace = (table: string, header: string) => places.get(`head|${table}|${header}`);
+  const tableOf = (name: string) => {
+    const idHead = headerPlace(name, ID_HEADER);
+    if (idHead?.state === "here") {
+      const col = (header: string) => {
+        const p = headerPlace(name, header);
+        return p?.state === "here" ? p.col : null;
+      };
+      return { ids: idRows(area, idHead.row, idHead.col), col };
+    }
+    const headerless = idHead?.state === "deleted" ? headerlessColumns(record, area, name) : null;
+    return headerless ? { ids: idRows(area, headerless.headerRow, headerless.idCol), col: headerless.col } : null;
+  };
   for (const cell of record.cells) {
     if (!cell.table) continue;
     const { name, header } = cell.table;
-    if (!byTable.has(name)) {
-      const idHead = headerPlace(name, ID_HEADER);
-      byTable.set(name, idHead?.state === "here" ? idRows(area, idHead.row, idHead.col) : null);
-    }
-    const ids = byTable.get(name);
-    const column = headerPlace(name, header);
+    if (!byTable.has(name)) byTable.set(name, tableOf(name));
+    const table = byTable.get(name);
+    const col = table ? table.col(header) : null;
     const figureId = cell.key.split("|")[1];
-    const rows = ids?.get(figureId) ?? [];
-    if (!ids || column?.state !== "here" || rows.length === 0) places.set(cell.key, { state: column?.state === "moved-away" ? "moved-away" : "deleted" });
+    const rows = table?.ids.get(figureId) ?? [];
+    if (!table || col === null || rows.length === 0) places.set(cell.key, { state: headerPlace(name, header)?.state === "moved-away" ? "moved-away" : "deleted" });
     else if (rows.length > 1) places.set(cell.key, { state: "duplicated" });
-    else places.set(cell.key, placeOf(area, rows[0], column.col));
+    else places.set(cell.key, placeOf(area, rows[0], col));
   }
   return places;
 }

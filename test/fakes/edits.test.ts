@@ -160,6 +160,33 @@ describe("copy, cut and sort", () => {
     expect(snap.sheets[0].notes).toEqual({ E10: "from the filing" });
   });
 
+  it("a paste replaces the rectangle it lands on, its empty cells included; a name the cut took only in part stays", () => {
+    const wb = deal();
+    wb.setCell("Deal", "F10", "mine");
+    wb.setCell("Deal", "E11", "under the empty cell");
+    wb.addName("TWO", "Deal", "B5");
+    wb.names.get("TWO")!.rect = { top: 4, left: 1, bottom: 5, right: 1 }; // B5:B6
+    wb.moveCells("Deal", "B5:C6", "Deal", "E10");
+    const cells = wb.snapshot().sheets[0].cells;
+    expect(Object.keys(cells).sort()).toEqual(["E10", "F10"]);
+    expect(cells.F10.formula).toBe("=E10*2");
+    expect(wb.snapshot().names.TWO.address).toBe("E10:E11");
+    wb.moveCells("Deal", "E10", "Deal", "A1");
+    expect(wb.snapshot().names.TWO.address).toBe("E10:E11");
+  });
+
+  it("sorting puts numbers before text and blank cells last, ascending or descending", () => {
+    for (const descending of [false, true]) {
+      const wb = new FakeWorkbook();
+      wb.setCell("Sheet1", "A1", "Key");
+      [5, null, "b", 2, "a"].forEach((v, i) => wb.setCell("Sheet1", `A${i + 2}`, v));
+      wb.tables.push({ id: "{t}", name: "T", sheetId: wb.sheetByName("Sheet1").id, rect: { top: 0, left: 0, bottom: 5, right: 0 } });
+      wb.sortTable("T", 0, descending);
+      const col = [2, 3, 4, 5, 6].map((r) => wb.cell("Sheet1", `A${r}`)?.value ?? null);
+      expect(col).toEqual(descending ? ["b", "a", 5, 2, null] : [2, 5, "a", "b", null]);
+    }
+  });
+
   it("sorting a table moves its body rows whole, with their notes; the header stays", async () => {
     const wb = new FakeWorkbook();
     wb.setCell("Sheet1", "A1", "Year");

@@ -26,8 +26,10 @@ export function copyCell(wb: FakeWorkbook, fromSheet: string, from: string, toSh
 }
 
 /**
- * Cuts a rectangle and pastes it at `to` (Ctrl+X, Ctrl+V): its cells, notes, names and tables
- * move, and every formula that referred to a moved cell follows it.
+ * Cuts a rectangle and pastes it at `to` (Ctrl+X, Ctrl+V): its cells and notes replace the
+ * pasted-over rectangle's, the names and tables it took whole move, and every formula that
+ * referred to a moved cell follows it. (References to the pasted-over cells are not turned into
+ * #REF! here, as Excel would.)
  */
 export function moveCells(wb: FakeWorkbook, fromSheet: string, address: string, toSheet: string, to: string): void {
   const src = wb.sheetByName(fromSheet);
@@ -54,12 +56,25 @@ export function moveCells(wb: FakeWorkbook, fromSheet: string, address: string, 
     }
     return out;
   };
-  for (const [row, col, cell] of take(src.cells)) dst.cells.set(key(row, col), cell);
-  for (const [row, col, note] of take(src.notes)) dst.notes.set(key(row, col), note);
+  const cells = take(src.cells);
+  const notes = take(src.notes);
+  // The pasted rectangle replaces what was there, its empty cells included.
+  const target = { top: at.row, left: at.col, bottom: at.row + rect.bottom - rect.top, right: at.col + rect.right - rect.left };
+  for (const map of [dst.cells, dst.notes] as Map<string, unknown>[]) {
+    for (const k of [...map.keys()]) {
+      const [row, col] = k.split(",").map(Number);
+      if (row >= target.top && row <= target.bottom && col >= target.left && col <= target.right) map.delete(k);
+    }
+  }
+  for (const [row, col, cell] of cells) dst.cells.set(key(row, col), cell);
+  for (const [row, col, note] of notes) dst.notes.set(key(row, col), note);
+  // A name or table moves only when the cut took it whole, as a range reference does.
   const follow = (sheetId: string, r: Rect): { sheetId: string; rect: Rect } | null => {
-    const a = movedCell(wb.sheetById(sheetId).name, r.top, r.left, move);
-    const b = movedCell(wb.sheetById(sheetId).name, r.bottom, r.right, move);
-    if (a.sheet === wb.sheetById(sheetId).name && a.row === r.top && a.col === r.left) return null;
+    const name = wb.sheetById(sheetId).name;
+    const a = movedCell(name, r.top, r.left, move);
+    const b = movedCell(name, r.bottom, r.right, move);
+    const moved = (p: { sheet: string; row: number; col: number }, row: number, col: number) => p.sheet !== name || p.row !== row || p.col !== col;
+    if (!moved(a, r.top, r.left) || !moved(b, r.bottom, r.right)) return null;
     return { sheetId: wb.sheetByName(a.sheet).id, rect: { top: a.row, left: a.col, bottom: b.row, right: b.col } };
   };
   for (const n of wb.names.values()) {
@@ -72,18 +87,22 @@ export function moveCells(wb: FakeWorkbook, fromSheet: string, address: string, 
   }
 }
 
-/** Sorts a table's body rows by one of its columns (0-based within the table), as Data › Sort does. */
+/** Sorts a table's body rows by one of its columns (0-based within the table), as Data › Sort does; blanks go last. */
 export function sortTable(wb: FakeWorkbook, tableName: string, column: number, descending = false): void {
   const t = wb.tables.find((x) => x.name.toUpperCase() === tableName.toUpperCase());
   if (!t) throw new FakeOfficeError("ItemNotFound", `There is no table named "${tableName}".`);
   const sheet = wb.sheetById(t.sheetId);
   const rows: number[] = [];
   for (let r = t.rect.top + 1; r <= t.rect.bottom; r++) rows.push(r);
-  const sortKey = (r: number) => sheet.cells.get(key(r, t.rect.left + column))?.value ?? "";
+  const sortKey = (r: number) => sheet.cells.get(key(r, t.rect.left + column))?.value ?? null;
+  // Excel's order: numbers, then text, then TRUE/FALSE; blank cells last in either direction.
+  // https://support.microsoft.com/office/sort-data-in-a-range-or-table-62d0b95d-2a90-4610-a6ae-2e545c4a4654
+  const rank = (v: unknown) => (typeof v === "number" ? 0 : typeof v === "string" && v !== "" ? 1 : typeof v === "boolean" ? 2 : 3);
   const order = [...rows].sort((x, y) => {
     const a = sortKey(x);
     const b = sortKey(y);
-    const c = typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b));
+    if (rank(a) === 3 || rank(b) === 3) return rank(a) - rank(b);
+    const c = rank(a) !== rank(b) ? rank(a) - rank(b) : typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b));
     return descending ? -c : c;
   });
   const moved = new Map<string, FakeCell>();
