@@ -92,7 +92,25 @@ function headerlessColumns(record: BlockRecord, area: BlockArea, table: string):
   const idAt = atCol(ID_HEADER);
   if (!best || idAt === null) return null;
   const { col: idCol, rows } = best;
-  return { idCol, headerRow: Math.min(...rows) - 1, col: (header) => (atCol(header) === null ? null : idCol + (atCol(header) as number) - idAt) };
+  // A column where other cells of the block still have references went where most of them went;
+  // any other keeps its distance from the Id column.
+  const moved = columnsNow(record, area.sheet);
+  const col = (header: string) => {
+    const at = atCol(header);
+    return at === null ? null : (moved.get(at) ?? idCol + at - idAt);
+  };
+  return { idCol, headerRow: Math.min(...rows) - 1, col };
+}
+
+/** Each column of the block as written → where most of its cells with a live reference on `sheet` are now. */
+function columnsNow(record: BlockRecord, sheet: string): Map<number, number> {
+  const byCol = new Map<number, number[]>();
+  for (const c of record.cells) {
+    const now = c.ref ? parseRef(c.ref) : null;
+    const at = cellAt(c.at);
+    if (now && at && now.sheet.toLowerCase() === sheet.toLowerCase()) byCol.set(at.col, [...(byCol.get(at.col) ?? []), now.col]);
+  }
+  return new Map([...byCol].map(([at, nows]) => [at, mostCommon(nows) as number]));
 }
 
 /** Where every cell of the record is now, by key. */

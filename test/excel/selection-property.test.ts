@@ -245,3 +245,23 @@ it("a row inserted inside a figures table, then the table sorted: after Apply, e
   const snap = wb.snapshot();
   expect([snap.names.ANTHROPIC_INDIANA_CAMPUS.address, snap.sheets[0].cells.K40?.value]).toEqual(["E40", "anthropic.indiana_campus"]);
 });
+
+// Found by the property above: the Deal block's header row deleted with the rows above it, then a
+// column inserted inside the block (at E). The figures' columns are found from the cells of the
+// block that still have references, not only by their distance from the Id column.
+it("the header row deleted, then a column inserted inside the block: a review with the Reported values refreshed in their own column", async () => {
+  const wb = await setUp();
+  wb.deleteRows("Model", 3, 3); // rows 4 to 6: the note, the empty row and the table's header row
+  wb.insertColumns("Model", 4, 1); // column E, between Override and Used
+  const review = await planUpdate();
+  if (!review.ok) throw new Error(review.message);
+  const cells = cellsOf(wb.snapshot());
+  // Each Deal refresh of a Reported value lands on its figure's row, in the column of Reported
+  // values as it is now (C: B inserted at the selection is the Figure column, C the Reported one).
+  const reported = review.value.changes.filter((c) => c.key.startsWith("deal|") && c.key.endsWith("|Reported"));
+  expect(reported.length).toBeGreaterThan(0);
+  for (const c of reported) {
+    expect([c.key, c.address.replace(/\d+$/, "")]).toEqual([c.key, "C"]);
+    expect([c.key, cells.get(`Model!L${c.address.replace(/^[A-Z]+/, "")}`)]).toEqual([c.key, c.figureId]);
+  }
+});
