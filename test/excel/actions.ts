@@ -1,9 +1,10 @@
 /**
  * What the Excel tests (and the writer bench) share: the value of an action that must succeed,
- * and a previous dataset, so that an update has cells to refresh.
+ * a previous dataset, so that an update has cells to refresh, and the cells a user sees.
  */
 import { buildBlock } from "../../src/sheets";
 import type { ActionResult, SpecSource } from "../../src/excel";
+import type { WorkbookSnapshot } from "../fakes/fake-excel";
 
 /** The action's value; fails the test with the action's own message when it did not succeed. */
 export function ok<T>(r: ActionResult<T>): T {
@@ -19,3 +20,16 @@ export const previousSource: SpecSource = (block, options) => {
     cells: spec.cells.map((c) => (c.style === "reported" && typeof c.value === "number" && c.numberFormat !== "yyyy-mm-dd" ? { ...c, value: c.value * 0.8 } : c)),
   };
 };
+
+/** Every cell of the user's sheets, "Sheet!A1" → its formula or value. */
+export type Cells = Map<string, unknown>;
+
+export function cellsOf(snap: WorkbookSnapshot): Cells {
+  const out: Cells = new Map();
+  for (const s of snap.sheets) {
+    // The record and the change log are the add-in's own bookkeeping; the log is checked apart.
+    if (s.visibility === "VeryHidden" || s.name === "Changes") continue;
+    for (const [a, c] of Object.entries(s.cells)) out.set(`${s.name}!${a}`, c.formula ?? c.value);
+  }
+  return out;
+}

@@ -15,7 +15,7 @@ import { buildBlock } from "../../src/sheets";
 import { toA1 } from "../../src/sheets/a1";
 import type { BlockId } from "../../src/sheets/spec";
 import { FakeWorkbook, installFakeOffice, type WorkbookSnapshot } from "../fakes/fake-excel";
-import { previousSource } from "./actions";
+import { cellsOf, previousSource, type Cells } from "./actions";
 
 const BLOCKS: BlockId[] = ["deal", "capex"];
 const MARKERS = ["DEALDESK_BLOCK_DEAL", "DEALDESK_BLOCK_CAPEX"];
@@ -33,18 +33,8 @@ const structural: fc.Arbitrary<Edit> = fc.oneof(
 );
 const typing = fc.record({ row: fc.nat(60), col: fc.nat(14) });
 
-type Cells = Map<string, unknown>;
 type Rect = { top: number; left: number; bottom: number; right: number };
 
-function cellsOf(snap: WorkbookSnapshot): Cells {
-  const out: Cells = new Map();
-  for (const s of snap.sheets) {
-    // The record and the change log are the add-in's own bookkeeping; the log is checked apart.
-    if (s.visibility === "VeryHidden" || s.name === "Changes") continue;
-    for (const [a, c] of Object.entries(s.cells)) out.set(`${s.name}!${a}`, c.formula ?? c.value);
-  }
-  return out;
-}
 
 /** "B3" → { row: 2, col: 1 } (0-based), written here so the oracle does not lean on src/. */
 function parseA1(a1: string): { row: number; col: number } {

@@ -13,7 +13,7 @@ import { toA1 } from "../../src/sheets/a1";
 import type { BlockId } from "../../src/sheets/spec";
 import { findFigure, isLookupError } from "../../src/figures";
 import { FakeWorkbook, installFakeOffice, type WorkbookSnapshot } from "../fakes/fake-excel";
-import { previousSource as previous } from "./actions";
+import { cellsOf, previousSource as previous } from "./actions";
 
 const BLOCKS_UNDER_TEST: BlockId[] = ["deal", "capex"];
 const SHEETS = ["Deal", "Capex 2026"];
@@ -28,17 +28,7 @@ const structural = fc.oneof(
 
 const typing = fc.record({ sheet: fc.nat(1), row: fc.nat(30), col: fc.nat(10) });
 
-type Cells = Map<string, unknown>;
 
-function cellsOf(snap: WorkbookSnapshot): Cells {
-  const out: Cells = new Map();
-  for (const s of snap.sheets) {
-    // The record and the change log are the add-in's own bookkeeping; the log is checked apart.
-    if (s.visibility === "VeryHidden" || s.name === "Changes") continue;
-    for (const [a, c] of Object.entries(s.cells)) out.set(`${s.name}!${a}`, c.formula ?? c.value);
-  }
-  return out;
-}
 
 function applyStructural(wb: FakeWorkbook, e: { kind: string; sheet: number; at: number; count: number }, names: string[]): void {
   const sheet = names[e.sheet];
