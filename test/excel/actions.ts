@@ -3,7 +3,7 @@
  * a previous dataset, so that an update has cells to refresh, and the cells a user sees.
  */
 import { buildBlock } from "../../src/sheets";
-import type { ActionResult, SpecSource } from "../../src/excel";
+import type { ActionResult, SpecSource, UpdatePlan } from "../../src/excel";
 import type { WorkbookSnapshot } from "../fakes/fake-excel";
 
 /** The action's value; fails the test with the action's own message when it did not succeed. */
@@ -32,4 +32,22 @@ export function cellsOf(snap: WorkbookSnapshot): Cells {
     for (const [a, c] of Object.entries(s.cells)) out.set(`${s.name}!${a}`, c.formula ?? c.value);
   }
   return out;
+}
+
+type Change = UpdatePlan["changes"][number];
+
+/**
+ * After Apply: the cells written are exactly the refreshes and the `accepted` conflicts, with
+ * their new values; every other cell, and every cell marked "user …", is as it was. Returns the
+ * cells written, by "Sheet!A1".
+ */
+export function expectWrittenExactly(before: Cells, after: Cells, changes: readonly Change[], accepted: readonly Change[]): Map<string, Change> {
+  const written = new Map(changes.filter((c) => c.kind === "refresh" || accepted.includes(c)).map((c) => [`${c.sheetName}!${c.address}`, c]));
+  for (const k of new Set([...before.keys(), ...after.keys()])) {
+    const w = written.get(k);
+    if (w) expect([k, after.get(k)]).toEqual([k, w.newValue]);
+    else expect([k, after.get(k)]).toEqual([k, before.get(k)]);
+    if (typeof before.get(k) === "string" && String(before.get(k)).startsWith("user ")) expect([k, after.get(k)]).toEqual([k, before.get(k)]);
+  }
+  return written;
 }

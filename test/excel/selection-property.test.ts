@@ -15,7 +15,7 @@ import { buildBlock } from "../../src/sheets";
 import { toA1 } from "../../src/sheets/a1";
 import type { BlockId } from "../../src/sheets/spec";
 import { FakeWorkbook, installFakeOffice, type WorkbookSnapshot } from "../fakes/fake-excel";
-import { cellsOf, previousSource, type Cells } from "./actions";
+import { cellsOf, expectWrittenExactly, previousSource, type Cells } from "./actions";
 
 const BLOCKS: BlockId[] = ["deal", "capex"];
 const MARKERS = ["DEALDESK_BLOCK_DEAL", "DEALDESK_BLOCK_CAPEX"];
@@ -157,13 +157,7 @@ async function reviewAndApply(wb: FakeWorkbook, sheet: string, accept: (key: str
   if (!applied.ok) throw new Error(applied.message);
   const snap = wb.snapshot();
   const after = cellsOf(snap);
-  const written = new Map(review.value.changes.filter((c) => c.kind === "refresh" || taken.includes(c)).map((c) => [`${c.sheetName}!${c.address}`, c]));
-  for (const k of new Set([...before.keys(), ...after.keys()])) {
-    const w = written.get(k);
-    if (w) expect([k, after.get(k)]).toEqual([k, w.newValue]);
-    else expect([k, after.get(k)]).toEqual([k, before.get(k)]);
-    if (typeof before.get(k) === "string" && String(before.get(k)).startsWith("user ")) expect([k, after.get(k)]).toEqual([k, before.get(k)]);
-  }
+  const written = expectWrittenExactly(before, after, review.value.changes, taken);
   for (const [k, v] of mine) expect([k, after.get(k)]).toEqual([k, v]);
   // The row of a figure: where its id (the table's Id column) is, when it is there exactly once.
   const ids = idCells(after, sheet);
