@@ -78,3 +78,24 @@ describe("a block's sheet copied by the user", () => {
     expect(ok(await planUpdate()).changes).toEqual([]);
   });
 });
+
+describe("if Excel moved the workbook's names to a copy placed before the original", () => {
+  // One vendor's manual (Infor CPM, "Making major changes to the workbook") says that a workbook
+  // name then refers to the first sheet that has it, the copy; Microsoft's KB Q104501 says the
+  // copy gets local names. Unverified either way: modelled here by moving the names by hand.
+  it("Update writes nothing on either sheet it should not, and says the block's rows are off its sheet", async () => {
+    const wb = await dealWithOverride();
+    wb.copySheet("Deal", "Deal");
+    const copy = wb.sheetByName("Deal (2)");
+    const original = wb.sheetByName("Deal");
+    for (const n of wb.names.values()) if (n.sheetId === original.id) n.sheetId = copy.id;
+    const before = wb.snapshot();
+    const review = ok(await planUpdate());
+    expect(review.changes).toEqual([]);
+    expect(review.deleted.length).toBeGreaterThan(0);
+    for (const d of review.deleted) expect(d).toMatch(/was moved off the Deal sheet|was deleted from the Deal block/);
+    ok(await applyUpdate([], review.fingerprint));
+    const after = wb.snapshot();
+    expect([sheet(after, "Deal"), sheet(after, "Deal (2)")]).toEqual([sheet(before, "Deal"), sheet(before, "Deal (2)")]);
+  });
+});
