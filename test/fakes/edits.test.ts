@@ -3,8 +3,8 @@
  * cells, notes, names, tables and charts and every formula that refers to them (a deleted cell's
  * references become #REF!, a deleted range's table goes); a renamed sheet's references follow
  * it; a deleted sheet's references and names become #REF!; a copy moves relative references
- * only; a cut moves the cells and everything that referred to them; a sort moves whole rows of a
- * table. (structure.test.ts checks the reference rewriting itself, case by case.)
+ * only; a cut moves the cells and everything that referred to them, and what referred to the
+ * cells it pasted over gets #REF!; a sort moves whole rows of a table. (structure.test.ts checks the reference rewriting itself, case by case.)
  */
 import { FakeWorkbook } from "./workbook";
 
@@ -173,6 +173,77 @@ describe("copy, cut and sort", () => {
     expect(wb.snapshot().names.TWO.address).toBe("E10:E11");
     wb.moveCells("Deal", "E10", "Deal", "A1");
     expect(wb.snapshot().names.TWO.address).toBe("E10:E11");
+  });
+
+  it("what referred to the pasted-over cells gets #REF!: formulas on any sheet, names, and a table pasted over whole", () => {
+    const wb = deal();
+    const id = (sheet: string) => wb.sheetByName(sheet).id;
+    wb.setCell("Deal", "E10", "old");
+    wb.setCell("Deal", "H1", "=E10*2");
+    wb.setCell("Deal", "H2", "=SUM(E10:F11)+SUM(E10:E12)+E12");
+    wb.setCell("Summary", "B1", "=Deal!F10+Deal!E12+F10");
+    wb.addName("ON_E10", "Deal", "E10");
+    wb.addName("ON_BLOCK", "Deal", "E10:F11");
+    wb.addName("PART", "Deal", "E11:E12");
+    wb.sheetByName("Summary").names.set("LOCAL", { name: "LOCAL", sheetId: id("Deal"), rect: { top: 10, left: 5, bottom: 10, right: 5 }, formula: null, comment: "", visible: true }); // Deal!F11
+    wb.tables.push({ id: "{gone}", name: "Gone", sheetId: id("Deal"), rect: { top: 9, left: 4, bottom: 10, right: 5 } }); // E10:F11
+    wb.tables.push({ id: "{kept}", name: "Kept", sheetId: id("Deal"), rect: { top: 10, left: 4, bottom: 11, right: 5 } }); // E11:F12
+    wb.moveCells("Deal", "B5:C6", "Deal", "E10");
+    const snap = wb.snapshot();
+    expect(snap.sheets[0].cells.H1.formula).toBe("=#REF!*2");
+    expect(snap.sheets[0].cells.H2.formula).toBe("=SUM(#REF!)+SUM(E10:E12)+E12");
+    expect(snap.sheets[0].cells.F10.formula).toBe("=E10*2");
+    expect(snap.sheets[1].cells.A1.formula).toBe("=Deal!$E$10");
+    expect(snap.sheets[1].cells.B1.formula).toBe("=Deal!#REF!+Deal!E12+F10");
+    expect(snap.names.DEAL_AMOUNT).toEqual({ sheet: "Deal", address: "E10", comment: "", visible: true });
+    expect(snap.names.ON_E10).toEqual({ sheet: "", address: "=#REF!", comment: "", visible: true });
+    expect(snap.names.ON_BLOCK).toEqual({ sheet: "", address: "=#REF!", comment: "", visible: true });
+    expect(snap.names.PART).toEqual({ sheet: "Deal", address: "E11:E12", comment: "", visible: true });
+    expect(wb.sheetByName("Summary").names.get("LOCAL")).toMatchObject({ sheetId: null, formula: "=#REF!" });
+    expect(wb.tables.map((t) => [t.name, t.rect])).toEqual([["Kept", { top: 10, left: 4, bottom: 11, right: 5 }]]);
+  });
+
+  it("where the cut and the paste overlap, what referred to the cut cells follows them; only the rest of the destination is pasted over", () => {
+    const wb = deal();
+    wb.setCell("Deal", "B6", "=B5+B7+A7+C7");
+    wb.setCell("Deal", "A7", "under the paste");
+    wb.setCell("Summary", "B1", "=Deal!B6+Deal!C7+Deal!A7");
+    wb.addName("IN_SOURCE", "Deal", "B6");
+    wb.addName("PASTED_OVER", "Deal", "C7");
+    wb.addName("ABOVE", "Deal", "A7");
+    wb.tables.push({ id: "{t}", name: "Moves", sheetId: wb.sheetByName("Deal").id, rect: { top: 4, left: 1, bottom: 5, right: 2 } }); // B5:C6
+    // B5:C6 cut and pasted at B6: B5:C6 go to B6:C7, so B7:C7 are pasted over and B5:C5 are left empty.
+    wb.moveCells("Deal", "B5:C6", "Deal", "B6");
+    const snap = wb.snapshot();
+    expect(snap.sheets[0].cells).toEqual({
+      A7: { value: "under the paste", formula: null, numberFormat: "General" },
+      B6: { value: 100, formula: null, numberFormat: "General" },
+      C6: { value: 0, formula: "=B6*2", numberFormat: "General" },
+      B7: { value: 0, formula: "=B6+#REF!+A7+#REF!", numberFormat: "General" },
+    });
+    expect(snap.sheets[1].cells.A1.formula).toBe("=Deal!$B$6");
+    expect(snap.sheets[1].cells.B1.formula).toBe("=Deal!B7+Deal!#REF!+Deal!A7");
+    expect(snap.names.IN_SOURCE.address).toBe("B7");
+    expect(snap.names.PASTED_OVER).toEqual({ sheet: "", address: "=#REF!", comment: "", visible: true });
+    expect(snap.names.ABOVE.address).toBe("A7");
+    expect(snap.sheets[0].tables.map((t) => t.address)).toEqual(["B6:C7"]);
+  });
+
+  it("a paste onto another sheet pastes over the cells there, not those of the same address on the cut sheet", () => {
+    const wb = deal();
+    wb.setCell("Summary", "C3", "=Deal!E10+Summary!E10+E10");
+    wb.setCell("Deal", "H1", "=E10+Summary!E10");
+    wb.addName("THERE", "Summary", "E10");
+    wb.addName("HERE", "Deal", "E10");
+    wb.moveCells("Deal", "B5", "Summary", "E10");
+    const snap = wb.snapshot();
+    expect(snap.sheets[1].cells.C3.formula).toBe("=Deal!E10+Summary!#REF!+#REF!");
+    expect(snap.sheets[0].cells.H1.formula).toBe("=E10+Summary!#REF!");
+    expect(snap.sheets[0].cells.C5.formula).toBe("=Summary!E10*2");
+    expect(snap.sheets[1].cells.A1.formula).toBe("=Summary!$E$10");
+    expect(snap.names.THERE).toEqual({ sheet: "", address: "=#REF!", comment: "", visible: true });
+    expect(snap.names.HERE.address).toBe("E10");
+    expect(snap.names.DEAL_AMOUNT).toEqual({ sheet: "Summary", address: "E10", comment: "", visible: true });
   });
 
   it("sorting puts numbers before text and blank cells last, ascending or descending", () => {

@@ -3,12 +3,13 @@
  * columns inserted or deleted move cells, notes, names, tables and chart anchors, and every
  * formula that refers to them (structure.ts rewrites the references); a deleted sheet turns the
  * references and names that pointed at it into #REF!; a copy moves relative references; a cut
- * moves the cells and everything that referred to them; a sort moves a table's rows.
+ * moves the cells and everything that referred to them, and what referred to the cells it pasted
+ * over gets #REF!; a sort moves a table's rows.
  */
 import { parseRect, key, type Rect } from "./a1";
 import { emptyCell, type FakeCell } from "./cells";
 import { FakeOfficeError } from "./errors";
-import { adjustForMove, adjustFormula, movedCell, shiftIndex, shiftRect, shiftRelative, type Edit, type LineEdit } from "./structure";
+import { adjustForMove, adjustFormula, movedCell, pastedOver, shiftIndex, shiftRect, shiftRelative, type Edit, type LineEdit } from "./structure";
 import type { FakeWorkbook } from "./workbook";
 import type { SheetModel } from "./worksheets";
 
@@ -28,8 +29,9 @@ export function copyCell(wb: FakeWorkbook, fromSheet: string, from: string, toSh
 /**
  * Cuts a rectangle and pastes it at `to` (Ctrl+X, Ctrl+V): its cells and notes replace the
  * pasted-over rectangle's, the names and tables it took whole move, and every formula that
- * referred to a moved cell follows it. (References to the pasted-over cells are not turned into
- * #REF! here, as Excel would.)
+ * referred to a moved cell follows it. What referred to the pasted-over cells (those of the
+ * destination that were not cut themselves; the two rectangles may overlap) loses them, as in
+ * Excel: such a reference becomes #REF!, such a name =#REF!, and such a table is deleted.
  */
 export function moveCells(wb: FakeWorkbook, fromSheet: string, address: string, toSheet: string, to: string): void {
   const src = wb.sheetByName(fromSheet);
@@ -77,14 +79,25 @@ export function moveCells(wb: FakeWorkbook, fromSheet: string, address: string, 
     if (!moved(a, r.top, r.left) || !moved(b, r.bottom, r.right)) return null;
     return { sheetId: wb.sheetByName(a.sheet).id, rect: { top: a.row, left: a.col, bottom: b.row, right: b.col } };
   };
-  for (const n of wb.names.values()) {
-    const moved = n.sheetId === null ? null : follow(n.sheetId, n.rect);
+  // One the paste landed on whole (and did not take along) is lost: a name becomes =#REF!, as for a
+  // deleted sheet, and a table goes. One the paste covered only in part stays where it is (the
+  // fake keeps it simple: what Excel does to a table pasted over in part is not modelled).
+  const lost = (sheetId: string, r: Rect) => pastedOver(wb.sheetById(sheetId).name, r, move);
+  // Workbook names and every sheet's own names.
+  for (const n of [...wb.names.values(), ...wb.sheets.flatMap((s) => [...s.names.values()])]) {
+    if (n.sheetId === null) continue;
+    const moved = follow(n.sheetId, n.rect);
     if (moved) Object.assign(n, moved);
+    else if (lost(n.sheetId, n.rect)) {
+      n.sheetId = null;
+      n.formula = "=#REF!";
+    }
   }
-  for (const t of wb.tables) {
+  wb.tables = wb.tables.filter((t) => {
     const moved = follow(t.sheetId, t.rect);
     if (moved) Object.assign(t, moved);
-  }
+    return moved !== null || !lost(t.sheetId, t.rect);
+  });
 }
 
 /** Sorts a table's body rows by one of its columns (0-based within the table), as Data › Sort does; blanks go last. */

@@ -50,9 +50,49 @@ describe("references after cells are copied or cut and pasted", () => {
     const move = { from: "Deal", rect: { top: 0, left: 0, bottom: 9, right: 3 }, to: "Deal", row: 2, col: 2 };
     expect(adjustForMove("=B5", "Deal", move)).toBe("=D7");
     expect(adjustForMove("=Deal!$B$5", "Other", move)).toBe("=Deal!$D$7");
-    expect(adjustForMove("=F5", "Deal", move)).toBe("=F5");
+    expect(adjustForMove("=H5", "Deal", move)).toBe("=H5");
+    expect(adjustForMove("=F5", "Deal", move)).toBe("=#REF!"); // pasted over (C3:F12 less the cut A1:D10)
     const away = { ...move, to: "Sheet1" };
     expect(adjustForMove("=B5", "Deal", away)).toBe("=Sheet1!D7");
     expect(adjustForMove("=B5", "Deal", away, "Sheet1")).toBe("=D7");
+  });
+
+  test("a range follows only when it was cut whole; a formula cut to another sheet keeps pointing at its old one", () => {
+    const move = { from: "Deal", rect: { top: 0, left: 0, bottom: 9, right: 3 }, to: "Deal", row: 2, col: 2 };
+    expect(adjustForMove("=SUM(B5:C6)", "Deal", move)).toBe("=SUM(D7:E8)");
+    expect(adjustForMove("=SUM(B5:F5)", "Deal", move)).toBe("=SUM(B5:F5)");
+    expect(adjustForMove("=SUM(F5:B5)", "Deal", move)).toBe("=SUM(F5:B5)");
+    const away = { ...move, to: "Sheet1" };
+    expect(adjustForMove("=Z1+B5", "Deal", away, "Sheet1")).toBe("=Deal!Z1+D7");
+    expect(adjustForMove("=Z1+B5", "My deal", { ...away, from: "My deal" }, "Sheet1")).toBe("='My deal'!Z1+D7");
+  });
+
+  test("a reference to a pasted-over cell becomes #REF!, on any sheet", () => {
+    // B5:C5 cut and pasted at E10: E10 and F10 are pasted over.
+    const move = { from: "Deal", rect: { top: 4, left: 1, bottom: 4, right: 2 }, to: "Deal", row: 9, col: 4 };
+    expect(adjustForMove("=E10*2", "Deal", move)).toBe("=#REF!*2");
+    expect(adjustForMove("=$F$10+E11", "Deal", move)).toBe("=#REF!+E11");
+    expect(adjustForMove("=Deal!$E$10", "Summary", move)).toBe("=Deal!#REF!");
+    expect(adjustForMove("=E10", "Summary", move)).toBe("=E10");
+    expect(adjustForMove("=SUM(E10:F10)+SUM(F10:E10)", "Deal", move)).toBe("=SUM(#REF!)+SUM(#REF!)");
+    // Only in part: the range stays.
+    expect(adjustForMove("=SUM(E9:E10)", "Deal", move)).toBe("=SUM(E9:E10)");
+    expect(adjustForMove("=\"E10\"&E10", "Deal", move)).toBe("=\"E10\"&#REF!");
+    // A cut cell's own reference to a cell it lands on.
+    expect(adjustForMove("=E10+C5", "Deal", move)).toBe("=#REF!+F10");
+    // Pasted onto another sheet: the cells there are pasted over, those of the same address on the cut sheet are not.
+    const away = { ...move, to: "Summary" };
+    expect(adjustForMove("=E10", "Summary", away)).toBe("=#REF!");
+    expect(adjustForMove("=Summary!F10+E10", "Deal", away)).toBe("=Summary!#REF!+E10");
+  });
+
+  test("where the cut and the paste overlap, references to cut cells follow them and only the rest of the destination is #REF!", () => {
+    // A1:P70 cut and pasted at A2: A2:P70 move down a row, A71:P71 are pasted over, A1 is left empty.
+    const move = { from: "Deal", rect: { top: 0, left: 0, bottom: 69, right: 15 }, to: "Deal", row: 1, col: 0 };
+    expect(adjustForMove("=A1+B5+P70", "Deal", move)).toBe("=A2+B6+P71");
+    expect(adjustForMove("=A71+$P$71+Q71+A72", "Deal", move)).toBe("=#REF!+#REF!+Q71+A72");
+    expect(adjustForMove("=SUM(A71:P71)", "Summary", { ...move, from: "Summary", to: "Summary" })).toBe("=SUM(#REF!)");
+    expect(adjustForMove("=SUM(A60:A71)", "Deal", move)).toBe("=SUM(A60:A71)");
+    expect(adjustForMove("=Deal!A71", "Summary", move)).toBe("=Deal!#REF!");
   });
 });

@@ -139,17 +139,43 @@ export function movedCell(sheet: string, row: number, col: number, move: Move): 
 }
 
 /**
+ * Whether a rectangle of `sheet` was pasted over by the move, so that references to it become
+ * #REF!: every cell of it lies in the destination rectangle and none in the cut one (a cell of
+ * the destination that was cut too moves with the cut cells; references to it follow them). A
+ * rectangle only partly pasted over is not: its references stay as they were.
+ */
+export function pastedOver(sheet: string, r: Rect, move: Move): boolean {
+  const h = move.rect.bottom - move.rect.top;
+  const w = move.rect.right - move.rect.left;
+  const dst = { top: move.row, left: move.col, bottom: move.row + h, right: move.col + w };
+  const within = (a: Rect, b: Rect) => a.top >= b.top && a.bottom <= b.bottom && a.left >= b.left && a.right <= b.right;
+  const meets = (a: Rect, b: Rect) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+  const same = (x: string, y: string) => x.toLowerCase() === y.toLowerCase();
+  return same(sheet, move.to) && within(r, dst) && !(same(sheet, move.from) && meets(r, move.rect));
+}
+
+/**
  * A formula on `hostSheet` after cells were cut and pasted: references to cut cells follow them,
- * a range follows only when it was inside the cut rectangle whole (as Excel does). `hostAfter` is
- * the formula's sheet after the move (the destination, for a formula that was cut too).
+ * a range follows only when it was inside the cut rectangle whole (as Excel does); a reference to
+ * cells the paste landed on that were not cut themselves becomes #REF! (a range only when all of
+ * it was pasted over). `hostAfter` is the formula's sheet after the move (the destination, for a
+ * formula that was cut too).
  */
 export function adjustForMove(formula: string, hostSheet: string, move: Move, hostAfter: string = hostSheet): string {
   return mapRefs(formula, (ref) => {
     const target = ref.prefix ? unquote(ref.prefix) : hostSheet;
     const a = movedCell(target, ref.a.row, ref.a.col, move);
     const b = ref.b ? movedCell(target, ref.b.row, ref.b.col, move) : a;
-    const moved = a.sheet !== target || a.row !== ref.a.row || a.col !== ref.a.col;
-    if (!moved || (ref.b && b.sheet !== a.sheet)) return ref.prefix + show(ref.a) + (ref.b ? `:${show(ref.b)}` : "");
+    const movedA = a.sheet !== target || a.row !== ref.a.row || a.col !== ref.a.col;
+    const movedB = !ref.b || b.sheet !== target || b.row !== ref.b.row || b.col !== ref.b.col;
+    if (!movedA || !movedB) {
+      const end = ref.b ?? ref.a;
+      const rect = { top: Math.min(ref.a.row, end.row), left: Math.min(ref.a.col, end.col), bottom: Math.max(ref.a.row, end.row), right: Math.max(ref.a.col, end.col) };
+      // A formula cut to another sheet keeps pointing at the cells of its old sheet.
+      const prefix = ref.prefix || (hostAfter.toLowerCase() !== hostSheet.toLowerCase() ? `${quoteSheetName(hostSheet)}!` : "");
+      if (pastedOver(target, rect, move)) return `${prefix}#REF!`;
+      return prefix + show(ref.a) + (ref.b ? `:${show(ref.b)}` : "");
+    }
     const prefix = a.sheet.toLowerCase() !== hostAfter.toLowerCase() || (ref.prefix && hostAfter === hostSheet) ? `${quoteSheetName(a.sheet)}!` : "";
     return prefix + show({ ...ref.a, row: a.row, col: a.col }) + (ref.b ? `:${show({ ...ref.b, row: b.row, col: b.col })}` : "");
   });

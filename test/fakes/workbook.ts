@@ -189,7 +189,8 @@ export class FakeWorkbook {
 
   /**
    * Cuts a rectangle and pastes it at `to` (Ctrl+X, Ctrl+V): its cells, notes, names and tables
-   * move, and every formula that referred to a moved cell follows it.
+   * move, and every formula that referred to a moved cell follows it; references and names to the
+   * cells it pasted over become #REF!, and a table it pasted over whole goes (see edits.ts).
    */
   moveCells(fromSheet: string, address: string, toSheet: string, to: string): void {
     moveCells(this, fromSheet, address, toSheet, to);
