@@ -66,8 +66,9 @@ function idRows(area: BlockArea, headerRow: number, idCol: number): Map<string, 
 
 /**
  * A table whose header row was deleted (its header references are #REF!) but whose rows are
- * there: the Id column is the column of the area where most of the table's figure ids are, and
- * each header's column keeps its distance from the Id column as written.
+ * there: the Id column is the column of the area where most of the table's figure ids are; each
+ * other column is found from the block's referenced cells (see `col` below), or not at all, and
+ * then its cells count as deleted and are never written.
  */
 function headerlessColumns(record: BlockRecord, area: BlockArea, table: string): { idCol: number; headerRow: number; col: (header: string) => number | null } | null {
   const cells = record.cells.filter((c) => c.table?.name === table);
@@ -89,17 +90,24 @@ function headerlessColumns(record: BlockRecord, area: BlockArea, table: string):
       return null;
     }
   };
-  const idAt = atCol(ID_HEADER);
-  if (!best || idAt === null) return null;
-  const { col: idCol, rows } = best;
-  // A column where other cells of the block still have references went where most of them went;
-  // any other keeps its distance from the Id column.
+  if (!best || atCol(ID_HEADER) === null) return null;
+  // A column where other cells of the block still have references went where most of them went.
+  // Any other is placed only between two such columns that kept their distance (no column was
+  // inserted or deleted between them): a column deleted with the header row must not be taken
+  // for its neighbour, which may be the user's Override column.
   const moved = columnsNow(record, area.sheet);
   const col = (header: string) => {
     const at = atCol(header);
-    return at === null ? null : (moved.get(at) ?? idCol + at - idAt);
+    if (at === null) return null;
+    const known = moved.get(at);
+    if (known !== undefined) return known;
+    const left = Math.max(...[...moved.keys()].filter((c) => c < at));
+    const right = Math.min(...[...moved.keys()].filter((c) => c > at));
+    if (!Number.isFinite(left) || !Number.isFinite(right)) return null;
+    const [l, r] = [moved.get(left) as number, moved.get(right) as number];
+    return r - l === right - left ? l + at - left : null;
   };
-  return { idCol, headerRow: Math.min(...rows) - 1, col };
+  return { idCol: best.col, headerRow: Math.min(...best.rows) - 1, col };
 }
 
 /** Each column of the block as written → where most of its cells with a live reference on `sheet` are now. */

@@ -249,3 +249,22 @@ it("the header row deleted, then a column inserted inside the block: a review wi
     expect([c.key, cells.get(`Model!L${c.address.replace(/^[A-Z]+/, "")}`)]).toEqual([c.key, c.figureId]);
   }
 });
+
+// Found by the property above: the Used column deleted, then the Capex block's header row. The Used
+// column must not be taken for its left neighbour, the user's Override column: before the fix the
+// review offered the Used formula as a change to the user's override, and accepting it overwrote it.
+it("the Used column deleted, then a table's header row: no change is offered in the user's Override column", async () => {
+  const wb = await setUp();
+  wb.deleteColumns("Model", 4, 1); // column E, Used
+  wb.deleteRows("Model", 35, 3); // rows 36 to 38: the Capex block's note, empty row and header row
+  const review = await planUpdate();
+  if (!review.ok) throw new Error(review.message);
+  const before = cellsOf(wb.snapshot());
+  const userCells = [...before].filter(([, v]) => typeof v === "string" && v.startsWith("user "));
+  expect(userCells.length).toBeGreaterThan(0);
+  for (const c of review.value.changes) expect([c.key, before.get(`Model!${c.address}`)]).not.toEqual([c.key, expect.stringMatching(/^user /)]);
+  const applied = await applyUpdate(review.value.conflicts.map((c) => c.key), review.value.fingerprint);
+  if (!applied.ok) throw new Error(applied.message);
+  const after = cellsOf(wb.snapshot());
+  for (const [k, v] of userCells) expect([k, after.get(k)]).toEqual([k, v]);
+});
