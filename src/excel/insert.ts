@@ -11,7 +11,7 @@ import { specExtent, uniqueSheetName } from "../ownership/layout";
 import { RECORD_SHEET, markerName, recordName } from "../ownership/record";
 import { MESSAGES, NOTES_API, failure, protectedSheet } from "./failures";
 import { queueBlock, queueEmptyNames, queueMarker, queueRecord, queueRecordName, queueRecordSheet } from "./queue";
-import { SHEET_NAMES_LOAD, ownNamesOf, recordSheetIn } from "./read";
+import { NAMES_LOAD, SHEET_NAMES_LOAD, nameInfosOf, ownNamesOf, recordSheetIn, sheetInfosOf } from "./read";
 import { lostNamesOf, rectRange, type LostNames } from "./recover";
 import { insertReport } from "./insert-report";
 import { guarded, isSupported } from "./support";
@@ -113,12 +113,7 @@ function contextOf(read: InsertRead, names: readonly NameInfo[], options: Insert
   };
 }
 
-/** The sheets as read, with their visibility (the record sheet is the very hidden one). */
-function sheetList(read: InsertRead): { name: string; visibility: string }[] {
-  return read.sheets.items.map((s) => ({ name: s.name, visibility: String(s.visibility) }));
-}
-
-function queueInsert(context: Excel.RequestContext, plans: readonly PlannedInsert[], names: readonly NameInfo[], read: InsertRead, lost: ReadonlyMap<BlockId, LostNames>): void {
+function queueInsert(context: Excel.RequestContext, plans: readonly PlannedInsert[], names: readonly NameInfo[], read: InsertRead, existing: string | null, lost: ReadonlyMap<BlockId, LostNames>): void {
   const wb = context.workbook;
   const sheets = read.sheets.items.map((s) => s.name);
   const have = new Set(names.map((n) => n.name.toUpperCase()));
@@ -126,7 +121,6 @@ function queueInsert(context: Excel.RequestContext, plans: readonly PlannedInser
     if (rect) queueMarker(wb, block, rectRange(wb, rect), have.has(markerName(block)));
     if (band) queueRecordName(wb, block, band.sheet, band.rows, have.has(recordName(block)));
   }
-  const existing = recordSheetIn(names, sheetList(read));
   const recordSheet = existing ?? uniqueSheetName(RECORD_SHEET, [...sheets, ...plans.map((p) => p.sheetName)]);
   const notes = isSupported(NOTES_API);
   // Every block's sheet first, then the record (its references need the sheets), then the cells.
@@ -159,19 +153,20 @@ export async function insertBlocks(blocks: readonly BlockId[], options: InsertOp
       const wb = context.workbook;
       const read: InsertRead = {
         sheets: wb.worksheets.load(`items/name,items/visibility,${SHEET_NAMES_LOAD}`),
-        names: wb.names.load("items/name,items/type,items/value,items/comment"),
+        names: wb.names.load(NAMES_LOAD),
         tables: wb.tables.load("items/name"),
         structure: wb.protection.load("protected"),
         selection: options.target === "selection" ? queueSelection(wb, extents.reduce((n, e) => n + e.rows, 0) + extents.length - 1, Math.max(...extents.map((e) => e.cols))) : null,
       };
       await context.sync();
-      const names: NameInfo[] = read.names.items.map((n) => ({ name: n.name, type: String(n.type), value: String(n.value), comment: n.comment ?? "" }));
+      const names = nameInfosOf(read.names);
       const present = presentBlocks(names);
       // A block whose hidden marker a user deleted is still there: found by its record, it gets its names back.
-      const found = await lostNamesOf(context, names, sheetList(read), read.tables.items.map((t) => t.name));
+      const found = await lostNamesOf(context, names, sheetInfosOf(read.sheets), read.tables.items.map((t) => t.name));
       for (const [block, { rect }] of found) if (rect) present.set(block, rect.sheet);
       const toWrite = wanted.filter((b) => !present.has(b));
-      const addsSheets = !read.selection || recordSheetIn(names, sheetList(read)) === null;
+      const recordSheet = recordSheetIn(names, sheetInfosOf(read.sheets));
+      const addsSheets = !read.selection || recordSheet === null;
       if (toWrite.length > 0 && addsSheets && read.structure.protected) return failure("protected", MESSAGES.protectedWorkbook);
       const needed = toWrite.map((b) => extents[wanted.indexOf(b)]);
       const rows = needed.reduce((n, e) => n + e.rows, 0) + needed.length - 1;
@@ -189,7 +184,7 @@ export async function insertBlocks(blocks: readonly BlockId[], options: InsertOp
       const lost = new Map([...found].filter(([block, l]) => l.rect || !plans.some((p) => p.spec.block === block)));
       if (plans.length > 0 || lost.size > 0) {
         context.application.suspendScreenUpdatingUntilNextSync();
-        queueInsert(context, plans, names, read, lost);
+        queueInsert(context, plans, names, read, recordSheet, lost);
         await context.sync();
       }
       return { ok: true, value: insertReport(wanted, plans, present, isSupported(NOTES_API), lost) };

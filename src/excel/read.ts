@@ -67,11 +67,21 @@ export function ownNamesOf(sheet: Excel.Worksheet): string[] {
   return sheet.names.items.filter((n) => n.scope === "Worksheet").map((n) => n.name);
 }
 
+/** What is read of each name; nameInfosOf gives it as plain data for the planners. */
+export const NAMES_LOAD = "items/name,items/type,items/value,items/comment";
+
+export function nameInfosOf(names: Excel.NamedItemCollection): NameInfo[] {
+  return names.items.map((n) => ({ name: n.name, type: String(n.type), value: String(n.value), comment: n.comment ?? "" }));
+}
+
+/** The sheets' names and visibility (the record sheet is the very hidden one), as loaded. */
+export function sheetInfosOf(sheets: Excel.WorksheetCollection): { name: string; visibility: string }[] {
+  return sheets.items.map((s) => ({ name: s.name, visibility: String(s.visibility) }));
+}
+
 /** "'Capex 2026'!A4:J16" → "Capex 2026". */
 export function sheetOf(address: string): string {
-  const bang = address.lastIndexOf("!");
-  const sheet = address.slice(0, bang);
-  return sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+  return sheetOfReference(address) ?? "";
 }
 
 export interface Queued {
@@ -130,32 +140,31 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   // log is recognised by its columns, and a new one avoids every name.
   const SHEETS = `items/name,items/visibility,items/protection/protected,${SHEET_NAMES_LOAD}`;
   const sheets = wb.worksheets.load(SHEETS);
-  const names = wb.names.load("items/name,items/type,items/value,items/comment");
+  const names = wb.names.load(NAMES_LOAD);
   const tables = wb.tables.load("items/name,items/columns/items/name");
   let loaded = queueBlocks(wb, () => true);
   try {
     await context.sync();
   } catch (err) {
     if ((err as { code?: unknown }).code !== "ItemNotFound") throw err;
-    const existing = wb.names.load("items/name,items/type,items/value");
+    const existing = wb.names.load(NAMES_LOAD);
     const all = wb.worksheets.load("items/name,items/visibility");
     await context.sync();
     const have = new Set(existing.items.map((n) => n.name.toUpperCase()));
-    const infos = existing.items.map((n) => ({ name: n.name, type: String(n.type), value: String(n.value), comment: "" }));
-    loaded = queueBlocks(wb, (name) => have.has(name), recordSheetIn(infos, all.items.map((x) => ({ name: x.name, visibility: String(x.visibility) }))));
+    loaded = queueBlocks(wb, (name) => have.has(name), recordSheetIn(nameInfosOf(existing), sheetInfosOf(all)));
     sheets.load(SHEETS);
-    names.load("items/name,items/type,items/value,items/comment");
+    names.load(NAMES_LOAD);
     tables.load("items/name,items/columns/items/name");
     await context.sync();
   }
-  const nameInfos = names.items.map((n) => ({ name: n.name, type: String(n.type), value: String(n.value), comment: n.comment ?? "" }));
+  const nameInfos = nameInfosOf(names);
   const sheetNames = sheets.items.map((s) => s.name);
   return {
     blocks: BLOCKS.map((b) => blockRead(b, loaded.get(b))),
     names: nameInfos,
     protectedSheets: new Set(sheets.items.filter((s) => s.protection.protected).map((s) => s.name)),
     sheets: sheetNames,
-    recordSheet: recordSheetIn(nameInfos, sheets.items.map((x) => ({ name: x.name, visibility: String(x.visibility) }))),
+    recordSheet: recordSheetIn(nameInfos, sheetInfosOf(sheets)),
     tables: tables.items.map((t) => t.name),
     changeLog: findChangeLog(tables.items.map((t) => ({ name: t.name, columns: t.columns.items.map((c) => c.name) }))),
     takenNames: [

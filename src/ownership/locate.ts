@@ -95,10 +95,11 @@ function headerlessColumns(record: BlockRecord, area: BlockArea, table: string):
   // Any other is placed only between two such columns that kept their distance (no column was
   // inserted or deleted between them): a column deleted with the header row must not be taken
   // for its neighbour, which may be the user's Override column.
-  const moved = columnsNow(record, area.sheet);
+  const lines = recordedLines(record, area.sheet)?.cols ?? new Map<number, number | "deleted">();
+  const moved = new Map([...lines].filter((l): l is [number, number] => l[1] !== "deleted"));
   const col = (header: string) => {
     const at = atCol(header);
-    if (at === null) return null;
+    if (at === null || lines.get(at) === "deleted") return null;
     const known = moved.get(at);
     if (known !== undefined) return known;
     const left = Math.max(...[...moved.keys()].filter((c) => c < at));
@@ -108,17 +109,6 @@ function headerlessColumns(record: BlockRecord, area: BlockArea, table: string):
     return r - l === right - left ? l + at - left : null;
   };
   return { idCol: best.col, headerRow: Math.min(...best.rows) - 1, col };
-}
-
-/** Each column of the block as written → where most of its cells with a live reference on `sheet` are now. */
-function columnsNow(record: BlockRecord, sheet: string): Map<number, number> {
-  const byCol = new Map<number, number[]>();
-  for (const c of record.cells) {
-    const now = c.ref ? parseRef(c.ref) : null;
-    const at = cellAt(c.at);
-    if (now && at && now.sheet.toLowerCase() === sheet.toLowerCase()) byCol.set(at.col, [...(byCol.get(at.col) ?? []), now.col]);
-  }
-  return new Map([...byCol].map(([at, nows]) => [at, mostCommon(nows) as number]));
 }
 
 /** Where every cell of the record is now, by key. */
@@ -185,23 +175,37 @@ export interface SheetRect {
  * Excel kept them (src/excel/recover.ts).
  */
 export function areaOfRecord(record: BlockRecord): SheetRect | null {
-  const written = record.cells.filter((c) => !c.table).flatMap((c) => {
-    const at = cellAt(c.at);
-    return at ? [{ at, now: c.ref ? parseRef(c.ref) : null, gone: c.ref.includes("#REF!") }] : [];
-  });
-  const sheet = mostCommon(written.flatMap(({ now }) => (now ? [now.sheet] : [])));
-  if (sheet === undefined) return null;
-  const live = written.flatMap(({ at, now }) => (now?.sheet === sheet ? [{ at, now }] : []));
-  const gone = written.filter((w) => w.gone).map((w) => w.at);
-  const liveRows = new Set(live.map((w) => w.at.row));
-  const liveCols = new Set(live.map((w) => w.at.col));
-  const rows = linesNow(live.map((w) => [w.at.row, w.now.row]), gone.filter((g) => liveCols.has(g.col)).map((g) => g.row));
-  const cols = linesNow(live.map((w) => [w.at.col, w.now.col]), gone.filter((g) => liveRows.has(g.row)).map((g) => g.col));
-  const ats = written.map((w) => w.at);
+  const recorded = recordedLines(record);
+  if (!recorded) return null;
+  const { sheet, ats, rows, cols } = recorded;
   // Edges in order, within the grid (a first row cut and pasted below could otherwise come last).
   const [top, bottom] = [edge(rows, Math.min(...ats.map((a) => a.row)), "first"), edge(rows, Math.max(...ats.map((a) => a.row)), "last")].sort((a, b) => a - b);
   const [left, right] = [edge(cols, Math.min(...ats.map((a) => a.col)), "first"), edge(cols, Math.max(...ats.map((a) => a.col)), "last")].sort((a, b) => a - b);
   return { sheet, top: Math.max(0, top), left: Math.max(0, left), bottom: Math.min(MAX_ROW, bottom), right: Math.min(MAX_COL, right) };
+}
+
+/**
+ * The block's cells outside its tables as written (`ats`), and where each of their rows and
+ * columns is now (see linesNow), on `sheet` or else on the sheet most of their references are
+ * on; null when no reference is on cells.
+ */
+function recordedLines(record: BlockRecord, sheet?: string): { sheet: string; ats: { row: number; col: number }[]; rows: Map<number, number | "deleted">; cols: Map<number, number | "deleted"> } | null {
+  const written = record.cells.filter((c) => !c.table).flatMap((c) => {
+    const at = cellAt(c.at);
+    return at ? [{ at, now: c.ref ? parseRef(c.ref) : null, gone: c.ref.includes("#REF!") }] : [];
+  });
+  const on = sheet ?? mostCommon(written.flatMap(({ now }) => (now ? [now.sheet] : [])));
+  if (on === undefined) return null;
+  const live = written.flatMap(({ at, now }) => (now && now.sheet.toLowerCase() === on.toLowerCase() ? [{ at, now }] : []));
+  const gone = written.filter((w) => w.gone).map((w) => w.at);
+  const liveRows = new Set(live.map((w) => w.at.row));
+  const liveCols = new Set(live.map((w) => w.at.col));
+  return {
+    sheet: on,
+    ats: written.map((w) => w.at),
+    rows: linesNow(live.map((w) => [w.at.row, w.now.row]), gone.filter((g) => liveCols.has(g.col)).map((g) => g.row)),
+    cols: linesNow(live.map((w) => [w.at.col, w.now.col]), gone.filter((g) => liveRows.has(g.row)).map((g) => g.col)),
+  };
 }
 
 /** The value that occurs most often (the first of them on a tie); undefined for none. */

@@ -85,8 +85,8 @@ export class FakeNamedItemCollection extends ClientCollection<NameModel, FakeNam
 /**
  * A worksheet's own names (Worksheet.names, ExcelApi 1.4): names scoped to that sheet, which
  * Workbook.names does not list (OfficeDev/office-js#1011). A sheet-scoped name may share its text
- * with a workbook name (on its sheet it wins), never with a table. The fake keeps their cells
- * where they were added; it does not move them on structural edits.
+ * with a workbook name (on its sheet it wins), never with a table. Structural edits move them as
+ * they move workbook names (edits.ts).
  */
 export class FakeSheetNamedItemCollection extends ClientCollection<NameModel, FakeNamedItem> {
   protected readonly typeName = "NamedItemCollection";
