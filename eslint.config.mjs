@@ -9,19 +9,9 @@ import officeAddins from "eslint-plugin-office-addins";
 
 /** The globals of Node's CommonJS scripts (webpack config, npm start, Jest config). */
 const nodeGlobals = Object.fromEntries(
-  [
-    "require",
-    "module",
-    "exports",
-    "__dirname",
-    "__filename",
-    "process",
-    "console",
-    "Buffer",
-    "URL",
-    "setTimeout",
-    "clearTimeout",
-  ].map((name) => [name, "readonly"]),
+  ["require", "module", "exports", "__dirname", "__filename", "process", "console", "Buffer", "URL", "setTimeout", "clearTimeout"].map(
+    (name) => [name, "readonly"],
+  ),
 );
 
 export default [
@@ -30,7 +20,7 @@ export default [
   {
     languageOptions: { parser: tsParser, ecmaVersion: "latest" },
     rules: {
-      // Formatting is not enforced by lint: the project has no Prettier configuration.
+      // Formatting is Prettier's (.prettierrc.json); `npm run lint` runs `prettier --check` first.
       "prettier/prettier": "off",
     },
   },

@@ -75,27 +75,24 @@ class RenderedAssetsPlugin {
 
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("RenderedAssetsPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: "RenderedAssetsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
-        () => {
-          require("./scripts/ts-register.js");
-          // A rebuild (npm start watches) must see edited sources, not the first require's copy.
-          for (const cached of Object.keys(require.cache)) {
-            if (cached.startsWith(SRC + path.sep)) delete require.cache[cached];
+      compilation.hooks.processAssets.tap({ name: "RenderedAssetsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        require("./scripts/ts-register.js");
+        // A rebuild (npm start watches) must see edited sources, not the first require's copy.
+        for (const cached of Object.keys(require.cache)) {
+          if (cached.startsWith(SRC + path.sep)) delete require.cache[cached];
+        }
+        for (const [file, [modulePath, render]] of Object.entries(this.assets)) {
+          try {
+            compilation.emitAsset(file, new sources.RawSource(render(require(modulePath))));
+          } catch (error) {
+            compilation.errors.push(new WebpackError(`${file} is rendered from ${path.relative(__dirname, modulePath)}: ${error.message}`));
           }
-          for (const [file, [modulePath, render]] of Object.entries(this.assets)) {
-            try {
-              compilation.emitAsset(file, new sources.RawSource(render(require(modulePath))));
-            } catch (error) {
-              compilation.errors.push(new WebpackError(`${file} is rendered from ${path.relative(__dirname, modulePath)}: ${error.message}`));
-            }
-          }
-          // Watch every source the assets were rendered from.
-          for (const loaded of Object.keys(require.cache)) {
-            if (loaded.startsWith(SRC + path.sep)) compilation.fileDependencies.add(loaded);
-          }
-        },
-      );
+        }
+        // Watch every source the assets were rendered from.
+        for (const loaded of Object.keys(require.cache)) {
+          if (loaded.startsWith(SRC + path.sep)) compilation.fileDependencies.add(loaded);
+        }
+      });
     });
   }
 }

@@ -72,7 +72,9 @@ window.CustomFunctions = {
 };`;
 
 /** DEAL_BENCH_ONLY=STAKE,CAGR times those functions only. */
-const NAMES = process.env.DEAL_BENCH_ONLY ? process.env.DEAL_BENCH_ONLY.split(",") : ["STAKE", "POSTMONEY", "PREMONEY", "IMPLIEDVALUATION", "DILUTE", "STAKEVALUE", "STEPUP", "MOIC", "CAGR", "PRIORVALUE"];
+const NAMES = process.env.DEAL_BENCH_ONLY
+  ? process.env.DEAL_BENCH_ONLY.split(",")
+  : ["STAKE", "POSTMONEY", "PREMONEY", "IMPLIEDVALUATION", "DILUTE", "STAKEVALUE", "STEPUP", "MOIC", "CAGR", "PRIORVALUE"];
 
 /** Pages the money column is timed on, each fresh; the median page is reported. */
 const PAGES = 3;
@@ -106,8 +108,17 @@ export async function run(): Promise<string[]> {
       let range = { deal: NaN, plain: NaN };
       for (let p = 0; p < PAGES; p++) {
         const page = await benchPage(browser, functionsJs);
-        columns.push(await page.evaluate(([n]) => (window as unknown as { runBench: (n: string, p: string) => { deal: number; plain: number } }).runBench(n, "money"), [name]));
-        if (p === 0 && !columnOnly) range = await page.evaluate(([n]) => (window as unknown as { runBench: (n: string, p: string) => { deal: number; plain: number } }).runBench(n, "any"), [name]);
+        columns.push(
+          await page.evaluate(
+            ([n]) => (window as unknown as { runBench: (n: string, p: string) => { deal: number; plain: number } }).runBench(n, "money"),
+            [name],
+          ),
+        );
+        if (p === 0 && !columnOnly)
+          range = await page.evaluate(
+            ([n]) => (window as unknown as { runBench: (n: string, p: string) => { deal: number; plain: number } }).runBench(n, "any"),
+            [name],
+          );
         await page.close();
       }
       const column = columns.sort((a, b) => a.deal - b.deal)[Math.floor(PAGES / 2)];

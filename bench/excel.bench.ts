@@ -31,7 +31,13 @@ export async function run(): Promise<string[]> {
   const rows: Row[] = [];
   for (const block of BLOCKS) {
     const wb = installFakeOffice(globalThis, new FakeWorkbook());
-    rows.push(await measure(wb, `Insert ${BLOCK_TITLES[block]}${block === "amzn" || block === "capex" || block === "sensitivity" ? " (+ Deal, which its formulas need)" : ""}`, () => insertBlocks([block], NEW_SHEET)));
+    rows.push(
+      await measure(
+        wb,
+        `Insert ${BLOCK_TITLES[block]}${block === "amzn" || block === "capex" || block === "sensitivity" ? " (+ Deal, which its formulas need)" : ""}`,
+        () => insertBlocks([block], NEW_SHEET),
+      ),
+    );
   }
   const all = installFakeOffice(globalThis, new FakeWorkbook());
   rows.push(await measure(all, "Insert all", () => insertBlocks([...BLOCKS], NEW_SHEET)));
@@ -49,9 +55,5 @@ export async function run(): Promise<string[]> {
   if (edited.length !== 1) throw new Error(`expected one conflict to accept, got ${edited.length}`);
   rows.push(await measure(updated, "applyUpdate accepting the edit's replacement", () => applyUpdate(edited)));
 
-  return [
-    "| action | context.sync | cells written |",
-    "|---|---:|---:|",
-    ...rows.map((r) => `| ${r.action} | ${r.syncs} | ${r.cells} |`),
-  ];
+  return ["| action | context.sync | cells written |", "|---|---:|---:|", ...rows.map((r) => `| ${r.action} | ${r.syncs} | ${r.cells} |`)];
 }

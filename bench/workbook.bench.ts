@@ -28,7 +28,8 @@ function ms(value: number): string {
 export async function run(): Promise<string[]> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "deal-desk-bench-"));
   try {
-    const command = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.workbook;
+    const command = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts
+      .workbook;
     const commandTimes: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const started = process.hrtime.bigint();

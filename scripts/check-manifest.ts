@@ -62,7 +62,6 @@ function at(element: XmlElement): string {
   return `<${element.name}> (line ${element.line})`;
 }
 
-
 /** Width and height from a PNG's IHDR chunk, or undefined when the bytes are not a PNG. */
 export function pngSize(bytes: Buffer): { width: number; height: number } | undefined {
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -140,12 +139,7 @@ function checkUrls(root: XmlElement, options: Required<ManifestCheckOptions>, pr
   return uses;
 }
 
-function checkIcons(
-  root: XmlElement,
-  defined: Map<string, Resource>,
-  urls: UrlUse[],
-  problems: string[],
-): void {
+function checkIcons(root: XmlElement, defined: Map<string, Resource>, urls: UrlUse[], problems: string[]): void {
   const fileOf = (url: string): string | undefined => urls.find((use) => use.url === url)?.file;
   const expectations: Array<{ url: string; size: number; what: string }> = [];
   for (const [name, size] of Object.entries(STORE_ICON_SIZES)) {
@@ -161,7 +155,11 @@ function checkIcons(
     const key = `${image.attributes.resid}@${size}`;
     if (resource === undefined || seen.has(key)) continue;
     seen.add(key);
-    expectations.push({ url: resource.value, size, what: `resource "${resource.id}" shown at size ${image.attributes.size} by ${at(image)}` });
+    expectations.push({
+      url: resource.value,
+      size,
+      what: `resource "${resource.id}" shown at size ${image.attributes.size} by ${at(image)}`,
+    });
   }
   for (const { url, size, what } of expectations) {
     const file = fileOf(url);
@@ -263,9 +261,7 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): strin
 
   const problems: string[] = [];
   const versionOverrides = child(root, "VersionOverrides");
-  const host = childrenNamed(child(versionOverrides, "Hosts"), "Host").find(
-    (candidate) => candidate.attributes["xsi:type"] === "Workbook",
-  );
+  const host = childrenNamed(child(versionOverrides, "Hosts"), "Host").find((candidate) => candidate.attributes["xsi:type"] === "Workbook");
   checkId(root, problems);
   checkRequirementSets(root, problems);
   const defined = collectResources(child(versionOverrides, "Resources"), problems);

@@ -12,7 +12,8 @@ import type { Dataset } from "../src/figures/types";
 import { MAX_FIGURES_BYTES } from "../src/figures/load";
 import { checkDataset, describeProblem, quoteProblems } from "../src/figures/validate";
 
-export type FileCheck = { readonly ok: true; readonly dataset: Dataset; readonly text: string } | { readonly ok: false; readonly lines: readonly string[] };
+export type FileCheck =
+  { readonly ok: true; readonly dataset: Dataset; readonly text: string } | { readonly ok: false; readonly lines: readonly string[] };
 
 function articleReader(sourcesDir: string | undefined): (file: string) => string | undefined {
   return (file) => {
@@ -37,7 +38,8 @@ export function checkFiguresFile(file: string, sourcesDir: string | undefined = 
   const shown = relative === "" || relative.startsWith("..") ? file : relative;
   if (!fs.existsSync(file)) return { ok: false, lines: [`${shown}: no such file`] };
   const text = fs.readFileSync(file, "utf8");
-  if (text.length > MAX_FIGURES_BYTES) return { ok: false, lines: [`${shown}: larger than ${MAX_FIGURES_BYTES / 1024} KB; the add-in would refuse it`] };
+  if (text.length > MAX_FIGURES_BYTES)
+    return { ok: false, lines: [`${shown}: larger than ${MAX_FIGURES_BYTES / 1024} KB; the add-in would refuse it`] };
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -68,7 +70,10 @@ function parseArgs(args: readonly string[]): { file: string; sources: string | u
     } else file = arg;
   }
   const base = process.env.INIT_CWD ?? process.cwd();
-  return { file: path.resolve(base, file ?? "figures/figures.json"), sources: sources === undefined ? undefined : path.resolve(base, sources) };
+  return {
+    file: path.resolve(base, file ?? "figures/figures.json"),
+    sources: sources === undefined ? undefined : path.resolve(base, sources),
+  };
 }
 
 function main(args: readonly string[]): number {
@@ -88,12 +93,19 @@ function main(args: readonly string[]): number {
   const result = checkFiguresFile(options.file, sources);
   if (!result.ok) {
     console.error(result.lines.join("\n"));
-    console.error(`npm run figures:check: ${result.lines.length} problem${result.lines.length === 1 ? "" : "s"}; the add-in would keep its built-in figures.`);
+    console.error(
+      `npm run figures:check: ${result.lines.length} problem${result.lines.length === 1 ? "" : "s"}; the add-in would keep its built-in figures.`,
+    );
     return 1;
   }
   const d = result.dataset;
-  const quotes = sources === undefined ? "quotes not checked (no sources folder)" : `quotes found verbatim in ${path.relative(process.cwd(), sources) || sources}`;
-  console.log(`${options.file}: valid. Figures ${d.version} · ${d.date}: ${d.figures.length} figures, ${d.facts.length} facts, ${d.sources.length} sources; ${quotes}.`);
+  const quotes =
+    sources === undefined
+      ? "quotes not checked (no sources folder)"
+      : `quotes found verbatim in ${path.relative(process.cwd(), sources) || sources}`;
+  console.log(
+    `${options.file}: valid. Figures ${d.version} · ${d.date}: ${d.figures.length} figures, ${d.facts.length} facts, ${d.sources.length} sources; ${quotes}.`,
+  );
   return 0;
 }
 

@@ -44,7 +44,8 @@ function selfTestManifest(text) {
 function build(config) {
   return new Promise((resolve, reject) => {
     webpack(config).run((error, stats) => {
-      if (error || stats.hasErrors()) reject(new Error(`the build failed:\n${error ? error.message : stats.toString({ all: false, errors: true })}`));
+      if (error || stats.hasErrors())
+        reject(new Error(`the build failed:\n${error ? error.message : stats.toString({ all: false, errors: true })}`));
       else resolve();
     });
   });
@@ -91,14 +92,18 @@ async function main() {
   const baseUrl = `https://localhost:${port}`;
   const distDir = path.resolve(ROOT, process.env.DIST_DIR || "dist");
   if (process.argv.includes("--no-build")) {
-    if (!fs.existsSync(path.join(distDir, "manifest.xml"))) fail(`${distDir} holds no build (manifest.xml is missing); run without --no-build.`);
+    if (!fs.existsSync(path.join(distDir, "manifest.xml")))
+      fail(`${distDir} holds no build (manifest.xml is missing); run without --no-build.`);
   } else {
     process.env.ADDIN_BASE_URL = baseUrl;
     console.log(`Building into ${distDir} ...`);
     await build(require(path.join(ROOT, "webpack.config.js"))({}, { mode: "production" }));
   }
   const manifest = path.join(distDir, "self-test-manifest.xml");
-  fs.writeFileSync(manifest, selfTestManifest(fs.readFileSync(path.join(distDir, "manifest.xml"), "utf8").split("https://localhost:3000").join(baseUrl)));
+  fs.writeFileSync(
+    manifest,
+    selfTestManifest(fs.readFileSync(path.join(distDir, "manifest.xml"), "utf8").split("https://localhost:3000").join(baseUrl)),
+  );
   const credentials = await ensureCertificates();
   await trustCa();
 
@@ -111,12 +116,17 @@ async function main() {
     console.log(`\nSelf-test results:\n${reportLines(report).join("\n")}`);
     finish(report.failed === 0 ? 0 : 1);
   });
-  const timer = setTimeout(() => {
-    console.error(`No results arrived within ${timeoutMinutes} minutes; was the self-test manifest sideloaded and the pane opened?`);
-    finish(1);
-  }, timeoutMinutes * 60 * 1000);
+  const timer = setTimeout(
+    () => {
+      console.error(`No results arrived within ${timeoutMinutes} minutes; was the self-test manifest sideloaded and the pane opened?`);
+      finish(1);
+    },
+    timeoutMinutes * 60 * 1000,
+  );
   await new Promise((resolve, reject) => {
-    http.once("error", (error) => reject(error.code === "EADDRINUSE" ? new Error(`port ${port} is in use; stop the other server (npm start?) or set PORT.`) : error));
+    http.once("error", (error) =>
+      reject(error.code === "EADDRINUSE" ? new Error(`port ${port} is in use; stop the other server (npm start?) or set PORT.`) : error),
+    );
     http.listen(port, "localhost", resolve);
   });
   console.log(`\n${instructions(manifest, baseUrl)}`);

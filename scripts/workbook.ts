@@ -51,7 +51,8 @@ function parseArgs(args: readonly string[]): Options {
     else if (arg === "--force") force = true;
     else if (arg === "--figures" || arg.startsWith("--figures=")) {
       const value = arg === "--figures" ? args[++i] : arg.slice("--figures=".length);
-      if (value === undefined || value === "" || value.startsWith("--")) throw new UsageError("--figures needs a file path, e.g. --figures figures/next.json");
+      if (value === undefined || value === "" || value.startsWith("--"))
+        throw new UsageError("--figures needs a file path, e.g. --figures figures/next.json");
       if (figures !== undefined) throw new UsageError("--figures was given twice; give one file.");
       figures = value;
     } else if (arg === "--out" || arg.startsWith("--out=")) {

@@ -12,14 +12,19 @@ describe("the generated sections of README.md and docs/", () => {
   });
 
   test("a stale section is detected and regenerated", () => {
-    const stale = figuresDoc.replace(/`amzn\.price` \| AMZN share price \| around \$241\.73/, "`amzn.price` | AMZN share price | around $199.99");
+    const stale = figuresDoc.replace(
+      /`amzn\.price` \| AMZN share price \| around \$241\.73/,
+      "`amzn.price` | AMZN share price | around $199.99",
+    );
     expect(stale).not.toBe(figuresDoc);
     expect(readSection(stale, "figures")).not.toBe(GENERATED_SECTIONS.figures.render());
     expect(regenerate(stale, FIGURES_DOC_PATH)).toBe(figuresDoc);
   });
 
   test("missing markers are an error that names the file and the section", () => {
-    expect(() => regenerate("# no markers\n", FIGURES_DOC_PATH)).toThrow("docs/figures.md has no <!-- BEGIN figures --> … <!-- END figures --> markers.");
+    expect(() => regenerate("# no markers\n", FIGURES_DOC_PATH)).toThrow(
+      "docs/figures.md has no <!-- BEGIN figures --> … <!-- END figures --> markers.",
+    );
   });
 });
 

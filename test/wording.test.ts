@@ -35,18 +35,30 @@ function sheetTexts(): [string, string][] {
 /** Every text of the pane: its cards, its function reference, its page. */
 function paneTexts(): [string, string][] {
   return [
-    ...figureCards({ today: "2026-12-01", staleDays: 90 }).flatMap((card) => Object.values(card).filter((v): v is string => typeof v === "string").map((v) => [`pane card ${card.id}`, v] as [string, string])),
-    ...derivedCards().flatMap((card) => [card.label, card.value, card.basis].map((v) => [`pane derived ${card.id}`, v] as [string, string])),
-    ...functionEntries().flatMap((e) => [e.summary, ...e.examples, e.insert].map((v) => [`pane function ${e.name}`, v] as [string, string])),
+    ...figureCards({ today: "2026-12-01", staleDays: 90 }).flatMap((card) =>
+      Object.values(card)
+        .filter((v): v is string => typeof v === "string")
+        .map((v) => [`pane card ${card.id}`, v] as [string, string]),
+    ),
+    ...derivedCards().flatMap((card) =>
+      [card.label, card.value, card.basis].map((v) => [`pane derived ${card.id}`, v] as [string, string]),
+    ),
+    ...functionEntries().flatMap((e) =>
+      [e.summary, ...e.examples, e.insert].map((v) => [`pane function ${e.name}`, v] as [string, string]),
+    ),
     ["taskpane.html", built("taskpane.html").replace(/<[^>]+>/g, " ")],
   ];
 }
 
 function helpTexts(): [string, string][] {
-  const metadata = JSON.parse(built("functions.json")) as { functions: { id: string; description: string; parameters: { description: string }[] }[] };
+  const metadata = JSON.parse(built("functions.json")) as {
+    functions: { id: string; description: string; parameters: { description: string }[] }[];
+  };
   return [
     ["help.html", built("help.html").replace(/<[^>]+>/g, " ")],
-    ...metadata.functions.flatMap((f) => [f.description, ...f.parameters.map((p) => p.description)].map((v) => [`functions.json ${f.id}`, v] as [string, string])),
+    ...metadata.functions.flatMap((f) =>
+      [f.description, ...f.parameters.map((p) => p.description)].map((v) => [`functions.json ${f.id}`, v] as [string, string]),
+    ),
   ];
 }
 

@@ -45,7 +45,7 @@ function divide([hi, lo]: Pair, [y0, y1]: Pair): Pair {
 }
 
 /** ln 2 in two parts; LN2_HI has 32 significant bits, so k·LN2_HI is exact for |k| < 2^21 (fdlibm's split). */
-const LN2_HI = 6.93147180369123816490e-1;
+const LN2_HI = 6.9314718036912381649e-1;
 const LN2_LO = 1.90821492927058770002e-10;
 
 /** 1/25, 1/23, …, 1/3: the series' coefficients, each the same double as dividing in the loop, out of its dependency chain. */
@@ -91,7 +91,7 @@ function decimalPair(x: number, p: number): Pair {
   // D·2^p = high·10^8·2^p + low·2^p, each part exact.
   const [h, hl] = twoProduct(Number(all.slice(0, -8) || "0") * 2 ** p, 1e8);
   let d = twoSum(h, hl + Number(all.slice(-8)) * 2 ** p);
-  for (let q = Number(exponent) - point.length; q !== 0; ) {
+  for (let q = Number(exponent) - point.length; q !== 0;) {
     const step = Math.max(-22, Math.min(22, q));
     d = step > 0 ? scale(d, POW10[step]) : divide(d, [POW10[-step], 0]);
     q -= step;
@@ -148,7 +148,11 @@ export function cagr(startvalue: number, endvalue: number, years: number): numbe
   let ln = lnRatio(startvalue, endvalue);
   let y = decimalPair(years, 0);
   // Dekker's product needs factors below 2^996: scale both by 2^-200, which leaves z as it is.
-  if (years > 2 ** 900) [ln, y] = [[ln[0] * 2 ** -200, ln[1] * 2 ** -200], [y[0] * 2 ** -200, y[1] * 2 ** -200]];
+  if (years > 2 ** 900)
+    [ln, y] = [
+      [ln[0] * 2 ** -200, ln[1] * 2 ** -200],
+      [y[0] * 2 ** -200, y[1] * 2 ** -200],
+    ];
   const [z, dz] = divide(ln, y);
   if (!(z < 710)) return ERRORS.nonFinite("the growth rate");
   const g = Math.expm1(z);

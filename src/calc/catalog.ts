@@ -97,7 +97,14 @@ const newmoney = (currencyOf: string): ParamSpec => ({
   optional: false,
 });
 
-const money = (name: string, what: string, unit: string, bounds = "0 or more"): ParamSpec => ({ name, kind: "number", what, unit, bounds, optional: false });
+const money = (name: string, what: string, unit: string, bounds = "0 or more"): ParamSpec => ({
+  name,
+  kind: "number",
+  what,
+  unit,
+  bounds,
+  optional: false,
+});
 const fraction = (name: string, what: string): ParamSpec => ({
   name,
   kind: "number",
@@ -156,7 +163,9 @@ export const CATALOG: readonly FunctionSpec[] = [
     summary: "The valuation after a round: the pre-money valuation plus all the round's new money.",
     params: [money("premoney", "The valuation before the round", "in a currency"), newmoney("premoney")],
     result: "The post-money valuation, in the currency of the arguments.",
-    examples: [{ formula: "=DEAL.POSTMONEY(830e9, 100e9)", result: 930000000000, note: "$930 billion: $830B pre-money plus the whole $100B round" }],
+    examples: [
+      { formula: "=DEAL.POSTMONEY(830e9, 100e9)", result: 930000000000, note: "$930 billion: $830B pre-money plus the whole $100B round" },
+    ],
     inWorkbook: "=DEAL.POSTMONEY(OPENAI_VALUATION_ROUND, DEAL_ROUND_SIZE)",
   },
   {
@@ -164,14 +173,21 @@ export const CATALOG: readonly FunctionSpec[] = [
     summary: "The valuation before a round: the post-money valuation minus all the round's new money.",
     params: [money("postmoney", "The valuation after the round", "in a currency"), newmoney("postmoney")],
     result: "The pre-money valuation, in the currency of the arguments.",
-    examples: [{ formula: "=DEAL.PREMONEY(830e9, 100e9)", result: 730000000000, note: "$730 billion: $830B read as post-money, less the whole $100B round" }],
+    examples: [
+      {
+        formula: "=DEAL.PREMONEY(830e9, 100e9)",
+        result: 730000000000,
+        note: "$730 billion: $830B read as post-money, less the whole $100B round",
+      },
+    ],
     inWorkbook: "=DEAL.PREMONEY(OPENAI_VALUATION_ROUND, DEAL_ROUND_SIZE)",
   },
   {
     name: "IMPLIEDVALUATION",
     summary: "The valuation implied when an investment of amount buys a stake of the company.",
     params: [money("amount", "The money this investor puts in", "in a currency"), fraction("stake", "The share it buys"), basis, roundsize],
-    result: 'The valuation in the currency of amount: amount ÷ stake (post-money) for basis "post", amount ÷ stake − roundsize (pre-money) for "pre".',
+    result:
+      'The valuation in the currency of amount: amount ÷ stake (post-money) for basis "post", amount ÷ stake − roundsize (pre-money) for "pre".',
     examples: [
       { formula: "=DEAL.IMPLIEDVALUATION(50e9, 0.05)", result: 1000000000000, note: "$1 trillion post-money" },
       {
@@ -198,7 +214,10 @@ export const CATALOG: readonly FunctionSpec[] = [
   {
     name: "STAKEVALUE",
     summary: "What a stake is worth at a post-money valuation: stake × valuation.",
-    params: [fraction("stake", "The share of the company"), money("valuation", "The company's post-money valuation (the round's money included)", "in a currency")],
+    params: [
+      fraction("stake", "The share of the company"),
+      money("valuation", "The company's post-money valuation (the round's money included)", "in a currency"),
+    ],
     result: "The value of the stake, in the currency of valuation.",
     examples: [{ formula: "=DEAL.STAKEVALUE(0.05, 830e9)", result: 41500000000, note: "$41.5 billion" }],
     inWorkbook: "=DEAL.STAKEVALUE(DEAL_STAKE_POST, OPENAI_VALUATION_ROUND)",
@@ -234,7 +253,14 @@ export const CATALOG: readonly FunctionSpec[] = [
     params: [
       money("startvalue", "The value at the start", "in a currency or any unit", "above 0"),
       money("endvalue", "The value at the end", "in the unit of startvalue"),
-      { name: "years", kind: "number", what: "The time between them", unit: "in years (fractions allowed)", bounds: "above 0", optional: false },
+      {
+        name: "years",
+        kind: "number",
+        what: "The time between them",
+        unit: "in years (fractions allowed)",
+        bounds: "above 0",
+        optional: false,
+      },
     ],
     result: "The yearly growth rate as a fraction (0.3 is 30% a year), within 2 units in the last place.",
     examples: [{ formula: "=DEAL.CAGR(100, 172.8, 3)", result: 0.2, note: "20% a year" }],
@@ -245,10 +271,23 @@ export const CATALOG: readonly FunctionSpec[] = [
     summary: "The value before a gain: value ÷ (1 + gain).",
     params: [
       money("value", "The value after the gain", "in a currency or any unit"),
-      { name: "gain", kind: "number", what: "The change since then", unit: "as a fraction (1.14 is a gain of 114%, −0.2 a fall of 20%)", bounds: "above −1", optional: false },
+      {
+        name: "gain",
+        kind: "number",
+        what: "The change since then",
+        unit: "as a fraction (1.14 is a gain of 114%, −0.2 a fall of 20%)",
+        bounds: "above −1",
+        optional: false,
+      },
     ],
     result: "The value before the gain, in the unit of value.",
-    examples: [{ formula: "=DEAL.PRIORVALUE(241.73, 1.14)", result: 112.957943925234, note: "the AMZN price three years earlier that a 114% price gain implies" }],
+    examples: [
+      {
+        formula: "=DEAL.PRIORVALUE(241.73, 1.14)",
+        result: 112.957943925234,
+        note: "the AMZN price three years earlier that a 114% price gain implies",
+      },
+    ],
     inWorkbook: "=DEAL.PRIORVALUE(AMZN_PRICE, AMZN_RETURN_3Y)",
   },
   {
@@ -277,7 +316,8 @@ export const CATALOG: readonly FunctionSpec[] = [
     name: "FIGURES",
     summary: "The whole Deal Desk dataset as a table that spills, with a header row.",
     params: [],
-    result: "A table with the columns id, label, value, unit, qualifier, status, as of (with its date and how it is known), source (the title), tier and comment; one row per figure.",
+    result:
+      "A table with the columns id, label, value, unit, qualifier, status, as of (with its date and how it is known), source (the title), tier and comment; one row per figure.",
     examples: [{ formula: "=DEAL.FIGURES()", result: "a table of every figure, starting with deal.amount" }],
     inWorkbook: "=DEAL.FIGURES()",
   },

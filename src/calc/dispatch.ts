@@ -44,13 +44,18 @@ export const BINDINGS: Readonly<Record<string, Binding>> = {
   MOIC: (v) => math.moic(num(v[0]), num(v[1])),
   CAGR: (v) => math.cagr(num(v[0]), num(v[1]), num(v[2])),
   PRIORVALUE: (v) => math.priorValue(num(v[0]), num(v[1])),
-  FIGURE: (v) => (v[0] === null || v[0] === undefined ? ERRORS.missing("id") : figureField(String(v[0]), v[1] === null || v[1] === undefined ? "value" : String(v[1]))),
+  FIGURE: (v) =>
+    v[0] === null || v[0] === undefined
+      ? ERRORS.missing("id")
+      : figureField(String(v[0]), v[1] === null || v[1] === undefined ? "value" : String(v[1])),
   // The value; src/functions turns it into the card where Excel has data types.
   CARD: (v) => (v[0] === null || v[0] === undefined ? ERRORS.missing("id") : figureField(String(v[0]), "value")),
 };
 
 /** Each function's parameters in order, name and kind, from the catalog. */
-const params = new Map<string, readonly Param[]>(CATALOG.map((spec) => [spec.name, spec.params.map((p) => ({ name: p.name, kind: p.kind }))]));
+const params = new Map<string, readonly Param[]>(
+  CATALOG.map((spec) => [spec.name, spec.params.map((p) => ({ name: p.name, kind: p.kind }))]),
+);
 
 /**
  * The result grid of a DEAL.* function for the arguments Excel passed (single values or 2-D

@@ -14,7 +14,12 @@ export interface CalcError {
 
 /** True for a CalcError value (and for nothing a calculation returns as a result). */
 export function isCalcError(value: unknown): value is CalcError {
-  return typeof value === "object" && value !== null && typeof (value as CalcError).kind === "string" && typeof (value as CalcError).message === "string";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as CalcError).kind === "string" &&
+    typeof (value as CalcError).message === "string"
+  );
 }
 
 /** A fresh value each time (so nothing shared needs freezing; the type is read-only). */
@@ -38,7 +43,8 @@ export const ERRORS = {
   stakeAbove100: () => error("#NUM!", 'amount is larger than valuation: with basis "post" the stake would be above 100%.'),
   amountAbovePostmoney: () => error("#NUM!", "newmoney is larger than postmoney: the pre-money valuation would be negative."),
   roundsizeBelowAmount: () => error("#NUM!", "roundsize is smaller than amount: the round's new money includes amount."),
-  negativePremoney: () => error("#NUM!", 'roundsize is larger than amount ÷ stake: with basis "pre" the implied valuation would be negative.'),
+  negativePremoney: () =>
+    error("#NUM!", 'roundsize is larger than amount ÷ stake: with basis "pre" the implied valuation would be negative.'),
   totalReturnRange: () => error("#NUM!", "gain must be greater than −1 (a fall of 100% or more has no prior value)."),
   nonFinite: (what: string) => error("#NUM!", `${what} is too large for Excel (beyond ±1.8e308).`),
   notNumber: (arg: string, value: unknown) => error("#VALUE!", `${arg} is ${shown(value)}, which is not a number.`),

@@ -67,7 +67,18 @@ export function figuresTable(): (number | string)[][] {
     [...FIGURES_HEADER],
     ...dataset.figures.map((f) => {
       const source = findSourceIn(dataset, f.sourceId);
-      return [f.id, f.label, figureValue(f), f.unit, f.qualifier, f.status, formatAsOf(f), source?.title ?? f.sourceId, source?.tier ?? "", f.comment];
+      return [
+        f.id,
+        f.label,
+        figureValue(f),
+        f.unit,
+        f.qualifier,
+        f.status,
+        formatAsOf(f),
+        source?.title ?? f.sourceId,
+        source?.tier ?? "",
+        f.comment,
+      ];
     }),
   ];
 }

@@ -19,15 +19,18 @@ export const NOTES_API = "1.18";
  * later. Office 2019 stops at ExcelApi 1.7 and Office 2016 at 1.1, so neither can run Deal Desk.
  */
 /** What to select: Office says "InvalidSelection" for several areas and for a chart alike. */
-const SELECT_ONE_AREA = "Select a single cell or one block of cells (not several areas at once, a chart or a shape) and try again; nothing was changed.";
+const SELECT_ONE_AREA =
+  "Select a single cell or one block of cells (not several areas at once, a chart or a shape) and try again; nothing was changed.";
 
 const REQUIRED_API_HOSTS = "Microsoft 365 on Windows or Mac, Excel 2021 or later, or Excel on the web";
 
 export const MESSAGES = Object.freeze({
   noOffice: "Deal Desk works inside Excel. Open this page from Excel's Home tab (Deal Desk) to insert blocks.",
   oldExcel: `This version of Excel is too old for Deal Desk: it needs the Excel JavaScript API ${REQUIRED_API} (${REQUIRED_API_HOSTS}; Excel 2019 and Excel 2016 do not have it). Open the workbook in one of those to insert or update blocks.`,
-  apiNotFound: "This version of Excel does not offer a feature Deal Desk uses. Update Excel (Microsoft 365 or Excel on the web) and try again.",
-  protectedWorkbook: "The workbook's structure is protected, so Deal Desk cannot add sheets. Unprotect it (Review › Protect Workbook) or insert at the selected cell instead.",
+  apiNotFound:
+    "This version of Excel does not offer a feature Deal Desk uses. Update Excel (Microsoft 365 or Excel on the web) and try again.",
+  protectedWorkbook:
+    "The workbook's structure is protected, so Deal Desk cannot add sheets. Unprotect it (Review › Protect Workbook) or insert at the selected cell instead.",
   protectedGeneric:
     "Excel refused the change: a sheet or the workbook is protected, or the workbook is open read-only. Unprotect it (Review › Unprotect Sheet), or choose Enable Editing (Protected View) or Editing (Excel on the web), then try again; nothing of yours was changed.",
   readOnly:
@@ -49,7 +52,10 @@ export function failure(kind: FailureKind, message: string): ActionFailure {
 }
 
 export function protectedSheet(sheetName: string): ActionFailure {
-  return failure("protected", `The sheet "${sheetName}" is protected, so Deal Desk cannot write to it. Unprotect it (Review › Unprotect Sheet) and try again; nothing was changed.`);
+  return failure(
+    "protected",
+    `The sheet "${sheetName}" is protected, so Deal Desk cannot write to it. Unprotect it (Review › Unprotect Sheet) and try again; nothing was changed.`,
+  );
 }
 
 /** The failure for a workbook Office reports as read-only (Office.context.document.mode). */
@@ -72,12 +78,21 @@ const BY_CODE: Readonly<Record<string, { kind: FailureKind; message: string }>> 
 /** An error thrown by Office.js (or anything else) as a typed failure; never rethrows. */
 export function failureFromError(err: unknown): ActionFailure {
   const code = typeof err === "object" && err !== null ? String((err as { code?: unknown }).code ?? "") : "";
-  const location = typeof err === "object" && err !== null ? String((err as { debugInfo?: { errorLocation?: unknown } }).debugInfo?.errorLocation ?? "") : "";
+  const location =
+    typeof err === "object" && err !== null
+      ? String((err as { debugInfo?: { errorLocation?: unknown } }).debugInfo?.errorLocation ?? "")
+      : "";
   const detail = err instanceof Error ? err.message : String(err);
   const known = Object.prototype.hasOwnProperty.call(BY_CODE, code) ? BY_CODE[code] : undefined;
   if (known) return failure(known.kind, known.message);
-  if ((code === "InvalidArgument" || code === "ItemAlreadyExists") && /Name|Worksheet\.name|WorksheetCollection\.add|Table\.name/.test(location)) {
+  if (
+    (code === "InvalidArgument" || code === "ItemAlreadyExists") &&
+    /Name|Worksheet\.name|WorksheetCollection\.add|Table\.name/.test(location)
+  ) {
     return failure("invalid-name", `${MESSAGES.invalidName} (Excel said: ${detail})`);
   }
-  return failure("excel", `Excel could not finish the change (${detail}). Nothing of yours was overwritten, though part of a block may have been written; try again, and reload the add-in if it keeps failing.`);
+  return failure(
+    "excel",
+    `Excel could not finish the change (${detail}). Nothing of yours was overwritten, though part of a block may have been written; try again, and reload the add-in if it keeps failing.`,
+  );
 }

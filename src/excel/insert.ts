@@ -55,7 +55,10 @@ interface SelectionRead {
 function queueSelection(wb: Excel.Workbook, rows: number, cols: number): SelectionRead {
   const cell = wb.getSelectedRange().load("rowIndex,columnIndex");
   const sheet = cell.worksheet.load("name,protection/protected");
-  const area = cell.getCell(0, 0).getResizedRange(rows - 1, cols - 1).load("address,formulas");
+  const area = cell
+    .getCell(0, 0)
+    .getResizedRange(rows - 1, cols - 1)
+    .load("address,formulas");
   return {
     cell,
     sheet,
@@ -92,9 +95,21 @@ function selectionProblem(s: SelectionRead, rows: number, cols: number): ActionF
     );
   }
   const area = String(s.area.address).split("!").pop();
-  if (s.tables.items.length > 0) return failure("not-empty", `Deal Desk needs ${area} free of tables, but the table ${s.tables.items[0].name} is there. Select another area, or insert on a new sheet; nothing was changed.`);
-  if (s.merged && !(s.merged as unknown as { isNullObject: boolean }).isNullObject) return failure("not-empty", `Deal Desk needs ${area} without merged cells (${s.merged.address} is merged). Select another area, or insert on a new sheet; nothing was changed.`);
-  if (s.notes && s.notes.value > 0) return failure("not-empty", `The sheet ${s.sheet.name} has notes, and Deal Desk writes notes of its own on the cells it inserts. Insert on a new sheet instead; nothing was changed.`);
+  if (s.tables.items.length > 0)
+    return failure(
+      "not-empty",
+      `Deal Desk needs ${area} free of tables, but the table ${s.tables.items[0].name} is there. Select another area, or insert on a new sheet; nothing was changed.`,
+    );
+  if (s.merged && !(s.merged as unknown as { isNullObject: boolean }).isNullObject)
+    return failure(
+      "not-empty",
+      `Deal Desk needs ${area} without merged cells (${s.merged.address} is merged). Select another area, or insert on a new sheet; nothing was changed.`,
+    );
+  if (s.notes && s.notes.value > 0)
+    return failure(
+      "not-empty",
+      `The sheet ${s.sheet.name} has notes, and Deal Desk writes notes of its own on the cells it inserts. Insert on a new sheet instead; nothing was changed.`,
+    );
   return null;
 }
 
@@ -113,7 +128,14 @@ function contextOf(read: InsertRead, names: readonly NameInfo[], options: Insert
   };
 }
 
-function queueInsert(context: Excel.RequestContext, plans: readonly PlannedInsert[], names: readonly NameInfo[], read: InsertRead, existing: string | null, lost: ReadonlyMap<BlockId, LostNames>): void {
+function queueInsert(
+  context: Excel.RequestContext,
+  plans: readonly PlannedInsert[],
+  names: readonly NameInfo[],
+  read: InsertRead,
+  existing: string | null,
+  lost: ReadonlyMap<BlockId, LostNames>,
+): void {
   const wb = context.workbook;
   const sheets = read.sheets.items.map((s) => s.name);
   const have = new Set(names.map((n) => n.name.toUpperCase()));
@@ -133,19 +155,37 @@ function queueInsert(context: Excel.RequestContext, plans: readonly PlannedInser
   const first = sheetsOf[0] ?? null;
   for (const block of BLOCKS) {
     if (plans.some((p) => p.spec.block === block)) continue;
-    queueEmptyNames(wb, block, !have.has(markerName(block)) && !lost.get(block)?.rect, !have.has(recordName(block)) && !lost.get(block)?.band);
+    queueEmptyNames(
+      wb,
+      block,
+      !have.has(markerName(block)) && !lost.get(block)?.rect,
+      !have.has(recordName(block)) && !lost.get(block)?.band,
+    );
   }
   if (first && plans[0].newSheet) first.activate();
+}
+
+/** Why the blocks or options asked for cannot be inserted, or null. */
+function badArguments(blocks: readonly BlockId[], options: InsertOptions): ActionFailure | null {
+  const unknown = blocks.filter((b) => !BLOCKS.includes(b));
+  if (blocks.length === 0 || unknown.length > 0)
+    return failure("excel", `Choose blocks among ${BLOCKS.join(", ")}${unknown.length ? ` (not ${unknown.join(", ")})` : ""}.`);
+  if (options.target !== "new-sheet" && options.target !== "selection")
+    return failure("excel", 'The target is "new-sheet" or "selection".');
+  return null;
 }
 
 /**
  * Inserts blocks (and the blocks their formulas need), each on a sheet of its own or stacked at
  * the selected cell. One read, one write; nothing of the user's is overwritten.
  */
-export async function insertBlocks(blocks: readonly BlockId[], options: InsertOptions, source: SpecSource = defaultSource): Promise<ActionResult<InsertReport>> {
-  const unknown = blocks.filter((b) => !BLOCKS.includes(b));
-  if (blocks.length === 0 || unknown.length > 0) return failure("excel", `Choose blocks among ${BLOCKS.join(", ")}${unknown.length ? ` (not ${unknown.join(", ")})` : ""}.`);
-  if (options.target !== "new-sheet" && options.target !== "selection") return failure("excel", 'The target is "new-sheet" or "selection".');
+export async function insertBlocks(
+  blocks: readonly BlockId[],
+  options: InsertOptions,
+  source: SpecSource = defaultSource,
+): Promise<ActionResult<InsertReport>> {
+  const wrong = badArguments(blocks, options);
+  if (wrong) return wrong;
   return guarded(() =>
     Excel.run(async (context): Promise<ActionResult<InsertReport>> => {
       const wanted = needsOf(blocks, source, options);
@@ -156,13 +196,21 @@ export async function insertBlocks(blocks: readonly BlockId[], options: InsertOp
         names: wb.names.load(NAMES_LOAD),
         tables: wb.tables.load("items/name"),
         structure: wb.protection.load("protected"),
-        selection: options.target === "selection" ? queueSelection(wb, extents.reduce((n, e) => n + e.rows, 0) + extents.length - 1, Math.max(...extents.map((e) => e.cols))) : null,
+        selection:
+          options.target === "selection"
+            ? queueSelection(wb, extents.reduce((n, e) => n + e.rows, 0) + extents.length - 1, Math.max(...extents.map((e) => e.cols)))
+            : null,
       };
       await context.sync();
       const names = nameInfosOf(read.names);
       const present = presentBlocks(names);
       // A block whose hidden marker a user deleted is still there: found by its record, it gets its names back.
-      const found = await lostNamesOf(context, names, sheetInfosOf(read.sheets), read.tables.items.map((t) => t.name));
+      const found = await lostNamesOf(
+        context,
+        names,
+        sheetInfosOf(read.sheets),
+        read.tables.items.map((t) => t.name),
+      );
       for (const [block, { rect }] of found) if (rect) present.set(block, rect.sheet);
       const toWrite = wanted.filter((b) => !present.has(b));
       const recordSheet = recordSheetIn(names, sheetInfosOf(read.sheets));
@@ -170,7 +218,8 @@ export async function insertBlocks(blocks: readonly BlockId[], options: InsertOp
       if (toWrite.length > 0 && addsSheets && read.structure.protected) return failure("protected", MESSAGES.protectedWorkbook);
       const needed = toWrite.map((b) => extents[wanted.indexOf(b)]);
       const rows = needed.reduce((n, e) => n + e.rows, 0) + needed.length - 1;
-      const problem = toWrite.length > 0 && read.selection ? selectionProblem(read.selection, rows, Math.max(...needed.map((e) => e.cols))) : null;
+      const problem =
+        toWrite.length > 0 && read.selection ? selectionProblem(read.selection, rows, Math.max(...needed.map((e) => e.cols))) : null;
       if (problem) return problem;
       const ctx = contextOf(read, names, options);
       let nextRow = read.selection ? read.selection.cell.rowIndex : 0;

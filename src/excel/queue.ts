@@ -87,7 +87,14 @@ function queueCharts(sheet: Excel.Worksheet, spec: SheetSpec): void {
 }
 
 /** A workbook-scope name, replacing one of the same name when `replace`. */
-function queueName(wb: Excel.Workbook, name: string, reference: Excel.Range | string, comment: string, replace: boolean, visible = true): void {
+function queueName(
+  wb: Excel.Workbook,
+  name: string,
+  reference: Excel.Range | string,
+  comment: string,
+  replace: boolean,
+  visible = true,
+): void {
   if (replace) wb.names.getItem(name).delete();
   const added = wb.names.add(name, reference, comment);
   if (!visible) added.visible = false;
@@ -111,7 +118,14 @@ export function queueRecord(wb: Excel.Workbook, recordSheet: string, record: Blo
 export function queueRecordName(wb: Excel.Workbook, block: BlockId, recordSheet: string, rows: number, exists: boolean): void {
   const left = bandColumn(block);
   const band = wb.worksheets.getItem(recordSheet).getRange(rangeA1(0, left, rows - 1, left + RECORD_COLUMNS - 1));
-  queueName(wb, recordName(block), band, `${OWNED_PREFIX}the record of what the ${BLOCK_TITLES[block]} block wrote (keeps updates working; do not delete)`, exists, false);
+  queueName(
+    wb,
+    recordName(block),
+    band,
+    `${OWNED_PREFIX}the record of what the ${BLOCK_TITLES[block]} block wrote (keeps updates working; do not delete)`,
+    exists,
+    false,
+  );
 }
 
 /** The record sheet: very hidden, so the record travels with the file and stays out of the way. */
@@ -121,13 +135,24 @@ export function queueRecordSheet(wb: Excel.Workbook, name: string): void {
 
 /** The hidden marker of a block not in the workbook, and its empty record name: both on FALSE. */
 export function queueEmptyNames(wb: Excel.Workbook, block: BlockId, marker: boolean, record: boolean): void {
-  if (marker) wb.names.add(markerName(block), "=FALSE", `${OWNED_PREFIX}marker of the ${BLOCK_TITLES[block]} block, not inserted yet`).visible = false;
-  if (record) wb.names.add(recordName(block), "=FALSE", `${OWNED_PREFIX}record of the ${BLOCK_TITLES[block]} block, not inserted yet`).visible = false;
+  if (marker)
+    wb.names.add(markerName(block), "=FALSE", `${OWNED_PREFIX}marker of the ${BLOCK_TITLES[block]} block, not inserted yet`).visible =
+      false;
+  if (record)
+    wb.names.add(recordName(block), "=FALSE", `${OWNED_PREFIX}record of the ${BLOCK_TITLES[block]} block, not inserted yet`).visible =
+      false;
 }
 
 /** A block's hidden marker name on its area, replacing the name when `exists`. */
 export function queueMarker(wb: Excel.Workbook, block: BlockId, area: Excel.Range, exists: boolean): void {
-  queueName(wb, markerName(block), area, `${OWNED_PREFIX}the ${BLOCK_TITLES[block]} block (keeps updates working; do not delete)`, exists, false);
+  queueName(
+    wb,
+    markerName(block),
+    area,
+    `${OWNED_PREFIX}the ${BLOCK_TITLES[block]} block (keeps updates working; do not delete)`,
+    exists,
+    false,
+  );
 }
 
 /** Queues one new block: marker, cells, styles, widths, tables, names, notes, chart. */
@@ -160,7 +185,13 @@ function asText(v: string | number | boolean): string | number | boolean {
  * Appends rows to the change log table (`existing`), or creates it the first time on a new sheet,
  * named DealChanges or the next name free of every table and name (`taken`).
  */
-export function queueChangeLog(wb: Excel.Workbook, rows: readonly (string | number | boolean)[][], existing: string | null, sheetName: string, taken: readonly string[]): void {
+export function queueChangeLog(
+  wb: Excel.Workbook,
+  rows: readonly (string | number | boolean)[][],
+  existing: string | null,
+  sheetName: string,
+  taken: readonly string[],
+): void {
   if (rows.length === 0) return;
   let table: Excel.Table;
   if (existing) table = wb.tables.getItem(existing);

@@ -110,12 +110,21 @@ export function queueBand(wb: Excel.Workbook, block: BlockId, named: boolean, re
   if (!recordSheet) return null;
   const left = bandColumn(block);
   // Range.getUsedRangeOrNullObject (ExcelApi 1.4): the used cells of the band's columns, or a null object.
-  return wb.worksheets.getItem(recordSheet).getRange(`${columnLetters(left)}:${columnLetters(left + RECORD_COLUMNS - 1)}`).getUsedRangeOrNullObject().load(AREA) as Loaded;
+  return wb.worksheets
+    .getItem(recordSheet)
+    .getRange(`${columnLetters(left)}:${columnLetters(left + RECORD_COLUMNS - 1)}`)
+    .getUsedRangeOrNullObject()
+    .load(AREA) as Loaded;
 }
 
 function queueBlocks(wb: Excel.Workbook, has: (name: string) => boolean, recordSheet: string | null = null): Map<BlockId, Queued> {
   const area = (name: string) => (has(name) ? (wb.names.getItem(name).getRangeOrNullObject().load(AREA) as Loaded) : null);
-  return new Map(BLOCKS.map((b) => [b, { area: area(markerName(b)), band: queueBand(wb, b, has(recordName(b)), recordSheet), byPlace: !has(recordName(b)) }]));
+  return new Map(
+    BLOCKS.map((b) => [
+      b,
+      { area: area(markerName(b)), band: queueBand(wb, b, has(recordName(b)), recordSheet), byPlace: !has(recordName(b)) },
+    ]),
+  );
 }
 
 export function blockRead(block: BlockId, loaded: Queued | undefined): BlockRead {
@@ -124,10 +133,20 @@ export function blockRead(block: BlockId, loaded: Queued | undefined): BlockRead
   const record = band ? parseRecord(block, band.formulas, band.values) : null;
   return {
     block,
-    area: area ? { sheet: sheetOf(area.address), top: area.rowIndex, left: area.columnIndex, formulas: area.formulas, values: area.values } : null,
+    area: area
+      ? { sheet: sheetOf(area.address), top: area.rowIndex, left: area.columnIndex, formulas: area.formulas, values: area.values }
+      : null,
     record,
     // Read by place, the band is its record's rows: the used cells below may be an older band's.
-    band: band && (record || !loaded?.byPlace) ? { sheet: sheetOf(band.address), top: band.rowIndex, left: band.columnIndex, rows: loaded?.byPlace && record ? 1 + record.cells.length : band.formulas.length } : null,
+    band:
+      band && (record || !loaded?.byPlace)
+        ? {
+            sheet: sheetOf(band.address),
+            top: band.rowIndex,
+            left: band.columnIndex,
+            rows: loaded?.byPlace && record ? 1 + record.cells.length : band.formulas.length,
+          }
+        : null,
     lostMarker: null,
     lostRecord: record !== null && loaded?.byPlace === true,
   };
@@ -167,10 +186,6 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     recordSheet: recordSheetIn(nameInfos, sheetInfosOf(sheets)),
     tables: tables.items.map((t) => t.name),
     changeLog: findChangeLog(tables.items.map((t) => ({ name: t.name, columns: t.columns.items.map((c) => c.name) }))),
-    takenNames: [
-      ...tables.items.map((t) => t.name),
-      ...names.items.map((n) => n.name),
-      ...sheets.items.flatMap(ownNamesOf),
-    ],
+    takenNames: [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name), ...sheets.items.flatMap(ownNamesOf)],
   };
 }

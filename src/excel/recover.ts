@@ -17,9 +17,15 @@ import { markerName, recordName, type BlockRecord } from "../ownership/record";
 import { AREA, blockRead, queueBand, recordSheetIn, sheetOf, type BlockRead, type Queued, type WorkbookRead } from "./read";
 
 /** The blocks whose marker name, and those whose record name, is gone. */
-export function missingNames(names: readonly NameInfo[]): { readonly markers: ReadonlySet<BlockId>; readonly records: ReadonlySet<BlockId> } {
+export function missingNames(names: readonly NameInfo[]): {
+  readonly markers: ReadonlySet<BlockId>;
+  readonly records: ReadonlySet<BlockId>;
+} {
   const have = new Set(names.map((n) => n.name.toUpperCase()));
-  return { markers: new Set(BLOCKS.filter((b) => !have.has(markerName(b)))), records: new Set(BLOCKS.filter((b) => !have.has(recordName(b)))) };
+  return {
+    markers: new Set(BLOCKS.filter((b) => !have.has(markerName(b)))),
+    records: new Set(BLOCKS.filter((b) => !have.has(recordName(b)))),
+  };
 }
 
 /** A rectangle's range on its sheet. */
@@ -42,7 +48,12 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
  * block's tables as Excel kept them (rows inserted inside a table leave no trace in the record:
  * its body rows are found by their Id). One sync when a block has a table.
  */
-async function areasOf(context: Excel.RequestContext, records: ReadonlyMap<BlockId, BlockRecord>, sheets: readonly string[], tables: readonly string[]): Promise<Map<BlockId, SheetRect>> {
+async function areasOf(
+  context: Excel.RequestContext,
+  records: ReadonlyMap<BlockId, BlockRecord>,
+  sheets: readonly string[],
+  tables: readonly string[],
+): Promise<Map<BlockId, SheetRect>> {
   const areas = new Map<BlockId, SheetRect>();
   const queued: { block: BlockId; range: Excel.Range }[] = [];
   for (const [block, record] of records) {
@@ -61,7 +72,13 @@ async function areasOf(context: Excel.RequestContext, records: ReadonlyMap<Block
     const area = areas.get(block) as SheetRect;
     const t = rectOf(range.address);
     if (!same(t.sheet, area.sheet)) continue;
-    areas.set(block, { ...area, top: Math.min(area.top, t.top), left: Math.min(area.left, t.left), bottom: Math.max(area.bottom, t.bottom), right: Math.max(area.right, t.right) });
+    areas.set(block, {
+      ...area,
+      top: Math.min(area.top, t.top),
+      left: Math.min(area.left, t.left),
+      bottom: Math.max(area.bottom, t.bottom),
+      right: Math.max(area.right, t.right),
+    });
   }
   return areas;
 }
@@ -79,7 +96,11 @@ export async function withLostMarkers(context: Excel.RequestContext, read: Workb
     const range = ranges.get(b.block);
     const rect = areas.get(b.block);
     if (!range || !rect) return b;
-    return { ...b, area: { sheet: rect.sheet, top: range.rowIndex, left: range.columnIndex, formulas: range.formulas, values: range.values }, lostMarker: rect };
+    return {
+      ...b,
+      area: { sheet: rect.sheet, top: range.rowIndex, left: range.columnIndex, formulas: range.formulas, values: range.values },
+      lostMarker: rect,
+    };
   });
   return { ...read, blocks };
 }
@@ -96,16 +117,30 @@ export interface LostNames {
  * For Insert: the blocks with a hidden name gone and a record that finds them, and the names to
  * put back. One sync to read their bands (Insert reads none otherwise), one more for their tables.
  */
-export async function lostNamesOf(context: Excel.RequestContext, names: readonly NameInfo[], sheets: readonly { name: string; visibility: string }[], tables: readonly string[]): Promise<Map<BlockId, LostNames>> {
+export async function lostNamesOf(
+  context: Excel.RequestContext,
+  names: readonly NameInfo[],
+  sheets: readonly { name: string; visibility: string }[],
+  tables: readonly string[],
+): Promise<Map<BlockId, LostNames>> {
   const missing = missingNames(names);
   const blocks = BLOCKS.filter((b) => missing.markers.has(b) || missing.records.has(b));
   const recordSheet = recordSheetIn(names, sheets);
-  const queued = blocks.map((b): Queued => ({ area: null, band: queueBand(context.workbook, b, !missing.records.has(b), recordSheet), byPlace: missing.records.has(b) }));
+  const queued = blocks.map((b): Queued => ({
+    area: null,
+    band: queueBand(context.workbook, b, !missing.records.has(b), recordSheet),
+    byPlace: missing.records.has(b),
+  }));
   if (queued.every((q) => q.band === null)) return new Map();
   await context.sync();
   const reads = blocks.map((b, i) => blockRead(b, queued[i]));
   const records = new Map(reads.flatMap((r) => (r.record && missing.markers.has(r.block) ? [[r.block, r.record] as const] : [])));
-  const areas = await areasOf(context, records, sheets.map((s) => s.name), tables);
+  const areas = await areasOf(
+    context,
+    records,
+    sheets.map((s) => s.name),
+    tables,
+  );
   return new Map(
     reads.flatMap((r) => {
       const lost: LostNames = { rect: areas.get(r.block) ?? null, band: r.lostRecord ? r.band : null };

@@ -24,11 +24,16 @@ export function listInWords(parts: readonly string[]): string {
 
 export const TEXTS = Object.freeze({
   sheetDeleted: (title: string) => `The ${title} sheet was deleted; Insert ${title} puts it back and re-points its names.`,
-  rowDeleted: (what: string, title: string) => `${what} was deleted from the ${title} block; it is not written again. To get it back, delete the ${title} sheet and Insert ${title}.`,
-  movedAway: (what: string, title: string) => `${what} was moved off the ${title} sheet; Deal Desk leaves it where it is and does not update it.`,
-  duplicated: (what: string, title: string) => `${what} appears more than once in the ${title} table (a copied row?); Deal Desk updates neither copy until one is removed.`,
-  rebuilt: (titles: string) => `Deal Desk's record of what it wrote was not found for ${titles} (a workbook from another version, or a damaged record): every cell that differs from the figures is shown as yours. Choose "Use new" where you want the new figure.`,
-  unplaced: (n: number, title: string) => `This version lays out the ${title} block differently: ${plural(n, "cell", "cells")} of the new layout have no place in your sheet and are not written. Insert the block on a new sheet to see the new layout.`,
+  rowDeleted: (what: string, title: string) =>
+    `${what} was deleted from the ${title} block; it is not written again. To get it back, delete the ${title} sheet and Insert ${title}.`,
+  movedAway: (what: string, title: string) =>
+    `${what} was moved off the ${title} sheet; Deal Desk leaves it where it is and does not update it.`,
+  duplicated: (what: string, title: string) =>
+    `${what} appears more than once in the ${title} table (a copied row?); Deal Desk updates neither copy until one is removed.`,
+  rebuilt: (titles: string) =>
+    `Deal Desk's record of what it wrote was not found for ${titles} (a workbook from another version, or a damaged record): every cell that differs from the figures is shown as yours. Choose "Use new" where you want the new figure.`,
+  unplaced: (n: number, title: string) =>
+    `This version lays out the ${title} block differently: ${plural(n, "cell", "cells")} of the new layout have no place in your sheet and are not written. Insert the block on a new sheet to see the new layout.`,
   nameBack: (name: string, from: string, fromWhat: string, to: string, toWhat: string, done: boolean) =>
     done
       ? `The name ${name} referred to ${from}, ${fromWhat.charAt(0).toLowerCase()}${fromWhat.slice(1)}, since the table was sorted; Deal Desk pointed it back at ${to}, ${toWhat.charAt(0).toLowerCase()}${toWhat.slice(1)}.`
@@ -39,7 +44,8 @@ export const TEXTS = Object.freeze({
   recordBack: (name: string, title: string, done: boolean) =>
     `The hidden name ${name}, which points to Deal Desk's record of what it wrote in the ${title} block, was deleted; Deal Desk found the record on its hidden sheet, and ${done ? "put the name back" : "Apply puts the name back"}.`,
   upToDate: "Everything is up to date: no cell was written.",
-  changedSinceReview: "The workbook changed since you reviewed the update, so nothing was written. Review the update again to see what it would do now.",
+  changedSinceReview:
+    "The workbook changed since you reviewed the update, so nothing was written. Review the update again to see what it would do now.",
 });
 
 function figureText(id: string): { label: string; sourceId: string; status: string; asOf: string } | null {
@@ -66,7 +72,13 @@ function missingSentences(plan: BlockPlan): string[] {
     const what = describeKey(m.key);
     if (seen.has(what)) continue;
     seen.add(what);
-    out.push(m.state === "deleted" ? TEXTS.rowDeleted(what, title) : m.state === "moved-away" ? TEXTS.movedAway(what, title) : TEXTS.duplicated(what, title));
+    out.push(
+      m.state === "deleted"
+        ? TEXTS.rowDeleted(what, title)
+        : m.state === "moved-away"
+          ? TEXTS.movedAway(what, title)
+          : TEXTS.duplicated(what, title),
+    );
   }
   return out;
 }
@@ -82,15 +94,41 @@ export function deletedSentences(plan: WorkbookPlan): string[] {
  */
 export function nameSentences(plan: WorkbookPlan, done = false): string[] {
   return [
-    ...lostNameSentences([...plan.markers.map((m) => ({ block: m.block, rect: m.rect, band: false })), ...plan.records.map((block) => ({ block, rect: null, band: true }))], done),
-    ...plan.blocks.flatMap((b) => b.names.map((n) => TEXTS.nameBack(n.name, `${n.sheet}!${n.from}`, describeKey(n.fromKey), `${n.sheet}!${toA1(n.row, n.col)}`, describeKey(n.key), done))),
+    ...lostNameSentences(
+      [
+        ...plan.markers.map((m) => ({ block: m.block, rect: m.rect, band: false })),
+        ...plan.records.map((block) => ({ block, rect: null, band: true })),
+      ],
+      done,
+    ),
+    ...plan.blocks.flatMap((b) =>
+      b.names.map((n) =>
+        TEXTS.nameBack(
+          n.name,
+          `${n.sheet}!${n.from}`,
+          describeKey(n.fromKey),
+          `${n.sheet}!${toA1(n.row, n.col)}`,
+          describeKey(n.key),
+          done,
+        ),
+      ),
+    ),
   ];
 }
 
 /** A sentence for each block marker (with where it goes) and record name put back. */
 export function lostNameSentences(lost: readonly { block: BlockId; rect: SheetRect | null; band: boolean }[], done: boolean): string[] {
   return lost.flatMap(({ block, rect, band }) => [
-    ...(rect ? [TEXTS.markerBack(markerName(block), BLOCK_TITLES[block], `${rect.sheet}!${rangeA1(rect.top, rect.left, rect.bottom, rect.right)}`, done)] : []),
+    ...(rect
+      ? [
+          TEXTS.markerBack(
+            markerName(block),
+            BLOCK_TITLES[block],
+            `${rect.sheet}!${rangeA1(rect.top, rect.left, rect.bottom, rect.right)}`,
+            done,
+          ),
+        ]
+      : []),
     ...(band ? [TEXTS.recordBack(recordName(block), BLOCK_TITLES[block], done)] : []),
   ]);
 }
@@ -109,7 +147,10 @@ function labelOf(change: CellChange): { label: string; source: string } {
   if (figure) {
     const src = findSource(figure.sourceId);
     const column = second && !/^\d+,\d+$/.test(second) ? ` — ${second}` : "";
-    return { label: `${figure.label}${column}`, source: `${src ? src.title : figure.sourceId} (${figure.status}, as of ${figure.asOf}); ${dataset}` };
+    return {
+      label: `${figure.label}${column}`,
+      source: `${src ? src.title : figure.sourceId} (${figure.status}, as of ${figure.asOf}); ${dataset}`,
+    };
   }
   const label = change.id.includes("|row|") ? first : `Cell ${toA1(change.row, change.col)}`;
   return { label, source: dataset };

@@ -46,7 +46,10 @@ export async function addressBeside(name: string, rowOffset: number, columnOffse
     const range = context.workbook.names.getItem(name).getRange().getOffsetRange(rowOffset, columnOffset).load("address");
     await context.sync();
     const bang = range.address.lastIndexOf("!");
-    const sheet = range.address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    const sheet = range.address
+      .slice(0, bang)
+      .replace(/^'(.*)'$/, "$1")
+      .replace(/''/g, "'");
     return { sheet, address: range.address.slice(bang + 1).replace(/\$/g, "") };
   });
 }

@@ -13,7 +13,16 @@ import { exactCheck, numberCheck, report, stepCheck, type CheckResult, type Self
 import { datasetInputs, expectedNames, expectedSensitivity, functionExamples, type Inputs } from "../self-test/expected";
 import { MESSAGES, failureFromError, readOnlyWorkbook } from "./failures";
 import { applyUpdate, checkSupport, insertBlocks, planUpdate, type SpecSource } from "./index";
-import { addScratchSheet, addressBeside, insertSheetRow, nameValues, rangeValues, settledColumn, typeInto, workbookContents } from "./self-test-workbook";
+import {
+  addScratchSheet,
+  addressBeside,
+  insertSheetRow,
+  nameValues,
+  rangeValues,
+  settledColumn,
+  typeInto,
+  workbookContents,
+} from "./self-test-workbook";
 
 export type { CheckResult, SelfTestReport } from "../self-test/checks";
 
@@ -39,7 +48,9 @@ const revisedSource: SpecSource = (block, options) => {
     figureId === "deal.amount" ? REVISED.amount : figureId === "openai.valuation_prior" ? value + REVISED.priorStep : value;
   return {
     ...spec,
-    cells: spec.cells.map((c) => (c.style === "reported" && typeof c.value === "number" ? { ...c, value: revise(c.figureId, c.value) } : c)),
+    cells: spec.cells.map((c) =>
+      c.style === "reported" && typeof c.value === "number" ? { ...c, value: revise(c.figureId, c.value) } : c,
+    ),
   };
 };
 
@@ -62,7 +73,10 @@ function gridAddresses(spec: SheetSpec): { post: string; pre: string } {
     const cols = cells.map((c) => c.col);
     return `${toA1(Math.min(...rows), Math.min(...cols))}:${toA1(Math.max(...rows), Math.max(...cols))}`;
   };
-  return { post: span(derived.filter((c) => !c.formula?.includes("ROUND_SIZE"))), pre: span(derived.filter((c) => c.formula?.includes("ROUND_SIZE"))) };
+  return {
+    post: span(derived.filter((c) => !c.formula?.includes("ROUND_SIZE"))),
+    pre: span(derived.filter((c) => c.formula?.includes("ROUND_SIZE"))),
+  };
 }
 
 async function checkSensitivity(sheet: string, round: number): Promise<CheckResult[]> {
@@ -82,7 +96,10 @@ async function checkOverride(sheets: Record<BlockId, string>): Promise<CheckResu
   const override = await addressBeside("DEAL_ROUND_SIZE", 0, COL.override - COL.used);
   await typeInto(override.sheet, override.address, [[USER.roundOverride]]);
   const inputs = { ...datasetInputs(), DEAL_ROUND_SIZE: USER.roundOverride };
-  return [...(await checkNames("with the round size overridden", inputs)), ...(await checkSensitivity(sheets.sensitivity, USER.roundOverride))];
+  return [
+    ...(await checkNames("with the round size overridden", inputs)),
+    ...(await checkSensitivity(sheets.sensitivity, USER.roundOverride)),
+  ];
 }
 
 /** A row inserted in the Deal table and a reported cell typed over, then a reviewed update. */
@@ -100,7 +117,11 @@ async function checkUpdate(sheets: Record<BlockId, string>): Promise<CheckResult
   const conflicts = plan.value.conflicts.map((c) => c.figureId);
   const results = [
     exactCheck("Review lists the typed-over Reported cell as the only conflict", conflicts.join(","), "openai.valuation_prior"),
-    { name: "Review refreshes the revised amount", ok: plan.value.changes.some((c) => c.kind === "refresh" && c.figureId === "deal.amount"), detail: `${plan.value.refreshes} refreshes` },
+    {
+      name: "Review refreshes the revised amount",
+      ok: plan.value.changes.some((c) => c.kind === "refresh" && c.figureId === "deal.amount"),
+      detail: `${plan.value.refreshes} refreshes`,
+    },
   ];
   const applied = await applyUpdate([], plan.value.fingerprint, revisedSource);
   results.push(stepCheck("Apply of the reviewed update", applied, applied.ok ? applied.value.summary : ""));
@@ -112,7 +133,12 @@ async function checkUpdate(sheets: Record<BlockId, string>): Promise<CheckResult
     exactCheck("The user's typed-over Reported cell is kept", priorNow, USER.priorEdit),
     exactCheck("The user's override is kept", overrideNow, USER.roundOverride),
   );
-  const inputs = { ...datasetInputs(), DEAL_AMOUNT: REVISED.amount, DEAL_ROUND_SIZE: USER.roundOverride, OPENAI_VALUATION_PRIOR: USER.priorEdit };
+  const inputs = {
+    ...datasetInputs(),
+    DEAL_AMOUNT: REVISED.amount,
+    DEAL_ROUND_SIZE: USER.roundOverride,
+    OPENAI_VALUATION_PRIOR: USER.priorEdit,
+  };
   return [...results, ...(await checkNames("after the update", inputs))];
 }
 
@@ -120,10 +146,15 @@ async function checkUpdate(sheets: Record<BlockId, string>): Promise<CheckResult
 async function checkFunctions(): Promise<CheckResult[]> {
   const examples = functionExamples();
   // DEAL.FIGURES() spills a table down and right: last, with nothing below or beside it.
-  await addScratchSheet(SCRATCH_SHEET, examples.map((e) => e.formula));
+  await addScratchSheet(
+    SCRATCH_SHEET,
+    examples.map((e) => e.formula),
+  );
   const values = await settledColumn(SCRATCH_SHEET, examples.length);
   return examples.map((e, i) =>
-    typeof e.expected === "number" ? numberCheck(`${e.formula} in ${SCRATCH_SHEET}!A${i + 1}`, values[i], e.expected) : exactCheck(`${e.formula} in ${SCRATCH_SHEET}!A${i + 1}`, values[i], e.expected),
+    typeof e.expected === "number"
+      ? numberCheck(`${e.formula} in ${SCRATCH_SHEET}!A${i + 1}`, values[i], e.expected)
+      : exactCheck(`${e.formula} in ${SCRATCH_SHEET}!A${i + 1}`, values[i], e.expected),
   );
 }
 
@@ -133,7 +164,8 @@ async function refusal(): Promise<CheckResult | null> {
   if (!support.ok) return { name: "Excel can run Deal Desk", ok: false, detail: support.message };
   // Office reports a workbook it cannot write to as DocumentMode.ReadOnly (Office.context.document.mode).
   const mode = Office.context.document?.mode;
-  if (mode !== undefined && mode === Office.DocumentMode.ReadOnly) return { name: "The workbook can be edited", ok: false, detail: readOnlyWorkbook().message };
+  if (mode !== undefined && mode === Office.DocumentMode.ReadOnly)
+    return { name: "The workbook can be edited", ok: false, detail: readOnlyWorkbook().message };
   const contents = await workbookContents();
   if (contents === null) return null;
   return { name: "The workbook is empty", ok: false, detail: `${MESSAGES.selfTestNotEmpty} It holds ${contents}.` };

@@ -78,14 +78,7 @@ export interface UpdateReport {
   readonly summary: string;
 }
 
-export type FailureKind =
-  | "protected"
-  | "invalid-name"
-  | "unsupported"
-  | "not-empty"
-  | "no-addin-sheets"
-  | "changed-since-review"
-  | "excel";
+export type FailureKind = "protected" | "invalid-name" | "unsupported" | "not-empty" | "no-addin-sheets" | "changed-since-review" | "excel";
 
 export interface ActionFailure {
   readonly ok: false;

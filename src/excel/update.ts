@@ -69,7 +69,9 @@ export async function planUpdate(source: SpecSource = defaultSource): Promise<Ac
 /** The note changes whose note still reads what the add-in wrote (one sync, only when there are any). */
 async function notesToWrite(context: Excel.RequestContext, changes: readonly NoteChange[]): Promise<NoteChange[]> {
   if (changes.length === 0 || !isSupported(NOTES_API)) return [];
-  const notes = changes.map((c) => context.workbook.worksheets.getItem(c.sheet).notes.getItemOrNullObject(toA1(c.row, c.col)).load("content"));
+  const notes = changes.map((c) =>
+    context.workbook.worksheets.getItem(c.sheet).notes.getItemOrNullObject(toA1(c.row, c.col)).load("content"),
+  );
   await context.sync();
   return changes.filter((c, i) => !notes[i].isNullObject && notes[i].content === c.from);
 }
@@ -77,7 +79,12 @@ async function notesToWrite(context: Excel.RequestContext, changes: readonly Not
 function writesOf(b: BlockPlan, accepted: ReadonlySet<string>): CellWrite[] {
   return b.changes
     .filter((c) => c.kind === "refresh" || accepted.has(c.id))
-    .map((c) => ({ row: c.row, col: c.col, content: c.next, ...(c.cell.numberFormat !== undefined ? { numberFormat: c.cell.numberFormat } : {}) }));
+    .map((c) => ({
+      row: c.row,
+      col: c.col,
+      content: c.next,
+      ...(c.cell.numberFormat !== undefined ? { numberFormat: c.cell.numberFormat } : {}),
+    }));
 }
 
 /** The record sheet the bands are on; a workbook without one (from before the record) gets one. */
@@ -89,11 +96,19 @@ function recordSheetOf(wb: Excel.Workbook, read: WorkbookRead): string {
   return name;
 }
 
-function queueApply(context: Excel.RequestContext, read: WorkbookRead, plan: WorkbookPlan, accepted: ReadonlySet<string>, notes: readonly NoteChange[]): number {
+function queueApply(
+  context: Excel.RequestContext,
+  read: WorkbookRead,
+  plan: WorkbookPlan,
+  accepted: ReadonlySet<string>,
+  notes: readonly NoteChange[],
+): number {
   const wb = context.workbook;
   let cells = 0;
   const names = new Set(read.names.map((n) => n.name.toUpperCase()));
-  const needsRecord = plan.records.length > 0 || plan.blocks.some((b) => !b.recordComplete || writesOf(b, accepted).length > 0 || notes.some((n) => n.block === b.block));
+  const needsRecord =
+    plan.records.length > 0 ||
+    plan.blocks.some((b) => !b.recordComplete || writesOf(b, accepted).length > 0 || notes.some((n) => n.block === b.block));
   const recordSheet = needsRecord ? recordSheetOf(wb, read) : "";
   for (const { block, rect } of plan.markers) queueMarker(wb, block, rectRange(wb, rect), false);
   for (const b of plan.blocks) {
@@ -118,7 +133,11 @@ function queueApply(context: Excel.RequestContext, read: WorkbookRead, plan: Wor
  * Writes the reviewed update: every refresh and the accepted conflicts (ids from the review);
  * every other cell the user changed is kept, and user cells are never written.
  */
-export async function applyUpdate(acceptedKeys: readonly string[], reviewed?: string, source: SpecSource = defaultSource): Promise<ActionResult<UpdateReport>> {
+export async function applyUpdate(
+  acceptedKeys: readonly string[],
+  reviewed?: string,
+  source: SpecSource = defaultSource,
+): Promise<ActionResult<UpdateReport>> {
   return guarded(() =>
     Excel.run(async (context): Promise<ActionResult<UpdateReport>> => {
       const read = await readAll(context);
@@ -128,7 +147,10 @@ export async function applyUpdate(acceptedKeys: readonly string[], reviewed?: st
       const accepted = new Set(acceptedKeys);
       const blocked = plan.blocks.find((b) => read.protectedSheets.has(b.sheet) && writesOf(b, accepted).length > 0);
       if (blocked) return protectedSheet(blocked.sheet);
-      const notes = await notesToWrite(context, plan.blocks.flatMap((b) => [...b.notes]));
+      const notes = await notesToWrite(
+        context,
+        plan.blocks.flatMap((b) => [...b.notes]),
+      );
       context.application.suspendScreenUpdatingUntilNextSync();
       const cellsWritten = queueApply(context, read, plan, accepted, notes);
       if (cellsWritten > 0) {
@@ -141,7 +163,10 @@ export async function applyUpdate(acceptedKeys: readonly string[], reviewed?: st
       const conflicts = changesOf(plan).filter((c) => c.kind === "conflict");
       const taken = conflicts.filter((c) => accepted.has(c.id)).length;
       const counts = { cellsWritten, accepted: taken, kept: conflicts.length - taken, notesUpdated: notes.length };
-      return { ok: true, value: { ...counts, summary: applySummary({ ...counts, deleted: [...nameSentences(plan, true), ...deletedSentences(plan)] }) } };
+      return {
+        ok: true,
+        value: { ...counts, summary: applySummary({ ...counts, deleted: [...nameSentences(plan, true), ...deletedSentences(plan)] }) },
+      };
     }),
   );
 }

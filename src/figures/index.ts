@@ -57,6 +57,8 @@ export function findSource(id: string): Source | undefined {
 /** The ids of the figures and facts a source states, first as the main source, then as corroboration. */
 export function idsSupportedBy(sourceId: string): readonly string[] {
   const main = [...datasetInUse().figures, ...datasetInUse().facts].filter((item) => item.sourceId === sourceId).map((item) => item.id);
-  const also = datasetInUse().figures.filter((f) => f.alsoStatedIn.some((c) => c.sourceId === sourceId)).map((f) => f.id);
+  const also = datasetInUse()
+    .figures.filter((f) => f.alsoStatedIn.some((c) => c.sourceId === sourceId))
+    .map((f) => f.id);
   return [...main, ...also.filter((id) => !main.includes(id))];
 }

@@ -21,7 +21,10 @@ export interface LoadedFigures {
   readonly reason: string;
 }
 
-export type FetchLike = (url: string, init: { cache: "no-cache"; signal?: AbortSignal }) => Promise<{
+export type FetchLike = (
+  url: string,
+  init: { cache: "no-cache"; signal?: AbortSignal },
+) => Promise<{
   readonly ok: boolean;
   readonly status: number;
   text(): Promise<string>;
@@ -42,7 +45,8 @@ async function readServed(fetchFn: FetchLike, url: string, timeoutMs: number): P
   } finally {
     if (timer !== undefined) clearTimeout(timer);
   }
-  if (text.length > MAX_FIGURES_BYTES) return { ok: false, reason: `${url} is larger than ${MAX_FIGURES_BYTES / 1024} KB, so it was not read` };
+  if (text.length > MAX_FIGURES_BYTES)
+    return { ok: false, reason: `${url} is larger than ${MAX_FIGURES_BYTES / 1024} KB, so it was not read` };
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -53,7 +57,10 @@ async function readServed(fetchFn: FetchLike, url: string, timeoutMs: number): P
   if (!check.ok) {
     const first = check.problems[0];
     const more = check.problems.length > 1 ? ` (and ${check.problems.length - 1} more problems)` : "";
-    return { ok: false, reason: `${url} breaks the figures schema: ${first.id ? `${first.id} ` : ""}field "${first.field}" ${first.message}${more}` };
+    return {
+      ok: false,
+      reason: `${url} breaks the figures schema: ${first.id ? `${first.id} ` : ""}field "${first.field}" ${first.message}${more}`,
+    };
   }
   return { ok: true, dataset: check.dataset };
 }
@@ -62,7 +69,12 @@ async function readServed(fetchFn: FetchLike, url: string, timeoutMs: number): P
  * The served figures when `url` gives a valid file, otherwise `builtIn` with the reason.
  * Never rejects.
  */
-export async function loadFigures(fetchFn: FetchLike, url: string, builtIn: Dataset, timeoutMs = FIGURES_TIMEOUT_MS): Promise<LoadedFigures> {
+export async function loadFigures(
+  fetchFn: FetchLike,
+  url: string,
+  builtIn: Dataset,
+  timeoutMs = FIGURES_TIMEOUT_MS,
+): Promise<LoadedFigures> {
   const attempt = await readServed(fetchFn, url, timeoutMs);
   if (attempt.ok) return { dataset: attempt.dataset, origin: "served", reason: "" };
   return { dataset: builtIn, origin: "built-in", reason: attempt.reason };

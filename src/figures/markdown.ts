@@ -23,7 +23,16 @@ function sourceName(sourceId: string): string {
 export function renderFiguresTable(): string {
   const rows = allFigures().map((f) => {
     const source = findSource(f.sourceId);
-    return [`\`${f.id}\``, f.label, formatClaim(f), f.qualifier, f.status, formatAsOf(f), `${sourceName(f.sourceId)}${source ? ` (${source.tier})` : ""}`, f.comment]
+    return [
+      `\`${f.id}\``,
+      f.label,
+      formatClaim(f),
+      f.qualifier,
+      f.status,
+      formatAsOf(f),
+      `${sourceName(f.sourceId)}${source ? ` (${source.tier})` : ""}`,
+      f.comment,
+    ]
       .map(cell)
       .join(" | ");
   });
@@ -44,9 +53,7 @@ export function renderQualifiers(): string {
 /** A Markdown table of the facts cited beside the numbers. */
 export function renderFactsTable(): string {
   const rows = allFacts().map((f) => [f.label, f.text, f.status, sourceName(f.sourceId)].map(cell).join(" | "));
-  return ["| Fact | What the sources say | Status | Source |", "|---|---|---|---|", ...rows.map((r) => `| ${r} |`)].join(
-    "\n",
-  );
+  return ["| Fact | What the sources say | Status | Source |", "|---|---|---|---|", ...rows.map((r) => `| ${r} |`)].join("\n");
 }
 
 /** A Markdown list of the five articles with the outlet each cites. */

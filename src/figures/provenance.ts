@@ -26,7 +26,10 @@ export function tierText(source: Pick<Source, "tier">): string {
  * Where a figure's status rests on one source that is undated or secondary, the sentence that
  * says so; null when other articles state it too or the one source is a dated primary one.
  */
-export function singleSourceCaveat(figure: Pick<Figure, "status" | "alsoStatedIn">, source: Pick<Source, "date" | "tier"> | undefined): string | null {
+export function singleSourceCaveat(
+  figure: Pick<Figure, "status" | "alsoStatedIn">,
+  source: Pick<Source, "date" | "tier"> | undefined,
+): string | null {
   if (figure.alsoStatedIn.length > 0 || !source) return null;
   const kinds = [source.date === null ? "undated" : "", source.tier === "secondary" ? "secondary" : ""].filter(Boolean);
   if (kinds.length === 0) return null;

@@ -60,8 +60,10 @@ function checkScalar(node: SchemaNode, value: unknown): string | undefined {
   if (typeof value !== "string") return undefined;
   const length = [...value].length;
   if (typeof node.minLength === "number" && length < node.minLength) return `must not be shorter than ${node.minLength} characters`;
-  if (typeof node.maxLength === "number" && length > node.maxLength) return `must not be longer than ${node.maxLength} characters (it has ${length})`;
-  if (typeof node.pattern === "string" && !new RegExp(node.pattern, "u").test(value)) return `must match ${node.pattern}; got ${show(value.slice(0, 60))}`;
+  if (typeof node.maxLength === "number" && length > node.maxLength)
+    return `must not be longer than ${node.maxLength} characters (it has ${length})`;
+  if (typeof node.pattern === "string" && !new RegExp(node.pattern, "u").test(value))
+    return `must match ${node.pattern}; got ${show(value.slice(0, 60))}`;
   return undefined;
 }
 
@@ -76,7 +78,8 @@ function walk(root: SchemaNode, raw: SchemaNode, value: unknown, path: (string |
     return;
   }
   if (Array.isArray(value)) {
-    if (typeof node.minItems === "number" && value.length < node.minItems) out.push({ path, message: `must hold at least ${node.minItems} items` });
+    if (typeof node.minItems === "number" && value.length < node.minItems)
+      out.push({ path, message: `must hold at least ${node.minItems} items` });
     if (typeof node.maxItems === "number" && value.length > node.maxItems) {
       out.push({ path, message: `must hold at most ${node.maxItems} items (it has ${value.length})` });
       return;

@@ -17,7 +17,8 @@ export interface FiguresProblem {
   readonly message: string;
 }
 
-export type DatasetCheck = { readonly ok: true; readonly dataset: Dataset } | { readonly ok: false; readonly problems: readonly FiguresProblem[] };
+export type DatasetCheck =
+  { readonly ok: true; readonly dataset: Dataset } | { readonly ok: false; readonly problems: readonly FiguresProblem[] };
 
 const SCHEMA = schemaJson as SchemaNode;
 const LISTS = ["sources", "figures", "facts"] as const;
@@ -46,7 +47,8 @@ function schemaProblems(json: unknown): FiguresProblem[] {
     if (typeof list === "string" && (LISTS as readonly string[]).includes(list) && typeof index === "number") {
       return { id: itemId(json, list, index), field: fieldPath(rest) || "(the item)", message };
     }
-    if (typeof list === "string" && path.length === 1 && (LISTS as readonly string[]).includes(list)) return { id: list, field: list, message };
+    if (typeof list === "string" && path.length === 1 && (LISTS as readonly string[]).includes(list))
+      return { id: list, field: list, message };
     return { id: "", field: fieldPath(path) || "(the file)", message };
   });
 }
@@ -55,7 +57,8 @@ function duplicates(dataset: Dataset): FiguresProblem[] {
   const problems: FiguresProblem[] = [];
   const seen = new Set<string>();
   for (const item of [...dataset.sources, ...dataset.figures, ...dataset.facts]) {
-    if (seen.has(item.id)) problems.push({ id: item.id, field: "id", message: `repeats an id already used in the file; ids must be unique` });
+    if (seen.has(item.id))
+      problems.push({ id: item.id, field: "id", message: `repeats an id already used in the file; ids must be unique` });
     seen.add(item.id);
   }
   return problems;
@@ -66,13 +69,15 @@ function references(dataset: Dataset): FiguresProblem[] {
   const sources = new Set(dataset.sources.map((s) => s.id));
   const figures = new Set(dataset.figures.map((f) => f.id));
   const unknown = (id: string, field: string, sourceId: string) => {
-    if (!sources.has(sourceId)) problems.push({ id, field, message: `names the source "${sourceId}", which is not among the file's sources` });
+    if (!sources.has(sourceId))
+      problems.push({ id, field, message: `names the source "${sourceId}", which is not among the file's sources` });
   };
   for (const item of [...dataset.figures, ...dataset.facts]) unknown(item.id, "sourceId", item.sourceId);
   for (const f of dataset.figures) {
     f.alsoStatedIn.forEach((c, i) => unknown(f.id, `alsoStatedIn[${i}].sourceId`, c.sourceId));
     f.otherClaims.forEach((other, i) => {
-      if (!figures.has(other)) problems.push({ id: f.id, field: `otherClaims[${i}]`, message: `names the figure "${other}", which is not in the file` });
+      if (!figures.has(other))
+        problems.push({ id: f.id, field: `otherClaims[${i}]`, message: `names the figure "${other}", which is not in the file` });
     });
   }
   return problems;
@@ -82,13 +87,21 @@ function values(dataset: Dataset): FiguresProblem[] {
   const problems: FiguresProblem[] = [];
   if (!isCalendarDate(dataset.date)) problems.push({ id: "", field: "date", message: `"${dataset.date}" is not a calendar date` });
   for (const s of dataset.sources) {
-    if (s.date !== null && !isCalendarDate(s.date)) problems.push({ id: s.id, field: "date", message: `"${s.date}" is not a calendar date` });
+    if (s.date !== null && !isCalendarDate(s.date))
+      problems.push({ id: s.id, field: "date", message: `"${s.date}" is not a calendar date` });
   }
   for (const f of dataset.figures) {
     const ok = f.unit === "date" ? isCalendarDate(f.value) : DECIMAL.test(f.value);
-    if (!ok) problems.push({ id: f.id, field: "value", message: `"${f.value}" must be ${f.unit === "date" ? "an ISO calendar date (yyyy-mm-dd)" : "a decimal number such as 241.73"} for the unit ${f.unit}` });
-    if (f.asOfDate !== null && !isCalendarDate(f.asOfDate)) problems.push({ id: f.id, field: "asOfDate", message: `"${f.asOfDate}" is not a calendar date` });
-    if ((f.asOfDate === null) !== (f.asOfBasis === null)) problems.push({ id: f.id, field: "asOfBasis", message: "must be null exactly when asOfDate is null" });
+    if (!ok)
+      problems.push({
+        id: f.id,
+        field: "value",
+        message: `"${f.value}" must be ${f.unit === "date" ? "an ISO calendar date (yyyy-mm-dd)" : "a decimal number such as 241.73"} for the unit ${f.unit}`,
+      });
+    if (f.asOfDate !== null && !isCalendarDate(f.asOfDate))
+      problems.push({ id: f.id, field: "asOfDate", message: `"${f.asOfDate}" is not a calendar date` });
+    if ((f.asOfDate === null) !== (f.asOfBasis === null))
+      problems.push({ id: f.id, field: "asOfBasis", message: "must be null exactly when asOfDate is null" });
   }
   return problems;
 }
@@ -112,7 +125,8 @@ export function quoteProblems(dataset: Dataset, articleText: (file: string) => s
   const check = (id: string, field: string, sourceId: string, quote: string) => {
     const file = files.get(sourceId);
     const text = file === undefined ? undefined : articleText(file);
-    if (text !== undefined && !text.includes(quote)) problems.push({ id, field, message: `is not found verbatim in ${file} (the article of ${sourceId})` });
+    if (text !== undefined && !text.includes(quote))
+      problems.push({ id, field, message: `is not found verbatim in ${file} (the article of ${sourceId})` });
   };
   for (const f of dataset.figures) {
     check(f.id, "quote", f.sourceId, f.quote);

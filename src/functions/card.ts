@@ -28,7 +28,9 @@ export function figureEntity(id: string): Excel.EntityCellValue | undefined {
   const source = findSourceIn(datasetInUse(), figure.sourceId);
   const value = figureValue(figure);
   const valueCell: Excel.DoubleCellValue | Excel.FormattedNumberCellValue =
-    figure.unit === "date" ? { type: "FormattedNumber", basicValue: value, numberFormat: "yyyy-mm-dd" } : { type: "Double", basicValue: value };
+    figure.unit === "date"
+      ? { type: "FormattedNumber", basicValue: value, numberFormat: "yyyy-mm-dd" }
+      : { type: "Double", basicValue: value };
   const sourceText = source ? `${source.title} (${tierText(source)})` : figure.sourceId;
   const properties: Record<(typeof CARD_PROPERTIES)[number], Excel.EntityPropertyType> = {
     Value: valueCell,

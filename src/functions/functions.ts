@@ -51,7 +51,14 @@ function run(name: string, args: unknown[]): unknown[][] {
     return name === "CARD" ? cards(grid, args[0]) : grid;
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    return [[new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `DEAL.${name} failed unexpectedly (${detail}); please report it.`)]];
+    return [
+      [
+        new CustomFunctions.Error(
+          CustomFunctions.ErrorCode.invalidValue,
+          `DEAL.${name} failed unexpectedly (${detail}); please report it.`,
+        ),
+      ],
+    ];
   }
 }
 

@@ -76,7 +76,9 @@ ${RULES.map((rule) => `<li>${escapeHtml(rule)}</li>`).join("\n")}
 <h2 id="qualifiers-title">What a figure's qualifier means</h2>
 <p>DEAL.FIGURE(id, "qualifier"), DEAL.FIGURES() and DEAL.CARD say how the source states each figure:</p>
 <dl>
-${Object.entries(QUALIFIER_MEANINGS).map(([q, meaning]) => `<dt>${escapeHtml(q)}</dt><dd>${escapeHtml(meaning)}</dd>`).join("\n")}
+${Object.entries(QUALIFIER_MEANINGS)
+  .map(([q, meaning]) => `<dt>${escapeHtml(q)}</dt><dd>${escapeHtml(meaning)}</dd>`)
+  .join("\n")}
 </dl>
 </section>
 ${CATALOG.map(section).join("\n")}

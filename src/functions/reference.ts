@@ -27,12 +27,7 @@ function entry(spec: FunctionSpec): string {
 export function renderFunctionReference(): string {
   const intro = `Excel shows the same text in its formula help; the add-in's help page (\`${HELP_PAGE}\`) has it too.`;
   const qualifiers = Object.entries(QUALIFIER_MEANINGS).map(([q, meaning]) => `- **${q}**: ${meaning}`);
-  return [
-    intro,
-    "",
-    ...CATALOG.map(entry).flatMap((text) => [text, ""]),
-    "### What a figure's qualifier means",
-    "",
-    ...qualifiers,
-  ].join("\n");
+  return [intro, "", ...CATALOG.map(entry).flatMap((text) => [text, ""]), "### What a figure's qualifier means", "", ...qualifiers].join(
+    "\n",
+  );
 }

@@ -18,7 +18,9 @@ export const CHANGE_LOG_HEADERS = Object.freeze(["When", "Figure", "Label", "Cel
  */
 export function findChangeLog(tables: readonly { readonly name: string; readonly columns: readonly string[] }[]): string | null {
   const named = new RegExp(`^${CHANGE_LOG_TABLE}(_\\d+)?$`, "i");
-  const log = tables.find((t) => named.test(t.name) && t.columns.length === CHANGE_LOG_HEADERS.length && t.columns.every((c, i) => c === CHANGE_LOG_HEADERS[i]));
+  const log = tables.find(
+    (t) => named.test(t.name) && t.columns.length === CHANGE_LOG_HEADERS.length && t.columns.every((c, i) => c === CHANGE_LOG_HEADERS[i]),
+  );
   return log ? log.name : null;
 }
 

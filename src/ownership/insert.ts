@@ -81,7 +81,11 @@ function planNames(spec: SheetSpec, sheetName: string, ctx: InsertContext): Pick
     const comment = `${OWNED_PREFIX}${n.comment}`;
     // Excel refuses a name that a table has (and would stop the whole write half-way).
     const table = tables.get(n.name.toUpperCase());
-    if (table) leftAlone.push({ what: `the name ${n.name}`, reason: `a table of yours is named ${table}, and Excel keeps one name for one thing; this block's formulas that use ${n.name} read your table.` });
+    if (table)
+      leftAlone.push({
+        what: `the name ${n.name}`,
+        reason: `a table of yours is named ${table}, and Excel keeps one name for one thing; this block's formulas that use ${n.name} read your table.`,
+      });
     else if (!found) names.push({ ...n, comment, replace: false });
     else if (found.type !== "Range" && found.comment.startsWith(OWNED_PREFIX)) names.push({ ...n, comment, replace: true });
     else {
@@ -95,11 +99,17 @@ function planNames(spec: SheetSpec, sheetName: string, ctx: InsertContext): Pick
   // the block's own names, and for the other blocks' names its formulas use (DEAL_AMOUNT in Capex).
   const own = new Set(spec.names.map((n) => n.name.toUpperCase()));
   for (const n of spec.names.filter((x) => onSheet.has(x.name.toUpperCase()))) {
-    leftAlone.push({ what: `the name ${n.name} on ${sheetName}`, reason: `the sheet ${sheetName} has a name ${n.name} of its own, so this block's formulas on it read yours, not the block's cell ${sheetName}!${toA1(n.row, n.col)}.` });
+    leftAlone.push({
+      what: `the name ${n.name} on ${sheetName}`,
+      reason: `the sheet ${sheetName} has a name ${n.name} of its own, so this block's formulas on it read yours, not the block's cell ${sheetName}!${toA1(n.row, n.col)}.`,
+    });
   }
   for (const name of namesInFormulas(spec)) {
     if (own.has(name.toUpperCase()) || !onSheet.has(name.toUpperCase())) continue;
-    leftAlone.push({ what: `the name ${name} on ${sheetName}`, reason: `the sheet ${sheetName} has a name ${name} of its own, so this block's formulas on it read yours, not the workbook's ${name}.` });
+    leftAlone.push({
+      what: `the name ${name} on ${sheetName}`,
+      reason: `the sheet ${sheetName} has a name ${name} of its own, so this block's formulas on it read yours, not the workbook's ${name}.`,
+    });
   }
   return { names, leftAlone };
 }

@@ -104,7 +104,12 @@ export function layoutWrites(writes: readonly CellWrite[]): RectWrite[] {
       formulas.push(f);
       numberFormat.push(n);
     }
-    return { ...r, address: rangeA1(r.top, r.left, r.bottom, r.right), formulas: anyContent ? formulas : null, numberFormat: anyFormat ? numberFormat : null };
+    return {
+      ...r,
+      address: rangeA1(r.top, r.left, r.bottom, r.right),
+      formulas: anyContent ? formulas : null,
+      numberFormat: anyFormat ? numberFormat : null,
+    };
   });
 }
 
@@ -136,4 +141,3 @@ export function specExtent(spec: SheetSpec): { rows: number; cols: number } {
   const cols = Math.max(spec.columnWidths.length, ...spec.cells.map((c) => c.col - spec.origin.col + 1));
   return { rows, cols };
 }
-

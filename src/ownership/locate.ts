@@ -70,7 +70,11 @@ function idRows(area: BlockArea, headerRow: number, idCol: number): Map<string, 
  * other column is found from the block's referenced cells (see `col` below), or not at all, and
  * then its cells count as deleted and are never written.
  */
-function headerlessColumns(record: BlockRecord, area: BlockArea, table: string): { idCol: number; headerRow: number; col: (header: string) => number | null } | null {
+function headerlessColumns(
+  record: BlockRecord,
+  area: BlockArea,
+  table: string,
+): { idCol: number; headerRow: number; col: (header: string) => number | null } | null {
   const cells = record.cells.filter((c) => c.table?.name === table);
   const ids = new Set(cells.map((c) => c.key.split("|")[1]));
   let best: { col: number; rows: number[] } | null = null;
@@ -137,7 +141,8 @@ export function locate(record: BlockRecord, area: BlockArea): Map<string, Place>
     const col = table ? table.col(header) : null;
     const figureId = cell.key.split("|")[1];
     const rows = table?.ids.get(figureId) ?? [];
-    if (!table || col === null || rows.length === 0) places.set(cell.key, { state: headerPlace(name, header)?.state === "moved-away" ? "moved-away" : "deleted" });
+    if (!table || col === null || rows.length === 0)
+      places.set(cell.key, { state: headerPlace(name, header)?.state === "moved-away" ? "moved-away" : "deleted" });
     else if (rows.length > 1) places.set(cell.key, { state: "duplicated" });
     else places.set(cell.key, placeOf(area, rows[0], col));
   }
@@ -179,8 +184,14 @@ export function areaOfRecord(record: BlockRecord): SheetRect | null {
   if (!recorded) return null;
   const { sheet, ats, rows, cols } = recorded;
   // Edges in order, within the grid (a first row cut and pasted below could otherwise come last).
-  const [top, bottom] = [edge(rows, Math.min(...ats.map((a) => a.row)), "first"), edge(rows, Math.max(...ats.map((a) => a.row)), "last")].sort((a, b) => a - b);
-  const [left, right] = [edge(cols, Math.min(...ats.map((a) => a.col)), "first"), edge(cols, Math.max(...ats.map((a) => a.col)), "last")].sort((a, b) => a - b);
+  const [top, bottom] = [
+    edge(rows, Math.min(...ats.map((a) => a.row)), "first"),
+    edge(rows, Math.max(...ats.map((a) => a.row)), "last"),
+  ].sort((a, b) => a - b);
+  const [left, right] = [
+    edge(cols, Math.min(...ats.map((a) => a.col)), "first"),
+    edge(cols, Math.max(...ats.map((a) => a.col)), "last"),
+  ].sort((a, b) => a - b);
   return { sheet, top: Math.max(0, top), left: Math.max(0, left), bottom: Math.min(MAX_ROW, bottom), right: Math.min(MAX_COL, right) };
 }
 
@@ -189,11 +200,21 @@ export function areaOfRecord(record: BlockRecord): SheetRect | null {
  * columns is now (see linesNow), on `sheet` or else on the sheet most of their references are
  * on; null when no reference is on cells.
  */
-function recordedLines(record: BlockRecord, sheet?: string): { sheet: string; ats: { row: number; col: number }[]; rows: Map<number, number | "deleted">; cols: Map<number, number | "deleted"> } | null {
-  const written = record.cells.filter((c) => !c.table).flatMap((c) => {
-    const at = cellAt(c.at);
-    return at ? [{ at, now: c.ref ? parseRef(c.ref) : null, gone: c.ref.includes("#REF!") }] : [];
-  });
+function recordedLines(
+  record: BlockRecord,
+  sheet?: string,
+): {
+  sheet: string;
+  ats: { row: number; col: number }[];
+  rows: Map<number, number | "deleted">;
+  cols: Map<number, number | "deleted">;
+} | null {
+  const written = record.cells
+    .filter((c) => !c.table)
+    .flatMap((c) => {
+      const at = cellAt(c.at);
+      return at ? [{ at, now: c.ref ? parseRef(c.ref) : null, gone: c.ref.includes("#REF!") }] : [];
+    });
   const on = sheet ?? mostCommon(written.flatMap(({ now }) => (now ? [now.sheet] : [])));
   if (on === undefined) return null;
   const live = written.flatMap(({ at, now }) => (now && now.sheet.toLowerCase() === on.toLowerCase() ? [{ at, now }] : []));
@@ -203,8 +224,14 @@ function recordedLines(record: BlockRecord, sheet?: string): { sheet: string; at
   return {
     sheet: on,
     ats: written.map((w) => w.at),
-    rows: linesNow(live.map((w) => [w.at.row, w.now.row]), gone.filter((g) => liveCols.has(g.col)).map((g) => g.row)),
-    cols: linesNow(live.map((w) => [w.at.col, w.now.col]), gone.filter((g) => liveRows.has(g.row)).map((g) => g.col)),
+    rows: linesNow(
+      live.map((w) => [w.at.row, w.now.row]),
+      gone.filter((g) => liveCols.has(g.col)).map((g) => g.row),
+    ),
+    cols: linesNow(
+      live.map((w) => [w.at.col, w.now.col]),
+      gone.filter((g) => liveRows.has(g.row)).map((g) => g.col),
+    ),
   };
 }
 

@@ -39,12 +39,20 @@ export const EMPTY_ROW = "";
  * figure cell `key` is in: a row the user inserted in the table, which a sort may have moved.
  */
 function emptyRowOfTable(area: BlockArea, places: ReadonlyMap<string, Place>, key: string, row: number, col: number): boolean {
-  const header = [...places].find(([k, p]) => p.state === "here" && k.startsWith("head|") && k.endsWith(`|${figureColumn(key)}`) && p.col === col)?.[1];
+  const header = [...places].find(
+    ([k, p]) => p.state === "here" && k.startsWith("head|") && k.endsWith(`|${figureColumn(key)}`) && p.col === col,
+  )?.[1];
   const now = cellIn(area, row, col);
   return header?.state === "here" && row > header.row && (now === null || now === "");
 }
 
-export function nameFixes(record: BlockRecord, spec: SheetSpec, places: ReadonlyMap<string, Place>, area: BlockArea, names: readonly NameInfo[]): NameFix[] {
+export function nameFixes(
+  record: BlockRecord,
+  spec: SheetSpec,
+  places: ReadonlyMap<string, Place>,
+  area: BlockArea,
+  names: readonly NameInfo[],
+): NameFix[] {
   const sheet = area.sheet;
   const keyAt = new Map(keyCells(spec).map((k) => [toA1(k.cell.row, k.cell.col), k.key]));
   const here = new Map<string, string>();
@@ -58,12 +66,34 @@ export function nameFixes(record: BlockRecord, spec: SheetSpec, places: Readonly
     const place = key ? places.get(key) : undefined;
     const at = info?.type === "Range" ? parseRef(`=${info.value}`) : null;
     // A name the user defined again (without the add-in's comment) is theirs, wherever it points.
-    if (!ours.has(n.name.toUpperCase()) || !info || !info.comment.startsWith(OWNED_PREFIX) || !key || place?.state !== "here" || !at || at.sheet.toLowerCase() !== sheet.toLowerCase()) continue;
+    if (
+      !ours.has(n.name.toUpperCase()) ||
+      !info ||
+      !info.comment.startsWith(OWNED_PREFIX) ||
+      !key ||
+      place?.state !== "here" ||
+      !at ||
+      at.sheet.toLowerCase() !== sheet.toLowerCase()
+    )
+      continue;
     if (at.row === place.row && at.col === place.col) continue;
     // Left by a sort on another figure's row, or on an empty row the user inserted in the table.
-    const fromKey = here.get(`${at.row},${at.col}`) ?? (at.col === place.col && emptyRowOfTable(area, places, key, at.row, at.col) ? EMPTY_ROW : undefined);
-    if (fromKey === undefined || (fromKey !== EMPTY_ROW && (figureColumn(fromKey) === null || figureColumn(fromKey) !== figureColumn(key)))) continue;
-    fixes.push({ block: record.meta.block, name: info.name, comment: info.comment, from: toA1(at.row, at.col), fromKey, sheet, row: place.row, col: place.col, key });
+    const fromKey =
+      here.get(`${at.row},${at.col}`) ??
+      (at.col === place.col && emptyRowOfTable(area, places, key, at.row, at.col) ? EMPTY_ROW : undefined);
+    if (fromKey === undefined || (fromKey !== EMPTY_ROW && (figureColumn(fromKey) === null || figureColumn(fromKey) !== figureColumn(key))))
+      continue;
+    fixes.push({
+      block: record.meta.block,
+      name: info.name,
+      comment: info.comment,
+      from: toA1(at.row, at.col),
+      fromKey,
+      sheet,
+      row: place.row,
+      col: place.col,
+      key,
+    });
   }
   return fixes;
 }

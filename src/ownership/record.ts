@@ -125,11 +125,21 @@ function parseJson(text: unknown): unknown {
 function isMeta(v: unknown): v is BlockMeta {
   const m = v as Partial<BlockMeta> | undefined;
   return (
-    typeof m === "object" && m !== null && BLOCK_IDS.includes(m.block as BlockId) && typeof m.sheetName === "string" &&
-    typeof m.origin === "object" && m.origin !== null && Number.isInteger(m.origin.row) && Number.isInteger(m.origin.col) &&
-    (m.target === "new-sheet" || m.target === "selection") && typeof m.includeStockHistory === "boolean" &&
-    Array.isArray(m.names) && m.names.every((n) => typeof n === "string") &&
-    typeof m.tables === "object" && m.tables !== null && Object.values(m.tables).every((n) => typeof n === "string")
+    typeof m === "object" &&
+    m !== null &&
+    BLOCK_IDS.includes(m.block as BlockId) &&
+    typeof m.sheetName === "string" &&
+    typeof m.origin === "object" &&
+    m.origin !== null &&
+    Number.isInteger(m.origin.row) &&
+    Number.isInteger(m.origin.col) &&
+    (m.target === "new-sheet" || m.target === "selection") &&
+    typeof m.includeStockHistory === "boolean" &&
+    Array.isArray(m.names) &&
+    m.names.every((n) => typeof n === "string") &&
+    typeof m.tables === "object" &&
+    m.tables !== null &&
+    Object.values(m.tables).every((n) => typeof n === "string")
   );
 }
 
@@ -140,8 +150,21 @@ function parseRow(formulas: readonly unknown[], values: readonly unknown[]): Tra
   const unknown = typeof parsed === "object" && parsed !== null && (parsed as { unknown?: unknown }).unknown === true;
   const writtenValue = unknown ? undefined : parsed;
   const tableValue = table === "" || table === null || table === undefined ? undefined : parseJson(table);
-  const tableOk = tableValue === undefined || (typeof tableValue === "object" && tableValue !== null && typeof (tableValue as { name?: unknown }).name === "string" && typeof (tableValue as { header?: unknown }).header === "string");
-  if (typeof key !== "string" || key === "" || typeof at !== "string" || (!unknown && !isWritten(writtenValue)) || (owner !== "addin" && owner !== "user") || !tableOk) return null;
+  const tableOk =
+    tableValue === undefined ||
+    (typeof tableValue === "object" &&
+      tableValue !== null &&
+      typeof (tableValue as { name?: unknown }).name === "string" &&
+      typeof (tableValue as { header?: unknown }).header === "string");
+  if (
+    typeof key !== "string" ||
+    key === "" ||
+    typeof at !== "string" ||
+    (!unknown && !isWritten(writtenValue)) ||
+    (owner !== "addin" && owner !== "user") ||
+    !tableOk
+  )
+    return null;
   if (typeof ref !== "string" || (ref !== "" && !ref.startsWith("="))) return null;
   if (ref === "" && tableValue === undefined) return null;
   return {
@@ -159,7 +182,11 @@ function parseRow(formulas: readonly unknown[], values: readonly unknown[]): Tra
  * A block's record from its band as read (`formulas` and `values` of the same rows), or null when
  * the band does not hold a whole record of this block: the caller then rebuilds it from the sheet.
  */
-export function parseRecord(block: BlockId, formulas: readonly (readonly unknown[])[], values: readonly (readonly unknown[])[]): BlockRecord | null {
+export function parseRecord(
+  block: BlockId,
+  formulas: readonly (readonly unknown[])[],
+  values: readonly (readonly unknown[])[],
+): BlockRecord | null {
   if (values.length === 0 || values[0][0] !== META_TAG) return null;
   const head = parseJson(values[0][1]);
   if (!isMeta(head) || head.block !== block) return null;
@@ -189,6 +216,14 @@ export function rebuiltRecord(spec: SheetSpec, sheetName: string): BlockRecord {
     written: undefined,
     owner: cell.owner,
   }));
-  const meta: BlockMeta = { block: spec.block, sheetName, origin: { ...spec.origin }, target: "new-sheet", includeStockHistory: false, names: [], tables: {} };
+  const meta: BlockMeta = {
+    block: spec.block,
+    sheetName,
+    origin: { ...spec.origin },
+    target: "new-sheet",
+    includeStockHistory: false,
+    names: [],
+    tables: {},
+  };
   return { meta, cells, complete: false };
 }

@@ -89,8 +89,7 @@ function specMovesOf(keyed: readonly KeyedCell[], places: ReadonlyMap<string, Pl
 }
 
 type Decision =
-  | { readonly change?: CellChange; readonly written: Written | undefined }
-  | { readonly skip: "unplaced" | "missing" | "user" };
+  { readonly change?: CellChange; readonly written: Written | undefined } | { readonly skip: "unplaced" | "missing" | "user" };
 
 function decide(ctx: Context, area: BlockArea, keyed: KeyedCell, tracked: TrackedCell | undefined): Decision {
   if (!tracked) return { skip: "unplaced" };
@@ -173,7 +172,9 @@ export function planBlock(record: BlockRecord, spec: SheetSpec, area: BlockArea,
 
 /** The record once Apply wrote the accepted conflicts (ids) and the notes that still read `from`. */
 export function recordAfter(plan: BlockPlan, accepted: ReadonlySet<string>, notesWritten: readonly NoteChange[]): BlockRecord {
-  const taken = new Map(plan.changes.filter((c) => c.kind === "conflict" && accepted.has(c.id)).map((c) => [c.id.slice(c.block.length + 1), c.next]));
+  const taken = new Map(
+    plan.changes.filter((c) => c.kind === "conflict" && accepted.has(c.id)).map((c) => [c.id.slice(c.block.length + 1), c.next]),
+  );
   const noted = new Map(notesWritten.map((n) => [toA1(n.row, n.col), n.to]));
   const cells = plan.record.cells.map((c) => {
     const written = taken.has(c.key) ? taken.get(c.key) : c.written;

@@ -57,6 +57,8 @@ export function parseReport(raw: unknown): SelfTestReport | null {
   if (typeof raw !== "object" || raw === null) return null;
   const results = (raw as { results?: unknown }).results;
   if (!Array.isArray(results) || results.length === 0) return null;
-  const valid = results.every((c) => typeof c === "object" && c !== null && typeof c.name === "string" && typeof c.ok === "boolean" && typeof c.detail === "string");
+  const valid = results.every(
+    (c) => typeof c === "object" && c !== null && typeof c.name === "string" && typeof c.ok === "boolean" && typeof c.detail === "string",
+  );
   return valid ? report(results as CheckResult[]) : null;
 }

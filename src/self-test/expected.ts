@@ -49,7 +49,10 @@ export function expectedDerived(inputs: Inputs): Record<DerivedName, number> {
     // The amount's share of the whole round is the stake the amount would buy of the round.
     DEAL_SHARE_OF_ROUND: ok(stake(amount, round), "DEAL_SHARE_OF_ROUND"),
     OPENAI_STEPUP: ok(stepUp(valuation, inputs.OPENAI_VALUATION_PRIOR), "OPENAI_STEPUP"),
-    OPENAI_STEPUP_IF_POST: ok(stepUp(ok(preMoney(valuation, round), "the pre-money valuation"), inputs.OPENAI_VALUATION_PRIOR), "OPENAI_STEPUP_IF_POST"),
+    OPENAI_STEPUP_IF_POST: ok(
+      stepUp(ok(preMoney(valuation, round), "the pre-money valuation"), inputs.OPENAI_VALUATION_PRIOR),
+      "OPENAI_STEPUP_IF_POST",
+    ),
     AMZN_PRICE_3Y_AGO: ok(priorValue(inputs.AMZN_PRICE, totalReturn), "AMZN_PRICE_3Y_AGO"),
     AMZN_CAGR_3Y: ok(cagr(1, growth, 3), "AMZN_CAGR_3Y"),
     DEAL_SHARE_OF_CAPEX: ok(stake(amount, inputs.AMAZON_CAPEX_2026), "DEAL_SHARE_OF_CAPEX"),

@@ -75,8 +75,11 @@ export function parseA1(address: string): { row: number; col: number; absRow: bo
  */
 export function quoteSheetName(sheetName: string): string {
   if (sheetName.length === 0) throw new Error("A sheet name cannot be empty.");
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheetName) && !/^[A-Za-z]{1,3}[0-9]+$/.test(sheetName)
-    && !/^(R|C|RC|R[0-9]+C[0-9]+)$/i.test(sheetName) && !/^(TRUE|FALSE)$/i.test(sheetName);
+  const plain =
+    /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheetName) &&
+    !/^[A-Za-z]{1,3}[0-9]+$/.test(sheetName) &&
+    !/^(R|C|RC|R[0-9]+C[0-9]+)$/i.test(sheetName) &&
+    !/^(TRUE|FALSE)$/i.test(sheetName);
   return plain ? sheetName : `'${sheetName.replace(/'/g, "''")}'`;
 }
 

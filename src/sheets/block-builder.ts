@@ -146,8 +146,7 @@ export class BlockBuilder {
       const i = col - this.origin.col;
       widths[i] = Math.min(MAX_WIDTH, Math.max(widths[i], width));
     };
-    const inTable = (c: CellSpec) =>
-      this.tables.some((t) => c.row >= t.top && c.row <= t.bottom && c.col >= t.left && c.col <= t.right);
+    const inTable = (c: CellSpec) => this.tables.some((t) => c.row >= t.top && c.row <= t.bottom && c.col >= t.left && c.col <= t.right);
     const nextInRow = (c: CellSpec) =>
       Math.min(lastCol + 1 + MAX_WIDTH, ...this.cells.filter((o) => o.row === c.row && o.col > c.col).map((o) => o.col));
     const overflowing: { cell: CellSpec; next: number }[] = [];

@@ -23,7 +23,18 @@ export const FIGURE_COLUMNS = Object.freeze([
 ] as const);
 
 /** Block-local column of each field of the figures table. */
-export const COL = Object.freeze({ figure: 0, reported: 1, override: 2, used: 3, unit: 4, qualifier: 5, status: 6, asOf: 7, source: 8, id: 9 });
+export const COL = Object.freeze({
+  figure: 0,
+  reported: 1,
+  override: 2,
+  used: 3,
+  unit: 4,
+  qualifier: 5,
+  status: 6,
+  asOf: 7,
+  source: 8,
+  id: 9,
+});
 
 /** The figure with this id; a missing id is a builder bug. */
 export function figure(id: string): Figure {
@@ -150,7 +161,13 @@ export function metricSection(b: BlockBuilder, top: number, heading: string, met
   return metrics.map((m, i) => {
     const row = top + 2 + i;
     b.put(row, 0, { value: m.label, style: "label", owner: "addin" });
-    b.put(row, 1, { formula: m.formula, numberFormat: m.numberFormat, style: "derived", owner: "addin", ...(m.note ? { note: m.note } : {}) });
+    b.put(row, 1, {
+      formula: m.formula,
+      numberFormat: m.numberFormat,
+      style: "derived",
+      owner: "addin",
+      ...(m.note ? { note: m.note } : {}),
+    });
     b.put(row, 2, { value: m.how, style: "muted", owner: "addin" });
     if (m.name) b.name(m.name, row, 1, `${m.label}: ${m.how}.`);
     return row;

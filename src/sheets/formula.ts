@@ -120,7 +120,7 @@ function tokenize(formula: string): Token[] {
   if (!formula.startsWith("=")) fail(formula, 'a formula starts with "="');
   const src = formula.slice(1);
   const tokens: Token[] = [];
-  for (let i = 0; i < src.length; ) {
+  for (let i = 0; i < src.length;) {
     if (/\s/.test(src[i])) {
       i++;
       continue;

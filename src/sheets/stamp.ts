@@ -17,7 +17,8 @@ export function figuresStamp(dataset: Dataset): string {
   const parts = [`Figures ${dataset.version} · ${dataset.date}`];
   for (const event of passedEvents(dataset, dataset.date)) parts.push(passedEventText(event));
   const stale = staleFigures(dataset, dataset.date, DEFAULT_STALE_DAYS).length;
-  if (stale > 0) parts.push(`${stale} of ${dataset.figures.length} figures were more than ${DEFAULT_STALE_DAYS} days old on ${dataset.date}`);
+  if (stale > 0)
+    parts.push(`${stale} of ${dataset.figures.length} figures were more than ${DEFAULT_STALE_DAYS} days old on ${dataset.date}`);
   return parts.join(" · ");
 }
 

@@ -81,7 +81,12 @@ class WriteControls implements Controls {
       else if (this.busy) this.announce(TEXTS.busy, "info");
       else void this.run(onPress);
     };
-    const button = h(this.doc, "button", { className: primary ? "button primary" : "button", attrs: { type: "button", ...attrs }, onClick }, label);
+    const button = h(
+      this.doc,
+      "button",
+      { className: primary ? "button primary" : "button", attrs: { type: "button", ...attrs }, onClick },
+      label,
+    );
     this.buttons.push(button);
     return button;
   }

@@ -32,9 +32,15 @@ const MAX_DAYS = 3650;
 
 function render(doc: Document, content: FiguresContent, staleDays: number): void {
   const flags = figureFlags(content.loaded, content.today, staleDays);
-  replaceChildren(byId(doc, "figures-flags"), flags.map((flag) => h(doc, "li", { className: "flag" }, flag)));
+  replaceChildren(
+    byId(doc, "figures-flags"),
+    flags.map((flag) => h(doc, "li", { className: "flag" }, flag)),
+  );
   const cards = figureCards({ today: content.today, staleDays }, content.loaded.dataset.figures);
-  replaceChildren(byId(doc, "figures"), cards.map((card) => renderFigureCard(doc, card, staleDays)));
+  replaceChildren(
+    byId(doc, "figures"),
+    cards.map((card) => renderFigureCard(doc, card, staleDays)),
+  );
 }
 
 /** The threshold option: re-renders the flags when a valid number of days is entered. */
@@ -58,7 +64,10 @@ export function mountFigures(doc: Document, controls: Controls, content: Figures
   byId(doc, "figures-version").setAttribute("data-origin", content.loaded.origin);
   render(doc, content, DEFAULT_STALE_DAYS);
   wireStaleOption(doc, (days) => render(doc, content, days));
-  replaceChildren(byId(doc, "derived"), content.derived().map((card) => renderDerivedCard(doc, card)));
+  replaceChildren(
+    byId(doc, "derived"),
+    content.derived().map((card) => renderDerivedCard(doc, card)),
+  );
 
   function show(...children: (Node | string)[]): void {
     replaceChildren(notice, [h(doc, "p", { className: "message message-info" }, ...children)]);
@@ -72,7 +81,12 @@ export function mountFigures(doc: Document, controls: Controls, content: Figures
     if (held === null || compareVersions(inUse, held) === 0) return;
     if (compareVersions(inUse, held) < 0) return show(TEXTS.workbookNewer(held, inUse));
     const plan = await host.planUpdate();
-    const changed = plan.ok ? changedFigures(plan.value, content.loaded.dataset.figures.map((f) => f.id)) : null;
+    const changed = plan.ok
+      ? changedFigures(
+          plan.value,
+          content.loaded.dataset.figures.map((f) => f.id),
+        )
+      : null;
     show(TEXTS.updateAvailable(inUse, held, changed), controls.writeButton(TEXTS.reviewUpdate, review, { id: "notice-review-update" }));
     controls.refresh();
   }

@@ -9,7 +9,6 @@ import type { UpdatePlan } from "../excel/types";
 import { TEXTS } from "./texts";
 import { compareVersions } from "../versions";
 
-
 /** The figures' version line and where they came from (with why, for the built-in copy). */
 export function versionLine(loaded: LoadedFigures): string {
   const origin = loaded.origin === "served" ? TEXTS.servedOrigin : TEXTS.builtInOrigin(loaded.reason);
@@ -25,10 +24,12 @@ export function figureFlags(loaded: LoadedFigures, today: string, staleDays: num
   return flags;
 }
 
-
 /** The oldest version among the workbook's stamps, or null when it holds no block. */
 export function workbookVersion(stamps: readonly { readonly version: string }[]): string | null {
-  return stamps.reduce<string | null>((oldest, s) => (oldest === null || compareVersions(s.version, oldest) < 0 ? s.version : oldest), null);
+  return stamps.reduce<string | null>(
+    (oldest, s) => (oldest === null || compareVersions(s.version, oldest) < 0 ? s.version : oldest),
+    null,
+  );
 }
 
 /**
@@ -38,5 +39,10 @@ export function workbookVersion(stamps: readonly { readonly version: string }[])
  */
 export function changedFigures(plan: UpdatePlan, figureIds: readonly string[]): number {
   const known = new Set(figureIds);
-  return new Set(plan.changes.filter((c) => c.kind === "refresh").map((c) => c.figureId).filter((id) => known.has(id))).size;
+  return new Set(
+    plan.changes
+      .filter((c) => c.kind === "refresh")
+      .map((c) => c.figureId)
+      .filter((id) => known.has(id)),
+  ).size;
 }

@@ -25,7 +25,12 @@ export function mountFunctions(doc: Document, controls: Controls, entries: reado
   replaceChildren(
     byId(doc, "functions"),
     entries.map((entry) => {
-      const example = h(doc, "ul", { className: "muted example" }, ...entry.examples.map((text) => h(doc, "li", {}, h(doc, "code", {}, text))));
+      const example = h(
+        doc,
+        "ul",
+        { className: "muted example" },
+        ...entry.examples.map((text) => h(doc, "li", {}, h(doc, "code", {}, text))),
+      );
       const insert = controls.writeButton(TEXTS.insert, () => insertFormula(entry, example), {
         "aria-label": TEXTS.insertFormulaLabel(entry.insert),
         "data-insert": entry.insert,

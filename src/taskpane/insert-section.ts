@@ -34,7 +34,9 @@ export function mountInsert(doc: Document, controls: Controls, blocks: readonly 
 
   const allIds = blocks.map((block) => block.id);
   replaceChildren(byId(doc, "block-buttons"), [
-    ...blocks.map((block) => controls.writeButton(TEXTS.insertBlock(block.title), () => insert([block.id], block.title), { "data-block": block.id })),
+    ...blocks.map((block) =>
+      controls.writeButton(TEXTS.insertBlock(block.title), () => insert([block.id], block.title), { "data-block": block.id }),
+    ),
     controls.writeButton(TEXTS.insertAll, () => insert(allIds, TEXTS.allBlocks), { id: "insert-all", "data-block": "all" }, true),
     h(doc, "p", { className: "note", id: "write-blocked" }),
   ]);

@@ -23,8 +23,19 @@ export function renderFigureCard(doc: Document, card: FigureCard, staleDays: num
       h(doc, "span", { className: `badge badge-${card.status.replace(/\s+/g, "-")}` }, TEXTS.statusBadge(card.status)),
     ),
     h(doc, "p", { className: "card-meta" }, TEXTS.asOf(card.asOf)),
-    h(doc, "p", { className: "card-meta card-age" }, card.age, card.stale ? h(doc, "span", { className: "badge badge-stale" }, ` · ${TEXTS.staleBadge(staleDays)}`) : null),
-    h(doc, "p", { className: "card-meta card-source", attrs: { title: `${card.source} (${card.cites}): “${card.quote}”` } }, TEXTS.source(`${card.source} (${card.tier})`)),
+    h(
+      doc,
+      "p",
+      { className: "card-meta card-age" },
+      card.age,
+      card.stale ? h(doc, "span", { className: "badge badge-stale" }, ` · ${TEXTS.staleBadge(staleDays)}`) : null,
+    ),
+    h(
+      doc,
+      "p",
+      { className: "card-meta card-source", attrs: { title: `${card.source} (${card.cites}): “${card.quote}”` } },
+      TEXTS.source(`${card.source} (${card.tier})`),
+    ),
     h(doc, "p", { className: "card-meta" }, card.comment),
     ...(card.caveat ? [h(doc, "p", { className: "card-meta card-caveat" }, card.caveat)] : []),
   );
@@ -57,7 +68,18 @@ export function renderPreviewTable(doc: Document, table: PreviewTable): HTMLDeta
         doc,
         "table",
         { className: "grid" },
-        h(doc, "thead", {}, h(doc, "tr", {}, h(doc, "td", { className: "corner" }), ...table.columns.map((c) => h(doc, "th", { attrs: { scope: "col" } }, c)))),
+        h(
+          doc,
+          "thead",
+          {},
+          h(
+            doc,
+            "tr",
+            {},
+            h(doc, "td", { className: "corner" }),
+            ...table.columns.map((c) => h(doc, "th", { attrs: { scope: "col" } }, c)),
+          ),
+        ),
         h(
           doc,
           "tbody",

@@ -18,7 +18,10 @@ export function showSelfTestRunning(doc: Document): void {
   const section = h(doc, "section", { id: "self-test", attrs: { "aria-labelledby": "self-test-heading", "aria-busy": "true" } });
   const app = byId(doc, "app");
   app.insertBefore(section, app.firstChild);
-  replaceChildren(section, [h(doc, "h2", { id: "self-test-heading" }, "Self-test"), h(doc, "p", { id: "self-test-summary", attrs: { role: "status" } }, "Running the self-test in this workbook…")]);
+  replaceChildren(section, [
+    h(doc, "h2", { id: "self-test-heading" }, "Self-test"),
+    h(doc, "p", { id: "self-test-summary", attrs: { role: "status" } }, "Running the self-test in this workbook…"),
+  ]);
 }
 
 export function showSelfTestReport(doc: Document, report: SelfTestReport, delivery: string): void {
@@ -30,15 +33,26 @@ export function showSelfTestReport(doc: Document, report: SelfTestReport, delive
   replaceChildren(section, [
     h(doc, "h2", { id: "self-test-heading" }, "Self-test"),
     h(doc, "p", { id: "self-test-summary", attrs: { role: "status" } }, summary),
-    h(doc, "ol", { className: "self-test-results" }, ...failedFirst.map((c) => h(doc, "li", { attrs: { "data-ok": String(c.ok) } }, `${c.ok ? "PASS" : "FAIL"} ${c.name} — ${c.detail}`))),
+    h(
+      doc,
+      "ol",
+      { className: "self-test-results" },
+      ...failedFirst.map((c) => h(doc, "li", { attrs: { "data-ok": String(c.ok) } }, `${c.ok ? "PASS" : "FAIL"} ${c.name} — ${c.detail}`)),
+    ),
   ]);
 }
 
 /** Posts the report to the page's own server; resolves to a sentence saying whether it arrived. */
 export async function sendReport(report: SelfTestReport, post: typeof fetch): Promise<string> {
   try {
-    const response = await post(RESULTS_PATH, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(report) });
-    return response.ok ? "The results were sent to npm run test:excel." : `npm run test:excel did not take the results (HTTP ${response.status}).`;
+    const response = await post(RESULTS_PATH, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(report),
+    });
+    return response.ok
+      ? "The results were sent to npm run test:excel."
+      : `npm run test:excel did not take the results (HTTP ${response.status}).`;
   } catch (error) {
     return `The results could not be sent to npm run test:excel (${error instanceof Error ? error.message : String(error)}); is it still running?`;
   }

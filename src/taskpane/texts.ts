@@ -33,7 +33,8 @@ export const TEXTS = {
   noDate: "no article gives its date",
   staleBadge: (days: number) => `older than ${days} days`,
   staleSummary: (count: number, total: number, days: number) => `${count} of ${total} figures are more than ${days} days old.`,
-  staleOptionInvalid: (min: number, max: number) => `Enter a whole number of days from ${min} to ${max}; the flags use the last valid number.`,
+  staleOptionInvalid: (min: number, max: number) =>
+    `Enter a whole number of days from ${min} to ${max}; the flags use the last valid number.`,
 
   // The workbook's figures against the ones in use.
   updateAvailable: (next: string, held: string, changed: number | null) =>
@@ -52,7 +53,8 @@ export const TEXTS = {
   inserted: (sheets: string) => `Inserted ${sheets}.`,
   nothingInserted: "Nothing new was inserted.",
   alreadyPresent: (sheets: string) => `Already in the workbook, left as they are: ${sheets}.`,
-  leftAloneCount: (n: number) => `${n} ${n === 1 ? "thing of yours was" : "things of yours were"} left alone; see the list under the buttons.`,
+  leftAloneCount: (n: number) =>
+    `${n} ${n === 1 ? "thing of yours was" : "things of yours were"} left alone; see the list under the buttons.`,
 
   // Update.
   reviewUpdate: "Review update",

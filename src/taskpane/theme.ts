@@ -105,7 +105,17 @@ export function softenedText(fg: Rgb, bg: Rgb, against: readonly Rgb[], minimum 
 export function paneTheme(office: OfficeThemeColors | null | undefined, prefersDark = false): PaneTheme {
   const bg = parseHexColor(office?.bodyBackgroundColor);
   const mode: ThemeMode =
-    office?.isDarkTheme !== undefined ? (office.isDarkTheme ? "dark" : "light") : bg ? (luminance(bg) < 0.2 ? "dark" : "light") : prefersDark ? "dark" : "light";
+    office?.isDarkTheme !== undefined
+      ? office.isDarkTheme
+        ? "dark"
+        : "light"
+      : bg
+        ? luminance(bg) < 0.2
+          ? "dark"
+          : "light"
+        : prefersDark
+          ? "dark"
+          : "light";
   const base = FLUENT[mode];
   const fg = parseHexColor(office?.bodyForegroundColor);
   if (!bg || !fg || contrastRatio(bg, fg) < 4.5) return { mode, vars: { ...base } };

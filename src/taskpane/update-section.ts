@@ -59,7 +59,13 @@ function refreshList(doc: Document, plan: UpdatePlan): HTMLElement | null {
   const rows = plan.changes.filter((c) => c.kind === "refresh").map(diffRowView);
   if (rows.length === 0) return null;
   const items = rows.map((row) =>
-    h(doc, "li", { className: "refresh-item", attrs: { "data-key": row.key } }, h(doc, "strong", {}, row.cell), TEXTS.refreshLine(row.label, row.yours, row.next)),
+    h(
+      doc,
+      "li",
+      { className: "refresh-item", attrs: { "data-key": row.key } },
+      h(doc, "strong", {}, row.cell),
+      TEXTS.refreshLine(row.label, row.yours, row.next),
+    ),
   );
   return h(doc, "ul", { className: "refreshes", attrs: { "aria-label": TEXTS.refreshesLabel } }, ...items);
 }
@@ -104,7 +110,12 @@ class Update implements UpdateSection {
     const doc = this.doc;
     const choices = new Map<string, HTMLInputElement>();
     const applyButton = this.controls.writeButton(TEXTS.applyUpdate, () => this.apply(plan, choices), { id: "apply-update" }, true);
-    const cancelButton = h(doc, "button", { className: "button", attrs: { type: "button", id: "cancel-update" }, onClick: () => this.cancel() }, TEXTS.cancel);
+    const cancelButton = h(
+      doc,
+      "button",
+      { className: "button", attrs: { type: "button", id: "cancel-update" }, onClick: () => this.cancel() },
+      TEXTS.cancel,
+    );
     replaceChildren(this.result, [
       h(doc, "p", { className: "plan-summary" }, updatePlanSummary(plan)),
       conflictList(doc, plan, choices),

@@ -66,7 +66,9 @@ function assertSpecs(specs: readonly SheetSpec[]): void {
     for (const chart of spec.charts) {
       const address = toA1(chart.anchor.row, chart.anchor.col);
       if (taken.has(address)) {
-        throw new Error(`The chart "${chart.title}" is anchored on ${spec.sheetName}!${address}, which holds a cell; the chart note needs an empty cell.`);
+        throw new Error(
+          `The chart "${chart.title}" is anchored on ${spec.sheetName}!${address}, which holds a cell; the chart note needs an empty cell.`,
+        );
       }
       taken.add(address);
     }
@@ -105,7 +107,9 @@ function cellValue(cell: CellSpec, resultOf: ResultOf): ExcelJS.CellValue {
   // A formula goes in without its "=", which is how ExcelJS (and the file format) store it.
   if (cell.formula !== undefined) {
     const result = resultOf(cell);
-    return (result === undefined ? { formula: cell.formula.slice(1) } : { formula: cell.formula.slice(1), result }) as ExcelJS.CellFormulaValue;
+    return (
+      result === undefined ? { formula: cell.formula.slice(1) } : { formula: cell.formula.slice(1), result }
+    ) as ExcelJS.CellFormulaValue;
   }
   // Strings, including ones that begin with "=", are stored as text: ExcelJS never parses them.
   return cell.value ?? null;

@@ -23,7 +23,9 @@ export function writeRecord(workbook: ExcelJS.Workbook, specs: readonly SheetSpe
   for (const spec of specs) {
     const names = spec.names.map((n) => n.name);
     const tables = Object.fromEntries(spec.tables.map((t) => [t.name, t.name]));
-    const rows = recordRows(recordOfSpec(spec, { sheetName: spec.sheetName, target: "new-sheet", includeStockHistory: false, names, tables }));
+    const rows = recordRows(
+      recordOfSpec(spec, { sheetName: spec.sheetName, target: "new-sheet", includeStockHistory: false, names, tables }),
+    );
     const left = bandColumn(spec.block);
     rows.forEach((row, r) => row.forEach((input, c) => (sheet.getCell(r + 1, left + c + 1).value = cellValue(input))));
     const band = rangeA1(0, left, rows.length - 1, left + RECORD_COLUMNS - 1, "absolute");

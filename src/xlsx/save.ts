@@ -67,7 +67,9 @@ export function checkTarget(outPath: string, options: SaveOptions = {}): string 
     throw new WorkbookFileError(`${target} does not end in .xlsx; Excel opens a workbook only under that extension.`);
   }
   if (existing && !options.replace) {
-    throw new WorkbookFileError(`${target} already exists and was left as it is; pass --force to replace it, or choose another --out path.`);
+    throw new WorkbookFileError(
+      `${target} already exists and was left as it is; pass --force to replace it, or choose another --out path.`,
+    );
   }
   const folder = path.dirname(target);
   const parent = statOrNull(folder);
@@ -93,7 +95,9 @@ export async function saveWorkbook(bytes: () => Promise<Buffer>, outPath: string
   try {
     // Checked again just before the rename: the file may have appeared while the bytes were built.
     if (!options.replace && fs.existsSync(target)) {
-      throw new WorkbookFileError(`${target} already exists and was left as it is; pass --force to replace it, or choose another --out path.`);
+      throw new WorkbookFileError(
+        `${target} already exists and was left as it is; pass --force to replace it, or choose another --out path.`,
+      );
     }
     fs.renameSync(temp, target);
   } catch (err) {

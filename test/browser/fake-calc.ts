@@ -63,7 +63,8 @@ function splitArguments(text: string): string[] {
 function asScalar(value: unknown): Scalar {
   if (isFormulaError(value)) return value.error;
   // A CustomFunctions.Error: the cell shows its code.
-  if (typeof value === "object" && value !== null && typeof (value as { code?: unknown }).code === "string") return (value as { code: string }).code;
+  if (typeof value === "object" && value !== null && typeof (value as { code?: unknown }).code === "string")
+    return (value as { code: string }).code;
   if (value === null || value === undefined) return 0;
   return value as Scalar;
 }
@@ -76,7 +77,10 @@ function argument(evaluator: WorkbookEvaluator, text: string, sheet: string): un
 }
 
 /** The `evaluate` option of a FakeWorkbook: what a formula cell of `sheet` shows. */
-export function fakeCalculation(getWorkbook: () => FakeWorkbook, functions: ReadonlyMap<string, CustomFunction>): (formula: string, sheet: string) => Scalar {
+export function fakeCalculation(
+  getWorkbook: () => FakeWorkbook,
+  functions: ReadonlyMap<string, CustomFunction>,
+): (formula: string, sheet: string) => Scalar {
   const settled: Settled = new Map();
   return (formula, sheet) => {
     try {

@@ -15,11 +15,27 @@ interface FakeConfig {
 
 /** Office's own theme colours for its White and Black themes. */
 const THEMES = {
-  light: { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000000", controlBackgroundColor: "#FFFFFF", controlForegroundColor: "#000000", isDarkTheme: false },
-  dark: { bodyBackgroundColor: "#262626", bodyForegroundColor: "#FFFFFF", controlBackgroundColor: "#404040", controlForegroundColor: "#FFFFFF", isDarkTheme: true },
+  light: {
+    bodyBackgroundColor: "#FFFFFF",
+    bodyForegroundColor: "#000000",
+    controlBackgroundColor: "#FFFFFF",
+    controlForegroundColor: "#000000",
+    isDarkTheme: false,
+  },
+  dark: {
+    bodyBackgroundColor: "#262626",
+    bodyForegroundColor: "#FFFFFF",
+    controlBackgroundColor: "#404040",
+    controlForegroundColor: "#FFFFFF",
+    isDarkTheme: true,
+  },
 };
 
-const page = globalThis as unknown as { dealDeskFake?: FakeConfig; fakeWorkbook?: FakeWorkbook; Office: { context: Record<string, unknown> } };
+const page = globalThis as unknown as {
+  dealDeskFake?: FakeConfig;
+  fakeWorkbook?: FakeWorkbook;
+  Office: { context: Record<string, unknown> };
+};
 const config: FakeConfig = page.dealDeskFake ?? {};
 const workbook = new FakeWorkbook({ apiVersion: config.apiVersion ?? 18, sheets: ["Sheet1"] });
 installFakeOffice(globalThis, workbook);

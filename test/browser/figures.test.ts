@@ -41,20 +41,33 @@ function publishedUpdate(): string {
     url: null,
   });
   const price = json.figures.find((f: { id: string }) => f.id === "amzn.price");
-  Object.assign(price, { value: "250.5", sourceId: "src.desk_note", quote: "AMZN closed at $250.50.", asOfDate: "2026-12-01", asOfBasis: "stated by the source" });
+  Object.assign(price, {
+    value: "250.5",
+    sourceId: "src.desk_note",
+    quote: "AMZN closed at $250.50.",
+    asOfDate: "2026-12-01",
+    asOfBasis: "stated by the source",
+  });
   return JSON.stringify(json, null, 2);
 }
 
 async function cellValue(page: Page, sheet: string, address: string): Promise<unknown> {
   return page.evaluate(
-    ([s, a]) => (window as unknown as { fakeWorkbook: { cell(s: string, a: string): { value: unknown } | undefined } }).fakeWorkbook.cell(s, a)?.value,
+    ([s, a]) =>
+      (window as unknown as { fakeWorkbook: { cell(s: string, a: string): { value: unknown } | undefined } }).fakeWorkbook.cell(s, a)
+        ?.value,
     [sheet, address] as const,
   );
 }
 
 async function dealFigure(page: Page, id: string, field?: string): Promise<unknown> {
   return page.evaluate(
-    ([i, f]) => (window as unknown as { fakeFunctions: { call(id: string, ...a: unknown[]): Promise<unknown> } }).fakeFunctions.call("FIGURE", [[i]], f === undefined ? undefined : [[f]]),
+    ([i, f]) =>
+      (window as unknown as { fakeFunctions: { call(id: string, ...a: unknown[]): Promise<unknown> } }).fakeFunctions.call(
+        "FIGURE",
+        [[i]],
+        f === undefined ? undefined : [[f]],
+      ),
     [id, field] as const,
   );
 }
@@ -95,7 +108,9 @@ describeInBrowser("figures file at run time")("figures.json at run time", () => 
 
     expect(await page.textContent("#figures-version")).toBe("Figures 1.1.0 · 2026-12-01: loaded from this add-in's server (figures.json).");
     expect(await page.textContent("[data-figure='amzn.price'] .claim")).toBe("around $250.5");
-    expect(await page.textContent("#figures-notice")).toBe("Figures 1.1.0 are available; this workbook has 1.0.0: 1 figure changed — Review update");
+    expect(await page.textContent("#figures-notice")).toBe(
+      "Figures 1.1.0 are available; this workbook has 1.0.0: 1 figure changed — Review update",
+    );
     // The flags depend on the day the test runs: the close passed on 31 Mar 2026 and stays passed.
     const flags = await page.$$eval("#figures-flags li", (items) => items.map((i) => i.textContent));
     expect(flags[0]).toBe("The expected close, 31 Mar 2026, has passed: these figures describe the talks");
@@ -108,7 +123,9 @@ describeInBrowser("figures file at run time")("figures.json at run time", () => 
     expect(refreshed).toContain(`AMZN!${price} AMZN share price — Reported: 241.73 → 250.5`);
     // The user's typed-over Reported cell is listed as theirs, kept unless they choose otherwise.
     const round = figureCell("deal", "deal.round_size", COL.reported);
-    expect(await page.$$eval("#update-result .diff-item .diff-cell strong", (cells) => cells.map((c) => c.textContent))).toEqual([`Deal!${round}`]);
+    expect(await page.$$eval("#update-result .diff-item .diff-cell strong", (cells) => cells.map((c) => c.textContent))).toEqual([
+      `Deal!${round}`,
+    ]);
 
     await page.click("#apply-update");
     await page.waitForSelector("#update-result .message-success");
@@ -123,10 +140,14 @@ describeInBrowser("figures file at run time")("figures.json at run time", () => 
       for (let r = 2; r <= 60; r++) rows.push("ABCDEFGH".split("").map((c) => wb.cell("Changes", `${c}${r}`)?.value ?? ""));
       return rows;
     });
-    expect(log.filter((r) => r[1] === "amzn.price" && r[3] === `AMZN!${price}`).map((r) => [r[4], r[5], r[7]])).toEqual([[241.73, 250.5, "refreshed (the add-in's cell)"]]);
+    expect(log.filter((r) => r[1] === "amzn.price" && r[3] === `AMZN!${price}`).map((r) => [r[4], r[5], r[7]])).toEqual([
+      [241.73, 250.5, "refreshed (the add-in's cell)"],
+    ]);
 
     expect(await dealFigure(page, "amzn.price")).toEqual([[250.5]]);
-    expect(await dealFigure(page, "amzn.price", "asof")).toEqual([["during the talks (the source gives no date or time); dated 2026-12-01, stated by the source"]]);
+    expect(await dealFigure(page, "amzn.price", "asof")).toEqual([
+      ["during the talks (the source gives no date or time); dated 2026-12-01, stated by the source"],
+    ]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -145,7 +166,9 @@ describeInBrowser("figures file at run time")("figures.json at run time", () => 
     ]);
     await page.fill("#opt-stale-days", "0");
     expect(await page.getAttribute("#opt-stale-days", "aria-invalid")).toBe("true");
-    expect(await page.textContent("#stale-days-note")).toBe("Enter a whole number of days from 1 to 3650; the flags use the last valid number.");
+    expect(await page.textContent("#stale-days-note")).toBe(
+      "Enter a whole number of days from 1 to 3650; the flags use the last valid number.",
+    );
     expect(await staleCards()).toEqual([]);
     await page.close();
   });
@@ -164,7 +187,9 @@ describeInBrowser("figures file at run time")("figures.json at run time", () => 
     const server = await serveWith(name, content);
     const { page } = await openPane(browser.context, server.origin, { fakeHost: host });
     await page.waitForSelector("body[data-mode='excel']");
-    expect(await page.textContent("#figures-version")).toBe(`Figures 1.0.0 · 2026-11-22: the copy built into the add-in, because ${reason}.`);
+    expect(await page.textContent("#figures-version")).toBe(
+      `Figures 1.0.0 · 2026-11-22: the copy built into the add-in, because ${reason}.`,
+    );
     expect(await page.getAttribute("#figures-version", "data-origin")).toBe("built-in");
     expect(await page.$$eval("#figures .card", (cards) => cards.length)).toBe(BUILT_IN_FIGURES.figures.length);
     expect(await page.textContent("[data-figure='amzn.price'] .claim")).toBe("around $241.73");

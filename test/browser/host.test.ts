@@ -14,7 +14,16 @@ import { COL } from "../../src/sheets/figure-table";
 import { MESSAGES } from "../../src/excel/failures";
 import type { WorkbookSnapshot } from "../fakes/fake-excel";
 import type { BrowserSession, StaticServer } from "../support/browser";
-import { axeViolations, buildFakeHost, describeInBrowser, distDir, launchChromium, openPane, serveFolder, tabWalk } from "../support/browser";
+import {
+  axeViolations,
+  buildFakeHost,
+  describeInBrowser,
+  distDir,
+  launchChromium,
+  openPane,
+  serveFolder,
+  tabWalk,
+} from "../support/browser";
 
 /** The address of a figure's Reported cell on the deal sheet, from the block's spec. */
 function reportedCell(figureId: string): string {
@@ -33,7 +42,9 @@ async function snapshot(page: Page): Promise<WorkbookSnapshot> {
 
 async function cellValue(page: Page, sheet: string, address: string): Promise<unknown> {
   return page.evaluate(
-    ([s, a]) => (window as unknown as { fakeWorkbook: { cell(s: string, a: string): { value: unknown } | undefined } }).fakeWorkbook.cell(s, a)?.value,
+    ([s, a]) =>
+      (window as unknown as { fakeWorkbook: { cell(s: string, a: string): { value: unknown } | undefined } }).fakeWorkbook.cell(s, a)
+        ?.value,
     [sheet, address] as const,
   );
 }
@@ -41,7 +52,8 @@ async function cellValue(page: Page, sheet: string, address: string): Promise<un
 /** Acts as the user typing into a cell of the fake workbook. */
 async function typeInCell(page: Page, sheet: string, address: string, input: number | string): Promise<void> {
   await page.evaluate(
-    ([s, a, v]) => (window as unknown as { fakeWorkbook: { setCell(s: string, a: string, v: unknown): void } }).fakeWorkbook.setCell(s, a, v),
+    ([s, a, v]) =>
+      (window as unknown as { fakeWorkbook: { setCell(s: string, a: string, v: unknown): void } }).fakeWorkbook.setCell(s, a, v),
     [sheet, address, input] as const,
   );
 }
@@ -79,7 +91,11 @@ describeInBrowser("pane in a fake Excel host")("pane inside Excel (fake host)", 
     expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", ...expectedSheets, "DealDesk Record"]);
     // Every name of every block, pointing at the cell its spec gives.
     for (const spec of buildAllBlocks()) {
-      for (const name of spec.names) expect([name.name, book.names[name.name]]).toEqual([name.name, expect.objectContaining({ sheet: spec.sheetName, address: toA1(name.row, name.col) })]);
+      for (const name of spec.names)
+        expect([name.name, book.names[name.name]]).toEqual([
+          name.name,
+          expect.objectContaining({ sheet: spec.sheetName, address: toA1(name.row, name.col) }),
+        ]);
     }
     expect(lines.length).toBeGreaterThanOrEqual(BLOCKS.length);
     for (const title of expectedSheets) expect(lines.some((line) => line.includes(title))).toBe(true);
@@ -91,7 +107,13 @@ describeInBrowser("pane in a fake Excel host")("pane inside Excel (fake host)", 
   test("a name the user already owns is left alone, and the pane says so", async () => {
     const { page } = await openPane(browser.context, server.origin, { fakeHost });
     await page.waitForSelector("body[data-mode='excel']");
-    await page.evaluate(() => (window as unknown as { fakeWorkbook: { addName(n: string, s: string, a: string): void } }).fakeWorkbook.addName("DEAL_AMOUNT", "Sheet1", "A1"));
+    await page.evaluate(() =>
+      (window as unknown as { fakeWorkbook: { addName(n: string, s: string, a: string): void } }).fakeWorkbook.addName(
+        "DEAL_AMOUNT",
+        "Sheet1",
+        "A1",
+      ),
+    );
     const lines = await insertAll(page);
     expect((await snapshot(page)).names.DEAL_AMOUNT).toMatchObject({ sheet: "Sheet1", address: "A1" });
     expect(lines.filter((line) => line.includes("DEAL_AMOUNT")).length).toBeGreaterThan(0);
@@ -110,13 +132,25 @@ describeInBrowser("pane in a fake Excel host")("pane inside Excel (fake host)", 
     await page.click("#review-update");
     await page.waitForSelector("#update-result .diff");
     const rows = await page.$$eval("#update-result .diff-item", (items) =>
-      items.map((item) => [".diff-cell", ".diff-yours", ".diff-new", ".diff-source"].map((field) => item.querySelector(field)?.textContent)),
+      items.map((item) =>
+        [".diff-cell", ".diff-yours", ".diff-new", ".diff-source"].map((field) => item.querySelector(field)?.textContent),
+      ),
     );
     const amount = allFigures().find((f) => f.id === "deal.amount")!;
     const round = allFigures().find((f) => f.id === "deal.round_size")!;
     expect(rows).toEqual([
-      [expect.stringContaining(`Deal!${amountCell} ${amount.label}`), "55,000,000,000", "50,000,000,000", expect.stringContaining(findSource(amount.sourceId)!.title)],
-      [expect.stringContaining(`Deal!${roundCell} ${round.label}`), "120,000,000,000", "100,000,000,000", expect.stringContaining(findSource(round.sourceId)!.title)],
+      [
+        expect.stringContaining(`Deal!${amountCell} ${amount.label}`),
+        "55,000,000,000",
+        "50,000,000,000",
+        expect.stringContaining(findSource(amount.sourceId)!.title),
+      ],
+      [
+        expect.stringContaining(`Deal!${roundCell} ${round.label}`),
+        "120,000,000,000",
+        "100,000,000,000",
+        expect.stringContaining(findSource(round.sourceId)!.title),
+      ],
     ]);
 
     // Keep mine is the default for every row; accept the round size only, from the keyboard.
@@ -173,7 +207,10 @@ describeInBrowser("pane in a fake Excel host")("pane inside Excel (fake host)", 
     const { page, errors } = await openPane(browser.context, server.origin, { fakeHost });
     await page.waitForSelector("body[data-mode='excel']");
     await page.evaluate(() =>
-      (window as unknown as { fakeWorkbook: { failNextSync(code: string, message: string): void } }).fakeWorkbook.failNextSync("GeneralException", "The host is busy."),
+      (window as unknown as { fakeWorkbook: { failNextSync(code: string, message: string): void } }).fakeWorkbook.failNextSync(
+        "GeneralException",
+        "The host is busy.",
+      ),
     );
     await page.click("[data-block='sources']");
     const message = page.locator("#insert-result .message-error");
@@ -207,7 +244,9 @@ describeInBrowser("pane in a fake Excel host")("pane inside Excel (fake host)", 
     const { page } = await openPane(browser.context, server.origin, { fakeHost });
     await page.waitForSelector("body[data-mode='excel']");
     await page.evaluate(() => {
-      const wb = (window as unknown as { fakeWorkbook: { select(s: string, a: string): void; setCell(s: string, a: string, v: unknown): void } }).fakeWorkbook;
+      const wb = (
+        window as unknown as { fakeWorkbook: { select(s: string, a: string): void; setCell(s: string, a: string, v: unknown): void } }
+      ).fakeWorkbook;
       wb.select("Sheet1", "B2");
       wb.setCell("Sheet1", "C4", "my note");
     });
@@ -229,7 +268,9 @@ describeInBrowser("pane in a fake Excel host")("pane inside Excel (fake host)", 
     await insertAll(page);
     await page.click("#review-update");
     await page.waitForSelector("#update-result .message-success");
-    expect(await page.textContent("#update-result")).toBe(`Everything is up to date on ${BLOCKS.map((b) => BLOCK_TITLES[b]).join(", ")}: nothing to write.`);
+    expect(await page.textContent("#update-result")).toBe(
+      `Everything is up to date on ${BLOCKS.map((b) => BLOCK_TITLES[b]).join(", ")}: nothing to write.`,
+    );
     await page.close();
   });
 
@@ -248,12 +289,17 @@ describeInBrowser("pane in a fake Excel host")("pane inside Excel (fake host)", 
   test("choosing a function puts its call on the workbook's names in the selected cell", async () => {
     const { page } = await openPane(browser.context, server.origin, { fakeHost });
     await page.waitForSelector("body[data-mode='excel']");
-    await page.evaluate(() => (window as unknown as { fakeWorkbook: { select(s: string, a: string): void } }).fakeWorkbook.select("Sheet1", "C3"));
+    await page.evaluate(() =>
+      (window as unknown as { fakeWorkbook: { select(s: string, a: string): void } }).fakeWorkbook.select("Sheet1", "C3"),
+    );
     const skeleton = '=DEAL.STAKE(DEAL_AMOUNT, OPENAI_VALUATION_ROUND, "pre", DEAL_ROUND_SIZE)';
     await page.click(`[data-function='DEAL.STAKE'] button`);
     await page.waitForFunction(() => document.querySelector("#status")?.className.includes("success"));
     const cell = await page.evaluate(() =>
-      (window as unknown as { fakeWorkbook: { cell(s: string, a: string): { formula?: string } | undefined } }).fakeWorkbook.cell("Sheet1", "C3"),
+      (window as unknown as { fakeWorkbook: { cell(s: string, a: string): { formula?: string } | undefined } }).fakeWorkbook.cell(
+        "Sheet1",
+        "C3",
+      ),
     );
     expect(cell?.formula).toBe(skeleton);
     expect(await page.textContent("#status")).toContain(skeleton);

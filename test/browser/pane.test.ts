@@ -18,7 +18,10 @@ async function calls(page: Page): Promise<{ method: string; args: unknown[] }[]>
 }
 
 async function settle(page: Page, index: number, outcome: Outcome): Promise<void> {
-  await page.evaluate(([i, o]) => (window as unknown as { harness: { settle(i: number, o: Outcome): void } }).harness.settle(i, o), [index, outcome] as const);
+  await page.evaluate(([i, o]) => (window as unknown as { harness: { settle(i: number, o: Outcome): void } }).harness.settle(i, o), [
+    index,
+    outcome,
+  ] as const);
 }
 
 async function connect(page: Page, mode: "excel" | "preview"): Promise<void> {
@@ -26,12 +29,32 @@ async function connect(page: Page, mode: "excel" | "preview"): Promise<void> {
 }
 
 const report: InsertReport = {
-  blocks: [{ block: "deal", sheetName: "Deal", alreadyPresent: false, figures: 11, cellsWritten: 120, namesWritten: ["DEAL_AMOUNT"], leftAlone: [] }],
+  blocks: [
+    {
+      block: "deal",
+      sheetName: "Deal",
+      alreadyPresent: false,
+      figures: 11,
+      cellsWritten: 120,
+      namesWritten: ["DEAL_AMOUNT"],
+      leftAlone: [],
+    },
+  ],
   summary: ["Inserted sheet Deal with 11 figures and 1 named range."],
 };
 
 function conflict(address: string, label: string): DiffRow {
-  return { key: `Deal!${address}`, kind: "conflict", sheetName: "Deal", address, figureId: "deal.amount", label, userValue: 1, newValue: 2, source: "a source" };
+  return {
+    key: `Deal!${address}`,
+    kind: "conflict",
+    sheetName: "Deal",
+    address,
+    figureId: "deal.amount",
+    label,
+    userValue: 1,
+    newValue: 2,
+    source: "a source",
+  };
 }
 
 describeInBrowser("pane behaviour with a scripted host")("pane behaviour with a scripted host", () => {
@@ -90,7 +113,10 @@ describeInBrowser("pane behaviour with a scripted host")("pane behaviour with a 
     await page.check("#opt-selection");
     await page.click("#insert-all");
     expect(await calls(page)).toEqual([
-      { method: "insertBlocks", args: [["deal", "amzn", "capex", "sensitivity", "sources"], { target: "selection", includeStockHistory: true }] },
+      {
+        method: "insertBlocks",
+        args: [["deal", "amzn", "capex", "sensitivity", "sources"], { target: "selection", includeStockHistory: true }],
+      },
     ]);
     await page.close();
   });
@@ -113,7 +139,17 @@ describeInBrowser("pane behaviour with a scripted host")("pane behaviour with a 
     await connect(page, "excel");
     await page.click("#review-update");
     const conflicts = [conflict("B4", "Amount"), conflict("B5", "Round"), conflict("B6", "Valuation")];
-    const plan: UpdatePlan = { changes: conflicts, conflicts, refreshes: 0, notes: 0, deleted: [], names: [], notices: [], sheets: ["Deal"], fingerprint: "reviewed" };
+    const plan: UpdatePlan = {
+      changes: conflicts,
+      conflicts,
+      refreshes: 0,
+      notes: 0,
+      deleted: [],
+      names: [],
+      notices: [],
+      sheets: ["Deal"],
+      fingerprint: "reviewed",
+    };
     await settle(page, 0, { value: { ok: true, value: plan } });
     await page.waitForSelector("#update-result .diff");
     await page.check("li[data-key='Deal!B4'] input[value='accept']");
@@ -125,7 +161,9 @@ describeInBrowser("pane behaviour with a scripted host")("pane behaviour with a 
     expect(await page.textContent("#status")).toBe("The update is already being applied; it cannot be cancelled now.");
     expect(await page.isVisible("#update-result .diff")).toBe(true);
 
-    await settle(page, 1, { value: { ok: true, value: { cellsWritten: 4, accepted: 2, kept: 1, summary: "Updated 4 cells; kept 1 of yours." } } });
+    await settle(page, 1, {
+      value: { ok: true, value: { cellsWritten: 4, accepted: 2, kept: 1, summary: "Updated 4 cells; kept 1 of yours." } },
+    });
     await page.waitForSelector("#update-result .message-success");
     expect(await page.textContent("#update-result")).toBe("Updated 4 cells; kept 1 of yours.");
     await page.close();

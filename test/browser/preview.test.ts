@@ -31,7 +31,9 @@ describeInBrowser("pane preview in Chromium")("pane preview outside Office", () 
     expect(figures).toEqual(allFigures().map((f) => f.id));
     const amount = await page.textContent("[data-figure='deal.amount'] .card-value");
     expect(amount).toBe("up to $50B — reported");
-    const announced = await page.$$eval("[data-figure='deal.amount_announced'] .card-meta:not(.card-age)", (lines) => lines.map((l) => l.textContent));
+    const announced = await page.$$eval("[data-figure='deal.amount_announced'] .card-meta:not(.card-age)", (lines) =>
+      lines.map((l) => l.textContent),
+    );
     expect(announced).toEqual([
       "As of: date of the announcement (the source gives none); no article gives a date",
       "Source: Amazon has announced a $50 billion investment in OpenAI… (secondary source: an article reporting on others)",
@@ -39,10 +41,14 @@ describeInBrowser("pane preview in Chromium")("pane preview outside Office", () 
       '"announced" rests on a single undated, secondary source; no other article states it.',
     ]);
 
-    const derived = await page.$$eval("[data-derived]", (cards) => cards.map((c) => [c.getAttribute("data-derived"), c.querySelector(".claim")?.textContent]));
+    const derived = await page.$$eval("[data-derived]", (cards) =>
+      cards.map((c) => [c.getAttribute("data-derived"), c.querySelector(".claim")?.textContent]),
+    );
     expect(derived).toEqual(derivedCards().map((card) => [card.id, card.value]));
 
-    const previews = await page.$$eval("[data-preview]", (items) => items.map((i) => [i.getAttribute("data-preview"), i.querySelector("summary")?.textContent]));
+    const previews = await page.$$eval("[data-preview]", (items) =>
+      items.map((i) => [i.getAttribute("data-preview"), i.querySelector("summary")?.textContent]),
+    );
     expect(previews).toEqual(BLOCKS.map((b) => [b, `${BLOCK_TITLES[b]} — sheet "${BLOCK_TITLES[b]}"`]));
 
     const functions = await page.$$eval("[data-function]", (items) => items.map((i) => i.getAttribute("data-function")));

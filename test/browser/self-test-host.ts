@@ -25,7 +25,11 @@ const page = globalThis as unknown as {
   CustomFunctions?: unknown;
 };
 const registered = new Map<string, CustomFunction>();
-const workbook: FakeWorkbook = new FakeWorkbook({ apiVersion: 18, sheets: ["Sheet1"], evaluate: fakeCalculation(() => workbook, registered) });
+const workbook: FakeWorkbook = new FakeWorkbook({
+  apiVersion: 18,
+  sheets: ["Sheet1"],
+  evaluate: fakeCalculation(() => workbook, registered),
+});
 for (const c of page.dealDeskFake?.cells ?? []) workbook.setCell(c.sheet, c.address, c.value);
 installFakeOffice(globalThis, workbook);
 page.Office.DocumentMode = { ReadOnly: "readOnly", ReadWrite: "readWrite" };
@@ -33,6 +37,14 @@ page.Office.context.document = { mode: "readWrite" };
 page.CustomFunctions = {
   associate: (id: string, fn: CustomFunction) => registered.set(id.toUpperCase(), fn),
   Error: CustomFunctionsError,
-  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!" },
+  ErrorCode: {
+    invalidValue: "#VALUE!",
+    notAvailable: "#N/A",
+    divisionByZero: "#DIV/0!",
+    invalidNumber: "#NUM!",
+    nullReference: "#NULL!",
+    invalidName: "#NAME?",
+    invalidReference: "#REF!",
+  },
 };
 page.fakeWorkbook = workbook;

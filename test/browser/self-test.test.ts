@@ -58,11 +58,15 @@ interface Run {
 async function startSelfTestServer(dist: string): Promise<Run> {
   const port = await freePort();
   const output = { text: "" };
-  const child = spawn(process.execPath, ["-r", path.join(ROOT, "scripts", "ts-register.js"), path.join(ROOT, "scripts", "test-excel.js"), "--no-build"], {
-    cwd: ROOT,
-    env: { ...process.env, HOME, PORT: String(port), DIST_DIR: dist, CI: "true", SELFTEST_TIMEOUT_MINUTES: "3" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["-r", path.join(ROOT, "scripts", "ts-register.js"), path.join(ROOT, "scripts", "test-excel.js"), "--no-build"],
+    {
+      cwd: ROOT,
+      env: { ...process.env, HOME, PORT: String(port), DIST_DIR: dist, CI: "true", SELFTEST_TIMEOUT_MINUTES: "3" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   running.push(child);
   const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
@@ -84,7 +88,8 @@ async function openSelfTestPane(context: BrowserContext, host: string, port: num
     (url) => url.hostname !== "localhost",
     (route) => {
       const url = new URL(route.request().url());
-      if (url.origin === OFFICE_CDN && url.pathname.endsWith("/office.js")) return route.fulfill({ status: 200, contentType: "text/javascript", body: fs.readFileSync(host) });
+      if (url.origin === OFFICE_CDN && url.pathname.endsWith("/office.js"))
+        return route.fulfill({ status: 200, contentType: "text/javascript", body: fs.readFileSync(host) });
       return route.abort("blockedbyclient");
     },
   );
@@ -109,7 +114,12 @@ describeInBrowser("self-test in Chromium")("npm run test:excel against the fake 
 
   beforeAll(async () => {
     host = await bundleScript(path.join(ROOT, "test", "browser", "self-test-host.ts"), WORK, "self-test-office.js");
-    context = await chromium.launchPersistentContext(userData, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, ignoreHTTPSErrors: true });
+    context = await chromium.launchPersistentContext(userData, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      ignoreHTTPSErrors: true,
+    });
   }, 120_000);
 
   afterEach(() => {
@@ -134,7 +144,9 @@ describeInBrowser("self-test in Chromium")("npm run test:excel against the fake 
     const code = await run.exit;
     expect({ code, failures: run.output.text.split("\n").filter((line) => line.startsWith("FAIL")) }).toEqual({ code: 0, failures: [] });
     expect(await page.getAttribute("#self-test", "data-result")).toBe("pass");
-    expect(await page.textContent("#self-test-summary")).toMatch(/^Passed: \d+ checks passed, 0 failed\. The results were sent to npm run test:excel\.$/);
+    expect(await page.textContent("#self-test-summary")).toMatch(
+      /^Passed: \d+ checks passed, 0 failed\. The results were sent to npm run test:excel\.$/,
+    );
     expect(run.output.text).toContain(`PASS DEAL_STAKE_POST after Insert all — ${expected.DEAL_STAKE_POST}`);
     expect(run.output.text).toContain("PASS The user's override is kept — 120000000000");
     expect(run.output.text).toContain('PASS =DEAL.FIGURE("amzn.price") in DealDesk SelfTest!A11 — 241.73');
@@ -159,7 +171,11 @@ describeInBrowser("self-test in Chromium")("npm run test:excel against the fake 
     expect(await run.exit).toBe(1);
     expect(run.output.text).toContain(`FAIL The workbook is empty — ${MESSAGES.selfTestNotEmpty} It holds cells Sheet1!B2.`);
     expect(run.output.text).toMatch(/\n0 passed, 1 failed\n/);
-    const sheets = await page.evaluate(() => (window as unknown as { fakeWorkbook: { snapshot(): { sheets: { name: string }[] } } }).fakeWorkbook.snapshot().sheets.map((s) => s.name));
+    const sheets = await page.evaluate(() =>
+      (window as unknown as { fakeWorkbook: { snapshot(): { sheets: { name: string }[] } } }).fakeWorkbook
+        .snapshot()
+        .sheets.map((s) => s.name),
+    );
     expect(sheets).toEqual(["Sheet1"]);
     await page.close();
   }, 180_000);

@@ -54,9 +54,9 @@ describe("ADDIN_BASE_URL", () => {
       expect(built).not.toContain("localhost");
       expect(occurrences(built, "https://example.com/deal/")).toBe(occurrences(source, `${DEV_BASE_URL}/`));
       expect(built.split("https://example.com/deal").join(DEV_BASE_URL)).toBe(source);
-      const helpUrls = (JSON.parse(fs.readFileSync(path.join(distDir, "functions.json"), "utf8")) as { functions: { id: string; helpUrl: string }[] }).functions.map(
-        (f) => [f.id, f.helpUrl],
-      );
+      const helpUrls = (
+        JSON.parse(fs.readFileSync(path.join(distDir, "functions.json"), "utf8")) as { functions: { id: string; helpUrl: string }[] }
+      ).functions.map((f) => [f.id, f.helpUrl]);
       expect(helpUrls.length).toBeGreaterThan(0);
       expect(helpUrls).toEqual(helpUrls.map(([id]) => [id, `https://example.com/deal/help.html#${id}`]));
     } finally {

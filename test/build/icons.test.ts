@@ -52,7 +52,13 @@ describe("the icons in assets/", () => {
       const { width, height, rgba } = decodePng(fs.readFileSync(path.join(ASSETS, `icon-${size}.png`)));
       expect([width, height]).toEqual([size, size]);
       const pixel = (x: number, y: number): number[] => [...rgba.subarray((y * size + x) * 4, (y * size + x) * 4 + 4)];
-      for (const [x, y] of [[0, 0], [size - 1, 0], [0, size - 1], [size - 1, size - 1]]) expect(pixel(x, y)[3]).toBe(0);
+      for (const [x, y] of [
+        [0, 0],
+        [size - 1, 0],
+        [0, size - 1],
+        [size - 1, size - 1],
+      ])
+        expect(pixel(x, y)[3]).toBe(0);
       // Middle of the left edge: background only.
       expect(pixel(0, Math.floor(size / 2))).toEqual([0x0e, 0x6b, 0x5c, 255]);
       // Inside the tallest bar (x 0.66–0.8, y 0.22–0.78 of the icon), away from its edges.

@@ -84,20 +84,56 @@ describe("broadcast shapes the result as Excel's arithmetic does", () => {
   });
 
   test("two ranges of the same shape pair up element by element", () => {
-    expect(broadcast(params, [[[1, 2], [3, 4]], [[10, 20], [30, 40]]], addCells)).toEqual([
+    expect(
+      broadcast(
+        params,
+        [
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          [
+            [10, 20],
+            [30, 40],
+          ],
+        ],
+        addCells,
+      ),
+    ).toEqual([
       ["1+10", "2+20"],
       ["3+30", "4+40"],
     ]);
   });
 
   test("cells past the end of the shorter range are #N/A naming it", () => {
-    const result = broadcast(params, [[[1], [2], [3]], [[10], [20]]], addCells);
+    const result = broadcast(
+      params,
+      [
+        [[1], [2], [3]],
+        [[10], [20]],
+      ],
+      addCells,
+    );
     expect(result.slice(0, 2)).toEqual([["1+10"], ["2+20"]]);
     expect(result[2][0]).toEqual({ kind: "#N/A", message: "b has fewer rows or columns than the other arguments, so this cell has no b." });
   });
 
   test("a 2×3 range against a 3×2 range is 3×3 with #N/A outside both", () => {
-    const result = broadcast(params, [[[1, 2, 3], [4, 5, 6]], [[10, 20], [30, 40], [50, 60]]], addCells);
+    const result = broadcast(
+      params,
+      [
+        [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+        [
+          [10, 20],
+          [30, 40],
+          [50, 60],
+        ],
+      ],
+      addCells,
+    );
     expect(result.map((row) => row.map((c) => (typeof c === "object" ? c.kind : c)))).toEqual([
       ["1+10", "2+20", "#N/A"],
       ["4+30", "5+40", "#N/A"],
@@ -112,7 +148,10 @@ describe("broadcast shapes the result as Excel's arithmetic does", () => {
       return Number(v[0]) + Number(v[1]);
     });
     expect(result).toEqual([[3], [{ kind: "#VALUE!", message: 'a is "x", which is not a number.' }], [5]]);
-    expect(calls).toEqual([[1, 2], [3, 2]]);
+    expect(calls).toEqual([
+      [1, 2],
+      [3, 2],
+    ]);
   });
 
   test("blanks passed as null and as 0 give the same results", () => {

@@ -38,7 +38,24 @@ describe("the exact examples of the issue", () => {
 });
 
 // Inputs of every kind: whole dollars, cents, long decimals, and magnitudes the fast path refuses.
-const amounts = [0, 1, 50e9, 100e9, 8e9, 12.34, 0.1, 0.3, 1234567.89, 123456789012345, 9007199254740991, 2 ** 60, 1e23, 1e-300, 5e-324, 3.3333333333333335];
+const amounts = [
+  0,
+  1,
+  50e9,
+  100e9,
+  8e9,
+  12.34,
+  0.1,
+  0.3,
+  1234567.89,
+  123456789012345,
+  9007199254740991,
+  2 ** 60,
+  1e23,
+  1e-300,
+  5e-324,
+  3.3333333333333335,
+];
 const valuations = [1, 830e9, 500e9, 930e9, 0.7, 1000.01, 7e15, 1e23, 1.7976931348623157e308, 2e-300, 123456.789012345];
 const stakes = [1, 0.5, 0.06, 0.0602, 0.1, 1e-9, 0.3333333333333333, 5e-324, 0.12345678901234568];
 
@@ -163,17 +180,41 @@ describe("errors name the argument and the rule", () => {
     ["a negative amount", () => stake(-1, 10), err("#NUM!", "amount is negative: it must be 0 or more.")],
     ["a negative valuation", () => stake(1, -10), err("#NUM!", "valuation is negative: it must be 0 or more.")],
     ["a zero valuation", () => stake(1, 0), err("#DIV/0!", "valuation is 0, and it is a divisor here: it must not be 0.")],
-    ["a post-money stake above 100%", () => stake(11, 10), err("#NUM!", 'amount is larger than valuation: with basis "post" the stake would be above 100%.')],
-    ["a roundsize below amount", () => stake(5, 10, "pre", 4), err("#NUM!", "roundsize is smaller than amount: the round's new money includes amount.")],
-    ["a zero pre-money round", () => stake(0, 0, "pre", 0), err("#DIV/0!", "valuation + roundsize is 0, and it is a divisor here: it must not be 0.")],
+    [
+      "a post-money stake above 100%",
+      () => stake(11, 10),
+      err("#NUM!", 'amount is larger than valuation: with basis "post" the stake would be above 100%.'),
+    ],
+    [
+      "a roundsize below amount",
+      () => stake(5, 10, "pre", 4),
+      err("#NUM!", "roundsize is smaller than amount: the round's new money includes amount."),
+    ],
+    [
+      "a zero pre-money round",
+      () => stake(0, 0, "pre", 0),
+      err("#DIV/0!", "valuation + roundsize is 0, and it is a divisor here: it must not be 0."),
+    ],
     ["a negative premoney", () => postMoney(-1, 1), err("#NUM!", "premoney is negative: it must be 0 or more.")],
     ["a negative newmoney in POSTMONEY", () => postMoney(1, -1), err("#NUM!", "newmoney is negative: it must be 0 or more.")],
-    ["a postmoney below newmoney", () => preMoney(1, 2), err("#NUM!", "newmoney is larger than postmoney: the pre-money valuation would be negative.")],
+    [
+      "a postmoney below newmoney",
+      () => preMoney(1, 2),
+      err("#NUM!", "newmoney is larger than postmoney: the pre-money valuation would be negative."),
+    ],
     ["a stake of 0", () => impliedValuation(1, 0), err("#NUM!", "stake must be above 0 and at most 1 (100%).")],
     ["a stake above 1", () => dilute(1.01, 1, 1), err("#NUM!", "stake must be above 0 and at most 1 (100%).")],
     ["a negative stake", () => stakeValue(-0.1, 1), err("#NUM!", "stake must be above 0 and at most 1 (100%).")],
-    ["an implied pre-money below 0", () => impliedValuation(10, 0.5, "pre", 30), err("#NUM!", 'roundsize is larger than amount ÷ stake: with basis "pre" the implied valuation would be negative.')],
-    ["a round of nothing at nothing", () => dilute(0.1, 0, 0), err("#DIV/0!", "premoney + newmoney is 0, and it is a divisor here: it must not be 0.")],
+    [
+      "an implied pre-money below 0",
+      () => impliedValuation(10, 0.5, "pre", 30),
+      err("#NUM!", 'roundsize is larger than amount ÷ stake: with basis "pre" the implied valuation would be negative.'),
+    ],
+    [
+      "a round of nothing at nothing",
+      () => dilute(0.1, 0, 0),
+      err("#DIV/0!", "premoney + newmoney is 0, and it is a divisor here: it must not be 0."),
+    ],
     ["an old valuation of 0", () => stepUp(1, 0), err("#DIV/0!", "oldvaluation is 0, and it is a divisor here: it must not be 0.")],
     ["nothing invested", () => moic(0, 5), err("#DIV/0!", "invested is 0, and it is a divisor here: it must not be 0.")],
     ["a negative value in MOIC", () => moic(1, -5), err("#NUM!", "value is negative: it must be 0 or more.")],
@@ -181,10 +222,26 @@ describe("errors name the argument and the rule", () => {
     ["years of 0", () => cagr(1, 5, 0), err("#NUM!", "years must be greater than 0.")],
     ["negative years", () => cagr(1, 5, -2), err("#NUM!", "years must be greater than 0.")],
     ["a negative end value", () => cagr(1, -5, 2), err("#NUM!", "endvalue is negative: it must be 0 or more.")],
-    ["a total return of −100%", () => priorValue(5, -1), err("#NUM!", "gain must be greater than −1 (a fall of 100% or more has no prior value).")],
-    ["a result beyond the doubles", () => postMoney(1.7976931348623157e308, 1e308), err("#NUM!", "the post-money valuation is too large for Excel (beyond ±1.8e308).")],
-    ["an implied valuation beyond the doubles", () => impliedValuation(1e308, 1e-10), err("#NUM!", "the implied valuation is too large for Excel (beyond ±1.8e308).")],
-    ["a growth rate beyond the doubles", () => cagr(1e-300, 1e300, 0.5), err("#NUM!", "the growth rate is too large for Excel (beyond ±1.8e308).")],
+    [
+      "a total return of −100%",
+      () => priorValue(5, -1),
+      err("#NUM!", "gain must be greater than −1 (a fall of 100% or more has no prior value)."),
+    ],
+    [
+      "a result beyond the doubles",
+      () => postMoney(1.7976931348623157e308, 1e308),
+      err("#NUM!", "the post-money valuation is too large for Excel (beyond ±1.8e308)."),
+    ],
+    [
+      "an implied valuation beyond the doubles",
+      () => impliedValuation(1e308, 1e-10),
+      err("#NUM!", "the implied valuation is too large for Excel (beyond ±1.8e308)."),
+    ],
+    [
+      "a growth rate beyond the doubles",
+      () => cagr(1e-300, 1e300, 0.5),
+      err("#NUM!", "the growth rate is too large for Excel (beyond ±1.8e308)."),
+    ],
   ];
   test.each(cases)("%s", (_, call, expected) => {
     expect(call()).toEqual(expected);

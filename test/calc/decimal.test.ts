@@ -22,14 +22,20 @@ describe("exactValue: every binary digit of a double", () => {
   });
 
   test("agrees with the oracle on doubles of every magnitude", () => {
-    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => expect(toFrac(exactValue(x))).toEqual(binaryValue(x))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => expect(toFrac(exactValue(x))).toEqual(binaryValue(x))),
+      { numRuns: 2000 },
+    );
   });
 });
 
 describe("quotient: n ÷ d rounded to the nearest double", () => {
   test("agrees with the oracle on quotients of doubles of every magnitude", () => {
     const positive = fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }).filter((x) => x > 0);
-    fc.assert(fc.property(positive, positive, (a, b) => expect(quotient(new Dec(a), new Dec(b))).toBe(nearestDouble(over(dec(a), dec(b))))), { numRuns: 5000 });
+    fc.assert(
+      fc.property(positive, positive, (a, b) => expect(quotient(new Dec(a), new Dec(b))).toBe(nearestDouble(over(dec(a), dec(b))))),
+      { numRuns: 5000 },
+    );
   });
 
   test.each([

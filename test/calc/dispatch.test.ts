@@ -9,7 +9,7 @@ const rounded = (f: ReturnType<typeof frac>) => nearestDouble(f) + 0;
 describe("every DEAL function through evaluate", () => {
   test("STAKE: a column of amounts against a row of valuations is a sensitivity grid", () => {
     const amounts = [[10e9], [25e9], [50e9]];
-    const valuations = [[500e9, 830e9.valueOf(), 1000e9]];
+    const valuations = [[500e9, (830e9).valueOf(), 1000e9]];
     const grid = evaluate("STAKE", [amounts, valuations]);
     expect(grid).toEqual(amounts.map(([a]) => valuations[0].map((v) => rounded(over(dec(a), dec(v))))));
   });
@@ -44,7 +44,10 @@ describe("every DEAL function through evaluate", () => {
   });
 
   test("IMPLIEDVALUATION post and pre", () => {
-    expect(evaluate("IMPLIEDVALUATION", [[[50e9]], [[0.05], [0.0602]], [["post"]]])).toEqual([[1000e9], [rounded(over(dec(50e9), dec(0.0602)))]]);
+    expect(evaluate("IMPLIEDVALUATION", [[[50e9]], [[0.05], [0.0602]], [["post"]]])).toEqual([
+      [1000e9],
+      [rounded(over(dec(50e9), dec(0.0602)))],
+    ]);
     expect(evaluate("IMPLIEDVALUATION", [[[50e9]], [[0.05]], [["pre"]], [[100e9]]])).toEqual([[900e9]]);
   });
 
@@ -84,7 +87,9 @@ function expectedField(figure: Figure, field: string): number | string | { kind:
       return daysFrom1899(figure.value);
     case "asof":
       // The words, then the date and what it rests on (issue 13).
-      return figure.asOfDate === null ? `${figure.asOf}; no article gives a date` : `${figure.asOf}; dated ${figure.asOfDate}, ${figure.asOfBasis}`;
+      return figure.asOfDate === null
+        ? `${figure.asOf}; no article gives a date`
+        : `${figure.asOf}; dated ${figure.asOfDate}, ${figure.asOfBasis}`;
     case "asofdate":
       return figure.asOfDate === null
         ? { kind: "#N/A", message: `No article gives or implies a date for ${figure.id}; DEAL.FIGURE("${figure.id}", "asof") says why.` }
@@ -188,10 +193,15 @@ describe("the catalog", () => {
   function exampleArgs(formula: string): unknown[] {
     const inside = /\((.*)\)$/.exec(formula)![1];
     if (inside.trim() === "") return [];
-    return inside.split(",").map((a) => a.trim()).map((a) => (a.startsWith('"') ? a.slice(1, -1) : Number(a)));
+    return inside
+      .split(",")
+      .map((a) => a.trim())
+      .map((a) => (a.startsWith('"') ? a.slice(1, -1) : Number(a)));
   }
 
-  const numericExamples = CATALOG.flatMap((spec) => spec.examples.filter((e) => typeof e.result === "number").map((e) => [e.formula, spec.name, e.result as number] as const));
+  const numericExamples = CATALOG.flatMap((spec) =>
+    spec.examples.filter((e) => typeof e.result === "number").map((e) => [e.formula, spec.name, e.result as number] as const),
+  );
 
   test("most functions have a numeric example to check", () => {
     expect(new Set(numericExamples.map(([, name]) => name)).size).toBe(CATALOG.length - 2);
@@ -230,7 +240,9 @@ describe("a result larger than Excel's grid", () => {
 
 describe("evaluate never throws", () => {
   test("an unknown function name is a #VALUE! result", () => {
-    expect(evaluate("NOPE", [])).toEqual([[{ kind: "#VALUE!", message: "DEAL.NOPE failed unexpectedly (no such function); please report it." }]]);
+    expect(evaluate("NOPE", [])).toEqual([
+      [{ kind: "#VALUE!", message: "DEAL.NOPE failed unexpectedly (no such function); please report it." }],
+    ]);
   });
 
   test("arguments that are not cells still give a result", () => {

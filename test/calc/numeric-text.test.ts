@@ -9,17 +9,67 @@ import type { SheetSpec } from "../../src/sheets/spec";
 
 /** `="text"+0` computed by the evaluator, as a formula in a sheet's cell would be. */
 function viaEvaluator(text: string): unknown {
-  const sheet: SheetSpec = { sheetName: "S", cells: [], names: [], tables: [], merges: [], columnWidths: [], requires: [] } as unknown as SheetSpec;
+  const sheet: SheetSpec = {
+    sheetName: "S",
+    cells: [],
+    names: [],
+    tables: [],
+    merges: [],
+    columnWidths: [],
+    requires: [],
+  } as unknown as SheetSpec;
   return evaluateWorkbook([sheet]).evaluate(`="${text}"+0`, "S");
 }
 
 describe.each([
-  ["surrounding spaces are ignored", [["  7 ", 7], ["\t12.5\t", 12.5]]],
-  ["thousands separators in groups of three", [["1,000", 1000], ["1,250.5", 1250.5], ["12,345,678", 12345678]]],
-  ["a currency sign", [["$30", 30], ["-$5", -5], [" $1,000.25 ", 1000.25]]],
-  ["a percent sign divides by 100", [["6%", 0.06], ["114%", 1.14], ["$50%", 0.5]]],
-  ["a sign, a decimal point and an exponent", [["+3", 3], ["-0.5", -0.5], [".25", 0.25], ["1e9", 1e9], ["2.5E-3", 0.0025]]],
-  ["digits are read exactly, as typed", [["0.1", 0.1], ["0.3", 0.3]]],
+  [
+    "surrounding spaces are ignored",
+    [
+      ["  7 ", 7],
+      ["\t12.5\t", 12.5],
+    ],
+  ],
+  [
+    "thousands separators in groups of three",
+    [
+      ["1,000", 1000],
+      ["1,250.5", 1250.5],
+      ["12,345,678", 12345678],
+    ],
+  ],
+  [
+    "a currency sign",
+    [
+      ["$30", 30],
+      ["-$5", -5],
+      [" $1,000.25 ", 1000.25],
+    ],
+  ],
+  [
+    "a percent sign divides by 100",
+    [
+      ["6%", 0.06],
+      ["114%", 1.14],
+      ["$50%", 0.5],
+    ],
+  ],
+  [
+    "a sign, a decimal point and an exponent",
+    [
+      ["+3", 3],
+      ["-0.5", -0.5],
+      [".25", 0.25],
+      ["1e9", 1e9],
+      ["2.5E-3", 0.0025],
+    ],
+  ],
+  [
+    "digits are read exactly, as typed",
+    [
+      ["0.1", 0.1],
+      ["0.3", 0.3],
+    ],
+  ],
 ] as const)("%s", (_, cases) => {
   test.each(cases.map(([text, value]) => [text, value]))("%j is %p, in the functions and in the preview's evaluator", (text, value) => {
     expect(numericText(text)).toBe(value);

@@ -18,15 +18,46 @@ const anyNumber = fc.oneof(
 const cell = fc.oneof(
   { weight: 6, arbitrary: anyNumber },
   { weight: 1, arbitrary: fc.constantFrom(null, undefined, true, false, "", " ") },
-  { weight: 1, arbitrary: fc.constantFrom("NaN", "Infinity", "-Infinity", "1e999", "abc", "post", "PRE", "value", "quote", "amzn.price", "deal.amount", "1,000", "6%", "$5", "--1", "0x10", "1e", ".", "e5") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "NaN",
+      "Infinity",
+      "-Infinity",
+      "1e999",
+      "abc",
+      "post",
+      "PRE",
+      "value",
+      "quote",
+      "amzn.price",
+      "deal.amount",
+      "1,000",
+      "6%",
+      "$5",
+      "--1",
+      "0x10",
+      "1e",
+      ".",
+      "e5",
+    ),
+  },
   { weight: 1, arbitrary: anyNumber.map(String) },
   { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
 );
 
-const grid = fc.integer({ min: 1, max: 3 }).chain((rows) => fc.integer({ min: 1, max: 3 }).chain((cols) => fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows })));
+const grid = fc
+  .integer({ min: 1, max: 3 })
+  .chain((rows) =>
+    fc
+      .integer({ min: 1, max: 3 })
+      .chain((cols) => fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows })),
+  );
 const argument = fc.oneof(cell, grid, grid, fc.constant(null));
 
-const call = fc.constantFrom(...CATALOG).chain((spec) => fc.tuple(fc.constant(spec.name), fc.array(argument, { minLength: spec.params.length, maxLength: spec.params.length })));
+const call = fc
+  .constantFrom(...CATALOG)
+  .chain((spec) => fc.tuple(fc.constant(spec.name), fc.array(argument, { minLength: spec.params.length, maxLength: spec.params.length })));
 
 function isWellFormedError(value: unknown): boolean {
   if (typeof value !== "object" || value === null) return false;
@@ -91,7 +122,10 @@ const nonNegative = fc.oneof(
   fc.integer({ min: 0, max: 1e15 }),
   fc.integer({ min: 0, max: 1e13 }).map((c) => c / 100),
 );
-const stakeArb = fc.oneof(fc.double({ min: Number.MIN_VALUE, max: 1, noNaN: true }), fc.integer({ min: 1, max: 10000 }).map((b) => b / 10000));
+const stakeArb = fc.oneof(
+  fc.double({ min: Number.MIN_VALUE, max: 1, noNaN: true }),
+  fc.integer({ min: 1, max: 10000 }).map((b) => b / 10000),
+);
 const rounded = (f: Frac) => nearestDouble(f) + 0;
 
 /** The oracle's answer: the correctly rounded double, or #NUM! beyond the doubles. */
@@ -160,7 +194,10 @@ describe("algebra within correct rounding", () => {
   const money = fc.integer({ min: 0, max: 1e13 }).map((c) => c / 100);
 
   test("PREMONEY(POSTMONEY(p, a), a) is p exactly for amounts in cents below $100 billion", () => {
-    fc.assert(fc.property(money, money, (p, a) => expect(math.preMoney(math.postMoney(p, a) as number, a)).toBe(p)), { numRuns: 20000 });
+    fc.assert(
+      fc.property(money, money, (p, a) => expect(math.preMoney(math.postMoney(p, a) as number, a)).toBe(p)),
+      { numRuns: 20000 },
+    );
   });
 
   test("PREMONEY(POSTMONEY(p, a), a) is within the two roundings of p for doubles of every magnitude", () => {
@@ -223,7 +260,12 @@ describe("algebra within correct rounding", () => {
         const back = math.impliedValuation(r, s, "pre", r) as number;
         expect(back).toBe(rounded(minus(over(dec(r), dec(s)), dec(r))));
         const distance = minus(binaryValue(back), binaryValue(v));
-        expect(cmp(distance.num < 0n ? frac(-distance.num, distance.den) : distance, plus(times(ulp(v + r), frac(2n)), times(ulp(v), frac(1n, 2n))))).toBeLessThanOrEqual(0);
+        expect(
+          cmp(
+            distance.num < 0n ? frac(-distance.num, distance.den) : distance,
+            plus(times(ulp(v + r), frac(2n)), times(ulp(v), frac(1n, 2n))),
+          ),
+        ).toBeLessThanOrEqual(0);
       }),
       { numRuns: 5000 },
     );
@@ -248,8 +290,15 @@ function expectCagrWithinTwoUlps(start: number, end: number, years: number): voi
 }
 
 describe("CAGR on generated inputs", () => {
-  const positive = fc.oneof(fc.double({ min: 1e-100, max: 1e100, noNaN: true }), fc.integer({ min: 1, max: 1e13 }).map((c) => c / 100));
-  const years = fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 80 }).map((h) => h / 2), fc.integer({ min: 1, max: 40 }).map((q) => q / 4));
+  const positive = fc.oneof(
+    fc.double({ min: 1e-100, max: 1e100, noNaN: true }),
+    fc.integer({ min: 1, max: 1e13 }).map((c) => c / 100),
+  );
+  const years = fc.oneof(
+    fc.integer({ min: 1, max: 40 }),
+    fc.integer({ min: 1, max: 80 }).map((h) => h / 2),
+    fc.integer({ min: 1, max: 40 }).map((q) => q / 4),
+  );
 
   test("is within 2 units in the last place of the exact rate", () => {
     fc.assert(
@@ -259,10 +308,27 @@ describe("CAGR on generated inputs", () => {
   });
 
   test("whole years up to 100, growth near 10^-8 included, are within 2 units in the last place", () => {
-    const start = fc.oneof(fc.integer({ min: 1, max: 2 ** 40 }), fc.integer({ min: 1, max: 1e13 }).map((c) => c / 100));
-    const end = (s: number) => fc.oneof(fc.integer({ min: 1, max: 1e12 }).map((c) => c / 100), fc.integer({ min: -3, max: 3 }).map((d) => s + s * 1e-8 + d), fc.constant(s * 3.7));
+    const start = fc.oneof(
+      fc.integer({ min: 1, max: 2 ** 40 }),
+      fc.integer({ min: 1, max: 1e13 }).map((c) => c / 100),
+    );
+    const end = (s: number) =>
+      fc.oneof(
+        fc.integer({ min: 1, max: 1e12 }).map((c) => c / 100),
+        fc.integer({ min: -3, max: 3 }).map((d) => s + s * 1e-8 + d),
+        fc.constant(s * 3.7),
+      );
     fc.assert(
-      fc.property(start.chain((s) => fc.tuple(fc.constant(s), end(s).filter((e) => e > 0))), fc.integer({ min: 2, max: 100 }), ([s, e], n) => expectCagrWithinTwoUlps(s, e, n)),
+      fc.property(
+        start.chain((s) =>
+          fc.tuple(
+            fc.constant(s),
+            end(s).filter((e) => e > 0),
+          ),
+        ),
+        fc.integer({ min: 2, max: 100 }),
+        ([s, e], n) => expectCagrWithinTwoUlps(s, e, n),
+      ),
       { numRuns: 1500 },
     );
   });
@@ -270,12 +336,27 @@ describe("CAGR on generated inputs", () => {
   test("computed values with 17 significant digits, which the fast path cannot read, are within 2 units in the last place", () => {
     // Values a model computes (=B2*1.07, a price three years ago) carry up to 17 digits; near-equal
     // pairs make the growth tiny and test the low part of u.
-    const computed = fc.oneof(fc.double({ min: 0.5, max: 2, noNaN: true }), fc.double({ min: 50, max: 500, noNaN: true }), fc.double({ min: 1e8, max: 1e12, noNaN: true }));
+    const computed = fc.oneof(
+      fc.double({ min: 0.5, max: 2, noNaN: true }),
+      fc.double({ min: 50, max: 500, noNaN: true }),
+      fc.double({ min: 1e8, max: 1e12, noNaN: true }),
+    );
     const pair = computed.chain((s) =>
-      fc.tuple(fc.constant(s), fc.oneof(computed, fc.double({ min: -1e-7, max: 1e-7, noNaN: true }).map((d) => s * (1 + d)), fc.integer({ min: -5, max: 5 }).map((k) => s + k * s * 2 ** -52))),
+      fc.tuple(
+        fc.constant(s),
+        fc.oneof(
+          computed,
+          fc.double({ min: -1e-7, max: 1e-7, noNaN: true }).map((d) => s * (1 + d)),
+          fc.integer({ min: -5, max: 5 }).map((k) => s + k * s * 2 ** -52),
+        ),
+      ),
     );
     fc.assert(
-      fc.property(pair.filter(([, e]) => e > 0), years, ([start, end], y) => expectCagrWithinTwoUlps(start, end, y)),
+      fc.property(
+        pair.filter(([, e]) => e > 0),
+        years,
+        ([start, end], y) => expectCagrWithinTwoUlps(start, end, y),
+      ),
       { numRuns: 1500 },
     );
   });
@@ -290,7 +371,10 @@ describe("CAGR on generated inputs", () => {
   });
 
   test("money-like values over years with decimals are within 2 units in the last place", () => {
-    const money = fc.oneof(fc.integer({ min: 1, max: 1e12 }), fc.integer({ min: 1, max: 1e13 }).map((c) => c / 100));
+    const money = fc.oneof(
+      fc.integer({ min: 1, max: 1e12 }),
+      fc.integer({ min: 1, max: 1e13 }).map((c) => c / 100),
+    );
     // years = n ÷ d with a small n keeps the oracle's integer root cheap; d makes 0.1, 2.5, 3.75, 12.2 …
     const anyYears = fc.tuple(fc.integer({ min: 1, max: 61 }), fc.constantFrom(1, 2, 4, 5, 10, 20)).map(([n, d]) => n / d);
     fc.assert(

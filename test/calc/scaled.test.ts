@@ -37,7 +37,10 @@ describe("decimals: the fast path's reading of a double", () => {
   });
 
   test("agrees with String(x) on doubles of every kind", () => {
-    fc.assert(fc.property(doubles, (x) => expect(decimals(x)).toBe(expectedDecimals(x))), { numRuns: 20000 });
+    fc.assert(
+      fc.property(doubles, (x) => expect(decimals(x)).toBe(expectedDecimals(x))),
+      { numRuns: 20000 },
+    );
   });
 
   test("gives the same answer however often it is asked (it remembers nothing)", () => {

@@ -17,7 +17,9 @@ export const previousSource: SpecSource = (block, options) => {
   const spec = buildBlock(block, options);
   return {
     ...spec,
-    cells: spec.cells.map((c) => (c.style === "reported" && typeof c.value === "number" && c.numberFormat !== "yyyy-mm-dd" ? { ...c, value: c.value * 0.8 } : c)),
+    cells: spec.cells.map((c) =>
+      c.style === "reported" && typeof c.value === "number" && c.numberFormat !== "yyyy-mm-dd" ? { ...c, value: c.value * 0.8 } : c,
+    ),
   };
 };
 
@@ -41,13 +43,21 @@ type Change = UpdatePlan["changes"][number];
  * their new values; every other cell, and every cell marked "user …", is as it was. Returns the
  * cells written, by "Sheet!A1".
  */
-export function expectWrittenExactly(before: Cells, after: Cells, changes: readonly Change[], accepted: readonly Change[]): Map<string, Change> {
-  const written = new Map(changes.filter((c) => c.kind === "refresh" || accepted.includes(c)).map((c) => [`${c.sheetName}!${c.address}`, c]));
+export function expectWrittenExactly(
+  before: Cells,
+  after: Cells,
+  changes: readonly Change[],
+  accepted: readonly Change[],
+): Map<string, Change> {
+  const written = new Map(
+    changes.filter((c) => c.kind === "refresh" || accepted.includes(c)).map((c) => [`${c.sheetName}!${c.address}`, c]),
+  );
   for (const k of new Set([...before.keys(), ...after.keys()])) {
     const w = written.get(k);
     if (w) expect([k, after.get(k)]).toEqual([k, w.newValue]);
     else expect([k, after.get(k)]).toEqual([k, before.get(k)]);
-    if (typeof before.get(k) === "string" && String(before.get(k)).startsWith("user ")) expect([k, after.get(k)]).toEqual([k, before.get(k)]);
+    if (typeof before.get(k) === "string" && String(before.get(k)).startsWith("user "))
+      expect([k, after.get(k)]).toEqual([k, before.get(k)]);
   }
   return written;
 }

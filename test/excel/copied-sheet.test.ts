@@ -58,7 +58,12 @@ describe("a block's sheet copied by the user", () => {
     const before = JSON.stringify(wb.snapshot());
     const syncs = wb.syncLog.length;
     const result = await insertBlocks(["capex"], { target: "selection", includeStockHistory: false });
-    expect(result).toEqual({ ok: false, kind: "not-empty", message: "The sheet Deal (2) has notes, and Deal Desk writes notes of its own on the cells it inserts. Insert on a new sheet instead; nothing was changed." });
+    expect(result).toEqual({
+      ok: false,
+      kind: "not-empty",
+      message:
+        "The sheet Deal (2) has notes, and Deal Desk writes notes of its own on the cells it inserts. Insert on a new sheet instead; nothing was changed.",
+    });
     expect(wb.syncLog.slice(syncs).flatMap((s) => [...s.writes])).toEqual([]);
     expect(JSON.stringify(wb.snapshot())).toBe(before);
   });
@@ -70,7 +75,10 @@ describe("a block's sheet copied by the user", () => {
     wb.renameSheet("Deal (2)", "Deal");
     const copy = sheet(wb.snapshot(), "Deal");
     const review = ok(await planUpdate());
-    expect([review.sheets, review.deleted]).toEqual([[], ["The Deal sheet was deleted; Insert Deal puts it back and re-points its names."]]);
+    expect([review.sheets, review.deleted]).toEqual([
+      [],
+      ["The Deal sheet was deleted; Insert Deal puts it back and re-points its names."],
+    ]);
     const report = ok(await insertBlocks(["deal"], NEW_SHEET));
     expect(report.blocks.map((b) => [b.sheetName, b.alreadyPresent])).toEqual([["Deal (2)", false]]);
     expect(sheet(wb.snapshot(), "Deal")).toBe(copy);

@@ -11,22 +11,44 @@ function officeError(code: string, message: string, errorLocation = ""): Error {
 
 describe("failureFromError", () => {
   test.each([
-    ["InvalidOperationInCellEditMode", "Excel is in cell-editing mode.", "excel", "Excel is editing a cell. Finish editing the cell (press Enter or Esc), then try again; nothing was changed."],
-    ["InvalidSelection", "The current selection is invalid for this operation.", "excel", "Select a single cell or one block of cells (not several areas at once, a chart or a shape) and try again; nothing was changed."],
+    [
+      "InvalidOperationInCellEditMode",
+      "Excel is in cell-editing mode.",
+      "excel",
+      "Excel is editing a cell. Finish editing the cell (press Enter or Esc), then try again; nothing was changed.",
+    ],
+    [
+      "InvalidSelection",
+      "The current selection is invalid for this operation.",
+      "excel",
+      "Select a single cell or one block of cells (not several areas at once, a chart or a shape) and try again; nothing was changed.",
+    ],
     [
       "AccessDenied",
       "You cannot perform the requested operation.",
       "protected",
       "Excel refused the change: a sheet or the workbook is protected, or the workbook is open read-only. Unprotect it (Review › Unprotect Sheet), or choose Enable Editing (Protected View) or Editing (Excel on the web), then try again; nothing of yours was changed.",
     ],
-    ["ApiNotFound", "The API you are trying to use could not be found.", "unsupported", "This version of Excel does not offer a feature Deal Desk uses. Update Excel (Microsoft 365 or Excel on the web) and try again."],
-    ["InactiveWorkbook", "Multiple workbooks are open and this one lost focus.", "excel", "Another workbook has the focus. Click into this workbook, then try again; nothing was changed."],
+    [
+      "ApiNotFound",
+      "The API you are trying to use could not be found.",
+      "unsupported",
+      "This version of Excel does not offer a feature Deal Desk uses. Update Excel (Microsoft 365 or Excel on the web) and try again.",
+    ],
+    [
+      "InactiveWorkbook",
+      "Multiple workbooks are open and this one lost focus.",
+      "excel",
+      "Another workbook has the focus. Click into this workbook, then try again; nothing was changed.",
+    ],
   ])("%s gets its own message", (code, officeMessage, kind, message) => {
     expect(failureFromError(officeError(code, officeMessage))).toEqual({ ok: false, kind, message });
   });
 
   test("the cell-edit message says to finish editing the cell, then try again", () => {
-    expect(failureFromError(officeError("InvalidOperationInCellEditMode", "x")).message).toContain("Finish editing the cell (press Enter or Esc), then try again");
+    expect(failureFromError(officeError("InvalidOperationInCellEditMode", "x")).message).toContain(
+      "Finish editing the cell (press Enter or Esc), then try again",
+    );
   });
 
   test("InvalidArgument and ItemAlreadyExists on a name are a refused name, with Excel's words", () => {
@@ -41,8 +63,16 @@ describe("failureFromError", () => {
   test("InvalidArgument elsewhere, an unlisted code and a plain value are a general failure that quotes them", () => {
     const general = (detail: string) =>
       `Excel could not finish the change (${detail}). Nothing of yours was overwritten, though part of a block may have been written; try again, and reload the add-in if it keeps failing.`;
-    expect(failureFromError(officeError("InvalidArgument", "Bad range.", "Range.formulas"))).toEqual({ ok: false, kind: "excel", message: general("Bad range.") });
-    expect(failureFromError(officeError("GeneralException", "An internal error has occurred."))).toEqual({ ok: false, kind: "excel", message: general("An internal error has occurred.") });
+    expect(failureFromError(officeError("InvalidArgument", "Bad range.", "Range.formulas"))).toEqual({
+      ok: false,
+      kind: "excel",
+      message: general("Bad range."),
+    });
+    expect(failureFromError(officeError("GeneralException", "An internal error has occurred."))).toEqual({
+      ok: false,
+      kind: "excel",
+      message: general("An internal error has occurred."),
+    });
     expect(failureFromError("boom")).toEqual({ ok: false, kind: "excel", message: general("boom") });
     expect(failureFromError(null)).toEqual({ ok: false, kind: "excel", message: general("null") });
   });

@@ -19,7 +19,12 @@ const SHEETS = ["Deal", "Capex 2026"];
 const BLOCK_NAMES = ["DEAL", "CAPEX"];
 
 const edit = fc.oneof(
-  fc.record({ kind: fc.constantFrom("insertRows", "deleteRows", "insertColumns", "deleteColumns"), sheet: fc.nat(1), at: fc.nat(34), count: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({
+    kind: fc.constantFrom("insertRows", "deleteRows", "insertColumns", "deleteColumns"),
+    sheet: fc.nat(1),
+    at: fc.nat(34),
+    count: fc.integer({ min: 1, max: 3 }),
+  }),
   fc.record({ kind: fc.constantFrom("rename", "sort"), sheet: fc.nat(1), at: fc.nat(8), count: fc.constant(0) }),
   fc.record({ kind: fc.constant("move"), sheet: fc.nat(1), at: fc.integer({ min: 1, max: 4 }), count: fc.integer({ min: 0, max: 3 }) }),
 );
@@ -75,7 +80,15 @@ function namesByContent(snap: WorkbookSnapshot): Record<string, unknown> {
       const rect = parseRect(n.address);
       const cells = Object.entries(snap.sheets.find((s) => s.name === n.sheet)?.cells ?? {}).filter(([a, c]) => {
         const at = parseRect(a);
-        return at && rect && (c.value !== null || c.formula !== null) && at.top >= rect.top && at.top <= rect.bottom && at.left >= rect.left && at.left <= rect.right;
+        return (
+          at &&
+          rect &&
+          (c.value !== null || c.formula !== null) &&
+          at.top >= rect.top &&
+          at.top <= rect.bottom &&
+          at.left >= rect.left &&
+          at.left <= rect.right
+        );
       });
       return [name, { ...n, address: cells.map(([a]) => a).sort() }];
     }),
@@ -91,7 +104,10 @@ describe("hidden names deleted among structural edits (property)", () => {
         const twinApplied = expected.ok ? await applyUpdate([], expected.value.fingerprint) : null;
         const twinSnapshot = twin.snapshot();
         const twinAgain = await planUpdate();
-        const deleted = [...(d.marker ? [`DEALDESK_BLOCK_${BLOCK_NAMES[d.block]}`] : []), ...(d.record ? [`DEALDESK_RECORD_${BLOCK_NAMES[d.block]}`] : [])];
+        const deleted = [
+          ...(d.marker ? [`DEALDESK_BLOCK_${BLOCK_NAMES[d.block]}`] : []),
+          ...(d.record ? [`DEALDESK_RECORD_${BLOCK_NAMES[d.block]}`] : []),
+        ];
         const wb = await workbook(before, after, deleted);
         const review = await planUpdate();
         // No sheet is deleted here, so both reviews find their blocks.

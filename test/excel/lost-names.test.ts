@@ -22,7 +22,11 @@ function setup(): FakeWorkbook {
 async function act<T>(wb: FakeWorkbook, action: () => Promise<ActionResult<T>>): Promise<T> {
   const from = wb.syncLog.length;
   const result = await action();
-  if (!result.ok) expect({ failed: result.message, writes: wb.syncLog.slice(from).flatMap((s) => [...s.writes]) }).toEqual({ failed: result.message, writes: [] });
+  if (!result.ok)
+    expect({ failed: result.message, writes: wb.syncLog.slice(from).flatMap((s) => [...s.writes]) }).toEqual({
+      failed: result.message,
+      writes: [],
+    });
   return ok(result);
 }
 
@@ -36,7 +40,9 @@ async function deleteNames(wb: FakeWorkbook, names: readonly string[]): Promise<
 
 /** The add-in's hidden names (markers, record names, the =FALSE ones of blocks not inserted). */
 function hiddenNames(wb: FakeWorkbook): string[] {
-  return Object.entries(wb.snapshot().names).filter(([, n]) => !n.visible).map(([name]) => name);
+  return Object.entries(wb.snapshot().names)
+    .filter(([, n]) => !n.visible)
+    .map(([name]) => name);
 }
 
 /** "A1:J31" moved: rows added to its top and bottom, columns added to its left and right (1-based, independent of src/). */
@@ -55,10 +61,12 @@ const recordBack = (block: string, title: string, done = false) =>
 /** Every cell of a sheet outside the given rows (1-based, inclusive): what the user owns there. */
 function cellsOutside(wb: FakeWorkbook, sheet: string, first: number, last: number): Record<string, unknown> {
   const cells = wb.snapshot().sheets.find((s) => s.name === sheet)?.cells ?? {};
-  return Object.fromEntries(Object.entries(cells).filter(([a]) => {
-    const row = Number(/\d+/.exec(a)![0]);
-    return row < first || row > last;
-  }));
+  return Object.fromEntries(
+    Object.entries(cells).filter(([a]) => {
+      const row = Number(/\d+/.exec(a)![0]);
+      return row < first || row > last;
+    }),
+  );
 }
 
 /** Review, Apply, review again: the second review has nothing to say. */
@@ -118,7 +126,9 @@ describe("a block's marker deleted, with the user's edits around it", () => {
     wb.renameSheet("Deal", "Bob's Deal");
     wb.sortTable("DealFigures", 0, true);
     const cells = () => wb.snapshot().sheets.find((s) => s.name === "Bob's Deal")?.cells ?? {};
-    const row = Object.entries(cells()).find(([a, c]) => a.startsWith("J") && c.value === "deal.amount")![0].slice(1);
+    const row = Object.entries(cells())
+      .find(([a, c]) => a.startsWith("J") && c.value === "deal.amount")![0]
+      .slice(1);
     expect(wb.cell("Bob's Deal", `C${row}`)?.value).toBe(45e9);
     // Five names moved with their sorted rows: Apply points them back, as without the deletion.
     await applyAndReviewClean(wb, [markerBack("DEAL", "Deal", `Bob's Deal!${marker.address}`)], 5);
@@ -152,7 +162,11 @@ describe("a block's marker deleted, with the user's edits around it", () => {
     wb.moveCells("Deal", "B22", "Deal", "B40");
     await deleteNames(wb, ["DEALDESK_BLOCK_DEAL"]);
     const review = ok(await planUpdate());
-    expect({ ...review, fingerprint: "" }).toEqual({ ...expected, names: [markerBack("DEAL", "Deal", `Deal!${marker.address}`)], fingerprint: "" });
+    expect({ ...review, fingerprint: "" }).toEqual({
+      ...expected,
+      names: [markerBack("DEAL", "Deal", `Deal!${marker.address}`)],
+      fingerprint: "",
+    });
   });
 });
 
@@ -226,7 +240,10 @@ describe("record names deleted", () => {
     const before = wb.snapshot();
     await deleteNames(wb, ["DEALDESK_BLOCK_DEAL", "DEALDESK_RECORD_DEAL"]);
     const report = await act(wb, () => insertBlocks(["deal"], NEW_SHEET));
-    expect(report.summary.slice(1)).toEqual([markerBack("DEAL", "Deal", `Deal!${before.names.DEALDESK_BLOCK_DEAL.address}`, true), recordBack("DEAL", "Deal", true)]);
+    expect(report.summary.slice(1)).toEqual([
+      markerBack("DEAL", "Deal", `Deal!${before.names.DEALDESK_BLOCK_DEAL.address}`, true),
+      recordBack("DEAL", "Deal", true),
+    ]);
     expect(wb.snapshot()).toEqual(before);
     expect(ok(await planUpdate()).conflicts).toEqual([]);
     await applyAndReviewClean(wb, []);
@@ -254,7 +271,12 @@ describe("record names deleted", () => {
     await act(wb, () => insertBlocks(["capex"], NEW_SHEET));
     expect(hiddenNames(wb).sort()).toEqual(hidden.sort());
     expect(wb.cell("OpenAI deal", "A1")?.value).toBe("my header");
-    expect(wb.snapshot().sheets.filter((s) => s.visibility === "VeryHidden").map((s) => s.name)).toEqual(["DealDesk Record"]);
+    expect(
+      wb
+        .snapshot()
+        .sheets.filter((s) => s.visibility === "VeryHidden")
+        .map((s) => s.name),
+    ).toEqual(["DealDesk Record"]);
   });
 
   it("a second round: every hidden name deleted again after a recovery and another insert, then a column inserted: Insert of both blocks puts all back", async () => {
@@ -270,7 +292,9 @@ describe("record names deleted", () => {
     expect(report.blocks.map((b) => b.alreadyPresent)).toEqual([true, true]);
     const capex = moved(before.names.DEALDESK_BLOCK_CAPEX.address, { left: 1, right: 1 });
     const ours = (names: typeof before.names) => Object.fromEntries(Object.entries(names).filter(([n]) => n.startsWith("DEALDESK_")));
-    expect(ours(wb.snapshot().names)).toEqual(ours({ ...before.names, DEALDESK_BLOCK_CAPEX: { ...before.names.DEALDESK_BLOCK_CAPEX, address: capex } }));
+    expect(ours(wb.snapshot().names)).toEqual(
+      ours({ ...before.names, DEALDESK_BLOCK_CAPEX: { ...before.names.DEALDESK_BLOCK_CAPEX, address: capex } }),
+    );
     expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "Sheet2", "Deal", "DealDesk Record", "Capex 2026"]);
     await applyAndReviewClean(wb, []);
   });
@@ -318,7 +342,10 @@ describe("found in review of the recovery", () => {
     const report = await act(wb, () => insertBlocks(["deal"], NEW_SHEET));
     expect(report.blocks.map((b) => [b.sheetName, b.alreadyPresent])).toEqual([["Deal", false]]);
     expect(report.summary.filter((s) => s.startsWith("The hidden name"))).toEqual([]);
-    expect(wb.snapshot().names.DEALDESK_RECORD_DEAL).toMatchObject({ sheet: "DealDesk Record", address: expect.stringMatching(/^A1:G\d+$/) });
+    expect(wb.snapshot().names.DEALDESK_RECORD_DEAL).toMatchObject({
+      sheet: "DealDesk Record",
+      address: expect.stringMatching(/^A1:G\d+$/),
+    });
     expect(ok(await planUpdate()).changes).toEqual([]);
   });
 
@@ -344,7 +371,10 @@ describe("found in review of the recovery", () => {
     const wb = setup();
     ok(await insertBlocks(["sources"], NEW_SHEET, previousSource));
     const marker = wb.snapshot().names.DEALDESK_BLOCK_SOURCES.address;
-    const table = wb.snapshot().sheets.find((s) => s.name === "Sources")?.tables.at(-1);
+    const table = wb
+      .snapshot()
+      .sheets.find((s) => s.name === "Sources")
+      ?.tables.at(-1);
     const tableBottom = Number(/(\d+)$/.exec(table?.address ?? "")?.[1]);
     expect(Number(/(\d+)$/.exec(marker)?.[1])).toBe(tableBottom);
     wb.insertRows("Sources", tableBottom - 2, 2);
@@ -368,7 +398,10 @@ describe("found in review of the recovery", () => {
     const review = ok(await planUpdate());
     expect(review.names).toEqual([markerBack("SOURCES", "Sources", `Sheet1!${expected}`)]);
     // The two rows deleted held two figures of the table: the review says so, as it would with the marker.
-    expect(review.deleted.map((d) => d.split(" was deleted")[0])).toEqual(["The row of Amazon capital expenditure in 2026", "The row of Amazon corporate layoffs planned"]);
+    expect(review.deleted.map((d) => d.split(" was deleted")[0])).toEqual([
+      "The row of Amazon capital expenditure in 2026",
+      "The row of Amazon corporate layoffs planned",
+    ]);
     await act(wb, () => applyUpdate([], review.fingerprint));
     expect(wb.snapshot().names.DEALDESK_BLOCK_SOURCES.address).toBe(expected);
     expect(ok(await planUpdate()).names).toEqual([]);

@@ -60,7 +60,8 @@ async function insertAll(): Promise<InsertLog> {
   expect(syncsWithWrites.map((s) => s.index)).toEqual([wb.syncLog.length - 1]);
   const formulas = new Map<string, string>();
   for (const sheet of wb.snapshot().sheets) {
-    for (const [address, cell] of Object.entries(sheet.cells)) if (cell.formula !== null) formulas.set(`${sheet.name}!${address}`, cell.formula);
+    for (const [address, cell] of Object.entries(sheet.cells))
+      if (cell.formula !== null) formulas.set(`${sheet.name}!${address}`, cell.formula);
   }
   return { writes: syncsWithWrites[0].writes, formulas };
 }
@@ -87,7 +88,11 @@ describe("Insert all queues names before the formulas that use them (issue 12)",
 
   it("reads the names a formula uses from its text", () => {
     expect(identifiersIn('=IF(C5="",B5,C5)')).toEqual(["C5", "B5", "C5"]);
-    expect(identifiersIn("=DEAL_AMOUNT/(OPENAI_VALUATION_ROUND+DEAL_ROUND_SIZE)")).toEqual(["DEAL_AMOUNT", "OPENAI_VALUATION_ROUND", "DEAL_ROUND_SIZE"]);
+    expect(identifiersIn("=DEAL_AMOUNT/(OPENAI_VALUATION_ROUND+DEAL_ROUND_SIZE)")).toEqual([
+      "DEAL_AMOUNT",
+      "OPENAI_VALUATION_ROUND",
+      "DEAL_ROUND_SIZE",
+    ]);
     expect(identifiersIn("=DEAL.CAGR(A1,'Capex 2026'!B5,Deal!$B$5)&\"DEAL_AMOUNT\"")).toEqual(["A1", "B5"]);
   });
 

@@ -21,12 +21,32 @@ const BLOCKS: BlockId[] = ["deal", "capex"];
 const MARKERS = ["DEALDESK_BLOCK_DEAL", "DEALDESK_BLOCK_CAPEX"];
 const TABLES = ["DealFigures", "CapexFigures"];
 /** The user's own model around the blocks (B3:K57 stays empty for the insert). */
-const MINE: Record<string, string> = { A1: "mine title", B1: "mine subtitle", A4: "mine label 4", A20: "mine label 20", A40: "mine label 40", N3: "mine 12.5", N7: "mine 100", N34: "mine between", N45: "mine 7" };
+const MINE: Record<string, string> = {
+  A1: "mine title",
+  B1: "mine subtitle",
+  A4: "mine label 4",
+  A20: "mine label 20",
+  A40: "mine label 40",
+  N3: "mine 12.5",
+  N7: "mine 100",
+  N34: "mine between",
+  N45: "mine 7",
+};
 
 type Edit = { kind: string; at: number; count: number; which: number };
 const structural: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ kind: fc.constantFrom("insertRows", "deleteRows"), at: fc.nat(60), count: fc.integer({ min: 1, max: 3 }), which: fc.constant(0) }),
-  fc.record({ kind: fc.constantFrom("insertColumns", "deleteColumns"), at: fc.nat(14), count: fc.integer({ min: 1, max: 2 }), which: fc.constant(0) }),
+  fc.record({
+    kind: fc.constantFrom("insertRows", "deleteRows"),
+    at: fc.nat(60),
+    count: fc.integer({ min: 1, max: 3 }),
+    which: fc.constant(0),
+  }),
+  fc.record({
+    kind: fc.constantFrom("insertColumns", "deleteColumns"),
+    at: fc.nat(14),
+    count: fc.integer({ min: 1, max: 2 }),
+    which: fc.constant(0),
+  }),
   fc.record({ kind: fc.constant("sort"), at: fc.nat(9), count: fc.nat(1), which: fc.nat(1) }),
   fc.record({ kind: fc.constant("rename"), at: fc.constant(0), count: fc.constant(0), which: fc.constant(0) }),
   fc.record({ kind: fc.constant("move"), at: fc.nat(70), count: fc.integer({ min: 15, max: 18 }), which: fc.nat(1) }),
@@ -34,7 +54,6 @@ const structural: fc.Arbitrary<Edit> = fc.oneof(
 const typing = fc.record({ row: fc.nat(60), col: fc.nat(14) });
 
 type Rect = { top: number; left: number; bottom: number; right: number };
-
 
 /** "B3" → { row: 2, col: 1 } (0-based), written here so the oracle does not lean on src/. */
 function parseA1(a1: string): { row: number; col: number } {
@@ -66,7 +85,10 @@ function applyStructural(wb: FakeWorkbook, e: Edit, sheet: Edited): void {
     wb.renameSheet(sheet.name, "Model (mine)");
     sheet.name = "Model (mine)";
   } else if (e.kind === "sort") {
-    const table = wb.snapshot().sheets.find((s) => s.name === sheet.name)?.tables.find((t) => t.name === TABLES[e.which]);
+    const table = wb
+      .snapshot()
+      .sheets.find((s) => s.name === sheet.name)
+      ?.tables.find((t) => t.name === TABLES[e.which]);
     fc.pre(table !== undefined);
     wb.sortTable(TABLES[e.which], e.at, e.count === 1);
   } else {
@@ -99,7 +121,8 @@ async function setUp(): Promise<FakeWorkbook> {
   const snap = wb.snapshot();
   for (const [i, block] of BLOCKS.entries()) {
     const at = rectOf(snap.names[MARKERS[i]].address);
-    for (const c of buildBlock(block, { origin: { row: at.top, col: at.left } }).cells.filter((x) => x.owner === "user")) wb.setCell("Model", toA1(c.row, c.col), `user ${block} ${toA1(c.row, c.col)}`);
+    for (const c of buildBlock(block, { origin: { row: at.top, col: at.left } }).cells.filter((x) => x.owner === "user"))
+      wb.setCell("Model", toA1(c.row, c.col), `user ${block} ${toA1(c.row, c.col)}`);
   }
   return wb;
 }
@@ -107,7 +130,8 @@ async function setUp(): Promise<FakeWorkbook> {
 /** Each figure id's cell on the sheet, for the ids found exactly once. */
 function idCells(cells: Cells, sheet: string): Map<string, { row: number; col: number }> {
   const seen = new Map<string, { row: number; col: number }[]>();
-  for (const [k, v] of cells) if (k.startsWith(`${sheet}!`) && typeof v === "string") seen.set(v, [...(seen.get(v) ?? []), parseA1(k.slice(sheet.length + 1))]);
+  for (const [k, v] of cells)
+    if (k.startsWith(`${sheet}!`) && typeof v === "string") seen.set(v, [...(seen.get(v) ?? []), parseA1(k.slice(sheet.length + 1))]);
   return new Map([...seen].filter(([, at]) => at.length === 1).map(([v, at]) => [v, at[0]]));
 }
 
@@ -143,7 +167,9 @@ async function reviewAndApply(wb: FakeWorkbook, sheet: string, accept: (key: str
   const snapBefore = wb.snapshot();
   const before = cellsOf(snapBefore);
   // The blocks' areas as the hidden markers cover them now (a block whose marker is #REF! has none).
-  const areas = MARKERS.map((m) => snapBefore.names[m]).filter((n) => n && n.sheet === sheet).map((n) => rectOf(n.address));
+  const areas = MARKERS.map((m) => snapBefore.names[m])
+    .filter((n) => n && n.sheet === sheet)
+    .map((n) => rectOf(n.address));
   const mine = [...before.entries()].filter(([, v]) => typeof v === "string" && (v.startsWith("mine ") || v === "=DEAL_AMOUNT*2"));
   for (const c of review.value.changes) {
     const k = `${c.sheetName}!${c.address}`;
@@ -153,7 +179,10 @@ async function reviewAndApply(wb: FakeWorkbook, sheet: string, accept: (key: str
     expect([c.key, k, inside(areas, c.address)]).toEqual([c.key, k, true]);
   }
   const taken = review.value.conflicts.filter((c) => accept(c.key));
-  const applied = await applyUpdate(taken.map((c) => c.key), review.value.fingerprint);
+  const applied = await applyUpdate(
+    taken.map((c) => c.key),
+    review.value.fingerprint,
+  );
   if (!applied.ok) throw new Error(applied.message);
   const snap = wb.snapshot();
   const after = cellsOf(snap);
@@ -184,16 +213,21 @@ const stats = { runs: 0, checkedNames: 0, written: 0 };
 describe("blocks inserted at the selection, stacked on the user's sheet (property)", () => {
   it("Apply changes exactly the listed cells, never the user's, never a figure into another's row", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(structural, { maxLength: 5 }), fc.array(typing, { maxLength: 6 }), fc.func(fc.boolean()), async (edits, typed, accept) => {
-        const wb = await setUp();
-        const sheet: Edited = { name: "Model" };
-        for (const e of edits) applyStructural(wb, e, sheet);
-        typed.forEach((t, i) => wb.setCell(sheet.name, toA1(t.row, t.col), `typed ${i}`));
-        // A name left by a sort on a row whose Id the user typed over.
-        fc.pre(!staleOnRowWithoutId(cellsOf(wb.snapshot()), wb.snapshot(), sheet.name));
-        await reviewAndApply(wb, sheet.name, accept);
-        stats.runs++;
-      }),
+      fc.asyncProperty(
+        fc.array(structural, { maxLength: 5 }),
+        fc.array(typing, { maxLength: 6 }),
+        fc.func(fc.boolean()),
+        async (edits, typed, accept) => {
+          const wb = await setUp();
+          const sheet: Edited = { name: "Model" };
+          for (const e of edits) applyStructural(wb, e, sheet);
+          typed.forEach((t, i) => wb.setCell(sheet.name, toA1(t.row, t.col), `typed ${i}`));
+          // A name left by a sort on a row whose Id the user typed over.
+          fc.pre(!staleOnRowWithoutId(cellsOf(wb.snapshot()), wb.snapshot(), sheet.name));
+          await reviewAndApply(wb, sheet.name, accept);
+          stats.runs++;
+        },
+      ),
       { numRuns: 200 },
     );
     expect(stats.checkedNames).toBeGreaterThan(200);
@@ -262,8 +296,12 @@ it("the Used column deleted, then a table's header row: no change is offered in 
   const before = cellsOf(wb.snapshot());
   const userCells = [...before].filter(([, v]) => typeof v === "string" && v.startsWith("user "));
   expect(userCells.length).toBeGreaterThan(0);
-  for (const c of review.value.changes) expect([c.key, before.get(`Model!${c.address}`)]).not.toEqual([c.key, expect.stringMatching(/^user /)]);
-  const applied = await applyUpdate(review.value.conflicts.map((c) => c.key), review.value.fingerprint);
+  for (const c of review.value.changes)
+    expect([c.key, before.get(`Model!${c.address}`)]).not.toEqual([c.key, expect.stringMatching(/^user /)]);
+  const applied = await applyUpdate(
+    review.value.conflicts.map((c) => c.key),
+    review.value.fingerprint,
+  );
   if (!applied.ok) throw new Error(applied.message);
   const after = cellsOf(wb.snapshot());
   for (const [k, v] of userCells) expect([k, after.get(k)]).toEqual([k, v]);

@@ -19,7 +19,12 @@ const BLOCKS_UNDER_TEST: BlockId[] = ["deal", "capex"];
 const SHEETS = ["Deal", "Capex 2026"];
 
 const structural = fc.oneof(
-  fc.record({ kind: fc.constantFrom("insertRows", "deleteRows", "insertColumns", "deleteColumns"), sheet: fc.nat(1), at: fc.nat(30), count: fc.integer({ min: 1, max: 2 }) }),
+  fc.record({
+    kind: fc.constantFrom("insertRows", "deleteRows", "insertColumns", "deleteColumns"),
+    sheet: fc.nat(1),
+    at: fc.nat(30),
+    count: fc.integer({ min: 1, max: 2 }),
+  }),
   fc.record({ kind: fc.constant("rename"), sheet: fc.nat(1), at: fc.constant(0), count: fc.constant(0) }),
   fc.record({ kind: fc.constant("deleteSheet"), sheet: fc.nat(1), at: fc.constant(0), count: fc.constant(0) }),
   fc.record({ kind: fc.constant("sort"), sheet: fc.nat(1), at: fc.nat(8), count: fc.constant(0) }),
@@ -27,8 +32,6 @@ const structural = fc.oneof(
 );
 
 const typing = fc.record({ sheet: fc.nat(1), row: fc.nat(30), col: fc.nat(10) });
-
-
 
 function applyStructural(wb: FakeWorkbook, e: { kind: string; sheet: number; at: number; count: number }, names: string[]): void {
   const sheet = names[e.sheet];
@@ -70,64 +73,80 @@ function nameOnTypedOverId(snap: WorkbookSnapshot): boolean {
 describe("updates after structural edits (property)", () => {
   it("Apply changes exactly the listed cells, never the user's, never a figure into another's row", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(structural, { maxLength: 4 }), fc.array(typing, { maxLength: 6 }), fc.func(fc.boolean()), async (edits, typed, accept) => {
-        const wb = installFakeOffice(globalThis, new FakeWorkbook());
-        const inserted = await insertBlocks(BLOCKS_UNDER_TEST, { target: "new-sheet", includeStockHistory: false }, previous);
-        if (!inserted.ok) throw new Error(inserted.message);
-        // The user's own cells: every Override and input cell gets a value, marked as theirs.
-        for (const [i, block] of BLOCKS_UNDER_TEST.entries()) {
-          for (const c of buildBlock(block).cells.filter((x) => x.owner === "user")) wb.setCell(SHEETS[i], toA1(c.row, c.col), `user ${block} ${toA1(c.row, c.col)}`);
-        }
-        const names = [...SHEETS];
-        for (const e of edits) applyStructural(wb, e, names);
-        typed.forEach((t, i) => {
-          if (wb.snapshot().sheets.some((s) => s.name === names[t.sheet])) wb.setCell(names[t.sheet], toA1(t.row, t.col), `typed ${i}`);
-        });
-        // A name a sort left on a row whose Id the user then typed over: which figure that row is,
-        // nobody can tell, and the name stays (the names check below would expect it moved).
-        fc.pre(!nameOnTypedOverId(wb.snapshot()));
-
-        const review = await planUpdate();
-        if (!review.ok) {
-          expect(review.kind).toBe("no-addin-sheets");
-          return;
-        }
-        const before = cellsOf(wb.snapshot());
-        for (const c of review.value.changes) {
-          const now = before.get(`${c.sheetName}!${c.address}`) ?? null;
-          expect([c.key, now]).toEqual([c.key, c.userValue]);
-          expect(now).not.toEqual(c.newValue);
-        }
-        const taken = review.value.conflicts.filter((c) => accept(c.key));
-        const applied = await applyUpdate(taken.map((c) => c.key), review.value.fingerprint);
-        if (!applied.ok) throw new Error(applied.message);
-        const after = cellsOf(wb.snapshot());
-        const written = expectWrittenExactly(before, after, review.value.changes, taken);
-        // Every name of a figure's row reads that figure's row after Apply (sorted tables included).
-        const snap = wb.snapshot();
-        for (const block of BLOCKS_UNDER_TEST) {
-          const spec = buildBlock(block);
-          for (const n of spec.names) {
-            const figureId = spec.cells.find((c) => c.row === n.row && c.col === n.col)?.figureId;
-            const target = snap.names[n.name];
-            if (!figureId || !target || target.sheet === "") continue;
-            const ids = [...after.entries()].filter(([k, v]) => k.startsWith(`${target.sheet}!`) && v === figureId);
-            if (ids.length !== 1) continue;
-            expect([n.name, ids[0][0].split("!")[1].replace(/^[A-Z]+/, "")]).toEqual([n.name, target.address.replace(/^[A-Z]+/, "")]);
+      fc.asyncProperty(
+        fc.array(structural, { maxLength: 4 }),
+        fc.array(typing, { maxLength: 6 }),
+        fc.func(fc.boolean()),
+        async (edits, typed, accept) => {
+          const wb = installFakeOffice(globalThis, new FakeWorkbook());
+          const inserted = await insertBlocks(BLOCKS_UNDER_TEST, { target: "new-sheet", includeStockHistory: false }, previous);
+          if (!inserted.ok) throw new Error(inserted.message);
+          // The user's own cells: every Override and input cell gets a value, marked as theirs.
+          for (const [i, block] of BLOCKS_UNDER_TEST.entries()) {
+            for (const c of buildBlock(block).cells.filter((x) => x.owner === "user"))
+              wb.setCell(SHEETS[i], toA1(c.row, c.col), `user ${block} ${toA1(c.row, c.col)}`);
           }
-        }
-        const log = snap.sheets.find((s) => s.name === "Changes");
-        const logged = log ? Object.keys(log.cells).filter((a) => a.startsWith("A")).length - 1 : 0;
-        expect(logged).toBe(written.size > 0 ? review.value.changes.length : 0);
-        for (const c of written.values()) {
-          if (!c.figureId || !c.label.endsWith("— Reported")) continue;
-          const figure = findFigure(c.figureId);
-          if (isLookupError(figure)) continue;
-          const row = c.address.replace(/^[A-Z]+/, "");
-          const idCell = [...after.entries()].find(([k, v]) => k.startsWith(`${c.sheetName}!`) && k.endsWith(`${row}`) && /^[A-Z]+\d+$/.test(k.split("!")[1]) && k.split("!")[1].replace(/^[A-Z]+/, "") === row && v === c.figureId);
-          expect([c.key, idCell !== undefined]).toEqual([c.key, true]);
-        }
-      }),
+          const names = [...SHEETS];
+          for (const e of edits) applyStructural(wb, e, names);
+          typed.forEach((t, i) => {
+            if (wb.snapshot().sheets.some((s) => s.name === names[t.sheet])) wb.setCell(names[t.sheet], toA1(t.row, t.col), `typed ${i}`);
+          });
+          // A name a sort left on a row whose Id the user then typed over: which figure that row is,
+          // nobody can tell, and the name stays (the names check below would expect it moved).
+          fc.pre(!nameOnTypedOverId(wb.snapshot()));
+
+          const review = await planUpdate();
+          if (!review.ok) {
+            expect(review.kind).toBe("no-addin-sheets");
+            return;
+          }
+          const before = cellsOf(wb.snapshot());
+          for (const c of review.value.changes) {
+            const now = before.get(`${c.sheetName}!${c.address}`) ?? null;
+            expect([c.key, now]).toEqual([c.key, c.userValue]);
+            expect(now).not.toEqual(c.newValue);
+          }
+          const taken = review.value.conflicts.filter((c) => accept(c.key));
+          const applied = await applyUpdate(
+            taken.map((c) => c.key),
+            review.value.fingerprint,
+          );
+          if (!applied.ok) throw new Error(applied.message);
+          const after = cellsOf(wb.snapshot());
+          const written = expectWrittenExactly(before, after, review.value.changes, taken);
+          // Every name of a figure's row reads that figure's row after Apply (sorted tables included).
+          const snap = wb.snapshot();
+          for (const block of BLOCKS_UNDER_TEST) {
+            const spec = buildBlock(block);
+            for (const n of spec.names) {
+              const figureId = spec.cells.find((c) => c.row === n.row && c.col === n.col)?.figureId;
+              const target = snap.names[n.name];
+              if (!figureId || !target || target.sheet === "") continue;
+              const ids = [...after.entries()].filter(([k, v]) => k.startsWith(`${target.sheet}!`) && v === figureId);
+              if (ids.length !== 1) continue;
+              expect([n.name, ids[0][0].split("!")[1].replace(/^[A-Z]+/, "")]).toEqual([n.name, target.address.replace(/^[A-Z]+/, "")]);
+            }
+          }
+          const log = snap.sheets.find((s) => s.name === "Changes");
+          const logged = log ? Object.keys(log.cells).filter((a) => a.startsWith("A")).length - 1 : 0;
+          expect(logged).toBe(written.size > 0 ? review.value.changes.length : 0);
+          for (const c of written.values()) {
+            if (!c.figureId || !c.label.endsWith("— Reported")) continue;
+            const figure = findFigure(c.figureId);
+            if (isLookupError(figure)) continue;
+            const row = c.address.replace(/^[A-Z]+/, "");
+            const idCell = [...after.entries()].find(
+              ([k, v]) =>
+                k.startsWith(`${c.sheetName}!`) &&
+                k.endsWith(`${row}`) &&
+                /^[A-Z]+\d+$/.test(k.split("!")[1]) &&
+                k.split("!")[1].replace(/^[A-Z]+/, "") === row &&
+                v === c.figureId,
+            );
+            expect([c.key, idCell !== undefined]).toEqual([c.key, true]);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   }, 600_000);

@@ -18,7 +18,9 @@ function revised(figureId: string, value: number): SpecSource {
     const spec = buildBlock(block, options);
     return {
       ...spec,
-      cells: spec.cells.map((c) => (c.figureId === figureId && c.style === "reported" ? { ...c, value, note: `${c.note ?? ""}\nRevised.` } : c)),
+      cells: spec.cells.map((c) =>
+        c.figureId === figureId && c.style === "reported" ? { ...c, value, note: `${c.note ?? ""}\nRevised.` } : c,
+      ),
     };
   };
 }
@@ -66,7 +68,9 @@ describe("updates after structural edits", () => {
     wb.insertRows("Deal", 5); // above the announced amount (row 6)
     const source = revised("deal.amount_announced", 60e9);
     const review = ok(await planUpdate(source));
-    expect(review.changes.map((c) => [c.kind, c.address, c.label, c.newValue])).toEqual([["refresh", "B7", "Amazon investment in OpenAI (announced) — Reported", 60e9]]);
+    expect(review.changes.map((c) => [c.kind, c.address, c.label, c.newValue])).toEqual([
+      ["refresh", "B7", "Amazon investment in OpenAI (announced) — Reported", 60e9],
+    ]);
     ok(await applyUpdate([], review.fingerprint, source));
     expect(wb.cell("Deal", "B7")?.value).toBe(60e9);
     expect(wb.cell("Deal", "B5")?.value).toBe(50e9);
@@ -81,7 +85,9 @@ describe("updates after structural edits", () => {
     wb.deleteRows("Deal", 0);
     const review = ok(await planUpdate());
     expect(review.changes).toEqual([]);
-    expect(review.deleted).toEqual([expect.stringContaining("The row “Amazon investment in OpenAI: the deal” was deleted from the Deal block")]);
+    expect(review.deleted).toEqual([
+      expect.stringContaining("The row “Amazon investment in OpenAI: the deal” was deleted from the Deal block"),
+    ]);
     ok(await applyUpdate([], review.fingerprint));
     expect(wb.cell("Deal", "C4")?.value).toBe(37e9);
     expect(wb.snapshot().names.DEAL_AMOUNT.address).toBe("D4");
@@ -108,7 +114,9 @@ describe("updates after structural edits", () => {
     expect(review.changes).toEqual([]);
     const source = revised("openai.valuation_round", 900e9);
     const after = ok(await planUpdate(source));
-    const row = Object.entries(wb.snapshot().sheets.find((s) => s.name === "Deal")?.cells ?? {}).find(([, c]) => c.value === "openai.valuation_round")?.[0];
+    const row = Object.entries(wb.snapshot().sheets.find((s) => s.name === "Deal")?.cells ?? {}).find(
+      ([, c]) => c.value === "openai.valuation_round",
+    )?.[0];
     expect(after.changes.map((c) => c.address)).toEqual([`B${row?.slice(1)}`]);
   });
 });
@@ -120,7 +128,12 @@ describe("names after a sort", () => {
     wb.addName("MY_NAME", "Deal", "D9");
     wb.sortTable("DealFigures", 0, true);
     const cells = wb.snapshot().sheets.find((s) => s.name === "Deal")?.cells ?? {};
-    const rowOf = (id: string) => Number(Object.entries(cells).find(([a, c]) => a.startsWith("J") && c.value === id)?.[0].slice(1));
+    const rowOf = (id: string) =>
+      Number(
+        Object.entries(cells)
+          .find(([a, c]) => a.startsWith("J") && c.value === id)?.[0]
+          .slice(1),
+      );
     expect(wb.snapshot().names.DEAL_AMOUNT.address).toBe("D5");
     expect(rowOf("deal.amount")).not.toBe(5);
     const review = ok(await planUpdate());
@@ -181,8 +194,24 @@ describe("the change log", () => {
     expect(sheet()?.tables).toEqual([{ name: "DealChanges", address: "A1:H3" }]);
     const row = (r: number) => ["A", "B", "C", "D", "E", "F", "G", "H"].map((c) => sheet()?.cells[`${c}${r}`]?.value ?? null);
     expect(row(1)).toEqual(["When", "Figure", "Label", "Cell", "Old value", "New value", "Figures", "Outcome"]);
-    expect(row(2).slice(1)).toEqual(["deal.amount", "Amazon investment in OpenAI (talks) — Reported", "Deal!B5", 50e9, 55e9, "1.0.0 (2026-11-22)", "refreshed (the add-in's cell)"]);
-    expect(row(3).slice(1)).toEqual(["deal.round_size", "OpenAI funding round sought — Reported", "Deal!B7", 99e9, 100e9, "1.0.0 (2026-11-22)", "kept as yours"]);
+    expect(row(2).slice(1)).toEqual([
+      "deal.amount",
+      "Amazon investment in OpenAI (talks) — Reported",
+      "Deal!B5",
+      50e9,
+      55e9,
+      "1.0.0 (2026-11-22)",
+      "refreshed (the add-in's cell)",
+    ]);
+    expect(row(3).slice(1)).toEqual([
+      "deal.round_size",
+      "OpenAI funding round sought — Reported",
+      "Deal!B7",
+      99e9,
+      100e9,
+      "1.0.0 (2026-11-22)",
+      "kept as yours",
+    ]);
     expect(String(row(2)[0])).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
 
     const second = revised("deal.amount", 56e9);
@@ -190,7 +219,12 @@ describe("the change log", () => {
     ok(await applyUpdate([again.conflicts[0].key], again.fingerprint, second));
     expect(sheet()?.tables).toEqual([{ name: "DealChanges", address: "A1:H5" }]);
     expect(row(2).slice(1, 4)).toEqual(["deal.amount", "Amazon investment in OpenAI (talks) — Reported", "Deal!B5"]);
-    expect([row(4)[3], row(4)[7], row(5)[3], row(5)[7]]).toEqual(["Deal!B5", "refreshed (the add-in's cell)", "Deal!B7", "applied (your value replaced)"]);
+    expect([row(4)[3], row(4)[7], row(5)[3], row(5)[7]]).toEqual([
+      "Deal!B5",
+      "refreshed (the add-in's cell)",
+      "Deal!B7",
+      "applied (your value replaced)",
+    ]);
   });
 });
 

@@ -74,7 +74,10 @@ describe("update property", () => {
         if (!plan.ok) throw new Error(plan.message);
         const taken = plan.value.conflicts.filter((c) => accept(c.key));
         const accepted = new Set(taken.map((c) => `${c.sheetName}!${c.address}`));
-        const applied = await applyUpdate(taken.map((c) => c.key), plan.value.fingerprint);
+        const applied = await applyUpdate(
+          taken.map((c) => c.key),
+          plan.value.fingerprint,
+        );
         if (!applied.ok) throw new Error(applied.message);
         expect(applied.value.accepted).toBe(taken.length);
         expect(applied.value.kept).toBe(plan.value.conflicts.length - accepted.size);

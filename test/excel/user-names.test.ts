@@ -44,7 +44,13 @@ async function addSheetName(wb: FakeWorkbook, sheet: string, name: string, refer
 }
 
 /** A table of the user's over cells they typed: a header row and one row of data. */
-async function addUserTable(wb: FakeWorkbook, sheet: string, topLeft: { row: number; col: number }, headers: readonly string[], name: string): Promise<void> {
+async function addUserTable(
+  wb: FakeWorkbook,
+  sheet: string,
+  topLeft: { row: number; col: number },
+  headers: readonly string[],
+  name: string,
+): Promise<void> {
   headers.forEach((h, i) => {
     wb.setCell(sheet, toA1(topLeft.row, topLeft.col + i), h);
     wb.setCell(sheet, toA1(topLeft.row + 1, topLeft.col + i), i + 1);
@@ -72,7 +78,9 @@ async function deleteNames(wb: FakeWorkbook, names: readonly string[]): Promise<
 
 /** The names a user sees once the add-in's hidden names are shown (a macro, Name Manager tools). */
 async function showHiddenNames(wb: FakeWorkbook): Promise<void> {
-  const hidden = Object.entries(wb.snapshot().names).filter(([, n]) => !n.visible).map(([name]) => name);
+  const hidden = Object.entries(wb.snapshot().names)
+    .filter(([, n]) => !n.visible)
+    .map(([name]) => name);
   await wb.run(async (context) => {
     for (const name of hidden) context.workbook.names.getItem(name).visible = true;
     await context.sync();
@@ -88,7 +96,9 @@ function userState(wb: FakeWorkbook, sheets: readonly string[], tables: readonly
   return JSON.stringify({
     sheets: snap.sheets.filter((s) => sheets.includes(s.name)),
     names: Object.entries(snap.names).filter(([, n]) => !n.comment.startsWith(OWNED_PREFIX)),
-    sheetNames: wb.sheets.filter((s) => s.names.size > 0).map((s) => [s.name, [...s.names.values()].map((n) => [n.name, n.sheetId, rectAddress(n.rect), n.comment])]),
+    sheetNames: wb.sheets
+      .filter((s) => s.names.size > 0)
+      .map((s) => [s.name, [...s.names.values()].map((n) => [n.name, n.sheetId, rectAddress(n.rect), n.comment])]),
     tables: snap.sheets.flatMap((s) => s.tables.filter((t) => tables.includes(t.name)).map((t) => [s.name, t.name, t.address])),
   });
 }
@@ -144,7 +154,10 @@ describe("sheet-scoped names the user makes after an insert", () => {
     const mine = userState(wb, ["Sheet1", "Sheet2"]);
     const { result } = await act(wb, () => insertBlocks(["capex"], NEW_SHEET));
     const report = ok(result);
-    expect(report.blocks.map((b) => [b.block, b.alreadyPresent])).toEqual([["deal", true], ["capex", false]]);
+    expect(report.blocks.map((b) => [b.block, b.alreadyPresent])).toEqual([
+      ["deal", true],
+      ["capex", false],
+    ]);
     expect(tablesOf(wb, "Capex 2026")).toEqual(["CapexFigures_3"]);
     expect(report.summary).toContain("The table name CapexFigures was taken, so the table is called CapexFigures_3.");
     expect(userState(wb, ["Sheet1", "Sheet2"])).toBe(mine);
@@ -197,7 +210,10 @@ describe("tables the user renames", () => {
     expect(review.names.length).toBeGreaterThan(0);
     ok(await applyUpdate([], review.fingerprint));
     const cells = wb.snapshot().sheets.find((s) => s.name === "Deal")?.cells ?? {};
-    const rowOf = (id: string) => Object.entries(cells).find(([a, c]) => a.startsWith("J") && c.value === id)?.[0].slice(1);
+    const rowOf = (id: string) =>
+      Object.entries(cells)
+        .find(([a, c]) => a.startsWith("J") && c.value === id)?.[0]
+        .slice(1);
     expect(wb.snapshot().names.DEAL_AMOUNT.address).toBe(`D${rowOf("deal.amount")}`);
     expect(ok(await planUpdate()).names).toEqual([]);
   });
@@ -208,14 +224,19 @@ describe("the add-in's hidden names, once shown, deleted by the user", () => {
     const wb = setup();
     ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
     await showHiddenNames(wb);
-    const onFalse = Object.entries(wb.snapshot().names).filter(([, n]) => n.address === "=FALSE").map(([name]) => name);
+    const onFalse = Object.entries(wb.snapshot().names)
+      .filter(([, n]) => n.address === "=FALSE")
+      .map(([name]) => name);
     expect(onFalse).toHaveLength(8);
     await deleteNames(wb, onFalse);
     const review = ok(await planUpdate());
     expect(review.sheets).toEqual(["Deal"]);
     expect(review.conflicts).toEqual([]);
     const { result } = await act(wb, () => insertBlocks(["capex"], NEW_SHEET));
-    expect(ok(result).blocks.map((b) => [b.block, b.alreadyPresent])).toEqual([["deal", true], ["capex", false]]);
+    expect(ok(result).blocks.map((b) => [b.block, b.alreadyPresent])).toEqual([
+      ["deal", true],
+      ["capex", false],
+    ]);
     const after = ok(await planUpdate());
     expect(after.sheets).toEqual(["Deal", "Capex 2026"]);
     expect(after.conflicts).toEqual([]);
@@ -227,7 +248,9 @@ describe("the add-in's hidden names, once shown, deleted by the user", () => {
     wb.addName("MY_TOTAL", "Sheet1", "B2", "mine");
     wb.deleteSheet("Deal");
     await showHiddenNames(wb);
-    const broken = Object.entries(wb.snapshot().names).filter(([, n]) => n.address === "=#REF!").map(([name]) => name);
+    const broken = Object.entries(wb.snapshot().names)
+      .filter(([, n]) => n.address === "=#REF!")
+      .map(([name]) => name);
     expect(broken.sort()).toEqual([...namesOf("deal"), "DEALDESK_BLOCK_DEAL"].sort());
     await deleteNames(wb, broken);
     const mine = userState(wb, ["Sheet1", "Sheet2"]);
@@ -251,7 +274,9 @@ describe("the add-in's hidden names, once shown, deleted by the user", () => {
     await showHiddenNames(wb);
     await deleteNames(wb, ["DEALDESK_RECORD_DEAL"]);
     const review = ok(await planUpdate());
-    expect(review.names).toEqual(["The hidden name DEALDESK_RECORD_DEAL, which points to Deal Desk's record of what it wrote in the Deal block, was deleted; Deal Desk found the record on its hidden sheet, and Apply puts the name back."]);
+    expect(review.names).toEqual([
+      "The hidden name DEALDESK_RECORD_DEAL, which points to Deal Desk's record of what it wrote in the Deal block, was deleted; Deal Desk found the record on its hidden sheet, and Apply puts the name back.",
+    ]);
     expect({ ...review, names: [], fingerprint: "" }).toEqual({ ...expected, fingerprint: "" });
     expect(review.refreshes).toBeGreaterThan(0);
     const applied = await act(wb, () => applyUpdate([], review.fingerprint));
@@ -269,15 +294,21 @@ describe("the add-in's hidden names, once shown, deleted by the user", () => {
     const wb = setup();
     ok(await insertBlocks(["deal", "sources"], NEW_SHEET, previousSource));
     const before = wb.snapshot();
-    const hidden = Object.entries(before.names).filter(([, n]) => !n.visible).map(([name]) => name);
+    const hidden = Object.entries(before.names)
+      .filter(([, n]) => !n.visible)
+      .map(([name]) => name);
     expect(hidden.length).toBe(10);
     await showHiddenNames(wb);
     await deleteNames(wb, hidden);
     const { result } = await act(wb, () => insertBlocks(["deal", "sources"], NEW_SHEET));
-    expect(ok(result).blocks.map((b) => [b.sheetName, b.alreadyPresent])).toEqual([["Deal", true], ["Sources", true]]);
+    expect(ok(result).blocks.map((b) => [b.sheetName, b.alreadyPresent])).toEqual([
+      ["Deal", true],
+      ["Sources", true],
+    ]);
     const after = wb.snapshot();
     expect(after.sheets).toEqual(before.sheets);
-    const defined = (names: typeof before.names) => Object.fromEntries(Object.entries(names).map(([k, n]) => [k, { ...n, visible: false }]));
+    const defined = (names: typeof before.names) =>
+      Object.fromEntries(Object.entries(names).map(([k, n]) => [k, { ...n, visible: false }]));
     expect(defined(after.names)).toEqual(defined(before.names));
     const review = ok(await planUpdate());
     expect([review.sheets, review.names, review.notices, review.conflicts]).toEqual([["Deal", "Sources"], [], [], []]);
@@ -295,7 +326,12 @@ describe("the add-in's hidden names, once shown, deleted by the user", () => {
     expect(review.notices).toEqual([expect.stringContaining("not found for Deal")]);
     ok((await act(wb, () => applyUpdate([], review.fingerprint))).result);
     ok((await act(wb, () => insertBlocks(["sources"], NEW_SHEET))).result);
-    expect(wb.snapshot().sheets.filter((s) => s.visibility === "VeryHidden").map((s) => s.name)).toEqual(["DealDesk Record"]);
+    expect(
+      wb
+        .snapshot()
+        .sheets.filter((s) => s.visibility === "VeryHidden")
+        .map((s) => s.name),
+    ).toEqual(["DealDesk Record"]);
     const after = ok(await planUpdate());
     expect([after.sheets, after.notices, after.refreshes]).toEqual([["Deal", "Sources"], [], 0]);
   });
@@ -319,10 +355,16 @@ describe("the add-in's hidden names, once shown, deleted by the user", () => {
       "Deal is already in the workbook (sheet Deal); no cell of it was written. Use Update to refresh its figures.",
       `The hidden name DEALDESK_BLOCK_DEAL, which tells Deal Desk where the Deal block is, was deleted; Deal Desk found the block by its record, and put the name back on Deal!${marker.address}.`,
     ]);
-    expect(writes.map((w) => [w.op, w.target])).toEqual([["NamedItemCollection.add", "DEALDESK_BLOCK_DEAL"], ["NamedItem.visible", "DEALDESK_BLOCK_DEAL"]]);
+    expect(writes.map((w) => [w.op, w.target])).toEqual([
+      ["NamedItemCollection.add", "DEALDESK_BLOCK_DEAL"],
+      ["NamedItem.visible", "DEALDESK_BLOCK_DEAL"],
+    ]);
     const after = wb.snapshot();
     expect(after.names.DEALDESK_BLOCK_DEAL).toEqual({ ...marker, visible: false });
-    expect({ ...after, names: { ...after.names, DEALDESK_BLOCK_DEAL: undefined } }).toEqual({ ...before, names: { ...before.names, DEALDESK_BLOCK_DEAL: undefined } });
+    expect({ ...after, names: { ...after.names, DEALDESK_BLOCK_DEAL: undefined } }).toEqual({
+      ...before,
+      names: { ...before.names, DEALDESK_BLOCK_DEAL: undefined },
+    });
     expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "Sheet2", "Deal", "DealDesk Record"]);
   });
 
@@ -338,7 +380,9 @@ describe("the add-in's hidden names, once shown, deleted by the user", () => {
     const m = /^A(\d+):([A-Z]+)(\d+)$/.exec(marker.address)!;
     const moved = `A${Number(m[1]) + 2}:${m[2]}${Number(m[3]) + 3}`;
     const review = ok(await planUpdate());
-    expect(review.names).toEqual([`The hidden name DEALDESK_BLOCK_DEAL, which tells Deal Desk where the Deal block is, was deleted; Deal Desk found the block by its record, and Apply puts the name back on Deal!${moved}.`]);
+    expect(review.names).toEqual([
+      `The hidden name DEALDESK_BLOCK_DEAL, which tells Deal Desk where the Deal block is, was deleted; Deal Desk found the block by its record, and Apply puts the name back on Deal!${moved}.`,
+    ]);
     expect(review.conflicts.map((c) => [c.sheetName, c.address])).toEqual([["Deal", "B7"]]);
     expect(review.deleted).toEqual([]);
     const applied = ok((await act(wb, () => applyUpdate([], review.fingerprint))).result);
@@ -506,7 +550,11 @@ describe("inserts at the selection", () => {
     const capex = report.blocks.find((b) => b.block === "capex");
     expect(capex?.alreadyPresent).toBe(false);
     expect(capex?.leftAlone).toEqual([
-      { what: "the name DEAL_AMOUNT on Model", reason: "the sheet Model has a name DEAL_AMOUNT of its own, so this block's formulas on it read yours, not the workbook's DEAL_AMOUNT." },
+      {
+        what: "the name DEAL_AMOUNT on Model",
+        reason:
+          "the sheet Model has a name DEAL_AMOUNT of its own, so this block's formulas on it read yours, not the workbook's DEAL_AMOUNT.",
+      },
     ]);
   });
 
@@ -520,7 +568,10 @@ describe("inserts at the selection", () => {
     wb.setCell("Sheet2", "A30", "my data");
     wb.select("Sheet2", "A1");
     const { result } = await act(wb, () => insertBlocks(["amzn"], AT_SELECTION));
-    expect(ok(result).blocks.map((b) => [b.block, b.alreadyPresent, b.sheetName])).toEqual([["deal", true, "Sheet1"], ["amzn", false, "Sheet2"]]);
+    expect(ok(result).blocks.map((b) => [b.block, b.alreadyPresent, b.sheetName])).toEqual([
+      ["deal", true, "Sheet1"],
+      ["amzn", false, "Sheet2"],
+    ]);
     expect(wb.cell("Sheet2", "A30")?.value).toBe("my data");
   });
 });
@@ -584,7 +635,13 @@ describe("the user's own names Update must keep", () => {
   it("a table of the user's named DealChanges (eight columns): Apply does not append its log to it", async () => {
     const wb = setup();
     ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
-    await addUserTable(wb, "Sheet1", { row: 0, col: 0 }, ["Date", "Fund", "Deal", "Side", "Size", "Price", "Trader", "Memo"], "DealChanges");
+    await addUserTable(
+      wb,
+      "Sheet1",
+      { row: 0, col: 0 },
+      ["Date", "Fund", "Deal", "Side", "Size", "Price", "Trader", "Memo"],
+      "DealChanges",
+    );
     const mine = userState(wb, ["Sheet1", "Sheet2"], ["DealChanges"]);
     const review = ok(await planUpdate());
     const { result } = await act(wb, () => applyUpdate([], review.fingerprint));
@@ -605,7 +662,9 @@ describe("the user's own names Update must keep", () => {
     // The user edits a reported cell; the next Apply, accepting the new figure, logs one more row there.
     wb.setCell("Deal", "B7", 90e9);
     expect(ok(await applyUpdate(["deal|fig|deal.round_size|Reported"]))).toMatchObject({ cellsWritten: 1, accepted: 1 });
-    expect(wb.snapshot().sheets.find((sh) => sh.name === "Changes")?.tables).toEqual([{ name: "DealChanges_2", address: `A1:H${2 + review.refreshes}` }]);
+    expect(wb.snapshot().sheets.find((sh) => sh.name === "Changes")?.tables).toEqual([
+      { name: "DealChanges_2", address: `A1:H${2 + review.refreshes}` },
+    ]);
     expect(wb.snapshot().sheets.filter((sh) => sh.name.startsWith("Changes"))).toHaveLength(1);
     expect(wb.snapshot().sheets[0].tables).toEqual([{ name: "DealChanges", address: "A1:B2" }]);
   });

@@ -34,7 +34,12 @@ async function openInFake(buffer: Buffer): Promise<FakeWorkbook> {
       const sheet = wb.sheetByName(ws.name);
       const from = wb.cellRef(a);
       const to = wb.cellRef(b);
-      wb.tables.push({ id: wb.newId("table"), name: t.table.name, sheetId: sheet.id, rect: { top: from.row, left: from.col, bottom: to.row, right: to.col } });
+      wb.tables.push({
+        id: wb.newId("table"),
+        name: t.table.name,
+        sheetId: sheet.id,
+        rect: { top: from.row, left: from.col, bottom: to.row, right: to.col },
+      });
     }
   }
   for (const n of book.definedNames.model) {

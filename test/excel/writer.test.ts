@@ -50,7 +50,11 @@ describe("insertBlocks", () => {
     expect(syncs).toBe(2);
     const specs = buildAllBlocks();
     const snap = wb.snapshot();
-    expect(snap.sheets.map((s) => [s.name, s.visibility])).toEqual([["Sheet1", "Visible"], ...specs.map((s) => [s.sheetName, "Visible"]), ["DealDesk Record", "VeryHidden"]]);
+    expect(snap.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ["Sheet1", "Visible"],
+      ...specs.map((s) => [s.sheetName, "Visible"]),
+      ["DealDesk Record", "VeryHidden"],
+    ]);
     expect(snap.activeSheet).toBe(specs[0].sheetName);
 
     let cells = 0;
@@ -73,7 +77,10 @@ describe("insertBlocks", () => {
         const format = sheet.formats[address] ?? {};
         expect([address, format.bold ?? false, format.fill ?? null]).toEqual([address, look.bold ?? false, look.fill ?? null]);
       }
-      expect(Object.keys(sheet.cells).length).toBe(spec.cells.filter((c) => c.formula !== undefined || (c.value !== undefined && c.value !== null) || c.numberFormat !== undefined).length);
+      expect(Object.keys(sheet.cells).length).toBe(
+        spec.cells.filter((c) => c.formula !== undefined || (c.value !== undefined && c.value !== null) || c.numberFormat !== undefined)
+          .length,
+      );
       expect(sheet.notes).toEqual(Object.fromEntries(spec.cells.filter((c) => c.note).map((c) => [toA1(c.row, c.col), c.note])));
       expect(sheet.tables).toEqual(spec.tables.map((t) => ({ name: t.name, address: rangeA1(t.top, t.left, t.bottom, t.right) })));
       // The series is set explicitly (values and name), not left to Excel's guess from the range.
@@ -88,10 +95,17 @@ describe("insertBlocks", () => {
       );
       expect(sheet.columnWidths).toEqual(Object.fromEntries(spec.columnWidths.map((w, i) => [columnLetters(i), columnWidthPoints(w)])));
       for (const n of spec.names) {
-        expect(snap.names[n.name]).toEqual({ sheet: spec.sheetName, address: toA1(n.row, n.col), comment: `Deal Desk · ${n.comment}`, visible: true });
+        expect(snap.names[n.name]).toEqual({
+          sheet: spec.sheetName,
+          address: toA1(n.row, n.col),
+          comment: `Deal Desk · ${n.comment}`,
+          visible: true,
+        });
       }
     }
-    const visibleNames = Object.entries(snap.names).filter(([, n]) => n.visible).map(([name]) => name);
+    const visibleNames = Object.entries(snap.names)
+      .filter(([, n]) => n.visible)
+      .map(([name]) => name);
     expect(visibleNames.sort()).toEqual(specs.flatMap((s) => s.names.map((n) => n.name)).sort());
     expect(report.blocks.reduce((n, b) => n + b.cellsWritten, 0)).toBe(cells);
     // The write sync also fills each block's band of the record: a header row and a row per cell.
@@ -103,7 +117,9 @@ describe("insertBlocks", () => {
     setup();
     const report = ok(await insertBlocks(["deal"], NEW_SHEET));
     const spec = buildBlock("deal");
-    expect(report.summary).toEqual([`Inserted sheet Deal with ${BLOCK_FIGURES.deal.length} figures, ${allFacts().length} facts and ${spec.names.length} named ranges.`]);
+    expect(report.summary).toEqual([
+      `Inserted sheet Deal with ${BLOCK_FIGURES.deal.length} figures, ${allFacts().length} facts and ${spec.names.length} named ranges.`,
+    ]);
     expect(report.blocks[0].figures).toBe(BLOCK_FIGURES.deal.length);
   });
 
@@ -128,7 +144,9 @@ describe("insertBlocks", () => {
     const { result, syncs } = await syncsOf(wb, () => insertBlocks(["sources"], NEW_SHEET));
     const report = ok(result);
     expect(syncs).toBe(1);
-    expect(report.blocks).toEqual([{ block: "sources", sheetName: "Sources", alreadyPresent: true, figures: 0, cellsWritten: 0, namesWritten: [], leftAlone: [] }]);
+    expect(report.blocks).toEqual([
+      { block: "sources", sheetName: "Sources", alreadyPresent: true, figures: 0, cellsWritten: 0, namesWritten: [], leftAlone: [] },
+    ]);
     expect(JSON.stringify(wb.snapshot())).toBe(before);
   });
 
@@ -143,7 +161,9 @@ describe("insertBlocks", () => {
     const snap = wb.snapshot();
     expect(JSON.stringify(snap.sheets[1])).toBe(userSheet);
     expect(snap.names.DEAL_AMOUNT.sheet).toBe("Deal (2)");
-    expect(report.summary).toContain("A sheet of yours is already named Deal, so the block went to Deal (2) and your sheet was left as it is.");
+    expect(report.summary).toContain(
+      "A sheet of yours is already named Deal, so the block went to Deal (2) and your sheet was left as it is.",
+    );
   });
 
   it("leaves a name the user owns alone and says so", async () => {
@@ -215,7 +235,11 @@ describe("insertBlocks", () => {
     expect(deal.namesWritten).not.toContain("DEAL_AMOUNT");
     expect(deal.namesWritten.length).toBe(buildBlock("deal").names.length - 1);
     expect(deal.leftAlone).toEqual([
-      { what: "the name DEAL_AMOUNT", reason: "a table of yours is named Deal_Amount, and Excel keeps one name for one thing; this block's formulas that use DEAL_AMOUNT read your table." },
+      {
+        what: "the name DEAL_AMOUNT",
+        reason:
+          "a table of yours is named Deal_Amount, and Excel keeps one name for one thing; this block's formulas that use DEAL_AMOUNT read your table.",
+      },
     ]);
   });
 
@@ -281,7 +305,10 @@ describe("insertBlocks", () => {
     const wb = setup();
     wb.select("Sheet1", "B2");
     const report = ok(await insertBlocks(["amzn"], { target: "selection", includeStockHistory: false }));
-    expect(report.blocks.map((b) => [b.block, b.sheetName])).toEqual([["deal", "Sheet1"], ["amzn", "Sheet1"]]);
+    expect(report.blocks.map((b) => [b.block, b.sheetName])).toEqual([
+      ["deal", "Sheet1"],
+      ["amzn", "Sheet1"],
+    ]);
     const deal = buildBlock("deal", { origin: { row: 1, col: 1 } });
     const dealRows = Math.max(...deal.cells.map((c) => c.row)) - deal.origin.row + 1;
     const amzn = buildBlock("amzn", { origin: { row: 1 + dealRows + 1, col: 1 } });
@@ -316,7 +343,12 @@ describe("insertBlocks", () => {
     const wb = setup();
     wb.protectSheet("Sheet1");
     const r = await insertBlocks(["sources"], { target: "selection", includeStockHistory: false });
-    expect(r).toEqual({ ok: false, kind: "protected", message: 'The sheet "Sheet1" is protected, so Deal Desk cannot write to it. Unprotect it (Review › Unprotect Sheet) and try again; nothing was changed.' });
+    expect(r).toEqual({
+      ok: false,
+      kind: "protected",
+      message:
+        'The sheet "Sheet1" is protected, so Deal Desk cannot write to it. Unprotect it (Review › Unprotect Sheet) and try again; nothing was changed.',
+    });
   });
 
   it("gives kind protected when the workbook's structure is protected or Excel denies a write", async () => {
@@ -359,7 +391,8 @@ describe("insertBlocks", () => {
     expect(r).toEqual({
       ok: false,
       kind: "excel",
-      message: "Excel could not finish the change (The request failed for an unknown reason.). Nothing of yours was overwritten, though part of a block may have been written; try again, and reload the add-in if it keeps failing.",
+      message:
+        "Excel could not finish the change (The request failed for an unknown reason.). Nothing of yours was overwritten, though part of a block may have been written; try again, and reload the add-in if it keeps failing.",
     });
   });
 
@@ -403,7 +436,15 @@ describe("updates", () => {
     const plan = ok(result);
     const round = buildBlock("deal").cells.find((c) => c.row === 6 && c.col === 1);
     expect(plan.conflicts).toEqual([
-      expect.objectContaining({ key: "deal|fig|deal.round_size|Reported", kind: "conflict", sheetName: "Deal", address: "B7", figureId: "deal.round_size", userValue: 90e9, newValue: round?.value }),
+      expect.objectContaining({
+        key: "deal|fig|deal.round_size|Reported",
+        kind: "conflict",
+        sheetName: "Deal",
+        address: "B7",
+        figureId: "deal.round_size",
+        userValue: 90e9,
+        newValue: round?.value,
+      }),
     ]);
     expect(plan.refreshes).toBe(refreshable.length);
     expect(plan.sheets).toEqual(["Deal"]);
@@ -428,7 +469,9 @@ describe("updates", () => {
   it("works the same when the add-in's hidden names are shown: nothing relies on their being hidden", async () => {
     const wb = setup();
     ok(await insertBlocks([...BLOCKS], NEW_SHEET, previousSource));
-    const hidden = Object.entries(wb.snapshot().names).filter(([, n]) => !n.visible).map(([name]) => name);
+    const hidden = Object.entries(wb.snapshot().names)
+      .filter(([, n]) => !n.visible)
+      .map(([name]) => name);
     expect(hidden.length).toBeGreaterThan(0);
     // A user (a macro, another add-in, Name Manager tools) shows them.
     await wb.run(async (context) => {
@@ -451,7 +494,13 @@ describe("updates", () => {
     ok(await applyUpdate([]));
     const before = JSON.stringify(wb.snapshot());
     const { result, syncs } = await syncsOf(wb, () => applyUpdate([]));
-    expect(ok(result)).toEqual({ cellsWritten: 0, accepted: 0, kept: 0, notesUpdated: 0, summary: "Everything is up to date: no cell was written." });
+    expect(ok(result)).toEqual({
+      cellsWritten: 0,
+      accepted: 0,
+      kept: 0,
+      notesUpdated: 0,
+      summary: "Everything is up to date: no cell was written.",
+    });
     expect(syncs).toBe(1);
     expect(JSON.stringify(wb.snapshot())).toBe(before);
   });
@@ -501,7 +550,9 @@ describe("updates", () => {
     });
     expect(ok(await planUpdate()).sheets).toEqual(["Deal"]);
     expect(ok(await planUpdate()).deleted).toEqual(["The Sources sheet was deleted; Insert Sources puts it back and re-points its names."]);
-    expect(ok(await applyUpdate([])).summary).toContain("The Sources sheet was deleted; Insert Sources puts it back and re-points its names.");
+    expect(ok(await applyUpdate([])).summary).toContain(
+      "The Sources sheet was deleted; Insert Sources puts it back and re-points its names.",
+    );
     expect(ok(await planUpdate()).sheets).toEqual(["Deal"]);
   });
 

@@ -43,7 +43,15 @@ describe("a chart", () => {
       await context.sync();
     });
     expect(wb.snapshot().sheets[0].charts).toEqual([
-      { name: "CapexChart", type: "BarClustered", title: "Capex by year", values: "Capex!B2:B5", categories: "Capex!A2:A5", seriesName: "Capex", anchor: "D2" },
+      {
+        name: "CapexChart",
+        type: "BarClustered",
+        title: "Capex by year",
+        values: "Capex!B2:B5",
+        categories: "Capex!A2:A5",
+        seriesName: "Capex",
+        anchor: "D2",
+      },
     ]);
   });
 

@@ -26,7 +26,10 @@ export interface ChartModel {
 
 export class FakeChartCollection extends ClientCollection<ChartModel, FakeChart> {
   protected readonly typeName = "ChartCollection";
-  constructor(ctx: FakeRequestContext, private readonly sheet: FakeWorksheet) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheet: FakeWorksheet,
+  ) {
     super(ctx);
   }
   protected list(): ChartModel[] {
@@ -108,7 +111,11 @@ export class FakeChart extends ClientObject<ChartModel> {
 }
 
 class FakeChartSeries {
-  constructor(readonly ctx: FakeRequestContext, private readonly chart: FakeChart, private readonly index: number) {}
+  constructor(
+    readonly ctx: FakeRequestContext,
+    private readonly chart: FakeChart,
+    private readonly index: number,
+  ) {}
   private model(): ChartModel {
     if (this.index !== 0) throw new FakeOfficeError("ItemNotFound", "The fake's charts have one series.");
     return this.chart.target();

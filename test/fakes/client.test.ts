@@ -50,7 +50,10 @@ describe("fake Excel: load before read", () => {
       await context.sync();
       return range.values;
     });
-    expect(values).toEqual([["", ""], ["", 42]]);
+    expect(values).toEqual([
+      ["", ""],
+      ["", 42],
+    ]);
     expect(wb.syncCount).toBe(1);
   });
 
@@ -91,7 +94,16 @@ describe("what load() loads", () => {
       await context.sync();
       return range.toJSON();
     });
-    expect(loaded).toEqual({ address: "Sheet1!B2", rowIndex: 1, columnIndex: 1, rowCount: 1, columnCount: 1, values: [["x"]], formulas: [["x"]], numberFormat: [["General"]] });
+    expect(loaded).toEqual({
+      address: "Sheet1!B2",
+      rowIndex: 1,
+      columnIndex: 1,
+      rowCount: 1,
+      columnCount: 1,
+      values: [["x"]],
+      formulas: [["x"]],
+      numberFormat: [["General"]],
+    });
   });
 
   it("loads a navigation property's scalar through a path", async () => {

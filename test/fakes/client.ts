@@ -10,7 +10,11 @@ import { FakeOfficeError } from "./errors";
 
 export function parseLoadArg(arg: unknown): string[] {
   if (arg === undefined) return [];
-  if (typeof arg === "string") return arg.split(",").map((s) => s.trim()).filter(Boolean);
+  if (typeof arg === "string")
+    return arg
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(arg)) return arg.flatMap((a) => parseLoadArg(a));
   if (typeof arg === "object" && arg !== null) {
     const select = (arg as { select?: unknown }).select;
@@ -115,7 +119,10 @@ export abstract class ClientObject<M> {
       throw new FakeOfficeError("PropertyNotLoaded", `The ${this.typeName} is a null object; '${prop}' has no value.`);
     }
     if (!this.loaded.has(prop)) {
-      throw new FakeOfficeError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+      throw new FakeOfficeError(
+        "PropertyNotLoaded",
+        `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
     }
     return this.loaded.get(prop) as T;
   }
@@ -160,7 +167,10 @@ export abstract class ClientCollection<M, P extends ClientObject<M>> {
 
   get items(): P[] {
     if (this.loadedItems === null) {
-      throw new FakeOfficeError("PropertyNotLoaded", `The property 'items' is not available. Call load() on the ${this.typeName} and context.sync() first.`);
+      throw new FakeOfficeError(
+        "PropertyNotLoaded",
+        `The property 'items' is not available. Call load() on the ${this.typeName} and context.sync() first.`,
+      );
     }
     return this.loadedItems;
   }

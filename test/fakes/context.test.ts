@@ -45,7 +45,10 @@ describe("fake Excel: queued writes", () => {
     const wb = new FakeWorkbook();
     await wb.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
-      sheet.getRange("A1:B2").values = [[1, 2], [3, 4]];
+      sheet.getRange("A1:B2").values = [
+        [1, 2],
+        [3, 4],
+      ];
       sheet.getRange("A1").numberFormat = [["0.0"]];
       await context.sync();
       sheet.getRange("A1").load("values");
@@ -65,7 +68,12 @@ describe("fake Excel: the writes a sync applied", () => {
     await wb.run(async (context) => {
       const ws = context.workbook.worksheets.add("Capex 2026");
       context.workbook.names.add("CAPEX", ws.getRange("B2:B5"), "capex by year");
-      ws.getRange("B2:C5").formulas = [[1, "=CAPEX"], [2, "=B3"], [3, "=B4"], [4, "=B5"]];
+      ws.getRange("B2:C5").formulas = [
+        [1, "=CAPEX"],
+        [2, "=B3"],
+        [3, "=B4"],
+        [4, "=B5"],
+      ];
       ws.getRange("B2:B5").numberFormat = [["0"], ["0"], ["0"], ["0"]];
       ws.getRanges("A1:C1, A7").format.font.bold = true;
       ws.getRange("A1").load("values");

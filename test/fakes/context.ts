@@ -117,7 +117,11 @@ function executeSync(host: FakeWorkbook, context: FakeRequestContext): void {
     if (failure) throw failure;
     for (const op of ops) {
       if (op.minVersion > host.apiVersion) {
-        throw new FakeOfficeError("ApiNotFound", `${op.what} needs ExcelApi 1.${op.minVersion}; this Excel supports 1.${host.apiVersion}.`, op.what);
+        throw new FakeOfficeError(
+          "ApiNotFound",
+          `${op.what} needs ExcelApi 1.${op.minVersion}; this Excel supports 1.${host.apiVersion}.`,
+          op.what,
+        );
       }
       try {
         const target = op.run();

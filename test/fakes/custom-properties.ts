@@ -26,8 +26,10 @@ export class FakeCustomPropertyCollection extends ClientCollection<{ key: string
   }
   add(k: string, value: Scalar): FakeCustomProperty {
     this.ctx.enqueueWrite("CustomPropertyCollection.add", 7, () => {
-      if (typeof k !== "string" || k.length === 0 || k.length > 255) throw new FakeOfficeError("InvalidArgument", "A custom property key is 1 to 255 characters.");
-      if (typeof value === "string" && value.length > 255) throw new FakeOfficeError("InvalidArgument", "A custom property value is at most 255 characters.");
+      if (typeof k !== "string" || k.length === 0 || k.length > 255)
+        throw new FakeOfficeError("InvalidArgument", "A custom property key is 1 to 255 characters.");
+      if (typeof value === "string" && value.length > 255)
+        throw new FakeOfficeError("InvalidArgument", "A custom property value is at most 255 characters.");
       this.ctx.host.customProperties.set(k.toLowerCase(), { key: k, value });
       return k;
     });

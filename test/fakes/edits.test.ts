@@ -57,9 +57,17 @@ describe("rows and columns", () => {
   it("inserting and deleting columns moves cells sideways", () => {
     const wb = deal();
     wb.insertColumns("Deal", 0, 2);
-    expect([wb.cell("Deal", "D5")?.value, wb.cell("Deal", "E5")?.formula, wb.cell("Summary", "A1")?.formula]).toEqual([100, "=D5*2", "=Deal!$D$5"]);
+    expect([wb.cell("Deal", "D5")?.value, wb.cell("Deal", "E5")?.formula, wb.cell("Summary", "A1")?.formula]).toEqual([
+      100,
+      "=D5*2",
+      "=Deal!$D$5",
+    ]);
     wb.deleteColumns("Deal", 0, 1);
-    expect([wb.cell("Deal", "C5")?.value, wb.cell("Deal", "D5")?.formula, wb.snapshot().names.DEAL_AMOUNT.address]).toEqual([100, "=C5*2", "C5"]);
+    expect([wb.cell("Deal", "C5")?.value, wb.cell("Deal", "D5")?.formula, wb.snapshot().names.DEAL_AMOUNT.address]).toEqual([
+      100,
+      "=C5*2",
+      "C5",
+    ]);
   });
 
   it("a table whose rows are all deleted goes", async () => {
@@ -108,18 +116,30 @@ describe("copying a sheet (Move or Copy › Create a copy)", () => {
     expect(copy.notes).toEqual({ B5: "from the filing" });
     // Workbook.names is unchanged: the copy's names are its own (sheet-scoped).
     expect(JSON.stringify({ ...snap, sheets: snap.sheets.filter((s) => s.name !== "Deal (2)") })).toBe(before);
-    expect([...wb.sheetByName("Deal (2)").names.values()].map((n) => [n.name, wb.sheetById(n.sheetId as string).name, n.rect])).toEqual([["DEAL_AMOUNT", "Deal (2)", { top: 4, left: 1, bottom: 4, right: 1 }]]);
+    expect([...wb.sheetByName("Deal (2)").names.values()].map((n) => [n.name, wb.sheetById(n.sheetId as string).name, n.rect])).toEqual([
+      ["DEAL_AMOUNT", "Deal (2)", { top: 4, left: 1, bottom: 4, right: 1 }],
+    ]);
   });
 
   it("the copy's own names move with rows inserted on it, and turn #REF! when it is deleted", () => {
     const wb = deal();
     wb.copySheet("Deal");
     wb.insertRows("Deal (2)", 0, 2);
-    const own = () => wb.sheets.flatMap((s) => [...s.names.values()]).map((n) => [n.name, n.sheetId === null ? n.formula : wb.sheetById(n.sheetId).name, n.rect.top]);
+    const own = () =>
+      wb.sheets
+        .flatMap((s) => [...s.names.values()])
+        .map((n) => [n.name, n.sheetId === null ? n.formula : wb.sheetById(n.sheetId).name, n.rect.top]);
     expect(own()).toEqual([["DEAL_AMOUNT", "Deal (2)", 6]]);
     expect(wb.snapshot().names.DEAL_AMOUNT.address).toBe("B5");
     wb.addSheet("Scratch");
-    wb.sheetByName("Scratch").names.set("ON_COPY", { name: "ON_COPY", sheetId: wb.sheetByName("Deal (2)").id, rect: { top: 0, left: 0, bottom: 0, right: 0 }, formula: null, comment: "", visible: true });
+    wb.sheetByName("Scratch").names.set("ON_COPY", {
+      name: "ON_COPY",
+      sheetId: wb.sheetByName("Deal (2)").id,
+      rect: { top: 0, left: 0, bottom: 0, right: 0 },
+      formula: null,
+      comment: "",
+      visible: true,
+    });
     wb.deleteSheet("Deal (2)");
     expect(own()).toEqual([["ON_COPY", "=#REF!", 0]]);
   });
@@ -131,7 +151,11 @@ describe("copying a sheet (Move or Copy › Create a copy)", () => {
     wb.copySheet("Deal");
     expect(wb.copySheet("Deal", "Deal")).toBe("Deal (3)");
     expect(wb.sheets.map((s) => s.name)).toEqual(["Deal (3)", "Deal", "Deal (2)", "Summary"]);
-    expect(wb.tables.map((t) => [t.name, wb.sheetById(t.sheetId).name])).toEqual([["DealFigures", "Deal"], ["DealFigures3", "Deal (2)"], ["DealFigures4", "Deal (3)"]]);
+    expect(wb.tables.map((t) => [t.name, wb.sheetById(t.sheetId).name])).toEqual([
+      ["DealFigures", "Deal"],
+      ["DealFigures3", "Deal (2)"],
+      ["DealFigures4", "Deal (3)"],
+    ]);
   });
 });
 
@@ -185,7 +209,14 @@ describe("copy, cut and sort", () => {
     wb.addName("ON_E10", "Deal", "E10");
     wb.addName("ON_BLOCK", "Deal", "E10:F11");
     wb.addName("PART", "Deal", "E11:E12");
-    wb.sheetByName("Summary").names.set("LOCAL", { name: "LOCAL", sheetId: id("Deal"), rect: { top: 10, left: 5, bottom: 10, right: 5 }, formula: null, comment: "", visible: true }); // Deal!F11
+    wb.sheetByName("Summary").names.set("LOCAL", {
+      name: "LOCAL",
+      sheetId: id("Deal"),
+      rect: { top: 10, left: 5, bottom: 10, right: 5 },
+      formula: null,
+      comment: "",
+      visible: true,
+    }); // Deal!F11
     wb.tables.push({ id: "{gone}", name: "Gone", sheetId: id("Deal"), rect: { top: 9, left: 4, bottom: 10, right: 5 } }); // E10:F11
     wb.tables.push({ id: "{kept}", name: "Kept", sheetId: id("Deal"), rect: { top: 10, left: 4, bottom: 11, right: 5 } }); // E11:F12
     wb.moveCells("Deal", "B5:C6", "Deal", "E10");
@@ -262,7 +293,11 @@ describe("copy, cut and sort", () => {
     const wb = new FakeWorkbook();
     wb.setCell("Sheet1", "A1", "Year");
     wb.setCell("Sheet1", "B1", "Capex");
-    for (const [row, year, capex] of [[2, 2027, 30], [3, 2025, 10], [4, 2026, 20]]) {
+    for (const [row, year, capex] of [
+      [2, 2027, 30],
+      [3, 2025, 10],
+      [4, 2026, 20],
+    ]) {
       wb.setCell("Sheet1", `A${row}`, year);
       wb.setCell("Sheet1", `B${row}`, capex);
     }
@@ -273,7 +308,12 @@ describe("copy, cut and sort", () => {
     });
     wb.sortTable("capex", 0);
     const cells = wb.snapshot().sheets[0].cells;
-    expect([1, 2, 3, 4].map((r) => [cells[`A${r}`].value, cells[`B${r}`].value])).toEqual([["Year", "Capex"], [2025, 10], [2026, 20], [2027, 30]]);
+    expect([1, 2, 3, 4].map((r) => [cells[`A${r}`].value, cells[`B${r}`].value])).toEqual([
+      ["Year", "Capex"],
+      [2025, 10],
+      [2026, 20],
+      [2027, 30],
+    ]);
     expect(wb.snapshot().sheets[0].notes).toEqual({ B2: "estimate" });
     wb.sortTable("Capex", 1, true);
     expect([2, 3, 4].map((r) => wb.cell("Sheet1", `B${r}`)?.value)).toEqual([30, 20, 10]);

@@ -9,7 +9,17 @@
 import { parseRect, key, type Rect } from "./a1";
 import { emptyCell, type FakeCell } from "./cells";
 import { FakeOfficeError } from "./errors";
-import { adjustForMove, adjustFormula, movedCell, pastedOver, shiftIndex, shiftRect, shiftRelative, type Edit, type LineEdit } from "./structure";
+import {
+  adjustForMove,
+  adjustFormula,
+  movedCell,
+  pastedOver,
+  shiftIndex,
+  shiftRect,
+  shiftRelative,
+  type Edit,
+  type LineEdit,
+} from "./structure";
 import type { FakeWorkbook } from "./workbook";
 import type { SheetModel } from "./worksheets";
 
@@ -20,7 +30,9 @@ export function copyCell(wb: FakeWorkbook, fromSheet: string, from: string, toSh
   const a = wb.cellRef(from);
   const b = wb.cellRef(to);
   const cell = src.cells.get(key(a.row, a.col));
-  const copy = cell ? { ...cell, formula: cell.formula === null ? null : shiftRelative(cell.formula, b.row - a.row, b.col - a.col) } : emptyCell();
+  const copy = cell
+    ? { ...cell, formula: cell.formula === null ? null : shiftRelative(cell.formula, b.row - a.row, b.col - a.col) }
+    : emptyCell();
   dst.cells.set(key(b.row, b.col), copy);
   const note = src.notes.get(key(a.row, a.col));
   if (note !== undefined) dst.notes.set(key(b.row, b.col), note);
@@ -75,7 +87,8 @@ export function moveCells(wb: FakeWorkbook, fromSheet: string, address: string, 
     const name = wb.sheetById(sheetId).name;
     const a = movedCell(name, r.top, r.left, move);
     const b = movedCell(name, r.bottom, r.right, move);
-    const moved = (p: { sheet: string; row: number; col: number }, row: number, col: number) => p.sheet !== name || p.row !== row || p.col !== col;
+    const moved = (p: { sheet: string; row: number; col: number }, row: number, col: number) =>
+      p.sheet !== name || p.row !== row || p.col !== col;
     if (!moved(a, r.top, r.left) || !moved(b, r.bottom, r.right)) return null;
     return { sheetId: wb.sheetByName(a.sheet).id, rect: { top: a.row, left: a.col, bottom: b.row, right: b.col } };
   };
@@ -115,7 +128,8 @@ export function sortTable(wb: FakeWorkbook, tableName: string, column: number, d
     const a = sortKey(x);
     const b = sortKey(y);
     if (rank(a) === 3 || rank(b) === 3) return rank(a) - rank(b);
-    const c = rank(a) !== rank(b) ? rank(a) - rank(b) : typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b));
+    const c =
+      rank(a) !== rank(b) ? rank(a) - rank(b) : typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b));
     return descending ? -c : c;
   });
   const moved = new Map<string, FakeCell>();
@@ -124,7 +138,8 @@ export function sortTable(wb: FakeWorkbook, tableName: string, column: number, d
     const toRow = rows[i];
     for (let c = t.rect.left; c <= t.rect.right; c++) {
       const cell = sheet.cells.get(key(fromRow, c));
-      if (cell) moved.set(key(toRow, c), { ...cell, formula: cell.formula === null ? null : shiftRelative(cell.formula, toRow - fromRow, 0) });
+      if (cell)
+        moved.set(key(toRow, c), { ...cell, formula: cell.formula === null ? null : shiftRelative(cell.formula, toRow - fromRow, 0) });
       const note = sheet.notes.get(key(fromRow, c));
       if (note !== undefined) movedNotes.set(key(toRow, c), note);
     }
@@ -221,7 +236,12 @@ export function copySheet(wb: FakeWorkbook, name: string, before?: string): stri
   const copyName = `${src.name} (${k})`;
   const rename = { kind: "rename", from: src.name, to: copyName } as const;
   const id = wb.newId("sheet");
-  const cells = new Map([...src.cells].map(([at, c]): [string, FakeCell] => [at, { ...c, formula: c.formula === null ? null : adjustFormula(c.formula, src.name, rename) }]));
+  const cells = new Map(
+    [...src.cells].map(([at, c]): [string, FakeCell] => [
+      at,
+      { ...c, formula: c.formula === null ? null : adjustFormula(c.formula, src.name, rename) },
+    ]),
+  );
   const on = (sheetId: string) => (sheetId === src.id ? id : sheetId);
   const copy: SheetModel = {
     ...src,
@@ -230,11 +250,18 @@ export function copySheet(wb: FakeWorkbook, name: string, before?: string): stri
     cells,
     notes: new Map(src.notes),
     columnWidths: new Map(src.columnWidths),
-    charts: src.charts.map((c) => ({ ...c, id: wb.newId("chart"), values: { ...c.values, sheetId: on(c.values.sheetId) }, categories: c.categories && { ...c.categories, sheetId: on(c.categories.sheetId) } })),
+    charts: src.charts.map((c) => ({
+      ...c,
+      id: wb.newId("chart"),
+      values: { ...c.values, sheetId: on(c.values.sheetId) },
+      categories: c.categories && { ...c.categories, sheetId: on(c.categories.sheetId) },
+    })),
     names: new Map(),
   };
-  for (const n of [...wb.names.values()].filter((x) => x.sheetId === src.id)) copy.names.set(n.name.toUpperCase(), { ...n, sheetId: id, rect: { ...n.rect } });
-  for (const n of src.names.values()) copy.names.set(n.name.toUpperCase(), { ...n, sheetId: n.sheetId === null ? null : on(n.sheetId), rect: { ...n.rect } });
+  for (const n of [...wb.names.values()].filter((x) => x.sheetId === src.id))
+    copy.names.set(n.name.toUpperCase(), { ...n, sheetId: id, rect: { ...n.rect } });
+  for (const n of src.names.values())
+    copy.names.set(n.name.toUpperCase(), { ...n, sheetId: n.sheetId === null ? null : on(n.sheetId), rect: { ...n.rect } });
   const at = before === undefined ? wb.sheets.indexOf(src) + 1 : wb.sheets.indexOf(wb.sheetByName(before));
   wb.sheets.splice(at, 0, copy);
   for (const t of wb.tables.filter((x) => x.sheetId === src.id)) {

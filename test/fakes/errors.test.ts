@@ -45,6 +45,10 @@ describe("ERROR_CODES", () => {
       context.workbook.names.add("two words", "=Sheet1!$A$1");
       await context.sync();
     });
-    expect([err.code, err.debugInfo.code, err.debugInfo.errorLocation]).toEqual(["InvalidArgument", "InvalidArgument", "NamedItemCollection.add"]);
+    expect([err.code, err.debugInfo.code, err.debugInfo.errorLocation]).toEqual([
+      "InvalidArgument",
+      "InvalidArgument",
+      "NamedItemCollection.add",
+    ]);
   });
 });

@@ -19,7 +19,11 @@ describe("name rules", () => {
   it("rejects invalid and duplicate names", async () => {
     const wb = setup();
     wb.addName("TAKEN", "Sheet1", "A1");
-    for (const [name, code] of [["A1", "InvalidArgument"], ["two words", "InvalidArgument"], ["taken", "ItemAlreadyExists"]]) {
+    for (const [name, code] of [
+      ["A1", "InvalidArgument"],
+      ["two words", "InvalidArgument"],
+      ["taken", "ItemAlreadyExists"],
+    ]) {
       const err = await rejection(
         globalThis.Excel.run(async (context) => {
           context.workbook.names.add(name, "=Sheet1!$B$2", "c");
@@ -34,9 +38,12 @@ describe("name rules", () => {
     expect(isValidExcelName(name)).toBe(true);
   });
 
-  it.each(["", "A1", "$A$1", "xfd1048576", "r", "C", "R1C1", "R1", "C5", "rc", "1abc", "two words", "a-b", "x".repeat(256)])("%j is not", (name) => {
-    expect(isValidExcelName(name)).toBe(false);
-  });
+  it.each(["", "A1", "$A$1", "xfd1048576", "r", "C", "R1C1", "R1", "C5", "rc", "1abc", "two words", "a-b", "x".repeat(256)])(
+    "%j is not",
+    (name) => {
+      expect(isValidExcelName(name)).toBe(false);
+    },
+  );
 
   it("shares its namespace with table names", async () => {
     const wb = new FakeWorkbook();
@@ -69,7 +76,15 @@ describe("a named item", () => {
       context.workbook.names.add("Single", "='Capex 2026'!B9");
       await context.sync();
     });
-    expect(await describeName(wb, "capex")).toEqual(["Capex", "Range", "'Capex 2026'!$B$2:$C$3", "='Capex 2026'!$B$2:$C$3", "by year", true, "Workbook"]);
+    expect(await describeName(wb, "capex")).toEqual([
+      "Capex",
+      "Range",
+      "'Capex 2026'!$B$2:$C$3",
+      "='Capex 2026'!$B$2:$C$3",
+      "by year",
+      true,
+      "Workbook",
+    ]);
     expect(await describeName(wb, "Single")).toEqual(["Single", "Range", "'Capex 2026'!$B$9", "='Capex 2026'!$B$9", "", true, "Workbook"]);
   });
 
@@ -153,9 +168,18 @@ describe("sheet-scoped names", () => {
       const sheets = context.workbook.worksheets.load("items/name,items/names/items/name,items/names/items/scope");
       const names = context.workbook.names.load("items/name");
       await context.sync();
-      return { sheets: sheets.items.map((s) => [s.name, s.names.items.map((n) => `${n.name}:${n.scope}`)]), workbook: names.items.map((n) => n.name) };
+      return {
+        sheets: sheets.items.map((s) => [s.name, s.names.items.map((n) => `${n.name}:${n.scope}`)]),
+        workbook: names.items.map((n) => n.name),
+      };
     });
-    expect(seen).toEqual({ sheets: [["Sheet1", ["Local:Worksheet"]], ["Other", []]], workbook: [] });
+    expect(seen).toEqual({
+      sheets: [
+        ["Sheet1", ["Local:Worksheet"]],
+        ["Other", []],
+      ],
+      workbook: [],
+    });
   });
 
   it("leave the text free for a workbook name, but not for a table", async () => {

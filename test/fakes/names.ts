@@ -58,15 +58,32 @@ export class FakeNamedItemCollection extends ClientCollection<NameModel, FakeNam
     const host = this.ctx.host;
     this.ctx.enqueueWrite("NamedItemCollection.add", comment === undefined ? 1 : 4, () => {
       if (typeof name !== "string" || !isValidExcelName(name)) {
-        throw new FakeOfficeError("InvalidArgument", `The name "${String(name)}" is not valid. A name starts with a letter or underscore and has no spaces.`);
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `The name "${String(name)}" is not valid. A name starts with a letter or underscore and has no spaces.`,
+        );
       }
       if (host.nameTaken(name)) throw new FakeOfficeError("ItemAlreadyExists", `The name "${name}" already exists.`);
       if (typeof reference === "string" && /^=(TRUE|FALSE|-?[0-9.]+|"[^"]*")$/i.test(reference)) {
-        host.names.set(name.toUpperCase(), { name, sheetId: null, rect: { top: 0, left: 0, bottom: 0, right: 0 }, formula: reference.toUpperCase(), comment: comment ?? "", visible: true });
+        host.names.set(name.toUpperCase(), {
+          name,
+          sheetId: null,
+          rect: { top: 0, left: 0, bottom: 0, right: 0 },
+          formula: reference.toUpperCase(),
+          comment: comment ?? "",
+          visible: true,
+        });
         return name;
       }
       const target = typeof reference === "string" ? host.resolveAddress(reference.replace(/^=/, ""), null) : reference.target();
-      host.names.set(name.toUpperCase(), { name, sheetId: target.sheet.id, rect: { ...target.rect }, formula: null, comment: comment ?? "", visible: true });
+      host.names.set(name.toUpperCase(), {
+        name,
+        sheetId: target.sheet.id,
+        rect: { ...target.rect },
+        formula: null,
+        comment: comment ?? "",
+        visible: true,
+      });
       return name;
     });
     return new FakeNamedItem(this.ctx, () => host.names.get(name.toUpperCase()) ?? null);
@@ -113,12 +130,20 @@ export class FakeSheetNamedItemCollection extends ClientCollection<NameModel, Fa
     const host = this.ctx.host;
     const sheet = this.sheet();
     this.ctx.enqueueWrite("NamedItemCollection.add", 4, () => {
-      if (typeof name !== "string" || !isValidExcelName(name)) throw new FakeOfficeError("InvalidArgument", `The name "${String(name)}" is not valid.`);
+      if (typeof name !== "string" || !isValidExcelName(name))
+        throw new FakeOfficeError("InvalidArgument", `The name "${String(name)}" is not valid.`);
       if (sheet.names.has(name.toUpperCase()) || host.tables.some((t) => t.name.toUpperCase() === name.toUpperCase())) {
         throw new FakeOfficeError("ItemAlreadyExists", `The name "${name}" already exists.`);
       }
       const target = typeof reference === "string" ? host.resolveAddress(reference.replace(/^=/, ""), sheet) : reference.target();
-      sheet.names.set(name.toUpperCase(), { name, sheetId: target.sheet.id, rect: { ...target.rect }, formula: null, comment: comment ?? "", visible: true });
+      sheet.names.set(name.toUpperCase(), {
+        name,
+        sheetId: target.sheet.id,
+        rect: { ...target.rect },
+        formula: null,
+        comment: comment ?? "",
+        visible: true,
+      });
       return `${sheet.name}!${name}`;
     });
     return new FakeNamedItem(this.ctx, () => sheet.names.get(name.toUpperCase()) ?? null, false, sheet.name);
@@ -141,12 +166,21 @@ export class FakeNamedItem extends ClientObject<NameModel> {
     return m.name;
   }
   protected readProp(m: NameModel, prop: string): unknown {
-    const ref = m.sheetId === null ? (m.formula ?? "=#REF!").slice(1) : `${quoteSheet(this.ctx.host.sheetById(m.sheetId).name)}!${absolute(m.rect)}`;
+    const ref =
+      m.sheetId === null ? (m.formula ?? "=#REF!").slice(1) : `${quoteSheet(this.ctx.host.sheetById(m.sheetId).name)}!${absolute(m.rect)}`;
     switch (prop) {
       case "name":
         return m.name;
       case "type":
-        return m.sheetId !== null ? "Range" : ref === "#REF!" ? "Error" : /^(TRUE|FALSE)$/.test(ref) ? "Boolean" : /^"/.test(ref) ? "String" : "Double";
+        return m.sheetId !== null
+          ? "Range"
+          : ref === "#REF!"
+            ? "Error"
+            : /^(TRUE|FALSE)$/.test(ref)
+              ? "Boolean"
+              : /^"/.test(ref)
+                ? "String"
+                : "Double";
       case "value":
         return ref;
       case "formula":

@@ -26,7 +26,10 @@ function noteLabel({ sheet, k }: NoteRef): string {
 
 export class FakeNoteCollection extends ClientCollection<NoteRef, FakeNote> {
   protected readonly typeName = "NoteCollection";
-  constructor(ctx: FakeRequestContext, private readonly sheet: FakeWorksheet | null) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheet: FakeWorksheet | null,
+  ) {
     super(ctx);
   }
   protected list(): NoteRef[] {
@@ -39,8 +42,12 @@ export class FakeNoteCollection extends ClientCollection<NoteRef, FakeNote> {
     return n;
   }
   private cellOf(cellAddress: FakeRange | string): RangeTarget {
-    const t = typeof cellAddress === "string" ? this.ctx.host.resolveAddress(cellAddress, this.sheet ? this.sheet.target() : null) : cellAddress.target();
-    if (t.rect.top !== t.rect.bottom || t.rect.left !== t.rect.right) throw new FakeOfficeError("InvalidArgument", "A note goes on a single cell.");
+    const t =
+      typeof cellAddress === "string"
+        ? this.ctx.host.resolveAddress(cellAddress, this.sheet ? this.sheet.target() : null)
+        : cellAddress.target();
+    if (t.rect.top !== t.rect.bottom || t.rect.left !== t.rect.right)
+      throw new FakeOfficeError("InvalidArgument", "A note goes on a single cell.");
     return t;
   }
   add(cellAddress: FakeRange | string, content: string): FakeNote {

@@ -27,7 +27,12 @@ describe("installFakeOffice", () => {
   it("answers isSetSupported for ExcelApi up to the workbook's version, and for no other set", () => {
     const { target } = install(new FakeWorkbook({ apiVersion: 9 }));
     const supported = (name: string, version?: string) => target.Office.context.requirements.isSetSupported(name, version);
-    expect([supported("ExcelApi", "1.1"), supported("ExcelApi", "1.9"), supported("ExcelApi", "1.10"), supported("ExcelApi", "2.0")]).toEqual([true, true, false, false]);
+    expect([
+      supported("ExcelApi", "1.1"),
+      supported("ExcelApi", "1.9"),
+      supported("ExcelApi", "1.10"),
+      supported("ExcelApi", "2.0"),
+    ]).toEqual([true, true, false, false]);
     expect([supported("ExcelApi"), supported("WordApi", "1.1"), supported("CustomFunctionsRuntime", "1.1")]).toEqual([true, false, false]);
   });
 

@@ -24,7 +24,9 @@ export function installFakeOffice(target: any, workbook: FakeWorkbook = new Fake
       requirements: {
         isSetSupported(name: string, version?: string | number): boolean {
           if (name !== "ExcelApi") return false;
-          const [major, minor] = String(version ?? "1.1").split(".").map(Number);
+          const [major, minor] = String(version ?? "1.1")
+            .split(".")
+            .map(Number);
           return major === 1 && (minor || 0) <= workbook.apiVersion;
         },
       },

@@ -60,7 +60,13 @@ describe("font and fill", () => {
       sheet1(context).getRange("A1").format.horizontalAlignment = "Right";
       await context.sync();
     });
-    expect(wb.cell("Sheet1", "A1")).toEqual({ value: null, formula: null, numberFormat: "General", wrapText: true, horizontalAlignment: "Right" });
+    expect(wb.cell("Sheet1", "A1")).toEqual({
+      value: null,
+      formula: null,
+      numberFormat: "General",
+      wrapText: true,
+      horizontalAlignment: "Right",
+    });
   });
 
   it("refuses a format on a protected sheet with AccessDenied", async () => {

@@ -21,7 +21,11 @@ export class FakeRangeAreas extends ClientObject<Rect[]> {
   protected readonly typeName = "RangeAreas";
   protected readonly scalarProps = ["address", "areaCount"];
   readonly format: FakeRangeFormat;
-  constructor(ctx: FakeRequestContext, locate: () => Rect[], private readonly sheetOf: () => SheetModel) {
+  constructor(
+    ctx: FakeRequestContext,
+    locate: () => Rect[],
+    private readonly sheetOf: () => SheetModel,
+  ) {
     super(ctx, locate);
     this.format = new FakeRangeFormat(ctx, () => {
       const sheet = this.sheetOf();
@@ -66,7 +70,10 @@ export class FakeRangeFormat {
   readonly font: FakeFont;
   readonly fill: FakeFill;
   private loadedWidth: number | undefined;
-  constructor(readonly ctx: FakeRequestContext, private readonly targets: () => RangeTarget[]) {
+  constructor(
+    readonly ctx: FakeRequestContext,
+    private readonly targets: () => RangeTarget[],
+  ) {
     this.font = new FakeFont(ctx, targets);
     this.fill = new FakeFill(ctx, targets);
   }
@@ -85,12 +92,14 @@ export class FakeRangeFormat {
     this.write("horizontalAlignment", 1, (c) => (c.horizontalAlignment = v));
   }
   get columnWidth(): number {
-    if (this.loadedWidth === undefined) throw new FakeOfficeError("PropertyNotLoaded", "The property 'columnWidth' is not available. Call load() and context.sync() first.");
+    if (this.loadedWidth === undefined)
+      throw new FakeOfficeError("PropertyNotLoaded", "The property 'columnWidth' is not available. Call load() and context.sync() first.");
     return this.loadedWidth;
   }
   set columnWidth(points: number) {
     this.ctx.enqueueWrite("RangeFormat.columnWidth", 2, () => {
-      if (!(points >= 0 && points <= 1800)) throw new FakeOfficeError("InvalidArgument", "A column width must be between 0 and 1800 points.");
+      if (!(points >= 0 && points <= 1800))
+        throw new FakeOfficeError("InvalidArgument", "A column width must be between 0 and 1800 points.");
       const targets = this.targets();
       for (const { sheet, rect } of targets) {
         assertWritable(this.ctx, sheet);
@@ -131,7 +140,10 @@ export class FakeRangeFormat {
 }
 
 class FakeFont {
-  constructor(readonly ctx: FakeRequestContext, private readonly targets: () => RangeTarget[]) {}
+  constructor(
+    readonly ctx: FakeRequestContext,
+    private readonly targets: () => RangeTarget[],
+  ) {}
   private write(what: string, f: (cell: FakeCell) => void): void {
     this.ctx.enqueueWrite(`RangeFont.${what}`, 1, () => {
       const targets = this.targets();
@@ -152,7 +164,10 @@ class FakeFont {
 }
 
 class FakeFill {
-  constructor(readonly ctx: FakeRequestContext, private readonly targets: () => RangeTarget[]) {}
+  constructor(
+    readonly ctx: FakeRequestContext,
+    private readonly targets: () => RangeTarget[],
+  ) {}
   private write(what: string, f: (cell: FakeCell) => void): void {
     this.ctx.enqueueWrite(`RangeFill.${what}`, 1, () => {
       const targets = this.targets();

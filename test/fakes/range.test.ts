@@ -96,7 +96,10 @@ describe("fake Excel: reading a range", () => {
   it("reads its address with the sheet quoted as needed, its indexes and size", async () => {
     const wb = new FakeWorkbook({ sheets: ["Capex 2026"] });
     const r = await wb.run(async (context) => {
-      const range = context.workbook.worksheets.getItem("Capex 2026").getRange("C2:E3").load("address,rowIndex,columnIndex,rowCount,columnCount");
+      const range = context.workbook.worksheets
+        .getItem("Capex 2026")
+        .getRange("C2:E3")
+        .load("address,rowIndex,columnIndex,rowCount,columnCount");
       await context.sync();
       return [range.address, range.rowIndex, range.columnIndex, range.rowCount, range.columnCount];
     });
@@ -132,7 +135,9 @@ describe("fake Excel: derived ranges", () => {
     const wb = new FakeWorkbook();
     const addresses = await wb.run(async (context) => {
       const base = sheet1(context).getRange("B2:D4");
-      const got = [base.getCell(1, 1), base.getCell(5, 5), base.getResizedRange(1, -1), base.getOffsetRange(-1, 2)].map((r) => r.load("address"));
+      const got = [base.getCell(1, 1), base.getCell(5, 5), base.getResizedRange(1, -1), base.getOffsetRange(-1, 2)].map((r) =>
+        r.load("address"),
+      );
       await context.sync();
       return got.map((r) => r.address);
     });

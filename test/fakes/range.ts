@@ -31,7 +31,10 @@ const MAX_READ_CELLS = 1_000_000;
 /** Throws AccessDenied, as Excel does, for a write to a protected sheet. */
 export function assertWritable(ctx: FakeRequestContext, sheet: SheetModel): void {
   if (sheet.protected) {
-    throw new FakeOfficeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet ("${sheet.name}"). To make a change, unprotect the sheet.`);
+    throw new FakeOfficeError(
+      "AccessDenied",
+      `The cell or chart you're trying to change is on a protected sheet ("${sheet.name}"). To make a change, unprotect the sheet.`,
+    );
   }
   void ctx;
 }
@@ -125,7 +128,10 @@ export class FakeRange extends ClientObject<RangeTarget> {
       if (data === null || data === undefined) throw new FakeOfficeError("InvalidArgument", `null is not a valid input for Range.${prop}.`);
       const grid = Array.isArray(data) ? (data as unknown[][]) : null;
       if (grid && (grid.length !== rows || grid.some((row) => !Array.isArray(row) || row.length !== cols))) {
-        throw new FakeOfficeError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+        );
       }
       for (let r = 0; r < rows; r++) {
         for (let c = 0; c < cols; c++) {
@@ -134,7 +140,8 @@ export class FakeRange extends ClientObject<RangeTarget> {
           if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") {
             throw new FakeOfficeError("InvalidArgument", `Range.${prop} accepts text, numbers and booleans.`);
           }
-          if (typeof v === "number" && !Number.isFinite(v)) throw new FakeOfficeError("InvalidArgument", "A number in the input is not finite.");
+          if (typeof v === "number" && !Number.isFinite(v))
+            throw new FakeOfficeError("InvalidArgument", "A number in the input is not finite.");
           const k = key(rect.top + r, rect.left + c);
           const cell = sheet.cells.get(k) ?? emptyCell();
           if (prop === "numberFormat") {
@@ -166,7 +173,12 @@ export class FakeRange extends ClientObject<RangeTarget> {
     return this.derive((t) => ({ top: t.top, left: t.left, bottom: t.bottom + deltaRows, right: t.right + deltaColumns }));
   }
   getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
-    return this.derive((t) => ({ top: t.top + rowOffset, left: t.left + columnOffset, bottom: t.bottom + rowOffset, right: t.right + columnOffset }));
+    return this.derive((t) => ({
+      top: t.top + rowOffset,
+      left: t.left + columnOffset,
+      bottom: t.bottom + rowOffset,
+      right: t.right + columnOffset,
+    }));
   }
   getUsedRange(valuesOnly = false): FakeRange {
     return new FakeRange(this.ctx, () => {
@@ -238,7 +250,14 @@ export class FakeRange extends ClientObject<RangeTarget> {
     return new FakeRange(this.ctx, () => {
       const { sheet, rect } = this.target();
       const next = f(rect);
-      if (next.top < 0 || next.left < 0 || next.bottom < next.top || next.right < next.left || next.bottom > MAX_ROW || next.right > MAX_COL) {
+      if (
+        next.top < 0 ||
+        next.left < 0 ||
+        next.bottom < next.top ||
+        next.right < next.left ||
+        next.bottom > MAX_ROW ||
+        next.right > MAX_COL
+      ) {
         throw new FakeOfficeError("InvalidArgument", "The range would fall outside the worksheet.");
       }
       return { sheet, rect: next };

@@ -16,8 +16,16 @@ describe("fake Excel: snapshot", () => {
       const ws = context.workbook.worksheets.add("Data");
       ws.visibility = "VeryHidden";
       const range = ws.getRange("A1:B3");
-      range.values = [["Item", "Amount"], ["x", 1], ["y", 2]];
-      range.numberFormat = [[null, null], [null, "0.0"], [null, "0.0"]];
+      range.values = [
+        ["Item", "Amount"],
+        ["x", 1],
+        ["y", 2],
+      ];
+      range.numberFormat = [
+        [null, null],
+        [null, "0.0"],
+        [null, "0.0"],
+      ];
       ws.getRanges("A1:B1").format.font.bold = true;
       ws.tables.add(range, true).name = "DATA_TABLE";
       context.workbook.names.add("AMOUNT_X", ws.getRange("B2"), "the amount of x");
@@ -30,13 +38,26 @@ describe("fake Excel: snapshot", () => {
       await context.sync();
     });
     const snap = wb.snapshot();
-    expect(snap.sheets.map((s) => [s.name, s.visibility])).toEqual([["Sheet1", "Visible"], ["Data", "VeryHidden"]]);
+    expect(snap.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ["Sheet1", "Visible"],
+      ["Data", "VeryHidden"],
+    ]);
     const data = snap.sheets[1];
     expect(data.cells.B2).toEqual({ value: 1, formula: null, numberFormat: "0.0" });
     expect(data.formats).toEqual({ A1: { bold: true }, B1: { bold: true } });
     expect(data.tables).toEqual([{ name: "DATA_TABLE", address: "A1:B3" }]);
     expect(data.notes).toEqual({ B2: "from the source" });
-    expect(data.charts).toEqual([{ name: "Chart 1", type: "BarClustered", title: "Amounts", values: "Data!B2:B3", categories: "Data!A2:A3", seriesName: null, anchor: "D2" }]);
+    expect(data.charts).toEqual([
+      {
+        name: "Chart 1",
+        type: "BarClustered",
+        title: "Amounts",
+        values: "Data!B2:B3",
+        categories: "Data!A2:A3",
+        seriesName: null,
+        anchor: "D2",
+      },
+    ]);
     expect(data.columnWidths).toEqual({ A: 60 });
     expect(snap.names).toEqual({ AMOUNT_X: { sheet: "Data", address: "B2", comment: "the amount of x", visible: true } });
   });

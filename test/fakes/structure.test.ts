@@ -18,8 +18,8 @@ describe("references after rows or columns are inserted or deleted", () => {
     ["=Deal!$B$5", "DealDesk Record", rows("Deal", 0, -1), "=Deal!$B$4"],
     ["=Deal!$B$5", "DealDesk Record", rows("Deal", 4, -1), "=Deal!#REF!"],
     ["=Deal!$B$5", "DealDesk Record", rows("Other", 0, 3), "=Deal!$B$5"],
-    ["=IF(C5=\"\",B5,C5)", "Deal", cols("Deal", 2, 1), "=IF(D5=\"\",B5,D5)"],
-    ["=\"B5 stays text\"&B5", "Deal", rows("Deal", 0, 1), "=\"B5 stays text\"&B6"],
+    ['=IF(C5="",B5,C5)', "Deal", cols("Deal", 2, 1), '=IF(D5="",B5,D5)'],
+    ['="B5 stays text"&B5', "Deal", rows("Deal", 0, 1), '="B5 stays text"&B6'],
     ["=DEAL_AMOUNT/LOG10(B5)", "Deal", rows("Deal", 0, 1), "=DEAL_AMOUNT/LOG10(B6)"],
   ])("%s on %s", (formula, host, edit, expected) => {
     expect(adjustFormula(formula, host, edit)).toBe(expected);
@@ -42,7 +42,7 @@ describe("references after rows or columns are inserted or deleted", () => {
 
 describe("references after cells are copied or cut and pasted", () => {
   test("a copy moves relative parts only", () => {
-    expect(shiftRelative("=IF(C5=\"\",B5,$C$5)", 2, 1)).toBe("=IF(D7=\"\",C7,$C$5)");
+    expect(shiftRelative('=IF(C5="",B5,$C$5)', 2, 1)).toBe('=IF(D7="",C7,$C$5)');
     expect(shiftRelative("=A1", -1, 0)).toBe("=#REF!");
   });
 
@@ -77,7 +77,7 @@ describe("references after cells are copied or cut and pasted", () => {
     expect(adjustForMove("=SUM(E10:F10)+SUM(F10:E10)", "Deal", move)).toBe("=SUM(#REF!)+SUM(#REF!)");
     // Only in part: the range stays.
     expect(adjustForMove("=SUM(E9:E10)", "Deal", move)).toBe("=SUM(E9:E10)");
-    expect(adjustForMove("=\"E10\"&E10", "Deal", move)).toBe("=\"E10\"&#REF!");
+    expect(adjustForMove('="E10"&E10', "Deal", move)).toBe('="E10"&#REF!');
     // A cut cell's own reference to a cell it lands on.
     expect(adjustForMove("=E10+C5", "Deal", move)).toBe("=#REF!+F10");
     // Pasted onto another sheet: the cells there are pasted over, those of the same address on the cut sheet are not.

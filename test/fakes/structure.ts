@@ -16,7 +16,10 @@ export interface LineEdit {
   readonly count: number;
 }
 
-export type Edit = LineEdit | { readonly kind: "rename"; readonly from: string; readonly to: string } | { readonly kind: "delete-sheet"; readonly sheet: string };
+export type Edit =
+  | LineEdit
+  | { readonly kind: "rename"; readonly from: string; readonly to: string }
+  | { readonly kind: "delete-sheet"; readonly sheet: string };
 
 export function quoteSheetName(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
@@ -59,7 +62,8 @@ export function shiftRect(r: Rect, edit: LineEdit): Rect | null {
   return span ? { ...r, left: span[0], right: span[1] } : null;
 }
 
-const REF = /(?<![A-Za-z0-9_.$'\]])((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?)([A-Z]{1,3})(\$?)([0-9]{1,7})(?::(\$?)([A-Z]{1,3})(\$?)([0-9]{1,7}))?(?![A-Za-z0-9_(!.])/g;
+const REF =
+  /(?<![A-Za-z0-9_.$'\]])((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?)([A-Z]{1,3})(\$?)([0-9]{1,7})(?::(\$?)([A-Z]{1,3})(\$?)([0-9]{1,7}))?(?![A-Za-z0-9_(!.])/g;
 
 interface Ref {
   prefix: string;
@@ -170,13 +174,19 @@ export function adjustForMove(formula: string, hostSheet: string, move: Move, ho
     const movedB = !ref.b || b.sheet !== target || b.row !== ref.b.row || b.col !== ref.b.col;
     if (!movedA || !movedB) {
       const end = ref.b ?? ref.a;
-      const rect = { top: Math.min(ref.a.row, end.row), left: Math.min(ref.a.col, end.col), bottom: Math.max(ref.a.row, end.row), right: Math.max(ref.a.col, end.col) };
+      const rect = {
+        top: Math.min(ref.a.row, end.row),
+        left: Math.min(ref.a.col, end.col),
+        bottom: Math.max(ref.a.row, end.row),
+        right: Math.max(ref.a.col, end.col),
+      };
       // A formula cut to another sheet keeps pointing at the cells of its old sheet.
       const prefix = ref.prefix || (hostAfter.toLowerCase() !== hostSheet.toLowerCase() ? `${quoteSheetName(hostSheet)}!` : "");
       if (pastedOver(target, rect, move)) return `${prefix}#REF!`;
       return prefix + show(ref.a) + (ref.b ? `:${show(ref.b)}` : "");
     }
-    const prefix = a.sheet.toLowerCase() !== hostAfter.toLowerCase() || (ref.prefix && hostAfter === hostSheet) ? `${quoteSheetName(a.sheet)}!` : "";
+    const prefix =
+      a.sheet.toLowerCase() !== hostAfter.toLowerCase() || (ref.prefix && hostAfter === hostSheet) ? `${quoteSheetName(a.sheet)}!` : "";
     return prefix + show({ ...ref.a, row: a.row, col: a.col }) + (ref.b ? `:${show({ ...ref.b, row: b.row, col: b.col })}` : "");
   });
 }

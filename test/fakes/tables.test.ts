@@ -75,7 +75,10 @@ describe("a table", () => {
       await context.sync();
     });
     expect(wb.snapshot().sheets[0].tables).toEqual([{ name: "Deals", address: "A1:B2" }]);
-    for (const [name, code] of [["two words", "InvalidArgument"], ["deal_amount", "ItemAlreadyExists"]]) {
+    for (const [name, code] of [
+      ["two words", "InvalidArgument"],
+      ["deal_amount", "ItemAlreadyExists"],
+    ]) {
       const err = await failure(wb, async (context) => {
         context.workbook.tables.getItem("Deals").name = name;
         await context.sync();
@@ -88,7 +91,10 @@ describe("a table", () => {
     const wb = new FakeWorkbook();
     await addTables(wb, "A1:B2");
     await wb.run(async (context) => {
-      context.workbook.tables.getItem("Table1").rows.add(null as unknown as number, [["'=text", "12"], ["x", true]]);
+      context.workbook.tables.getItem("Table1").rows.add(null as unknown as number, [
+        ["'=text", "12"],
+        ["x", true],
+      ]);
       await context.sync();
     });
     const snap = wb.snapshot().sheets[0];
@@ -136,4 +142,3 @@ describe("table columns", () => {
     expect(seen).toEqual([["Log", ["When", "2026"]]]);
   });
 });
-

@@ -49,11 +49,15 @@ export class FakeTableCollection extends ClientCollection<TableModel, FakeTable>
     let id = "";
     this.ctx.enqueueWrite("TableCollection.add", 1, () => {
       const target = typeof address === "string" ? host.resolveAddress(address, this.sheet ? this.sheet.target() : null) : address.target();
-      if (this.sheet && target.sheet !== this.sheet.target()) throw new FakeOfficeError("InvalidArgument", "The table's range is on another sheet.");
+      if (this.sheet && target.sheet !== this.sheet.target())
+        throw new FakeOfficeError("InvalidArgument", "The table's range is on another sheet.");
       assertWritable(this.ctx, target.sheet);
       const r = target.rect;
       for (const t of host.tables) {
-        if (t.sheetId === target.sheet.id && !(t.rect.right < r.left || r.right < t.rect.left || t.rect.bottom < r.top || r.bottom < t.rect.top)) {
+        if (
+          t.sheetId === target.sheet.id &&
+          !(t.rect.right < r.left || r.right < t.rect.left || t.rect.bottom < r.top || r.bottom < t.rect.top)
+        ) {
           throw new FakeOfficeError("InvalidOperation", "A table can't overlap another table.");
         }
       }
@@ -112,7 +116,10 @@ export class FakeTableColumnCollection extends ClientCollection<ColumnModel, Fak
   protected list(): ColumnModel[] {
     const m = this.table();
     const sheet = this.ctx.host.sheetById(m.sheetId);
-    return Array.from({ length: m.rect.right - m.rect.left + 1 }, (_, i) => ({ index: i, name: String(sheet.cells.get(key(m.rect.top, m.rect.left + i))?.value ?? "") }));
+    return Array.from({ length: m.rect.right - m.rect.left + 1 }, (_, i) => ({
+      index: i,
+      name: String(sheet.cells.get(key(m.rect.top, m.rect.left + i))?.value ?? ""),
+    }));
   }
   protected proxyFor(c: ColumnModel): FakeTableColumn {
     const column = new FakeTableColumn(this.ctx, () => c);
@@ -157,7 +164,8 @@ export class FakeTable extends ClientObject<TableModel> {
   set name(v: string) {
     this.set("name", 1, (m) => {
       if (!isValidExcelName(v)) throw new FakeOfficeError("InvalidArgument", `The table name "${v}" is not valid.`);
-      if (m.name.toUpperCase() !== v.toUpperCase() && this.ctx.host.tableNameTaken(v)) throw new FakeOfficeError("ItemAlreadyExists", `The name "${v}" already exists.`);
+      if (m.name.toUpperCase() !== v.toUpperCase() && this.ctx.host.tableNameTaken(v))
+        throw new FakeOfficeError("ItemAlreadyExists", `The name "${v}" already exists.`);
       m.name = v;
     });
   }
@@ -173,11 +181,13 @@ export class FakeTable extends ClientObject<TableModel> {
       add: (index, values) =>
         this.ctx.enqueueWrite("TableRowCollection.add", 1, () => {
           const m = this.target();
-          if (index !== null && index !== undefined) throw new FakeOfficeError("InvalidArgument", "The fake appends table rows at the end only.");
+          if (index !== null && index !== undefined)
+            throw new FakeOfficeError("InvalidArgument", "The fake appends table rows at the end only.");
           const sheet = this.ctx.host.sheetById(m.sheetId);
           assertWritable(this.ctx, sheet);
           values.forEach((row, i) => {
-            if (row.length !== m.rect.right - m.rect.left + 1) throw new FakeOfficeError("InvalidArgument", "A row must have one value per column.");
+            if (row.length !== m.rect.right - m.rect.left + 1)
+              throw new FakeOfficeError("InvalidArgument", "A row must have one value per column.");
             row.forEach((v, j) => {
               const k = key(m.rect.bottom + 1 + i, m.rect.left + j);
               const cell = sheet.cells.get(k) ?? emptyCell();

@@ -8,7 +8,10 @@ import { installFakeOffice } from "./office";
 import { FakeWorkbook, type FakeWorkbookOptions } from "./workbook";
 
 /** The `Excel` and `Office` globals installFakeOffice sets, as the tests call them. */
-export const host = globalThis as unknown as { Excel: { run: FakeWorkbook["run"]; ErrorCodes: Record<string, string> }; Office: typeof Office };
+export const host = globalThis as unknown as {
+  Excel: { run: FakeWorkbook["run"]; ErrorCodes: Record<string, string> };
+  Office: typeof Office;
+};
 
 /** A new workbook, installed as Office, Excel and OfficeExtension on globalThis. */
 export function setup(options?: FakeWorkbookOptions): FakeWorkbook {

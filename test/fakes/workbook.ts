@@ -73,7 +73,10 @@ export class FakeWorkbook {
   // --- the user's actions ---------------------------------------------------------------
 
   addSheet(name: string, options: { visibility?: Visibility; protected?: boolean } = {}): void {
-    checkSheetName(name, this.sheets.map((s) => s.name));
+    checkSheetName(
+      name,
+      this.sheets.map((s) => s.name),
+    );
     this.sheets.push({
       id: this.newId("sheet"),
       name,
@@ -164,7 +167,10 @@ export class FakeWorkbook {
 
   renameSheet(from: string, to: string): void {
     const m = this.sheetByName(from);
-    checkSheetName(to, this.sheets.filter((x) => x !== m).map((x) => x.name));
+    checkSheetName(
+      to,
+      this.sheets.filter((x) => x !== m).map((x) => x.name),
+    );
     this.applyEdit({ kind: "rename", from: m.name, to });
     m.name = to;
   }

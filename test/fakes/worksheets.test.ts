@@ -18,7 +18,11 @@ declare const globalThis: { Excel: { run: FakeWorkbook["run"] }; Office: typeof 
 describe("sheet names", () => {
   it("rejects sheet names Excel refuses", async () => {
     setup();
-    for (const [name, code] of [["sheet1", "ItemAlreadyExists"], ["a/b", "InvalidArgument"], ["x".repeat(32), "InvalidArgument"]]) {
+    for (const [name, code] of [
+      ["sheet1", "ItemAlreadyExists"],
+      ["a/b", "InvalidArgument"],
+      ["x".repeat(32), "InvalidArgument"],
+    ]) {
       const err = await rejection(
         globalThis.Excel.run(async (context) => {
           context.workbook.worksheets.add(name);
@@ -29,9 +33,12 @@ describe("sheet names", () => {
     }
   });
 
-  it.each(["", "  ", "a:b", "a\\b", "a?b", "a*b", "[a]", "'quoted", "quoted'", "History", "HISTORY", "x".repeat(32)])("refuses %j with InvalidArgument", (name) => {
-    expect(() => checkSheetName(name, [])).toThrow(expect.objectContaining({ code: "InvalidArgument" }));
-  });
+  it.each(["", "  ", "a:b", "a\\b", "a?b", "a*b", "[a]", "'quoted", "quoted'", "History", "HISTORY", "x".repeat(32)])(
+    "refuses %j with InvalidArgument",
+    (name) => {
+      expect(() => checkSheetName(name, [])).toThrow(expect.objectContaining({ code: "InvalidArgument" }));
+    },
+  );
 
   it.each(["Deal", "Capex 2026", "Deal (2)", "It's", "x".repeat(31), "Histories"])("accepts %j", (name) => {
     expect(() => checkSheetName(name, ["Other"])).not.toThrow();
@@ -51,7 +58,11 @@ describe("the worksheet collection", () => {
       await context.sync();
       return added.map((ws) => [ws.name, ws.position]);
     });
-    expect(names).toEqual([["Sheet4", 2], ["Deal", 3], ["Sheet5", 4]]);
+    expect(names).toEqual([
+      ["Sheet4", 2],
+      ["Deal", 3],
+      ["Sheet5", 4],
+    ]);
   });
 
   it("refuses to add a sheet to a workbook whose structure is protected", async () => {

@@ -39,7 +39,15 @@ const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
 
 /** Throws as Excel refuses a sheet name: InvalidArgument for a bad name, ItemAlreadyExists for a taken one. */
 export function checkSheetName(name: unknown, taken: readonly string[]): void {
-  if (typeof name !== "string" || name.trim() === "" || name.length > 31 || SHEET_NAME_FORBIDDEN.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === "history") {
+  if (
+    typeof name !== "string" ||
+    name.trim() === "" ||
+    name.length > 31 ||
+    SHEET_NAME_FORBIDDEN.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'") ||
+    name.toLowerCase() === "history"
+  ) {
     throw new FakeOfficeError("InvalidArgument", `The sheet name "${String(name)}" is not valid.`);
   }
   if (taken.some((t) => t.toLowerCase() === name.toLowerCase())) {
@@ -63,7 +71,8 @@ export class FakeWorksheetCollection extends ClientCollection<SheetModel, FakeWo
     let id = "";
     const host = this.ctx.host;
     this.ctx.enqueueWrite("WorksheetCollection.add", 1, () => {
-      if (host.structureProtected) throw new FakeOfficeError("AccessDenied", "The workbook's structure is protected: sheets cannot be added.");
+      if (host.structureProtected)
+        throw new FakeOfficeError("AccessDenied", "The workbook's structure is protected: sheets cannot be added.");
       let sheetName = name;
       if (sheetName === undefined) {
         let n = host.sheets.length + 1;
@@ -84,7 +93,11 @@ export class FakeWorksheetCollection extends ClientCollection<SheetModel, FakeWo
 
   getItemOrNullObject(name: string): FakeWorksheet {
     const host = this.ctx.host;
-    const ws = new FakeWorksheet(this.ctx, () => host.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase() || s.id === name) ?? null, true);
+    const ws = new FakeWorksheet(
+      this.ctx,
+      () => host.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase() || s.id === name) ?? null,
+      true,
+    );
     this.ctx.enqueue("WorksheetCollection.getItemOrNullObject", 4, () => undefined);
     return ws;
   }
@@ -147,7 +160,10 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
   }
   set name(value: string) {
     this.set("name", 1, (m) => {
-      checkSheetName(value, this.ctx.host.sheets.filter((s) => s !== m).map((s) => s.name));
+      checkSheetName(
+        value,
+        this.ctx.host.sheets.filter((s) => s !== m).map((s) => s.name),
+      );
       this.ctx.host.applyEdit({ kind: "rename", from: m.name, to: value });
       m.name = value;
     });
@@ -160,7 +176,8 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
   }
   set visibility(value: Visibility) {
     this.set("visibility", 7, (m) => {
-      if (!["Visible", "Hidden", "VeryHidden"].includes(value)) throw new FakeOfficeError("InvalidArgument", `"${value}" is not a sheet visibility.`);
+      if (!["Visible", "Hidden", "VeryHidden"].includes(value))
+        throw new FakeOfficeError("InvalidArgument", `"${value}" is not a sheet visibility.`);
       if (value !== "Visible" && this.ctx.host.sheets.filter((s) => s !== m && s.visibility === "Visible").length === 0) {
         throw new FakeOfficeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
       }
@@ -181,20 +198,25 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
   getRangeByIndexes(row: number, col: number, rowCount: number, columnCount: number): FakeRange {
     this.ctx.enqueue("Worksheet.getRangeByIndexes", 7, () => undefined);
     return new FakeRange(this.ctx, () => {
-      if (rowCount < 1 || columnCount < 1 || row < 0 || col < 0) throw new FakeOfficeError("InvalidArgument", "The range size is not valid.");
+      if (rowCount < 1 || columnCount < 1 || row < 0 || col < 0)
+        throw new FakeOfficeError("InvalidArgument", "The range size is not valid.");
       return { sheet: this.target(), rect: { top: row, left: col, bottom: row + rowCount - 1, right: col + columnCount - 1 } };
     });
   }
 
   getRanges(addresses: string): FakeRangeAreas {
     this.ctx.enqueue("Worksheet.getRanges", 9, () => undefined);
-    return new FakeRangeAreas(this.ctx, () => {
-      const sheet = this.target();
-      return addresses.split(",").map((a) => {
-        const r = this.ctx.host.resolveAddress(a.trim(), sheet);
-        return r.rect;
-      });
-    }, () => this.target());
+    return new FakeRangeAreas(
+      this.ctx,
+      () => {
+        const sheet = this.target();
+        return addresses.split(",").map((a) => {
+          const r = this.ctx.host.resolveAddress(a.trim(), sheet);
+          return r.rect;
+        });
+      },
+      () => this.target(),
+    );
   }
 
   getUsedRange(valuesOnly = false): FakeRange {
@@ -231,7 +253,8 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
     this.ctx.enqueueWrite("Worksheet.delete", 1, () => {
       const host = this.ctx.host;
       const m = this.target();
-      if (host.structureProtected) throw new FakeOfficeError("AccessDenied", "The workbook's structure is protected: sheets cannot be deleted.");
+      if (host.structureProtected)
+        throw new FakeOfficeError("AccessDenied", "The workbook's structure is protected: sheets cannot be deleted.");
       if (host.sheets.filter((s) => s !== m && s.visibility === "Visible").length === 0) {
         throw new FakeOfficeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
       }

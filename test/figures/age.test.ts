@@ -25,7 +25,12 @@ describe("ages and passed events", () => {
     // Dated 2026-01-31 (4 figures) and 2026-02-01 (6); capex's period ends 2026-12-31; the announcement has no date.
     // 2026-01-31 to 2026-05-01 is 28 + 31 + 30 + 1 = 90 days: not yet more than 90.
     expect(staleFigures(BUILT_IN_FIGURES, "2026-05-01", 90)).toEqual([]);
-    expect(staleFigures(BUILT_IN_FIGURES, "2026-05-02", 90).map((f) => f.asOfDate)).toEqual(["2026-01-31", "2026-01-31", "2026-01-31", "2026-01-31"]);
+    expect(staleFigures(BUILT_IN_FIGURES, "2026-05-02", 90).map((f) => f.asOfDate)).toEqual([
+      "2026-01-31",
+      "2026-01-31",
+      "2026-01-31",
+      "2026-01-31",
+    ]);
     expect(staleFigures(BUILT_IN_FIGURES, "2026-05-03", 90)).toHaveLength(10);
   });
 });
@@ -41,7 +46,8 @@ describe("the sheets' stamp", () => {
   test("reads back the version and date it wrote, and nothing from other cells", () => {
     expect(parseStamp(figuresStamp(BUILT_IN_FIGURES))).toEqual({ version: "1.0.0", date: "2026-11-22" });
     expect(parseStamp("Figures 1.1 · 2026-12-01")).toEqual({ version: "1.1", date: "2026-12-01" });
-    for (const other of ["Figures", "Sources", 42, null, "figures 1.0 · 2026-12-01", "Figures 1.0 2026-12-01"]) expect(parseStamp(other)).toBeNull();
+    for (const other of ["Figures", "Sources", 42, null, "figures 1.0 · 2026-12-01", "Figures 1.0 2026-12-01"])
+      expect(parseStamp(other)).toBeNull();
   });
 });
 
@@ -59,8 +65,12 @@ describe("in the sheets", () => {
 
   test("the Reported cell's note gives the as-of date with its basis", () => {
     const reported = buildBlock("deal").cells.find((c) => c.figureId === "deal.amount" && c.col === COL.reported);
-    expect(reported?.note?.split("\n").find((line) => line.startsWith("As of:"))).toBe("As of: late January 2026 (talks); dated 2026-02-01, inferred from another article");
+    expect(reported?.note?.split("\n").find((line) => line.startsWith("As of:"))).toBe(
+      "As of: late January 2026 (talks); dated 2026-02-01, inferred from another article",
+    );
     const capex = buildBlock("capex").cells.find((c) => c.figureId === "amazon.capex_2026" && c.col === COL.reported);
-    expect(capex?.note?.split("\n").find((line) => line.startsWith("As of:"))).toBe("As of: fiscal year 2026; dated 2026-12-31, period covered");
+    expect(capex?.note?.split("\n").find((line) => line.startsWith("As of:"))).toBe(
+      "As of: fiscal year 2026; dated 2026-12-31, period covered",
+    );
   });
 });

@@ -1,16 +1,7 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import {
-  DATASET,
-  allFacts,
-  allFigures,
-  allSources,
-  findFigure,
-  findSource,
-  idsSupportedBy,
-  isLookupError,
-} from "../../src/figures";
+import { DATASET, allFacts, allFigures, allSources, findFigure, findSource, idsSupportedBy, isLookupError } from "../../src/figures";
 import type { Figure } from "../../src/figures";
 
 const root = path.resolve(__dirname, "../..");
@@ -122,7 +113,9 @@ describe("the dataset", () => {
     if (f.qualifier === "as stated") {
       // No hedge in the words just before the value ("trading around $241.73, … gaining 114%").
       const hedges = Object.values(QUALIFIER_WORDS).flat();
-      const before = words.filter((w) => quote.includes(w.toLowerCase())).map((w) => quote.slice(0, quote.indexOf(w.toLowerCase())).slice(-16));
+      const before = words
+        .filter((w) => quote.includes(w.toLowerCase()))
+        .map((w) => quote.slice(0, quote.indexOf(w.toLowerCase())).slice(-16));
       expect(before.length).toBeGreaterThan(0);
       expect(before.filter((text) => hedges.some((h) => text.includes(h)))).toEqual([]);
     } else {
@@ -148,9 +141,15 @@ describe("the dataset", () => {
     };
     const copies = fs.readdirSync(path.join(root, "sources")).sort();
     expect(copies).toEqual(Object.keys(shared));
-    expect(allSources().map((s) => s.file).sort()).toEqual(Object.keys(shared));
+    expect(
+      allSources()
+        .map((s) => s.file)
+        .sort(),
+    ).toEqual(Object.keys(shared));
     for (const file of copies) {
-      const digest = createHash("sha256").update(fs.readFileSync(path.join(root, "sources", file))).digest("hex");
+      const digest = createHash("sha256")
+        .update(fs.readFileSync(path.join(root, "sources", file)))
+        .digest("hex");
       expect([file, digest]).toEqual([file, shared[file]]);
     }
   });

@@ -27,9 +27,21 @@ function write(name: string, content: unknown): string {
 
 /** The four ways a figures file must fail, each with the line that names file, id and field. */
 const BAD: [string, (json: ReturnType<typeof good>) => void, string][] = [
-  ["error.schema.json", (json) => (json.figures[2].unit = "EUR"), 'deal.round_size field "unit" must be one of "USD", "USD per share", "gain as a fraction", "employees", "date"; got "EUR"'],
-  ["error.duplicate-id.json", (json) => (json.facts[0].id = "amzn.price"), 'amzn.price field "id" repeats an id already used in the file; ids must be unique'],
-  ["error.unknown-source.json", (json) => (json.figures[4].sourceId = "src.ft"), 'openai.valuation_round field "sourceId" names the source "src.ft", which is not among the file\'s sources'],
+  [
+    "error.schema.json",
+    (json) => (json.figures[2].unit = "EUR"),
+    'deal.round_size field "unit" must be one of "USD", "USD per share", "gain as a fraction", "employees", "date"; got "EUR"',
+  ],
+  [
+    "error.duplicate-id.json",
+    (json) => (json.facts[0].id = "amzn.price"),
+    'amzn.price field "id" repeats an id already used in the file; ids must be unique',
+  ],
+  [
+    "error.unknown-source.json",
+    (json) => (json.figures[4].sourceId = "src.ft"),
+    'openai.valuation_round field "sourceId" names the source "src.ft", which is not among the file\'s sources',
+  ],
   [
     "error.quote.json",
     (json) => (json.figures[10].quote = json.figures[10].quote.replace("approximately $125 billion", "approximately $130 billion")),
@@ -57,12 +69,18 @@ describe("checkFiguresFile (npm run figures:check and the build)", () => {
   test("a truncated file fails as JSON", () => {
     const file = write("error.truncated.json", JSON.stringify(good()).slice(0, 500));
     const result = checkFiguresFile(file, SOURCES);
-    expect(result.ok ? [] : result.lines).toEqual([expect.stringMatching(new RegExp(`^${file.replace(/[.]/g, "\\.")}: not valid JSON \\(`))]);
+    expect(result.ok ? [] : result.lines).toEqual([
+      expect.stringMatching(new RegExp(`^${file.replace(/[.]/g, "\\.")}: not valid JSON \\(`)),
+    ]);
   });
 });
 
 function figuresCheck(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  return spawnSync(process.execPath, ["-r", "./scripts/ts-register.js", "scripts/figures-check.ts", ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, INIT_CWD: ROOT } });
+  return spawnSync(process.execPath, ["-r", "./scripts/ts-register.js", "scripts/figures-check.ts", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, INIT_CWD: ROOT },
+  });
 }
 
 describe("npm run figures:check", () => {

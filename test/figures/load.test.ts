@@ -37,7 +37,11 @@ describe("loadFigures", () => {
       throw new TypeError("Failed to fetch");
     };
     const loaded = await loadFigures(failing, "figures.json", BUILT_IN_FIGURES);
-    expect(loaded).toEqual({ dataset: BUILT_IN_FIGURES, origin: "built-in", reason: "figures.json could not be reached (Failed to fetch)" });
+    expect(loaded).toEqual({
+      dataset: BUILT_IN_FIGURES,
+      origin: "built-in",
+      reason: "figures.json could not be reached (Failed to fetch)",
+    });
   });
 
   test("a server that never answers: the built-in copy once the wait is over", async () => {
@@ -50,7 +54,11 @@ describe("loadFigures", () => {
 
   test("a truncated file: the built-in copy, never the part that arrived", async () => {
     const loaded = await loadFigures(serving(200, newer.slice(0, newer.length / 2)), "figures.json", BUILT_IN_FIGURES);
-    expect(loaded).toEqual({ dataset: BUILT_IN_FIGURES, origin: "built-in", reason: "figures.json is not complete JSON (truncated or damaged)" });
+    expect(loaded).toEqual({
+      dataset: BUILT_IN_FIGURES,
+      origin: "built-in",
+      reason: "figures.json is not complete JSON (truncated or damaged)",
+    });
   });
 
   test("a file that breaks the schema: the built-in copy, naming the figure and the field", async () => {

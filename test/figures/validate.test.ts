@@ -26,7 +26,7 @@ describe("checkDataset", () => {
 
   test("a value that is not a decimal breaks the schema, naming the figure and the field", () => {
     const json = good();
-    json.figures[8].value = "=HYPERLINK(\"x\")";
+    json.figures[8].value = '=HYPERLINK("x")';
     expect(problemsOf(json)).toEqual([
       { id: "amzn.price", field: "value", message: expect.stringMatching(/^must match .*; got "=HYPERLINK\(\\"x\\"\)"$/) },
     ]);
@@ -47,20 +47,28 @@ describe("checkDataset", () => {
   test("a text longer than its cap is refused", () => {
     const json = good();
     json.figures[2].label = "x".repeat(201);
-    expect(problemsOf(json)).toEqual([{ id: "deal.round_size", field: "label", message: "must not be longer than 200 characters (it has 201)" }]);
+    expect(problemsOf(json)).toEqual([
+      { id: "deal.round_size", field: "label", message: "must not be longer than 200 characters (it has 201)" },
+    ]);
   });
 
   test("a duplicate id fails, naming the id", () => {
     const json = good();
     json.figures[3].id = "deal.amount";
-    expect(problemsOf(json)).toEqual([{ id: "deal.amount", field: "id", message: "repeats an id already used in the file; ids must be unique" }]);
+    expect(problemsOf(json)).toEqual([
+      { id: "deal.amount", field: "id", message: "repeats an id already used in the file; ids must be unique" },
+    ]);
   });
 
   test("an unknown source id fails, naming the figure and the field", () => {
     const json = good();
     json.figures[0].alsoStatedIn[1].sourceId = "src.bloomberg";
     expect(problemsOf(json)).toEqual([
-      { id: "deal.amount", field: "alsoStatedIn[1].sourceId", message: 'names the source "src.bloomberg", which is not among the file\'s sources' },
+      {
+        id: "deal.amount",
+        field: "alsoStatedIn[1].sourceId",
+        message: 'names the source "src.bloomberg", which is not among the file\'s sources',
+      },
     ]);
   });
 
@@ -77,7 +85,9 @@ describe("checkDataset", () => {
   test("a basis without a date, or a date without a basis, fails", () => {
     const json = good();
     json.figures[1].asOfBasis = "stated by the source";
-    expect(problemsOf(json)).toEqual([{ id: "deal.amount_announced", field: "asOfBasis", message: "must be null exactly when asOfDate is null" }]);
+    expect(problemsOf(json)).toEqual([
+      { id: "deal.amount_announced", field: "asOfBasis", message: "must be null exactly when asOfDate is null" },
+    ]);
   });
 
   test("truncated content is not a dataset", () => {
@@ -105,7 +115,11 @@ describe("quoteProblems", () => {
     const check = checkDataset(json);
     if (!check.ok) throw new Error("expected a valid file");
     expect(quoteProblems(check.dataset, articleText)).toEqual([
-      { id: "amzn.price", field: "quote", message: "is not found verbatim in 002_7dabeab3d76e7262.txt (the article of src.wsj_advanced_talks)" },
+      {
+        id: "amzn.price",
+        field: "quote",
+        message: "is not found verbatim in 002_7dabeab3d76e7262.txt (the article of src.wsj_advanced_talks)",
+      },
     ]);
   });
 

@@ -53,7 +53,11 @@ const metadata = JSON.parse(readBuilt("functions.json")) as Metadata;
 function loadFunctions(): { registered: Map<string, (...args: unknown[]) => unknown>; context: vm.Context } {
   const registered = new Map<string, (...args: unknown[]) => unknown>();
   const context = vm.createContext({
-    CustomFunctions: { associate: (id: string, fn: (...args: unknown[]) => unknown) => registered.set(id, fn), Error: StubError, ErrorCode },
+    CustomFunctions: {
+      associate: (id: string, fn: (...args: unknown[]) => unknown) => registered.set(id, fn),
+      Error: StubError,
+      ErrorCode,
+    },
   });
   vm.runInContext(readBuilt("functions.js"), context, { filename: "functions.js" });
   return { registered, context };
@@ -84,9 +88,23 @@ describe("functions.js in a bare vm context", () => {
   });
 
   const samples: Record<string, unknown[][]> = {
-    STAKE: [[[[50e9]], [[830e9]]], [[[50e9], [10e9]], [[830e9, 500e9]], [["pre"]], [[100e9]]], [[["x"]], [[1]], undefined, undefined], [[[1]], [[0]]]],
-    POSTMONEY: [[[[0.1]], [[0.2]]], [[[1], [2]], [[3], [4], [5]]]],
-    PREMONEY: [[[[0.3]], [[0.1]]], [[[1]], [[2]]]],
+    STAKE: [
+      [[[50e9]], [[830e9]]],
+      [[[50e9], [10e9]], [[830e9, 500e9]], [["pre"]], [[100e9]]],
+      [[["x"]], [[1]], undefined, undefined],
+      [[[1]], [[0]]],
+    ],
+    POSTMONEY: [
+      [[[0.1]], [[0.2]]],
+      [
+        [[1], [2]],
+        [[3], [4], [5]],
+      ],
+    ],
+    PREMONEY: [
+      [[[0.3]], [[0.1]]],
+      [[[1]], [[2]]],
+    ],
     IMPLIEDVALUATION: [[[[50e9]], [[0.0602]], [["PRE"]], [[null]]]],
     DILUTE: [[[[0.1]], [[100e9]], [[830e9, 0]]]],
     STAKEVALUE: [[[[0.05]], [["830000000000"]]]],
@@ -94,7 +112,10 @@ describe("functions.js in a bare vm context", () => {
     MOIC: [[[[true]], [[2.5]]]],
     CAGR: [[[[100]], [[172.8]], [[3], [0]]]],
     PRIORVALUE: [[[[241.73]], [[1.14], [-1]]]],
-    FIGURE: [[[["amzn.price"], ["nope"]], [["value", "source"]]], [[["deal.amount"]], [["comment", "qualifier", "tier", "asof", "asofdate", "sourcetitle"]]]],
+    FIGURE: [
+      [[["amzn.price"], ["nope"]], [["value", "source"]]],
+      [[["deal.amount"]], [["comment", "qualifier", "tier", "asof", "asofdate", "sourcetitle"]]],
+    ],
     FIGURES: [[]],
     CARD: [[[["amzn.price", "nope"]]], [[[null]]]],
   };
@@ -108,9 +129,17 @@ describe("functions.js in a bare vm context", () => {
   });
 
   test("agrees with the source on generated ranges for every function", async () => {
-    const cell = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 1e12 }).map((c) => c / 100), fc.constantFrom(null, true, "", "pre", "abc", "1,000", "label", "deal.amount"));
+    const cell = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.integer({ min: 0, max: 1e12 }).map((c) => c / 100),
+      fc.constantFrom(null, true, "", "pre", "abc", "1,000", "label", "deal.amount"),
+    );
     const range = fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 3 });
-    const call = fc.constantFrom(...metadata.functions).chain((f) => fc.tuple(fc.constant(f.id), fc.tuple(...f.parameters.map((p) => (p.optional ? fc.option(range, { nil: undefined }) : range)))));
+    const call = fc
+      .constantFrom(...metadata.functions)
+      .chain((f) =>
+        fc.tuple(fc.constant(f.id), fc.tuple(...f.parameters.map((p) => (p.optional ? fc.option(range, { nil: undefined }) : range)))),
+      );
     await fc.assert(
       fc.asyncProperty(call, async ([name, args]) => {
         expect(plain(await registered.get(name)!(...args))).toEqual(plain(toExcelGrid(evaluate(name, args), excelError)));
@@ -126,7 +155,20 @@ describe("functions.js in a bare vm context", () => {
     };
     const f = data.figures.find((x) => x.id === "amzn.return_3y")!;
     const source = data.sources.find((x) => x.id === f.sourceId)!;
-    const fields = ["value", "label", "unit", "qualifier", "status", "asof", "asofdate", "source", "sourcetitle", "tier", "quote", "comment"];
+    const fields = [
+      "value",
+      "label",
+      "unit",
+      "qualifier",
+      "status",
+      "asof",
+      "asofdate",
+      "source",
+      "sourcetitle",
+      "tier",
+      "quote",
+      "comment",
+    ];
     const [row] = (await registered.get("FIGURE")!([["amzn.return_3y"]], [fields])) as unknown[][];
     expect(plain(row)).toEqual([
       1.14,
@@ -144,7 +186,12 @@ describe("functions.js in a bare vm context", () => {
     ]);
     expect(f.asOfDate).toBe("2026-02-01");
     expect(plain(await registered.get("FIGURE")!([["deal.amount_announced"]], [["asofdate"]]))).toEqual([
-      [{ code: "#N/A", message: 'No article gives or implies a date for deal.amount_announced; DEAL.FIGURE("deal.amount_announced", "asof") says why.' }],
+      [
+        {
+          code: "#N/A",
+          message: 'No article gives or implies a date for deal.amount_announced; DEAL.FIGURE("deal.amount_announced", "asof") says why.',
+        },
+      ],
     ]);
   });
 
@@ -162,9 +209,15 @@ describe("functions.js in a bare vm context", () => {
   test("DEAL.CARD gives the entity where Office reports ExcelApi 1.16, the number elsewhere", async () => {
     expect(plain(await registered.get("CARD")!([["amzn.price"]]))).toEqual([[241.73]]);
     const withOffice = loadFunctions();
-    withOffice.context.Office = { context: { requirements: { isSetSupported: (set: string, version: string) => set === "ExcelApi" && version === "1.16" } } };
+    withOffice.context.Office = {
+      context: { requirements: { isSetSupported: (set: string, version: string) => set === "ExcelApi" && version === "1.16" } },
+    };
     publishFigures({ dataset: BUILT_IN_FIGURES, origin: "built-in", reason: "the test publishes the built-in copy" }, withOffice.context);
-    const [[entity]] = plain(await withOffice.registered.get("CARD")!([["amzn.price"]])) as { type: string; text: string; properties: Record<string, unknown> }[][];
+    const [[entity]] = plain(await withOffice.registered.get("CARD")!([["amzn.price"]])) as {
+      type: string;
+      text: string;
+      properties: Record<string, unknown>;
+    }[][];
     expect(entity.type).toBe("Entity");
     expect(entity.text).toBe("AMZN share price: around $241.73");
     expect(entity.properties.Value).toEqual({ type: "Double", basicValue: 241.73 });
@@ -188,7 +241,11 @@ describe("functions.js in a bare vm context", () => {
     void price.then(() => (settled = true));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(settled).toBe(false);
-    const served = { ...BUILT_IN_FIGURES, version: "1.1.0", figures: BUILT_IN_FIGURES.figures.map((f) => (f.id === "amzn.price" ? { ...f, value: "250.5" } : f)) };
+    const served = {
+      ...BUILT_IN_FIGURES,
+      version: "1.1.0",
+      figures: BUILT_IN_FIGURES.figures.map((f) => (f.id === "amzn.price" ? { ...f, value: "250.5" } : f)),
+    };
     publishFigures({ dataset: served, origin: "served", reason: "" }, fresh.context);
     expect(plain(await price)).toEqual([[250.5]]);
     expect(plain(await fresh.registered.get("FIGURE")!([["deal.amount"]], [["asof"]]))).toEqual([

@@ -31,30 +31,43 @@ describe("DEAL.CARD's entity", () => {
 
   test("every property is a cell value of a type Excel knows, with a basic value of that type", () => {
     expect(Object.keys(props)).toEqual([...CARD_PROPERTIES]);
-    for (const [name, value] of Object.entries(props)) expect([name, value.type, valid[value.type]?.(value)]).toEqual([name, value.type, true]);
+    for (const [name, value] of Object.entries(props))
+      expect([name, value.type, valid[value.type]?.(value)]).toEqual([name, value.type, true]);
   });
 
   test("the card shows value, qualifier, status, as of with its basis, source with its tier, the quote and the comment", () => {
     const card = entity.layouts!.card!;
-    expect(card.sections).toEqual([{ layout: "List", properties: ["Value", "Qualifier", "Status", "As of", "Source", "Quote", "Comment"] }]);
+    expect(card.sections).toEqual([
+      { layout: "List", properties: ["Value", "Qualifier", "Status", "As of", "Source", "Quote", "Comment"] },
+    ]);
     expect(props.Value).toEqual({ type: "Double", basicValue: 830e9 });
     expect(props.Qualifier.basicValue).toBe("approximately");
     expect(props.Status.basicValue).toBe("reported");
     expect(props["As of"].basicValue).toBe("late January 2026 (talks); dated 2026-02-01, inferred from another article");
-    expect(props.Source.basicValue).toBe("Amazon in talks for up to $50B stake in OpenAI (secondary source: an article reporting on others)");
+    expect(props.Source.basicValue).toBe(
+      "Amazon in talks for up to $50B stake in OpenAI (secondary source: an article reporting on others)",
+    );
     expect(props.Quote.basicValue).toBe(
       "The potential Amazon investment is unfolding as OpenAI seeks to raise a new financing round that could total $100 billion, implying a valuation of roughly $830 billion.",
     );
-    expect(props.Comment.basicValue).toBe("The sources do not say whether this is pre-money or post-money: the sheets compute both readings.");
+    expect(props.Comment.basicValue).toBe(
+      "The sources do not say whether this is pre-money or post-money: the sheets compute both readings.",
+    );
   });
 
   test("the source is the card's attribution", () => {
     const provider: Excel.CellValueProviderAttributes = entity.provider!;
-    expect(provider).toEqual({ description: "Amazon in talks for up to $50B stake in OpenAI (secondary source: an article reporting on others)" });
+    expect(provider).toEqual({
+      description: "Amazon in talks for up to $50B stake in OpenAI (secondary source: an article reporting on others)",
+    });
   });
 
   test("a date's value is a formatted date serial; an unknown id has no entity", () => {
-    expect((figureEntity("deal.expected_close")!.properties as Record<string, unknown>).Value).toEqual({ type: "FormattedNumber", basicValue: 46112, numberFormat: "yyyy-mm-dd" });
+    expect((figureEntity("deal.expected_close")!.properties as Record<string, unknown>).Value).toEqual({
+      type: "FormattedNumber",
+      basicValue: 46112,
+      numberFormat: "yyyy-mm-dd",
+    });
     expect(figureEntity("nope")).toBeUndefined();
   });
 });

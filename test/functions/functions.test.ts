@@ -25,7 +25,10 @@ describe("functions.json is the catalog as Excel reads it", () => {
     const premoney = metadata.functions.find((f) => f.id === "PREMONEY")!;
     expect(premoney.parameters.map((p) => [p.name, p.description])).toEqual([
       ["postmoney", "The valuation after the round, in a currency; 0 or more."],
-      ["newmoney", "All the new money in the round, from every investor (not one investor's cheque), in the currency of postmoney; 0 to postmoney."],
+      [
+        "newmoney",
+        "All the new money in the round, from every investor (not one investor's cheque), in the currency of postmoney; 0 to postmoney.",
+      ],
     ]);
   });
 
@@ -77,13 +80,17 @@ describe("help.html", () => {
     expect(text).toContain("All the new money in the round, from every investor (not one investor's cheque)");
     expect(text).toContain("What a stake is worth at a post-money valuation");
     expect(text).toContain("assuming the holder puts no money into it");
-    expect(text).toContain('<code>=DEAL.STAKE(50e9, 830e9, "pre", 100e9)</code> returns 0.0537634408602151 ($50B of a $100B round from several investors');
+    expect(text).toContain(
+      '<code>=DEAL.STAKE(50e9, 830e9, "pre", 100e9)</code> returns 0.0537634408602151 ($50B of a $100B round from several investors',
+    );
     expect(text).toContain('<code>=DEAL.IMPLIEDVALUATION(50e9, 0.05, "pre", 100e9)</code> returns 900000000000');
-    expect(text).toContain("on the Deal sheet's names (what the pane's Insert puts in the selected cell): <code>=DEAL.PREMONEY(OPENAI_VALUATION_ROUND, DEAL_ROUND_SIZE)</code>");
+    expect(text).toContain(
+      "on the Deal sheet's names (what the pane's Insert puts in the selected cell): <code>=DEAL.PREMONEY(OPENAI_VALUATION_ROUND, DEAL_ROUND_SIZE)</code>",
+    );
   });
 
   test("is a complete page with no script", () => {
-    expect(page.startsWith("<!doctype html>\n<html lang=\"en\">")).toBe(true);
+    expect(page.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
     expect(page.trimEnd().endsWith("</html>")).toBe(true);
     expect(page).not.toMatch(/<script|\son\w+=/i);
   });
@@ -106,7 +113,10 @@ const global = globalThis as Record<string, unknown>;
 /** A CustomFunctions stub whose Error records the code and the message. */
 function installStub(): void {
   class StubError {
-    constructor(public code: string, public message?: string) {}
+    constructor(
+      public code: string,
+      public message?: string,
+    ) {}
   }
   global.CustomFunctions = {
     associate: (name: string, fn: (...args: unknown[]) => unknown) => registered.set(name, fn),
@@ -150,7 +160,9 @@ describe("functions.ts registers the functions and returns Excel errors", () => 
     expect(result[1][0]).toEqual({ code: "#VALUE!", message: 'amount is "x", which is not a number.' });
     expect(result[2][0]).toEqual({ code: "#NUM!", message: undefined });
     expect(result[3][0]).toEqual({ code: "#DIV/0!", message: undefined });
-    expect(await registered.get("FIGURE")!([["nope"]])).toEqual([[{ code: "#N/A", message: expect.stringContaining('No figure has the id "nope"') }]]);
+    expect(await registered.get("FIGURE")!([["nope"]])).toEqual([
+      [{ code: "#N/A", message: expect.stringContaining('No figure has the id "nope"') }],
+    ]);
   });
 
   test("FIGURES() takes no arguments and spills the table: a header, then one row per figure", async () => {
@@ -177,7 +189,9 @@ describe("functions.ts registers the functions and returns Excel errors", () => 
   test("CARD returns the entity where Excel has data types (ExcelApi 1.16), the plain value elsewhere", async () => {
     const card = registered.get("CARD")!;
     expect(await card([["openai.valuation_round"]])).toEqual([[830e9]]);
-    global.Office = { context: { requirements: { isSetSupported: (set: string, version: string) => set === "ExcelApi" && version === "1.16" } } };
+    global.Office = {
+      context: { requirements: { isSetSupported: (set: string, version: string) => set === "ExcelApi" && version === "1.16" } },
+    };
     try {
       expect(await card([["openai.valuation_round", "nope"]])).toEqual([
         [figureEntity("openai.valuation_round"), { code: "#N/A", message: expect.stringContaining('No figure has the id "nope"') }],
@@ -214,7 +228,9 @@ describe("a failure on the Office side is still an Excel error", () => {
     };
     try {
       jest.isolateModules(() => require("../../src/functions/functions"));
-      expect(fns.get("STAKE")!([[-1]], [[1]])).toEqual([[{ code: "#VALUE!", message: "DEAL.STAKE failed unexpectedly (unsupported code); please report it." }]]);
+      expect(fns.get("STAKE")!([[-1]], [[1]])).toEqual([
+        [{ code: "#VALUE!", message: "DEAL.STAKE failed unexpectedly (unsupported code); please report it." }],
+      ]);
     } finally {
       delete global.CustomFunctions;
     }

@@ -31,7 +31,8 @@ function declaredSets(manifest: string): Map<string, string> {
   const root = parseXml(manifest);
   const requirements = root.children.find((c) => localName(c) === "Requirements");
   const sets = [...(requirements ? descendants(requirements) : [])].filter((e) => localName(e) === "Set");
-  const fallback = [...(requirements ? descendants(requirements) : [])].find((e) => localName(e) === "Sets")?.attributes.DefaultMinVersion ?? "1.1";
+  const fallback =
+    [...(requirements ? descendants(requirements) : [])].find((e) => localName(e) === "Sets")?.attributes.DefaultMinVersion ?? "1.1";
   return new Map(sets.map((s) => [s.attributes.Name, s.attributes.MinVersion ?? fallback]));
 }
 
@@ -68,7 +69,9 @@ describe("requirement sets of the Office APIs the add-in calls", () => {
   });
 
   // One test per API, so the report lists each with its set and where it is covered.
-  const byApi = [...new Map(uses.map((u) => [`${u.api} [${u.set} ${u.version}]`, uses.filter((v) => v.api === u.api)])).entries()].sort(([a], [b]) => a.localeCompare(b));
+  const byApi = [...new Map(uses.map((u) => [`${u.api} [${u.set} ${u.version}]`, uses.filter((v) => v.api === u.api)])).entries()].sort(
+    ([a], [b]) => a.localeCompare(b),
+  );
   test.each(byApi)("%s is covered by the manifest or a runtime check", (_, apiUses) => {
     expect(uncovered(apiUses, declared, checks).map((u) => `${u.api} needs ${u.set} ${u.version} (${u.where})`)).toEqual([]);
   });
@@ -85,7 +88,10 @@ describe("requirement sets of the Office APIs the add-in calls", () => {
     const host = ts.createCompilerHost(compilerOptions());
     const read = host.getSourceFile.bind(host);
     host.getSourceFile = (name, version) => (path.resolve(name) === file ? ts.createSourceFile(name, text, version) : read(name, version));
-    host.fileExists = ((exists) => (name: string) => path.resolve(name) === file || exists(name))(host.fileExists.bind(host));
+    host.fileExists = (
+      (exists) => (name: string) =>
+        path.resolve(name) === file || exists(name)
+    )(host.fileExists.bind(host));
     const probe = scanProgram(ts.createProgram([file], compilerOptions(), host), [file], ROOT);
     expect(uncovered(probe.uses, declared, probe.checks).map((u) => `${u.api} [${u.set} ${u.version}] ${u.where}`)).toEqual([
       "Excel.Range.getSpillingToRange [ExcelApi 1.12] src/excel/api-set-probe.ts:3",

@@ -13,7 +13,6 @@ import * as path from "path";
 import * as ts from "typescript";
 import { compareVersions } from "../../src/versions";
 
-
 export interface ApiUse {
   /** "Excel.Workbook.getSelectedRange", "CustomFunctions.ErrorCode". */
   readonly api: string;
@@ -31,7 +30,6 @@ export interface RuntimeCheck {
 
 const OFFICE_TYPES = /[\\/]@types[\\/](office-js|custom-functions-runtime)[\\/]/;
 const API_SET = /\[Api set: ([A-Za-z]+) (\d+(?:\.\d+)*)/;
-
 
 function apiSetOf(declaration: ts.Declaration): { set: string; version: string } | null {
   const source = declaration.getSourceFile();

@@ -99,9 +99,7 @@ describe("the offline manifest checks", () => {
     const source = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
     const hosted = source.split("https://localhost:3000").join("https://example.com/deal");
     expect(checkManifest(hosted, { distDir: DIST, baseUrl: "https://example.com/deal/" })).toEqual([]);
-    expect(checkManifest(hosted, { distDir: DIST })).toHaveLength(
-      source.split("https://localhost:3000/").length - 1,
-    );
+    expect(checkManifest(hosted, { distDir: DIST })).toHaveLength(source.split("https://localhost:3000/").length - 1);
   });
 });
 

@@ -8,7 +8,13 @@ import { buildBlock } from "../../src/sheets";
 import { parseRecord, recordOfSpec, recordRows } from "../../src/ownership/record";
 
 const spec = buildBlock("deal");
-const record = recordOfSpec(spec, { sheetName: "Deal", target: "new-sheet", includeStockHistory: false, names: [], tables: { DealFigures: "DealFigures" } });
+const record = recordOfSpec(spec, {
+  sheetName: "Deal",
+  target: "new-sheet",
+  includeStockHistory: false,
+  names: [],
+  tables: { DealFigures: "DealFigures" },
+});
 const rows = recordRows(record);
 /** What Excel gives back for rows written as formulas: values without the apostrophe, the reference's formula. */
 const values = rows.map((r) => r.map((v) => (typeof v === "string" && v.startsWith("'") ? v.slice(1) : v)));

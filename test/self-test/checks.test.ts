@@ -10,7 +10,11 @@ import { isSelfTestMode } from "../../src/taskpane/self-test-view";
 describe("checks", () => {
   test("a number within a relative 1e-12 passes; further off, or not a number, fails with both values", () => {
     expect(numberCheck("X", 0.1 + 0.2, 0.3)).toEqual({ name: "X", ok: true, detail: "0.30000000000000004" });
-    expect(numberCheck("X", 0.3 * (1 + 2e-12), 0.3)).toEqual({ name: "X", ok: false, detail: `expected 0.3, Excel shows ${0.3 * (1 + 2e-12)}` });
+    expect(numberCheck("X", 0.3 * (1 + 2e-12), 0.3)).toEqual({
+      name: "X",
+      ok: false,
+      detail: `expected 0.3, Excel shows ${0.3 * (1 + 2e-12)}`,
+    });
     expect(numberCheck("X", "#NAME?", 0.3)).toEqual({ name: "X", ok: false, detail: 'expected 0.3, Excel shows "#NAME?"' });
     expect(numberCheck("X", "0.3", 0.3).ok).toBe(false);
   });
@@ -21,7 +25,11 @@ describe("checks", () => {
   });
 
   test("a step passes with its detail or fails with the action's message", () => {
-    expect(stepCheck("Insert all", { ok: true }, "Inserted 5 sheets.")).toEqual({ name: "Insert all", ok: true, detail: "Inserted 5 sheets." });
+    expect(stepCheck("Insert all", { ok: true }, "Inserted 5 sheets.")).toEqual({
+      name: "Insert all",
+      ok: true,
+      detail: "Inserted 5 sheets.",
+    });
     expect(stepCheck("Insert all", { ok: false, message: "Protected." })).toEqual({ name: "Insert all", ok: false, detail: "Protected." });
   });
 
@@ -38,7 +46,11 @@ describe("checks", () => {
     expect(parseReport({ results: [{ name: "A", ok: "yes", detail: "" }] })).toBeNull();
     expect(parseReport("PASS")).toBeNull();
     // Counts come from the results, never from what the sender claims.
-    expect(parseReport({ passed: 9, failed: 0, results: [{ name: "B", ok: false, detail: "x" }] })).toEqual({ passed: 0, failed: 1, results: [{ name: "B", ok: false, detail: "x" }] });
+    expect(parseReport({ passed: 9, failed: 0, results: [{ name: "B", ok: false, detail: "x" }] })).toEqual({
+      passed: 0,
+      failed: 1,
+      results: [{ name: "B", ok: false, detail: "x" }],
+    });
   });
 });
 

@@ -53,7 +53,11 @@ describe("AMZN block", () => {
   test("once shares outstanding is entered, the per-share amount is the deal amount ÷ shares", () => {
     const shares = 10_700_000_000;
     const wb = evaluateWorkbook([deal, amzn], { overrides: [{ sheet: "AMZN", row: 13, col: 1, value: shares }] });
-    expect(wb.value("AMZN", 14, 1)).toBe(exact("deal.amount").div(Fraction.of(String(shares))).toNumber());
+    expect(wb.value("AMZN", 14, 1)).toBe(
+      exact("deal.amount")
+        .div(Fraction.of(String(shares)))
+        .toNumber(),
+    );
   });
 
   test("without the option no formula uses STOCKHISTORY", () => {

@@ -12,7 +12,23 @@ const specs = buildAllBlocks();
 const live = buildAllBlocks({ includeStockHistory: true });
 
 /** Functions Excel 2016 and LibreOffice Calc both compute the same way. */
-const SHARED_FUNCTIONS = ["IF", "IFERROR", "ISBLANK", "ISNUMBER", "NA", "INDEX", "ROWS", "AND", "OR", "NOT", "ABS", "ROUND", "MIN", "MAX", "SUM"];
+const SHARED_FUNCTIONS = [
+  "IF",
+  "IFERROR",
+  "ISBLANK",
+  "ISNUMBER",
+  "NA",
+  "INDEX",
+  "ROWS",
+  "AND",
+  "OR",
+  "NOT",
+  "ABS",
+  "ROUND",
+  "MIN",
+  "MAX",
+  "SUM",
+];
 
 /** Every name the issue lists. */
 const ISSUE_NAMES = [
@@ -59,7 +75,9 @@ describe("all blocks", () => {
   });
 
   test("an unknown block or an origin off the grid is refused with the reason", () => {
-    expect(() => buildBlock("capex2026" as BlockId)).toThrow('Unknown block "capex2026": the blocks are deal, amzn, capex, sensitivity, sources.');
+    expect(() => buildBlock("capex2026" as BlockId)).toThrow(
+      'Unknown block "capex2026": the blocks are deal, amzn, capex, sensitivity, sources.',
+    );
     expect(() => buildBlock("deal", { origin: { row: -1, col: 0 } })).toThrow("A block's origin must be a cell");
     expect(() => buildBlock("deal", { origin: { row: 0.5, col: 0 } })).toThrow("A block's origin must be a cell");
     expect(() => buildBlock("sources", { origin: { row: 1048570, col: 0 } })).toThrow(
@@ -70,7 +88,11 @@ describe("all blocks", () => {
 
   test("every figure of the dataset appears in exactly one block's table", () => {
     const shown = specs.flatMap((s) => s.cells.filter((c) => c.style === "reported" && c.figureId && typeof c.value === "number"));
-    expect(shown.map((c) => c.figureId).sort()).toEqual(allFigures().map((f) => f.id).sort());
+    expect(shown.map((c) => c.figureId).sort()).toEqual(
+      allFigures()
+        .map((f) => f.id)
+        .sort(),
+    );
   });
 
   test("BLOCK_FIGURES lists each block's figures in the order its table shows them", () => {
@@ -103,7 +125,9 @@ describe("all blocks", () => {
       expect(n).not.toMatch(/^[A-Za-z]{1,3}[0-9]+$/);
       expect(n).not.toMatch(/^R[0-9]*C[0-9]*$/i);
     }
-    expect(new Set([...names.map((x) => x.name.toUpperCase()), ...tables.map((t) => t.toUpperCase())]).size).toBe(names.length + tables.length);
+    expect(new Set([...names.map((x) => x.name.toUpperCase()), ...tables.map((t) => t.toUpperCase())]).size).toBe(
+      names.length + tables.length,
+    );
     for (const n of names) expect(n.comment.length).toBeLessThanOrEqual(255);
     for (const s of specs) expect(s.sheetName).toMatch(/^[^[\]:*?/\\]{1,31}$/);
   });
@@ -125,7 +149,11 @@ describe("all blocks", () => {
   test("each block requires exactly the blocks whose names it reads, and they come first", () => {
     const definedBy = new Map(specs.flatMap((s) => s.names.map((n) => [n.name, s.block] as const)));
     for (const spec of live) {
-      const used = new Set(formulas(spec).flatMap(namesIn).map((n) => definedBy.get(n)));
+      const used = new Set(
+        formulas(spec)
+          .flatMap(namesIn)
+          .map((n) => definedBy.get(n)),
+      );
       expect(used.has(undefined)).toBe(false);
       used.delete(spec.block);
       expect([...spec.requires].sort()).toEqual([...used].sort());
@@ -246,7 +274,9 @@ describe("origin", () => {
       if (c.formula) expect(parseFormula(m.formula as string)).toEqual(shifted(parseFormula(c.formula), 7, 3));
     });
     expect(spec.names).toEqual(base.names.map((n) => ({ ...n, row: n.row + 7, col: n.col + 3 })));
-    expect(spec.tables).toEqual(base.tables.map((t) => ({ ...t, top: t.top + 7, bottom: t.bottom + 7, left: t.left + 3, right: t.right + 3 })));
+    expect(spec.tables).toEqual(
+      base.tables.map((t) => ({ ...t, top: t.top + 7, bottom: t.bottom + 7, left: t.left + 3, right: t.right + 3 })),
+    );
     expect(spec.charts).toEqual(
       base.charts.map((c) => ({
         ...c,
@@ -269,28 +299,32 @@ describe("origin", () => {
 describe("column widths", () => {
   const wb = evaluateWorkbook(live);
 
-  test.each(live.map((s) => [s.sheetName, s] as const))("%s: every value fits its column, or the empty columns it overflows into", (_name, spec) => {
-    const width = (col: number) => spec.columnWidths[col - spec.origin.col] ?? 8;
-    const inTable = (r: number, c: number) => spec.tables.some((t) => r >= t.top && r <= t.bottom && c >= t.left && c <= t.right);
-    for (const c of spec.cells) {
-      const shown = displayText(c.formula !== undefined ? wb.value(spec.sheetName, c.row, c.col) : c.value ?? null, c.numberFormat);
-      const where = `${spec.sheetName}!${toA1(c.row, c.col)}`;
-      if (typeof c.value !== "string") {
-        expect([where, shown.length < width(c.col)]).toEqual([where, true]);
-        continue;
+  test.each(live.map((s) => [s.sheetName, s] as const))(
+    "%s: every value fits its column, or the empty columns it overflows into",
+    (_name, spec) => {
+      const width = (col: number) => spec.columnWidths[col - spec.origin.col] ?? 8;
+      const inTable = (r: number, c: number) => spec.tables.some((t) => r >= t.top && r <= t.bottom && c >= t.left && c <= t.right);
+      for (const c of spec.cells) {
+        const shown = displayText(c.formula !== undefined ? wb.value(spec.sheetName, c.row, c.col) : (c.value ?? null), c.numberFormat);
+        const where = `${spec.sheetName}!${toA1(c.row, c.col)}`;
+        if (typeof c.value !== "string") {
+          expect([where, shown.length < width(c.col)]).toEqual([where, true]);
+          continue;
+        }
+        const longest = Math.max(...shown.split("\n").map((l) => l.length));
+        if (c.style === "text") {
+          expect([where, Math.min(longest, 50) < width(c.col)]).toEqual([where, true]);
+          continue;
+        }
+        let room = width(c.col);
+        if (!inTable(c.row, c.col)) {
+          for (let col = c.col + 1; !spec.cells.some((o) => o.row === c.row && o.col === col) && col < c.col + 40; col++)
+            room += width(col);
+        }
+        expect([where, longest < room]).toEqual([where, true]);
       }
-      const longest = Math.max(...shown.split("\n").map((l) => l.length));
-      if (c.style === "text") {
-        expect([where, Math.min(longest, 50) < width(c.col)]).toEqual([where, true]);
-        continue;
-      }
-      let room = width(c.col);
-      if (!inTable(c.row, c.col)) {
-        for (let col = c.col + 1; !spec.cells.some((o) => o.row === c.row && o.col === col) && col < c.col + 40; col++) room += width(col);
-      }
-      expect([where, longest < room]).toEqual([where, true]);
-    }
-  });
+    },
+  );
 
   test("widths are between 8 and 255 characters", () => {
     for (const spec of live) for (const w of spec.columnWidths) expect(w >= 8 && w <= 255).toBe(true);

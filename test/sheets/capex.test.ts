@@ -45,7 +45,11 @@ describe("Capex 2026 block", () => {
   test("the implied annual saving is layoffs × the cost the user enters, and follows a layoffs override", () => {
     const cost = 215_000;
     const wb = evaluateWorkbook([deal, capex], { overrides: [{ sheet: "Capex 2026", row: 14, col: 1, value: cost }] });
-    expect(wb.value("Capex 2026", 15, 1)).toBe(exact("amazon.corporate_layoffs").mul(Fraction.of(String(cost))).toNumber());
+    expect(wb.value("Capex 2026", 15, 1)).toBe(
+      exact("amazon.corporate_layoffs")
+        .mul(Fraction.of(String(cost)))
+        .toNumber(),
+    );
     const edited = evaluateWorkbook([deal, capex], {
       overrides: [
         { sheet: "Capex 2026", row: 14, col: 1, value: cost },

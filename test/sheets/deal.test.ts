@@ -122,7 +122,9 @@ describe("Deal block", () => {
       expect(text.note).toContain(findSource(fact.sourceId)?.cites ?? "missing source");
       expect(cellAt(deal, `B${row + 1}`).value).toBe(`${fact.status} · as of ${fact.asOf} · ${sourceTitleOf(fact.sourceId)}`);
     });
-    expect(allFacts().map((f) => f.id)).toEqual(expect.arrayContaining(["talks.leaders", "talks.other_investors", "timeline.announcement"]));
+    expect(allFacts().map((f) => f.id)).toEqual(
+      expect.arrayContaining(["talks.leaders", "talks.other_investors", "timeline.announcement"]),
+    );
   });
 
   test("each Used cell computes the reported value when no override is entered", () => {

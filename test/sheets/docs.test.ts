@@ -6,7 +6,10 @@ import { sheetRef } from "../../src/sheets/a1";
 const workbookDoc = readFileSync(join(__dirname, "../../docs/workbook.md"), "utf8");
 const readme = readFileSync(join(__dirname, "../../README.md"), "utf8");
 /** docs/workbook.md's section on the inserted sheets, up to the next top-level section. */
-const doc = workbookDoc.slice(workbookDoc.indexOf("## The inserted sheets"), workbookDoc.indexOf("\n## ", workbookDoc.indexOf("## The inserted sheets") + 1));
+const doc = workbookDoc.slice(
+  workbookDoc.indexOf("## The inserted sheets"),
+  workbookDoc.indexOf("\n## ", workbookDoc.indexOf("## The inserted sheets") + 1),
+);
 const specs = buildAllBlocks();
 
 describe("docs/workbook.md on the inserted sheets", () => {

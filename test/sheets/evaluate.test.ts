@@ -5,7 +5,11 @@ import type { CellSpec, SheetSpec } from "../../src/sheets/spec";
 import { Fraction } from "./oracle";
 
 /** A sheet from { A1: value or "=formula" } and { NAME: "A1" }. */
-function sheet(sheetName: string, content: Record<string, string | number | boolean | null>, names: Record<string, string> = {}): SheetSpec {
+function sheet(
+  sheetName: string,
+  content: Record<string, string | number | boolean | null>,
+  names: Record<string, string> = {},
+): SheetSpec {
   const cells: CellSpec[] = Object.entries(content).map(([address, v]) => {
     const { row, col } = parseA1(address);
     return typeof v === "string" && v.startsWith("=") ? { row, col, formula: v, owner: "addin" } : { row, col, value: v, owner: "addin" };

@@ -103,7 +103,8 @@ describeWithLibreOffice("the evaluator agrees with LibreOffice", (soffice) => {
         const ours = wb.value(spec.sheetName, c.row, c.col);
         const theirs = shown(sheet.getCell(toA1(c.row, c.col))) as CellValue;
         if (isFormulaError(ours)) errors++;
-        if (!same(ours, theirs)) differences.push(`${spec.sheetName}!${toA1(c.row, c.col)} ${c.formula}: ${JSON.stringify(ours)} vs ${JSON.stringify(theirs)}`);
+        if (!same(ours, theirs))
+          differences.push(`${spec.sheetName}!${toA1(c.row, c.col)} ${c.formula}: ${JSON.stringify(ours)} vs ${JSON.stringify(theirs)}`);
       }
     }
     expect(differences).toEqual(KNOWN_DIFFERENCES[name] ?? []);

@@ -30,8 +30,20 @@ describe("Sensitivity block", () => {
   });
 
   test("amounts run down column A and valuations across row 12, two steps either side of the centre", () => {
-    expect(["A13", "A14", "A15", "A16", "A17"].map((a) => cellAt(grid, a).formula)).toEqual(["=$B$5-2*$B$6", "=$B$5-$B$6", "=$B$5", "=$B$5+$B$6", "=$B$5+2*$B$6"]);
-    expect(["B12", "C12", "D12", "E12", "F12"].map((a) => cellAt(grid, a).formula)).toEqual(["=$B$7-2*$B$8", "=$B$7-$B$8", "=$B$7", "=$B$7+$B$8", "=$B$7+2*$B$8"]);
+    expect(["A13", "A14", "A15", "A16", "A17"].map((a) => cellAt(grid, a).formula)).toEqual([
+      "=$B$5-2*$B$6",
+      "=$B$5-$B$6",
+      "=$B$5",
+      "=$B$5+$B$6",
+      "=$B$5+2*$B$6",
+    ]);
+    expect(["B12", "C12", "D12", "E12", "F12"].map((a) => cellAt(grid, a).formula)).toEqual([
+      "=$B$7-2*$B$8",
+      "=$B$7-$B$8",
+      "=$B$7",
+      "=$B$7+$B$8",
+      "=$B$7+2*$B$8",
+    ]);
     expect(cellAt(grid, "H13").formula).toBe("=A13");
     expect(cellAt(grid, "I12").formula).toBe("=B12");
   });

@@ -32,7 +32,9 @@ export const OFFICE_JS_DIR = path.join(ROOT, "node_modules", "@microsoft", "offi
 export function distDir(): string {
   const dir = path.resolve(ROOT, process.env.DIST_DIR ?? "dist");
   if (!fs.existsSync(path.join(dir, "taskpane.html"))) {
-    throw new Error(`${dir} holds no build of the add-in (taskpane.html is missing). Run npm run build, or set DIST_DIR to a build folder.`);
+    throw new Error(
+      `${dir} holds no build of the add-in (taskpane.html is missing). Run npm run build, or set DIST_DIR to a build folder.`,
+    );
   }
   return dir;
 }
@@ -116,7 +118,9 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function launchChromium(options: { width?: number; height?: number; colorScheme?: "light" | "dark" } = {}): Promise<BrowserSession> {
+export async function launchChromium(
+  options: { width?: number; height?: number; colorScheme?: "light" | "dark" } = {},
+): Promise<BrowserSession> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "deal-desk-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
@@ -157,14 +161,17 @@ export async function axeViolations(page: Page): Promise<{ id: string; impact: s
   // Evaluated over the DevTools protocol, so the page's CSP (no inline script) does not block it.
   await page.evaluate(fs.readFileSync(path.join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8"));
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run();
     return result.violations
       .filter((v) => v.impact === "serious" || v.impact === "critical")
       .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
   });
 }
-
 
 /** Bundles one TypeScript entry into `outDir/filename` with webpack's Node API; resolves to its path. */
 export async function bundleScript(entry: string, outDir: string, filename: string): Promise<string> {

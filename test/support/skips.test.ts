@@ -17,6 +17,10 @@ describe("a missing Chromium", () => {
 
   test("skips with a warning that gives the install line when CI is not set", () => {
     expect(browserTestsEnabled("suite", {}, missing)).toBe(false);
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining("suite: Chromium not found at /nonexistent/chromium. These browser tests are SKIPPED. Enable them with: apt-get install -y chromium"));
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining(
+        "suite: Chromium not found at /nonexistent/chromium. These browser tests are SKIPPED. Enable them with: apt-get install -y chromium",
+      ),
+    );
   });
 });

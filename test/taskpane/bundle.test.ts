@@ -9,7 +9,8 @@ const dist = path.resolve(__dirname, "..", "..", process.env.DIST_DIR ?? "dist")
 const bundle = path.join(dist, "taskpane.js");
 
 function read(): string {
-  if (!fs.existsSync(bundle)) throw new Error(`${bundle} is missing: build first (npm test does; or DIST_DIR=… npx webpack --mode production).`);
+  if (!fs.existsSync(bundle))
+    throw new Error(`${bundle} is missing: build first (npm test does; or DIST_DIR=… npx webpack --mode production).`);
   return fs.readFileSync(bundle, "utf8");
 }
 

@@ -80,12 +80,27 @@ describe("function reference", () => {
 
   test("Insert puts a call on the workbook's names, and every name it uses is one the blocks define", () => {
     const defined = new Set(buildAllBlocks().flatMap((s) => s.names.map((n) => n.name)));
-    expect(functionEntries().find((e) => e.name === "DEAL.PREMONEY")!.insert).toBe("=DEAL.PREMONEY(OPENAI_VALUATION_ROUND, DEAL_ROUND_SIZE)");
+    expect(functionEntries().find((e) => e.name === "DEAL.PREMONEY")!.insert).toBe(
+      "=DEAL.PREMONEY(OPENAI_VALUATION_ROUND, DEAL_ROUND_SIZE)",
+    );
     for (const entry of functionEntries()) {
       const names = [...entry.insert.replace(/"[^"]*"/g, "").matchAll(/\b[A-Z][A-Z0-9_]*\b(?![.(])/g)].map((m) => m[0]);
       expect([entry.name, names.filter((n) => !defined.has(n))]).toEqual([entry.name, []]);
     }
-    const usesNames = functionEntries().filter((e) => /\b[A-Z]+_[A-Z0-9_]+\b/.test(e.insert)).map((e) => e.name);
-    expect(usesNames).toEqual(["DEAL.STAKE", "DEAL.POSTMONEY", "DEAL.PREMONEY", "DEAL.IMPLIEDVALUATION", "DEAL.DILUTE", "DEAL.STAKEVALUE", "DEAL.STEPUP", "DEAL.MOIC", "DEAL.CAGR", "DEAL.PRIORVALUE"]);
+    const usesNames = functionEntries()
+      .filter((e) => /\b[A-Z]+_[A-Z0-9_]+\b/.test(e.insert))
+      .map((e) => e.name);
+    expect(usesNames).toEqual([
+      "DEAL.STAKE",
+      "DEAL.POSTMONEY",
+      "DEAL.PREMONEY",
+      "DEAL.IMPLIEDVALUATION",
+      "DEAL.DILUTE",
+      "DEAL.STAKEVALUE",
+      "DEAL.STEPUP",
+      "DEAL.MOIC",
+      "DEAL.CAGR",
+      "DEAL.PRIORVALUE",
+    ]);
   });
 });

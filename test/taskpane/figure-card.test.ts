@@ -15,7 +15,9 @@ describe("the pane's figure card carries each figure's caveats", () => {
   });
 
   test("says where a status rests on a single undated or secondary source, and not where other articles state it", () => {
-    expect(card("deal.amount_announced").caveat).toBe('"announced" rests on a single undated, secondary source; no other article states it.');
+    expect(card("deal.amount_announced").caveat).toBe(
+      '"announced" rests on a single undated, secondary source; no other article states it.',
+    );
     expect(card("deal.amount_announced").asOf).toBe("date of the announcement (the source gives none); no article gives a date");
     expect(card("amazon.capex_2026").caveat).toBe('"guidance" rests on a single undated, secondary source; no other article states it.');
     // Four articles state the talks figure, so no single-source caveat.

@@ -72,7 +72,9 @@ describe("a figure's age on the day the pane opens", () => {
     expect(figureCard(figure("amzn.price"), AGE).asOf).toBe(
       "during the talks (the source gives no date or time); dated 2026-02-01, inferred from another article",
     );
-    expect(figureCard(figure("deal.amount_announced"), AGE).asOf).toBe("date of the announcement (the source gives none); no article gives a date");
+    expect(figureCard(figure("deal.amount_announced"), AGE).asOf).toBe(
+      "date of the announcement (the source gives none); no article gives a date",
+    );
   });
 });
 
@@ -170,11 +172,21 @@ describe("update plan summary", () => {
   const plan = (conflicts: number, refreshes: number): UpdatePlan => {
     const rows = Array.from({ length: conflicts }, (_, i) => ({ ...row, key: `Deal!B${i + 2}` }));
     const refreshed = Array.from({ length: refreshes }, (_, i) => ({ ...row, kind: "refresh" as const, key: `Deal!C${i + 2}` }));
-    return { changes: [...rows, ...refreshed], conflicts: rows, refreshes, notes: 0, deleted: [], names: [], notices: [], sheets: ["Deal"], fingerprint: "" };
+    return {
+      changes: [...rows, ...refreshed],
+      conflicts: rows,
+      refreshes,
+      notes: 0,
+      deleted: [],
+      names: [],
+      notices: [],
+      sheets: ["Deal"],
+      fingerprint: "",
+    };
   };
 
   test.each([
-    [0, 0, 'No cell you changed differs from the figures; no other cell needs refreshing.'],
+    [0, 0, "No cell you changed differs from the figures; no other cell needs refreshing."],
     [1, 0, 'One cell you changed differs from the figures: it is kept unless you choose "Use new"; no other cell needs refreshing.'],
     [2, 3, '2 cells you changed differ from the figures: each is kept unless you choose "Use new"; 3 reported cells are refreshed.'],
     [0, 1, "No cell you changed differs from the figures; 1 reported cell is refreshed."],
@@ -190,7 +202,7 @@ describe("update plan summary", () => {
 });
 
 test("a failure keeps the writer's plain-words message after naming the action", () => {
-  expect(failureText("Inserting Deal", { ok: false, kind: "protected", message: "The sheet Deal is protected. Unprotect it and try again." })).toBe(
-    "Inserting Deal did not complete. The sheet Deal is protected. Unprotect it and try again.",
-  );
+  expect(
+    failureText("Inserting Deal", { ok: false, kind: "protected", message: "The sheet Deal is protected. Unprotect it and try again." }),
+  ).toBe("Inserting Deal did not complete. The sheet Deal is protected. Unprotect it and try again.");
 });

@@ -36,7 +36,9 @@ describe("the LibreOffice harness", () => {
   });
 
   test("refuses two files with one name, since LibreOffice names each output after its input", async () => {
-    await expect(recalculate(["a/x.xlsx", "b/x.xlsx"], "soffice")).rejects.toThrow("recalculate needs distinct file names, got x.xlsx, x.xlsx");
+    await expect(recalculate(["a/x.xlsx", "b/x.xlsx"], "soffice")).rejects.toThrow(
+      "recalculate needs distinct file names, got x.xlsx, x.xlsx",
+    );
   });
 
   test.each([

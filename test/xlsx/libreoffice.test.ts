@@ -24,7 +24,8 @@ import { allCells, isFormula, nameTarget, nameValue, readWorkbook, shown, type S
 import { snapshotBuffer } from "./snapshot-workbook";
 
 const ROOT = path.resolve(__dirname, "../..");
-const COMMAND = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.workbook;
+const COMMAND = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts
+  .workbook;
 
 /** A user's own assumptions typed into the Override column (test inputs, not figures). */
 const OVERRIDES: Inputs = {
@@ -161,7 +162,10 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
       const cached = shown(cell);
       const computed = shown(plain.getWorksheet(sheetName)!.getCell(address));
       compared++;
-      const same = typeof cached === "number" && typeof computed === "number" ? closeTo(computed, cached) : JSON.stringify(cached) === JSON.stringify(computed);
+      const same =
+        typeof cached === "number" && typeof computed === "number"
+          ? closeTo(computed, cached)
+          : JSON.stringify(cached) === JSON.stringify(computed);
       if (!same) mismatches.push([key, cached, computed]);
     }
     expect(mismatches).toEqual([]);
@@ -169,9 +173,15 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
   });
 
   test("keeps every name, pointing at the cell the spec names", () => {
-    expect(plain.definedNames.model.map((n) => n.name).filter((n) => !n.startsWith("DEALDESK_")).sort()).toEqual([...allNames].sort());
+    expect(
+      plain.definedNames.model
+        .map((n) => n.name)
+        .filter((n) => !n.startsWith("DEALDESK_"))
+        .sort(),
+    ).toEqual([...allNames].sort());
     for (const spec of specs) {
-      for (const name of spec.names) expect(nameTarget(plain, name.name)).toEqual({ sheet: spec.sheetName, address: toA1(name.row, name.col) });
+      for (const name of spec.names)
+        expect(nameTarget(plain, name.name)).toEqual({ sheet: spec.sheetName, address: toA1(name.row, name.col) });
     }
   });
 
@@ -224,7 +234,9 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
   });
 
   test("keeps every table over the range the spec gives it", () => {
-    const tables = specs.flatMap((spec) => spec.tables.map((t) => [spec.sheetName, t.name, `${toA1(t.top, t.left)}:${toA1(t.bottom, t.right)}`]));
+    const tables = specs.flatMap((spec) =>
+      spec.tables.map((t) => [spec.sheetName, t.name, `${toA1(t.top, t.left)}:${toA1(t.bottom, t.right)}`]),
+    );
     const found = tables.map(([sheetName, name]) => {
       // ExcelJS keeps a loaded table's range in its model, which its typings do not declare.
       const table = plain.getWorksheet(sheetName)!.getTable(name) as unknown as { table?: { tableRef?: string } } | undefined;
@@ -293,7 +305,9 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
       const chartNotes = new Set(spec.charts.map((c) => toA1(c.anchor.row, c.anchor.col)));
       const fromFile = Object.fromEntries(Object.entries(sheetValues(plain, sheetName)).filter(([address]) => !chartNotes.has(address)));
       expect(sheetValues(pane, sheetName)).toEqual(fromFile);
-      expect(Object.keys(fromFile).length).toBe(spec.cells.filter((c) => c.formula !== undefined || (c.value !== null && c.value !== undefined)).length);
+      expect(Object.keys(fromFile).length).toBe(
+        spec.cells.filter((c) => c.formula !== undefined || (c.value !== null && c.value !== undefined)).length,
+      );
       const charts = paneSnapshot.sheets.find((s) => s.name === sheetName)!.charts;
       expect(charts.map((c) => c.anchor).sort()).toEqual([...chartNotes].sort());
     },

@@ -7,7 +7,6 @@ import { refusalReason, unwritableFolder } from "./unwritable-folder";
 const BYTES = Buffer.from("PK\u0003\u0004 stand-in bytes");
 const bytes = () => Promise.resolve(BYTES);
 
-
 describe("saving a workbook file", () => {
   let scratch: string;
 
@@ -51,11 +50,31 @@ describe("saving a workbook file", () => {
   });
 
   test.each([
-    ["a folder that does not exist", (s: string) => path.join(s, "missing", "x.xlsx"), (s: string) => `The folder ${path.join(s, "missing")} does not exist; create it first`],
-    ["a path that is a folder", (s: string) => s, (s: string) => `${s} is a folder; give a file path such as ${path.join(s, "deal-desk.xlsx")}`],
-    ["a folder path ending in .xlsx", (s: string) => (fs.mkdirSync(path.join(s, "d.xlsx")), path.join(s, "d.xlsx")), (s: string) => `${path.join(s, "d.xlsx")} is a folder; give a file path such as ${path.join(s, "d.xlsx", "deal-desk.xlsx")}`],
-    ["a folder that is a file", (s: string) => (fs.writeFileSync(path.join(s, "f"), ""), path.join(s, "f", "x.xlsx")), (s: string) => `${path.join(s, "f")} is a file, not a folder`],
-    ["another extension", (s: string) => path.join(s, "deal.csv"), (s: string) => `${path.join(s, "deal.csv")} does not end in .xlsx; Excel opens a workbook only under that extension`],
+    [
+      "a folder that does not exist",
+      (s: string) => path.join(s, "missing", "x.xlsx"),
+      (s: string) => `The folder ${path.join(s, "missing")} does not exist; create it first`,
+    ],
+    [
+      "a path that is a folder",
+      (s: string) => s,
+      (s: string) => `${s} is a folder; give a file path such as ${path.join(s, "deal-desk.xlsx")}`,
+    ],
+    [
+      "a folder path ending in .xlsx",
+      (s: string) => (fs.mkdirSync(path.join(s, "d.xlsx")), path.join(s, "d.xlsx")),
+      (s: string) => `${path.join(s, "d.xlsx")} is a folder; give a file path such as ${path.join(s, "d.xlsx", "deal-desk.xlsx")}`,
+    ],
+    [
+      "a folder that is a file",
+      (s: string) => (fs.writeFileSync(path.join(s, "f"), ""), path.join(s, "f", "x.xlsx")),
+      (s: string) => `${path.join(s, "f")} is a file, not a folder`,
+    ],
+    [
+      "another extension",
+      (s: string) => path.join(s, "deal.csv"),
+      (s: string) => `${path.join(s, "deal.csv")} does not end in .xlsx; Excel opens a workbook only under that extension`,
+    ],
     ["an empty path", () => " ", () => "The output path is empty"],
   ])("refuses %s with a clear message and writes nothing", async (_what, target, message) => {
     const out = target(scratch);

@@ -26,7 +26,7 @@ export function snapshotWorkbook(snapshot: WorkbookSnapshot): ExcelJS.Workbook {
     for (const [address, cell] of Object.entries(sheet.cells)) {
       const target = worksheet.getCell(address);
       // The fake keeps formulas as typed ("=A1*2"); the file stores them without the "=".
-      target.value = cell.formula !== null ? { formula: cell.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue : cell.value;
+      target.value = cell.formula !== null ? ({ formula: cell.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue) : cell.value;
       if (cell.numberFormat !== "General") target.numFmt = cell.numberFormat;
     }
   }

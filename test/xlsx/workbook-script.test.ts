@@ -11,7 +11,8 @@ import { BLOCK_TITLES, buildAllBlocks } from "../../src/sheets";
 import { refusalReason, unwritableFolder } from "./unwritable-folder";
 
 const ROOT = path.resolve(__dirname, "../..");
-const COMMAND = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.workbook;
+const COMMAND = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts
+  .workbook;
 
 interface Run {
   readonly status: number | null;
@@ -63,7 +64,12 @@ describe("npm run workbook", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     expect(book.worksheets.map((w) => w.name)).toEqual([...Object.values(BLOCK_TITLES), "DealDesk Record"]);
-    expect(book.definedNames.model.map((n) => n.name).filter((n) => !n.startsWith("DEALDESK_")).sort()).toEqual([...allNames].sort());
+    expect(
+      book.definedNames.model
+        .map((n) => n.name)
+        .filter((n) => !n.startsWith("DEALDESK_"))
+        .sort(),
+    ).toEqual([...allNames].sort());
   });
 
   test("leaves an existing file alone without --force and replaces it with --force", () => {
@@ -81,8 +87,16 @@ describe("npm run workbook", () => {
   });
 
   test.each([
-    ["a folder that does not exist", (s: string) => ["--out", path.join(s, "missing", "x.xlsx")], (s: string) => `The folder ${path.join(s, "missing")} does not exist`],
-    ["a path that is a folder", (s: string) => ["--out", s], (s: string) => `${s} is a folder; give a file path such as ${path.join(s, "deal-desk.xlsx")}`],
+    [
+      "a folder that does not exist",
+      (s: string) => ["--out", path.join(s, "missing", "x.xlsx")],
+      (s: string) => `The folder ${path.join(s, "missing")} does not exist`,
+    ],
+    [
+      "a path that is a folder",
+      (s: string) => ["--out", s],
+      (s: string) => `${s} is a folder; give a file path such as ${path.join(s, "deal-desk.xlsx")}`,
+    ],
   ])("refuses %s with exit 1 and writes nothing", (_what, args, message) => {
     const run = workbook(scratch, ...args(scratch));
     expect(run.status).toBe(1);
@@ -124,7 +138,9 @@ describe("npm run workbook", () => {
   });
 
   describe("--figures PATH", () => {
-    const figuresFile = (edit: (json: { version: string; date: string; figures: { id: string; label: string; value: string }[] }) => void): string => {
+    const figuresFile = (
+      edit: (json: { version: string; date: string; figures: { id: string; label: string; value: string }[] }) => void,
+    ): string => {
       const json = JSON.parse(fs.readFileSync(path.join(ROOT, "figures/figures.json"), "utf8"));
       edit(json);
       const file = path.join(scratch, "figures-next.json");
@@ -138,7 +154,7 @@ describe("npm run workbook", () => {
         json.date = "2026-12-01";
         const price = json.figures.find((f) => f.id === "amzn.price")!;
         price.value = "250.5";
-        price.label = "=HYPERLINK(\"http://example.com\",\"AMZN\")";
+        price.label = '=HYPERLINK("http://example.com","AMZN")';
       });
       const run = workbook(scratch, "--figures", file, "--out", "next.xlsx");
       expect([run.status, run.stderr]).toEqual([0, ""]);
@@ -163,7 +179,9 @@ describe("npm run workbook", () => {
       });
       const run = workbook(scratch, "--figures", file);
       expect(run.status).toBe(1);
-      expect(run.stderr).toContain(`npm run workbook: the figures file is invalid, so nothing was written:\n${file}: deal.amount field "id" repeats an id`);
+      expect(run.stderr).toContain(
+        `npm run workbook: the figures file is invalid, so nothing was written:\n${file}: deal.amount field "id" repeats an id`,
+      );
       expect(listing()).toEqual(["figures-next.json"]);
     });
   });

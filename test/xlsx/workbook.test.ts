@@ -28,7 +28,10 @@ describe("writing a SheetSpec to .xlsx", () => {
   });
 
   test("writes one worksheet named after the spec", () => {
-    expect(workbook.worksheets.map((w) => [w.name, w.state])).toEqual([[spec.sheetName, "visible"], ["DealDesk Record", "veryHidden"]]);
+    expect(workbook.worksheets.map((w) => [w.name, w.state])).toEqual([
+      [spec.sheetName, "visible"],
+      ["DealDesk Record", "veryHidden"],
+    ]);
   });
 
   test("writes every literal value at its position", () => {
@@ -60,7 +63,9 @@ describe("writing a SheetSpec to .xlsx", () => {
   test("caches no results when told not to, and none for a formula the evaluator cannot compute", async () => {
     const bare = await readBack([spec], { cacheResults: false });
     for (const cell of spec.cells.filter((c) => c.formula !== undefined)) {
-      expect(bare.workbook.getWorksheet(spec.sheetName)!.getCell(toA1(cell.row, cell.col)).value).toEqual({ formula: cell.formula!.slice(1) });
+      expect(bare.workbook.getWorksheet(spec.sheetName)!.getCell(toA1(cell.row, cell.col)).value).toEqual({
+        formula: cell.formula!.slice(1),
+      });
     }
     const unknown = { ...spec, cells: [...spec.cells, { row: 30, col: 1, formula: "=SUMPRODUCT(C4:C5,C4:C5)", owner: "addin" as const }] };
     const withUnknown = await readBack([unknown]);
@@ -76,7 +81,12 @@ describe("writing a SheetSpec to .xlsx", () => {
     }
     const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
     const formulas = [...xml.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1]);
-    expect(formulas.sort()).toEqual(spec.cells.filter((c) => c.formula).map((c) => c.formula!.slice(1).replace(/"/g, "&quot;")).sort());
+    expect(formulas.sort()).toEqual(
+      spec.cells
+        .filter((c) => c.formula)
+        .map((c) => c.formula!.slice(1).replace(/"/g, "&quot;"))
+        .sort(),
+    );
   });
 
   test("writes number formats", () => {
@@ -101,7 +111,14 @@ describe("writing a SheetSpec to .xlsx", () => {
     for (const [name, look] of Object.entries(STYLE_LOOKS) as [StyleName, (typeof STYLE_LOOKS)[StyleName]][]) {
       const style = XLSX_STYLES[name];
       const fill = style.fill?.type === "pattern" ? hex(style.fill.fgColor?.argb) : undefined;
-      expect([name, style.font.bold ?? false, style.font.italic ?? false, hex(style.font.color?.argb), fill, style.alignment?.wrapText ?? false]).toEqual([
+      expect([
+        name,
+        style.font.bold ?? false,
+        style.font.italic ?? false,
+        hex(style.font.color?.argb),
+        fill,
+        style.alignment?.wrapText ?? false,
+      ]).toEqual([
         name,
         look.bold ?? false,
         look.italic ?? false,
@@ -160,7 +177,16 @@ describe("writing a SheetSpec to .xlsx", () => {
 
   test("summarizes sheets, cells (chart note included) and names", () => {
     expect(summarize([spec])).toEqual({
-      sheets: [{ name: spec.sheetName, block: "deal", cells: spec.cells.length + 1, names: ["FIX_AMOUNT", "FIX_VALUATION", "FIX_STAKE"], tables: ["FixFigures"], charts: 1 }],
+      sheets: [
+        {
+          name: spec.sheetName,
+          block: "deal",
+          cells: spec.cells.length + 1,
+          names: ["FIX_AMOUNT", "FIX_VALUATION", "FIX_STAKE"],
+          tables: ["FixFigures"],
+          charts: 1,
+        },
+      ],
       cells: spec.cells.length + 1,
       names: ["FIX_AMOUNT", "FIX_VALUATION", "FIX_STAKE"],
     });

@@ -66,7 +66,11 @@ export function buildCapexBlock(sheetName: string, origin: Origin): SheetSpec {
   });
 
   const chartTop = costRow + 3;
-  b.put(chartTop, 0, { value: "Chart data: four amounts that are not like for like (each label says which kind)", style: "subtitle", owner: "addin" });
+  b.put(chartTop, 0, {
+    value: "Chart data: four amounts that are not like for like (each label says which kind)",
+    style: "subtitle",
+    owner: "addin",
+  });
   b.put(chartTop + 1, 0, { value: "Item", style: "header", owner: "addin" });
   b.put(chartTop + 1, 1, { value: "Amount", style: "header", owner: "addin" });
   CAPEX_CHART_ITEMS.forEach((item, i) => {
@@ -74,9 +78,16 @@ export function buildCapexBlock(sheetName: string, origin: Origin): SheetSpec {
     b.put(chartTop + 2 + i, 1, { formula: `=${item.name}`, numberFormat: FORMATS.billions, style: "derived", owner: "addin" });
   });
   const first = chartTop + 2;
-  b.chart("One year's capex (2026) beside multi-year and cumulative AI commitments: not like for like", 0, 1, first, first + CAPEX_CHART_ITEMS.length - 1, {
-    row: chartTop,
-    col: 3,
-  });
+  b.chart(
+    "One year's capex (2026) beside multi-year and cumulative AI commitments: not like for like",
+    0,
+    1,
+    first,
+    first + CAPEX_CHART_ITEMS.length - 1,
+    {
+      row: chartTop,
+      col: 3,
+    },
+  );
   return b.finish(sheetName, ["deal"]);
 }

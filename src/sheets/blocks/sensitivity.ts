@@ -40,7 +40,12 @@ function inputs(b: BlockBuilder, top: number) {
     b.put(top + i, 0, { value: label, style: "label", owner: "addin" });
     b.put(top + i, 1, { ...content, numberFormat: FORMATS.billions, style, owner });
   });
-  b.name(SENSITIVITY_ROUND_NAME, top + 4, 1, "The whole round the Sensitivity sheet's pre-money grid adds to each valuation: DEAL_ROUND_SIZE.");
+  b.name(
+    SENSITIVITY_ROUND_NAME,
+    top + 4,
+    1,
+    "The whole round the Sensitivity sheet's pre-money grid adds to each valuation: DEAL_ROUND_SIZE.",
+  );
   const [amountCentre, amountStep, valuationCentre, valuationStep] = [0, 1, 2, 3].map((i) => b.ref(top + i, 1, "absolute"));
   return { amountCentre, amountStep, valuationCentre, valuationStep };
 }
@@ -76,7 +81,12 @@ export function buildSensitivityBlock(sheetName: string, origin: Origin): SheetS
     const col = postLeft + 1 + j;
     const formula = axisFormula(refs.valuationCentre, refs.valuationStep, j - CENTRE);
     b.put(gridTop, col, { formula, numberFormat: FORMATS.billions, style: "header", owner: "addin" });
-    b.put(gridTop, preLeft + 1 + j, { formula: `=${b.ref(gridTop, col)}`, numberFormat: FORMATS.billions, style: "header", owner: "addin" });
+    b.put(gridTop, preLeft + 1 + j, {
+      formula: `=${b.ref(gridTop, col)}`,
+      numberFormat: FORMATS.billions,
+      style: "header",
+      owner: "addin",
+    });
   }
   for (let i = 0; i < GRID_SIZE; i++) {
     const row = gridTop + 1 + i;
@@ -86,7 +96,12 @@ export function buildSensitivityBlock(sheetName: string, origin: Origin): SheetS
     for (let j = 0; j < GRID_SIZE; j++) {
       const amount = (left: number) => b.ref(row, left, "col");
       const valuation = (left: number) => b.ref(gridTop, left + 1 + j, "row");
-      b.put(row, postLeft + 1 + j, { formula: `=${amount(postLeft)}/${valuation(postLeft)}`, numberFormat: FORMATS.percent, style: "derived", owner: "addin" });
+      b.put(row, postLeft + 1 + j, {
+        formula: `=${amount(postLeft)}/${valuation(postLeft)}`,
+        numberFormat: FORMATS.percent,
+        style: "derived",
+        owner: "addin",
+      });
       b.put(row, preLeft + 1 + j, {
         formula: `=${amount(preLeft)}/(${valuation(preLeft)}+${SENSITIVITY_ROUND_NAME})`,
         numberFormat: FORMATS.percent,

@@ -42,7 +42,8 @@ function asOfTable(b: BlockBuilder, top: number): void {
     const text = (col: number, value: string) => b.put(row, col, { value, style: "text", owner: "addin", figureId: f.id });
     text(0, f.id);
     text(1, f.asOf);
-    if (f.asOfDate) b.put(row, 2, { value: isoDateToSerial(f.asOfDate), numberFormat: FORMATS.date, style: "text", owner: "addin", figureId: f.id });
+    if (f.asOfDate)
+      b.put(row, 2, { value: isoDateToSerial(f.asOfDate), numberFormat: FORMATS.date, style: "text", owner: "addin", figureId: f.id });
     else text(2, "none stated or inferred");
     text(3, f.asOfBasis ?? "no article gives or implies a date");
     text(4, f.sourceId);
@@ -57,7 +58,8 @@ export function buildSourcesBlock(sheetName: string, origin: Origin): SheetSpec 
   const b = new BlockBuilder("sources", origin);
   b.put(0, 0, { value: "Sources", style: "title", owner: "addin" });
   b.put(1, 0, {
-    value: "The articles every figure comes from; each figure's note quotes its sentence. Tier: primary is a company statement or filing, secondary an article reporting on others.",
+    value:
+      "The articles every figure comes from; each figure's note quotes its sentence. Tier: primary is a company statement or filing, secondary an article reporting on others.",
     style: "muted",
     owner: "addin",
   });

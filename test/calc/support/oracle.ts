@@ -115,8 +115,20 @@ export function nearestDouble(f: Frac): number {
   for (;;) {
     const up = x === MAX ? null : nextUp(x);
     const down = x === -MAX ? null : nextDown(x);
-    const above = up === null ? null : frac(binaryValue(x).num * binaryValue(up).den + binaryValue(up).num * binaryValue(x).den, 2n * binaryValue(x).den * binaryValue(up).den);
-    const below = down === null ? null : frac(binaryValue(x).num * binaryValue(down).den + binaryValue(down).num * binaryValue(x).den, 2n * binaryValue(x).den * binaryValue(down).den);
+    const above =
+      up === null
+        ? null
+        : frac(
+            binaryValue(x).num * binaryValue(up).den + binaryValue(up).num * binaryValue(x).den,
+            2n * binaryValue(x).den * binaryValue(up).den,
+          );
+    const below =
+      down === null
+        ? null
+        : frac(
+            binaryValue(x).num * binaryValue(down).den + binaryValue(down).num * binaryValue(x).den,
+            2n * binaryValue(x).den * binaryValue(down).den,
+          );
     if (above && cmp(f, above) > 0) x = up as number;
     else if (below && cmp(f, below) < 0) x = down as number;
     else if (above && cmp(f, above) === 0) return isEven(x) ? x : (up as number);
