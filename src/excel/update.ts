@@ -151,15 +151,17 @@ export async function applyUpdate(
         context,
         plan.blocks.flatMap((b) => [...b.notes]),
       );
-      context.application.suspendScreenUpdatingUntilNextSync();
+      const renamed = plan.blocks.reduce((n, b) => n + b.names.length, 0) + plan.markers.length + plan.records.length;
+      const writes = notes.length > 0 || renamed > 0 || plan.blocks.some((b) => !b.recordComplete || writesOf(b, accepted).length > 0);
+      // Only when there is something to write: Excel.run syncs whatever is left queued at its end.
+      if (writes) context.application.suspendScreenUpdatingUntilNextSync();
       const cellsWritten = queueApply(context, read, plan, accepted, notes);
       if (cellsWritten > 0) {
         const labels = new Map(changesOf(plan).map((c) => [c.id, diffRow(c).label]));
         const rows = changeLogRows(plan, accepted, labels, new Date().toISOString(), `${DATASET.version} (${DATASET.date})`);
         queueChangeLog(context.workbook, rows, read.changeLog, uniqueSheetName(CHANGE_LOG_SHEET, read.sheets), read.takenNames);
       }
-      const renamed = plan.blocks.reduce((n, b) => n + b.names.length, 0) + plan.markers.length + plan.records.length;
-      if (cellsWritten > 0 || notes.length > 0 || renamed > 0 || plan.blocks.some((b) => !b.recordComplete)) await context.sync();
+      if (writes) await context.sync();
       const conflicts = changesOf(plan).filter((c) => c.kind === "conflict");
       const taken = conflicts.filter((c) => accepted.has(c.id)).length;
       const counts = { cellsWritten, accepted: taken, kept: conflicts.length - taken, notesUpdated: notes.length };
