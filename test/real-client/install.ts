@@ -21,8 +21,8 @@ const HOST_URL = "https://excel.invalid/deal-desk-tests";
 export interface HostProfile {
   /** Requirement sets and their highest 1.x minor version; ExcelApi defaults to the workbook's apiVersion, at most 1.15. */
   readonly sets?: Readonly<Record<string, number>>;
-  /** See HostBehaviour; true unless told. */
-  readonly nestedCollectionsInCollectionQueries?: boolean;
+  /** See HostBehaviour; none unless told. */
+  readonly leftOutOfCollectionQueries?: readonly string[];
   /** Office.context.platform; Excel on the web's unless told. */
   readonly platform?: string;
 }
@@ -46,7 +46,7 @@ export function installRealClient(target: object, workbook: FakeWorkbook = new F
   const global = target as Global;
   const library = loadClientLibrary(global);
   const host = new RichApiHost(workbook, {
-    nestedCollectionsInCollectionQueries: profile.nestedCollectionsInCollectionQueries ?? true,
+    leftOutOfCollectionQueries: profile.leftOutOfCollectionQueries ?? [],
   } satisfies HostBehaviour);
   library.OfficeExtension.ClientRequestContext.defaultRequestUrlAndHeaders = HOST_URL;
   library.OfficeExtension.HttpUtility.setCustomSendRequestFunc(async (request: HttpRequest): Promise<HttpResponse> => {

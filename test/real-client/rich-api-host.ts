@@ -59,10 +59,15 @@ export interface RichApiResponse {
   readonly Error?: RichApiError;
 }
 
-/** What the host does with a nested collection in a collection query ("names/name" of each sheet). */
+/** What the host does where the docs leave it open. */
 export interface HostBehaviour {
-  /** Answers an item's child collection in a collection query (true), or leaves it out, as a host that ignores it would. */
-  readonly nestedCollectionsInCollectionQueries: boolean;
+  /**
+   * An item's child collections the host leaves out of a collection query ("Worksheet.names":
+   * worksheets.load("items/names/items/name") comes back without the sheets' names); the
+   * LoadOptions of @types/office-js list the ones a collection query documents (a table's
+   * columns, not a sheet's names).
+   */
+  readonly leftOutOfCollectionQueries: readonly string[];
 }
 
 const ACTION = { instantiate: 1, query: 2, method: 3, setProperty: 4, trace: 5 } as const;
@@ -92,7 +97,7 @@ export class RichApiHost {
   private readonly references = new References();
   constructor(
     readonly workbook: FakeWorkbook,
-    readonly behaviour: HostBehaviour = { nestedCollectionsInCollectionQueries: true },
+    readonly behaviour: HostBehaviour = { leftOutOfCollectionQueries: [] },
   ) {
     this.ctx = new FakeRequestContext(workbook);
   }
@@ -300,7 +305,7 @@ class Batch {
     }
     const child = (obj as Record<string, unknown>)[first];
     if (child instanceof ClientCollection) {
-      if (inCollection && !this.behaviour.nestedCollectionsInCollectionQueries) return;
+      if (inCollection && this.behaviour.leftOutOfCollectionQueries.includes(`${typeOf(obj)}.${first}`)) return;
       const items = child.items;
       const list = ((into[pascal(first)] as { _Items?: Record<string, unknown>[] }) ?? { _Items: items.map(() => ({})) })._Items ?? [];
       into[pascal(first)] = { _Items: list };
