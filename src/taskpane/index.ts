@@ -12,7 +12,7 @@ import { useDataset } from "../figures";
 import { isoDay } from "../figures/age";
 import { BUILT_IN_FIGURES } from "../figures/builtin";
 import { loadFigures, type FetchLike, type LoadedFigures } from "../figures/load";
-import { publishFigures } from "../figures/runtime-slot";
+import { offerBuiltInFigures, publishFigures } from "../figures/runtime-slot";
 import { BLOCK_TITLES, BLOCKS, buildAllBlocks } from "../sheets";
 import { derivedCards } from "./derived";
 import { mountPane } from "./pane";
@@ -110,4 +110,6 @@ function start(loaded: LoadedFigures): void {
   });
 }
 
+// The functions answer from the built-in copy if the served file takes longer than they wait.
+offerBuiltInFigures(BUILT_IN_FIGURES);
 void figuresInUse().then(start);
