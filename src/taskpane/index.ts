@@ -19,7 +19,7 @@ import { mountPane } from "./pane";
 import type { Pane, PaneHost } from "./pane";
 import { blockPreviews } from "./preview";
 import { functionEntries } from "./reference";
-import { isSelfTestMode, sendReport, showSelfTestReport, showSelfTestRunning } from "./self-test-view";
+import { isSelfTestMode, offerSelfTest, sendReport, showSelfTestReport, showSelfTestRunning } from "./self-test-view";
 import { TEXTS } from "./texts";
 import { paneTheme } from "./theme";
 import type { OfficeThemeColors, PaneTheme } from "./theme";
@@ -58,10 +58,10 @@ async function connectToExcel(pane: Pane): Promise<void> {
   setHostLine(document, TEXTS.connected);
   const support = await checkSupport();
   pane.connect(excelHost, support.ok ? null : { reason: support.message });
-  if (isSelfTestMode(location.search)) await selfTest();
+  if (isSelfTestMode(location.search)) offerSelfTest(document, () => void selfTest());
 }
 
-/** In self-test mode (docs/self-test.md): run the checks, show them, send them to npm run test:excel. */
+/** Started from the self-test's button (docs/self-test.md): run the checks, show them, send them to npm run test:excel. */
 async function selfTest(): Promise<void> {
   showSelfTestRunning(document);
   const report = await runSelfTest();
