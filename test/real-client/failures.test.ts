@@ -1,5 +1,0 @@
-/** test/excel/failures.test.ts through Excel's real client. */
-jest.mock("../fakes/office", () => jest.requireActual("./as-fake-office"));
-import { rerunSuite } from "./rerun";
-
-rerunSuite(() => require("../excel/failures.test"));
