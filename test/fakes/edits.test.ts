@@ -1,10 +1,12 @@
 /**
  * The user's structural edits, as Excel applies them: inserted or deleted rows and columns move
  * cells, notes, names, tables and charts and every formula that refers to them (a deleted cell's
- * references become #REF!, a deleted range's table goes); a renamed sheet's references follow
- * it; a deleted sheet's references and names become #REF!; a copy moves relative references
- * only; a cut moves the cells and everything that referred to them, and what referred to the
- * cells it pasted over gets #REF!; a sort moves whole rows of a table. (structure.test.ts checks the reference rewriting itself, case by case.)
+ * references become #REF!, a deleted range's table goes); inserted cells shift only the cells of
+ * their columns or rows; a renamed sheet's references follow it; a deleted sheet's references and
+ * names become #REF!; a copy moves relative references only; a cut moves the cells and everything
+ * that referred to them, and what referred to the cells it pasted over gets #REF!; a sort moves
+ * whole rows of a table. What Excel refuses (part of a table moved, cells pushed off the sheet)
+ * changes nothing. (structure.test.ts checks the reference rewriting itself, case by case.)
  */
 import { FakeWorkbook } from "./workbook";
 

@@ -1,10 +1,12 @@
 /**
  * The user's structural edits applied to the fake's workbook, as Excel applies them: rows or
- * columns inserted or deleted move cells, notes, names, tables and chart anchors, and every
- * formula that refers to them (structure.ts rewrites the references); a deleted sheet turns the
- * references and names that pointed at it into #REF!; a copy moves relative references; a cut
- * moves the cells and everything that referred to them, and what referred to the cells it pasted
- * over gets #REF!; a sort moves a table's rows.
+ * columns inserted or deleted, and cells inserted with the others shifted down or right, move
+ * cells, notes, names, tables, chart anchors and series, and every formula that refers to them
+ * (structure.ts rewrites the references); a deleted sheet turns the references and names that
+ * pointed at it into #REF!; a copy moves relative references; a cut moves the cells and
+ * everything that referred to them, and what referred to the cells it pasted over gets #REF!; a
+ * sort moves a table's rows. What Excel refuses (a shift or a cut that would change part of a
+ * table, cells pushed off the sheet) is refused before anything moves.
  */
 import { MAX_COL, MAX_ROW, columnLetter, parseRect, key, type Rect } from "./a1";
 import { emptyCell, type FakeCell } from "./cells";
