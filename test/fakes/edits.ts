@@ -191,8 +191,7 @@ function meets(a: Rect, b: Rect): boolean {
  * https://support.microsoft.com/office/sort-data-in-a-range-or-table-62d0b95d-2a90-4610-a6ae-2e545c4a4654
  */
 export function sortTable(wb: FakeWorkbook, tableName: string, column: number, descending = false): void {
-  const t = wb.tables.find((x) => x.name.toUpperCase() === tableName.toUpperCase());
-  if (!t) throw new FakeOfficeError("ItemNotFound", `There is no table named "${tableName}".`);
+  const t = wb.tableByName(tableName);
   if (!Number.isInteger(column) || column < 0 || column > t.rect.right - t.rect.left)
     throw new FakeOfficeError("InvalidArgument", `The table ${t.name} has no column ${column}.`);
   const sheet = wb.sheetById(t.sheetId);

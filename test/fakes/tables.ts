@@ -216,7 +216,7 @@ export function tableHeaders(wb: FakeWorkbook, t: TableModel): string[] {
 }
 
 /** A position in a table (0-based) from an API index: null, undefined or -1 is the end. */
-function positionOf(index: number | null | undefined, size: number, what: string): number {
+export function positionOf(index: number | null | undefined, size: number, what: string): number {
   if (index === null || index === undefined || index === -1) return size;
   if (!Number.isInteger(index) || index < 0 || index > size)
     throw new FakeOfficeError("InvalidArgument", `${index} is not a ${what} position of the table (0 to ${size}).`);

@@ -18,7 +18,7 @@ import { FakeRange } from "./range";
 import { FakeSettingCollection } from "./settings";
 import { snapshotOf, type WorkbookSnapshot } from "./snapshot";
 import type { Edit } from "./structure";
-import { FakeTableCollection, insertTableColumn, insertTableRows, type TableModel } from "./tables";
+import { FakeTableCollection, insertTableColumn, insertTableRows, positionOf, type TableModel } from "./tables";
 import { checkSheetName, FakeWorksheetCollection, type SheetModel, type Visibility } from "./worksheets";
 
 export interface FakeWorkbookOptions {
@@ -221,9 +221,7 @@ export class FakeWorkbook {
   /** Home › Insert › Insert Table Rows Above body row `index` (0-based; the row count appends at the end). */
   insertTableRows(tableName: string, index: number, count = 1): void {
     const t = this.tableByName(tableName);
-    if (!Number.isInteger(index) || index < 0 || index > t.rect.bottom - t.rect.top)
-      throw new FakeOfficeError("InvalidArgument", `${index} is not a row position of the table ${t.name}.`);
-    insertTableRows(this, t, index, count);
+    insertTableRows(this, t, positionOf(index, t.rect.bottom - t.rect.top, "row"), count);
   }
 
   /** Insert › Table Columns to the Right of the last column (or a header typed right of the table): returns the header Excel gave it. */
