@@ -120,12 +120,7 @@ export class FakeTableColumnCollection extends ClientCollection<ColumnModel, Fak
     super(ctx);
   }
   protected list(): ColumnModel[] {
-    const m = this.table();
-    const sheet = this.ctx.host.sheetById(m.sheetId);
-    return Array.from({ length: m.rect.right - m.rect.left + 1 }, (_, i) => ({
-      index: i,
-      name: String(sheet.cells.get(key(m.rect.top, m.rect.left + i))?.value ?? ""),
-    }));
+    return tableHeaders(this.ctx.host, this.table()).map((name, index) => ({ index, name }));
   }
   protected proxyFor(c: ColumnModel): FakeTableColumn {
     const column = new FakeTableColumn(this.ctx, () => c);
