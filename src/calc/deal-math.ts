@@ -84,6 +84,7 @@ export function stake(amount: number, valuation: number, basis: Basis = "post", 
   }
   const size = preRoundsize(amount, roundsize);
   if (typeof size !== "number") return size;
+  if (valuation === 0 && size === 0) return ERRORS.zeroSum("valuation + roundsize");
   return finish(compute(SHARE_OF_SUM, amount, valuation, size), "the stake");
 }
 

@@ -18,7 +18,10 @@ export const GRID_COLS = 16_384;
 export const MAX_RESULT_CELLS = 2 * GRID_ROWS;
 
 /**
- * The most rounds DEAL.TRANCHES takes: a tranche a month for 80 years. Its exact sum grows by at
- * most one input's digits span per round, so this also bounds decimal.js's precision (decimal.ts).
+ * The most rounds DEAL.TRANCHES takes: a tranche a month for over eight years. Its exact fraction
+ * grows by at most 700 digits a round, so this also sets decimal.js's precision (decimal.ts), and
+ * bounds the work: measured on the 2-core machine (load 16), 100 rounds of money values take about
+ * 12 ms; 100 rounds whose inputs span the whole range of doubles (1e-300 against 1e308 in every
+ * round, 61,000-digit fractions) about 2.7 s.
  */
-export const MAX_ROUNDS = 1_000;
+export const MAX_ROUNDS = 100;

@@ -60,6 +60,7 @@ function check(round: Round, i: number, count: number): Checked | CalcError {
   if (basis === "pre" && round.roundsize === undefined) return ERRORS.roundsizeRequired(sizeArg);
   const roundsize = round.roundsize ?? amount;
   if (roundsize < amount) return ERRORS.roundsizeBelowAmount(sizeArg, roundsize, amountArg, amount);
+  if (basis === "pre" && valuation === 0 && roundsize === 0) return ERRORS.zeroSum(`${valuationArg} + ${sizeArg}`);
   if (basis === "post") {
     if (valuation === 0) return ERRORS.zeroDivisor(valuationArg);
     if (amount > valuation) return ERRORS.stakeAbove100(amountArg, amount, valuationArg, valuation);
