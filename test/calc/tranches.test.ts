@@ -182,8 +182,8 @@ describe("decimal.js's one precision holds DEAL.TRANCHES' fraction exactly", () 
   test(`${MAX_ROUNDS} rounds of the most distant magnitudes stay within the precision, the final quotient's check included`, () => {
     // Each round sets 1e308 against 1e-300 (a premoney or a post-money of about 630 digits), alternating bases.
     const patterns = [
-      [1.2345678901234567e-300, 1.7976931348623157e308, 9.876543210987654e-300, false],
-      [5e-324, 1.2345678901234567e-290, 1.7976931348623157e308, true],
+      [1.2345678901234568e-300, 1.7976931348623157e308, 9.876543210987655e-300, false],
+      [5e-324, 1.2345678901234566e-290, 1.7976931348623157e308, true],
       [1.7976931348623157e308, 1.7976931348623157e308, 1.7976931348623157e308, false],
       [2.2250738585072014e-308, 1.2345678901234567e300, 2.2250738585072014e-308, true],
     ] as const;

@@ -155,11 +155,19 @@ describe("functions.ts registers the functions and returns Excel errors", () => 
 
   test("a number is the correctly rounded result; #VALUE! and #N/A carry the message, #DIV/0! and #NUM! take none", async () => {
     const stake = registered.get("STAKE")!;
-    const result = stake([[50e9], ["x"], [-1], [1]], [[830e9], [1], [1], [0]]) as unknown[][];
+    const result = stake([[50e9], ["x"], [50e9], [1]], [[830e9], [1], [830], [0]]) as unknown[][];
     expect(result[0][0]).toBe(nearestDouble(frac(50n, 830n)));
-    expect(result[1][0]).toEqual({ code: "#VALUE!", message: 'amount is "x", which is not a number.' });
-    expect(result[2][0]).toEqual({ code: "#NUM!", message: undefined });
+    expect(result[1][0]).toEqual({
+      code: "#VALUE!",
+      message: 'amount is "x", which is not a number: type the number alone, such as 35e9 for $35 billion.',
+    });
+    expect(result[2][0]).toEqual({
+      code: "#VALUE!",
+      message:
+        "amount (50,000,000,000) is larger than valuation (830), a post-money valuation: the stake would be above 100%. Are both in the same unit? Type both in full, such as 50e9 and 830e9 for $50 billion at $830 billion.",
+    });
     expect(result[3][0]).toEqual({ code: "#DIV/0!", message: undefined });
+    expect(registered.get("POSTMONEY")!([[1.7976931348623157e308]], [[1e308]])).toEqual([[{ code: "#NUM!", message: undefined }]]);
     expect(await registered.get("FIGURE")!([["nope"]])).toEqual([
       [{ code: "#N/A", message: expect.stringContaining('No figure has the id "nope"') }],
     ]);
@@ -228,8 +236,8 @@ describe("a failure on the Office side is still an Excel error", () => {
     };
     try {
       jest.isolateModules(() => require("../../src/functions/functions"));
-      expect(fns.get("STAKE")!([[-1]], [[1]])).toEqual([
-        [{ code: "#VALUE!", message: "DEAL.STAKE failed unexpectedly (unsupported code); please report it." }],
+      expect(fns.get("POSTMONEY")!([[1.7976931348623157e308]], [[1e308]])).toEqual([
+        [{ code: "#VALUE!", message: "DEAL.POSTMONEY failed unexpectedly (unsupported code); please report it." }],
       ]);
     } finally {
       delete global.CustomFunctions;
