@@ -2,6 +2,7 @@ import { CATALOG, FIGURE_FIELDS } from "../../src/calc/catalog";
 import { evaluate } from "../../src/calc/dispatch";
 import { allFigures, findFigure, findSource } from "../../src/figures";
 import { daysFrom1899, expectedField } from "./support/figures-oracle";
+import { exampleArgs } from "./support/formula-args";
 import { dec, frac, minus, nearestDouble, over, plus, times } from "./support/oracle";
 
 const rounded = (f: ReturnType<typeof frac>) => nearestDouble(f) + 0;
@@ -157,31 +158,6 @@ describe("the catalog", () => {
       if (firstOptional >= 0) expect(spec.params.slice(firstOptional).every((p) => p.optional && p.default)).toBe(true);
     }
   });
-
-  /** One literal as Excel reads it: text in quotes, a number, or an array constant ({1;2} a column, {1,2} a row). */
-  function literal(text: string): unknown {
-    const a = text.trim();
-    if (a.startsWith('"')) return a.slice(1, -1);
-    if (!a.startsWith("{")) return Number(a);
-    return a
-      .slice(1, -1)
-      .split(";")
-      .map((row) => row.split(",").map(literal));
-  }
-
-  /** Splits an example formula's arguments at the commas outside braces. */
-  function exampleArgs(formula: string): unknown[] {
-    const inside = /\((.*)\)$/.exec(formula)![1];
-    if (inside.trim() === "") return [];
-    const args: string[] = [""];
-    let depth = 0;
-    for (const ch of inside) {
-      if (ch === "{" || ch === "}") depth += ch === "{" ? 1 : -1;
-      if (ch === "," && depth === 0) args.push("");
-      else args[args.length - 1] += ch;
-    }
-    return args.map(literal);
-  }
 
   test("array constants in examples are read as Excel reads them", () => {
     expect(exampleArgs('=DEAL.TRANCHES({25e9;0}, {830e9,1200e9}, "post", 7)')).toEqual([[[25e9], [0]], [[830e9, 1200e9]], "post", 7]);

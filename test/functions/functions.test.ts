@@ -1,5 +1,7 @@
 import * as fs from "fs";
 import { CATALOG, NAMESPACE, signature } from "../../src/calc/catalog";
+import { evaluate } from "../../src/calc/dispatch";
+import { exampleArgs } from "../calc/support/formula-args";
 import { figureEntity } from "../../src/functions/card";
 import { renderHelpPage } from "../../src/functions/help-page";
 import { functionsMetadata } from "../../src/functions/metadata";
@@ -66,6 +68,36 @@ describe("the function reference in docs/functions.md", () => {
       for (const p of spec.params) expect(text).toContain(`\`${p.name}\``);
       for (const e of spec.examples) expect(text).toContain(e.formula);
       expect(text).toContain(spec.inWorkbook);
+    }
+  });
+});
+
+describe("the error examples in docs/functions.md", () => {
+  /** Each "- `=DEAL.X(…)`: "message…"" bullet of the Errors section: the formula and the quoted start of its message. */
+  function quotedExamples(): [string, string][] {
+    const text = fs.readFileSync(FUNCTIONS_DOC_PATH, "utf8");
+    const section = text.slice(text.indexOf("### Errors"), text.indexOf("### Differences"));
+    return section
+      .split(/\n- /)
+      .slice(1)
+      .map((bullet) => bullet.replace(/\s+/g, " "))
+      .map((bullet) => {
+        const [, formula, quoted] = /^`(=DEAL\.[^`]+)`: "(.*)"/.exec(bullet)!;
+        return [formula, quoted.replace(/"\..*$/, "").replace(/ ?…$/, "")];
+      });
+  }
+
+  test("are three, and each is the start of the message the function gives", () => {
+    const examples = quotedExamples();
+    expect(examples.length).toBe(3);
+    for (const [formula, quoted] of examples) {
+      const name = /^=DEAL\.([A-Z]+)\(/.exec(formula)![1];
+      const [[cell]] = evaluate(name, exampleArgs(formula));
+      expect([formula, (cell as { kind: string }).kind, (cell as { message: string }).message.startsWith(quoted)]).toEqual([
+        formula,
+        "#VALUE!",
+        true,
+      ]);
     }
   });
 });
