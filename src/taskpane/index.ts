@@ -8,7 +8,7 @@
 import { applyUpdate, checkSupport, insertBlocks, insertFormula, planUpdate } from "../excel";
 import { runSelfTest } from "../excel/self-test";
 import { readWorkbookFigures } from "../excel/figures-version";
-import { useDataset } from "../figures";
+import { currentDataset, useDataset } from "../figures";
 import { isoDay } from "../figures/age";
 import { BUILT_IN_FIGURES } from "../figures/builtin";
 import { loadFigures, type FetchLike, type LoadedFigures } from "../figures/load";
@@ -92,7 +92,7 @@ function start(loaded: LoadedFigures): void {
     blocks: BLOCKS.map((id) => ({ id, title: BLOCK_TITLES[id] })),
     derived: derivedCards,
     functions: functionEntries(),
-    previews: () => blockPreviews(buildAllBlocks(), BLOCK_TITLES),
+    previews: () => blockPreviews(buildAllBlocks({ dataset: currentDataset() }), BLOCK_TITLES),
   });
   applyTheme(document, paneTheme(null, prefersDark()));
   if (typeof Office === "undefined") {
