@@ -20,9 +20,9 @@ import { publishFigures } from "../../src/figures/runtime-slot";
 const DIST = path.resolve(process.env.DIST_DIR ?? "dist");
 
 /**
- * functions.js's budget: 53,843 bytes when DEAL.TRANCHES and the errors' messages came in
- * (decimal.js is about 32,000 of them), with 10% headroom. A change that needs more raises it
- * here, on purpose, and says why.
+ * functions.js's budget: 54,218 bytes measured once DEAL.TRANCHES, the errors' messages and the
+ * functions' wait for the pane's figures came in (decimal.js is about 32,000 of them), with about
+ * 10% headroom. A change that needs more raises it here, on purpose, and says why.
  */
 const FUNCTIONS_BUDGET = 60_000;
 
@@ -225,11 +225,13 @@ describe("functions.js in a bare vm context", () => {
     expect(table.find((r) => r[0] === "openai.valuation_round")![4]).toBe("approximately");
   });
 
-  test("DEAL.CARD gives the entity where Office reports ExcelApi 1.16, the number elsewhere", async () => {
+  test("DEAL.CARD gives the entity where Office reports CustomFunctionsRuntime 1.4, the number elsewhere", async () => {
     expect(plain(await registered.get("CARD")!([["amzn.price"]]))).toEqual([[241.73]]);
     const withOffice = loadFunctions();
     withOffice.context.Office = {
-      context: { requirements: { isSetSupported: (set: string, version: string) => set === "ExcelApi" && version === "1.16" } },
+      context: {
+        requirements: { isSetSupported: (set: string, version: string) => set === "CustomFunctionsRuntime" && version === "1.4" },
+      },
     };
     publishFigures({ dataset: BUILT_IN_FIGURES, origin: "built-in", reason: "the test publishes the built-in copy" }, withOffice.context);
     const [[entity]] = plain(await withOffice.registered.get("CARD")!([["amzn.price"]])) as {

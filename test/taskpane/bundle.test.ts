@@ -18,11 +18,13 @@ describe("taskpane.js", () => {
   // 150 KiB until the pane took on the figures file: the built-in copy (moved here from
   // functions.js), its JSON Schema and the validator the pane runs on the served file (issue 13);
   // then the self-test (issue 12) and the function descriptions the reference derives from
-  // (issue 15): 171 KB measured; then DEAL.TRANCHES' description and the errors' messages with
-  // their fixes (issue 22): 184.8 KB. The cap catches a library pulled in by mistake (ExcelJS
-  // alone is about 900 KB), not a few kilobytes of the pane's own code.
-  test("is under 190 KiB minified", () => {
-    expect(Buffer.byteLength(read(), "utf8")).toBeLessThan(190 * 1024);
+  // (issue 15): 171 KB measured. The cap catches a library pulled in by mistake (ExcelJS alone
+  // is about 900 KB), not a few kilobytes of the pane's own code. The update machinery that finds
+  // tables and names by identity, adds and retracts rows and checks before writing (issue 20) took
+  // it to 198 KiB; DEAL.TRANCHES' description and the errors' messages with their fixes (issue 22)
+  // add about 3.3 KB.
+  test("is under 215 KiB minified", () => {
+    expect(Buffer.byteLength(read(), "utf8")).toBeLessThan(215 * 1024);
   });
 
   test.each([
