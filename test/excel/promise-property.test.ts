@@ -338,7 +338,28 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
   decline: fc.func(fc.boolean()),
 });
 
-afterAll(() => useDataset(BUILT_IN_FIGURES));
+// One clock for both builds of a scenario: the install's log row carries the time, and a user may copy it anywhere.
+beforeAll(() => {
+  jest.useFakeTimers({
+    now: new Date("2026-12-01T09:00:00Z"),
+    doNotFake: [
+      "nextTick",
+      "setImmediate",
+      "clearImmediate",
+      "setTimeout",
+      "clearTimeout",
+      "setInterval",
+      "clearInterval",
+      "queueMicrotask",
+      "hrtime",
+      "performance",
+    ],
+  });
+});
+afterAll(() => {
+  jest.useRealTimers();
+  useDataset(BUILT_IN_FIGURES);
+});
 
 describe("the update promise against what users do (property)", () => {
   it("Apply writes exactly the cells, values and names the review showed, or nothing, and nothing the user owns", async () => {
