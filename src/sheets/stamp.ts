@@ -20,7 +20,7 @@ export function figuresStamp(dataset: Dataset): string {
   if (stale > 0)
     parts.push(`${stale} of ${dataset.figures.length} figures were more than ${DEFAULT_STALE_DAYS} days old on ${dataset.date}`);
   const undated = undatedFigures(dataset).length;
-  if (undated > 0) parts.push(`${undated} of ${dataset.figures.length} ${undated === 1 ? "figure is" : "figures are"} undated`);
+  if (undated > 0) parts.push(`${undated} of ${dataset.figures.length} figures ${undated === 1 ? "is" : "are"} undated`);
   return parts.join(" · ");
 }
 
