@@ -6,18 +6,30 @@
  * the same wherever a figure goes.
  */
 import { findSourceIn } from "./lookup";
-import { QUALIFIERS, qualifiersOf } from "./qualifiers";
+import { qualifiersOf } from "./qualifiers";
 import { standingOf, statedWhen } from "./standing";
 import type { Dataset, Figure, Qualifier, Source } from "./types";
 
-/** Each qualifier and what it tells a reader about the number. */
-export const QUALIFIER_MEANINGS: Readonly<Record<Qualifier, string>> = /*#__PURE__*/ Object.freeze(
-  Object.fromEntries(Object.entries(QUALIFIERS).map(([q, info]) => [q, info.meaning])) as Record<Qualifier, string>,
-);
+/** Each qualifier (qualifiers.ts) and what it tells a reader about the number. */
+export const QUALIFIER_MEANINGS: Readonly<Record<Qualifier, string>> = /*#__PURE__*/ Object.freeze({
+  "as stated":
+    "The source gives the number with no hedge word. It is only as precise as the source states it: 114% is a whole percentage, $500 billion a round amount.",
+  approximately: 'The source hedges ("roughly", "approximately"): the true figure is near it, on either side.',
+  around: 'The source hedges ("around", "trading around"): the true figure is near it, on either side.',
+  "up to": 'A ceiling: the figure could be lower ("up to $50 billion", "as much as $50 billion").',
+  "at least": "A floor: the figure could be higher.",
+  "could total":
+    'A possible total ("a new financing round that could total $100 billion"): neither a ceiling nor a floor; it may end higher or lower.',
+  "projected by":
+    'A date a plan points to ("the projected closing … by the end of Q1 2026"): a projection, not a deadline; it may come later, or not at all.',
+  "expects to": "The company's own expectation of a future amount, as an article reports it: it may change.",
+  signaled:
+    'The company has indicated it in no statement the article quotes ("has signaled that it expects to spend"): weaker than a figure it published.',
+});
 
 /** The meaning of each qualifier a field lists, one line each: 'Qualifier "up to": A ceiling: …'. */
 export function qualifierLines(field: string): string[] {
-  return qualifiersOf(field).map((q) => `Qualifier "${q}": ${QUALIFIERS[q].meaning}`);
+  return qualifiersOf(field).map((q) => `Qualifier "${q}": ${QUALIFIER_MEANINGS[q]}`);
 }
 
 /** A source's tier in words: "secondary source: an article reporting on others". */

@@ -1,13 +1,13 @@
 /**
  * The qualifiers: the words with which the articles say how strongly they state a figure ("up
- * to", "could total", "signaled"). One table gives each its meaning, the words of a quote that
- * show it, and what it does to a result computed from the figure, so the validator, the notes,
- * the docs and the derived results all read the same. Pure.
+ * to", "could total", "signaled"). One table gives each the words of a quote that show it and what
+ * it does to a result computed from the figure, so the validator, the claims and the derived
+ * results all read the same; what each means in words is QUALIFIER_MEANINGS (provenance.ts), kept
+ * apart so the functions bundle, which needs only this table, does not carry the sentences. Pure.
  */
 import type { Qualifier } from "./types";
 
 interface QualifierInfo {
-  readonly meaning: string;
   /** Words of a quote that show it, lowercase; none for "as stated". */
   readonly words: readonly string[];
   /** What it says of the true value: at most this (ceiling), at least this (floor), or neither. */
@@ -20,67 +20,54 @@ interface QualifierInfo {
 
 export const QUALIFIERS: Readonly<Record<Qualifier, QualifierInfo>> = Object.freeze({
   "as stated": {
-    meaning:
-      "The source gives the number with no hedge word. It is only as precise as the source states it: 114% is a whole percentage, $500 billion a round amount.",
     words: [],
     bound: null,
     approximate: false,
     beforeValue: false,
   },
   approximately: {
-    meaning: 'The source hedges ("roughly", "approximately"): the true figure is near it, on either side.',
     words: ["approximately", "roughly"],
     bound: null,
     approximate: true,
     beforeValue: true,
   },
   around: {
-    meaning: 'The source hedges ("around", "trading around"): the true figure is near it, on either side.',
     words: ["around"],
     bound: null,
     approximate: true,
     beforeValue: true,
   },
   "up to": {
-    meaning: 'A ceiling: the figure could be lower ("up to $50 billion", "as much as $50 billion").',
     words: ["up to", "as much as"],
     bound: "ceiling",
     approximate: false,
     beforeValue: true,
   },
   "at least": {
-    meaning: "A floor: the figure could be higher.",
     words: ["at least"],
     bound: "floor",
     approximate: false,
     beforeValue: true,
   },
   "could total": {
-    meaning:
-      'A possible total ("a new financing round that could total $100 billion"): neither a ceiling nor a floor; it may end higher or lower.',
     words: ["could total"],
     bound: null,
     approximate: true,
     beforeValue: true,
   },
   "projected by": {
-    meaning:
-      'A date a plan points to ("the projected closing … by the end of Q1 2026"): a projection, not a deadline; it may come later, or not at all.',
     words: ["projected"],
     bound: null,
     approximate: true,
     beforeValue: true,
   },
   "expects to": {
-    meaning: "The company's own expectation of a future amount, as an article reports it: it may change.",
     words: ["expects to", "expected to"],
     bound: null,
     approximate: true,
     beforeValue: false,
   },
   signaled: {
-    meaning:
-      'The company has indicated it in no statement the article quotes ("has signaled that it expects to spend"): weaker than a figure it published.',
     words: ["signaled", "signalled"],
     bound: null,
     approximate: true,

@@ -2,6 +2,7 @@ import { CATALOG, FIGURE_FIELDS } from "../../src/calc/catalog";
 import { evaluate } from "../../src/calc/dispatch";
 import { allFigures, findFigure, findSource } from "../../src/figures";
 import type { Figure } from "../../src/figures";
+import { STANDINGS } from "../figures/standings";
 import { dec, frac, minus, nearestDouble, over, parseDecimal, plus, times } from "./support/oracle";
 
 const rounded = (f: ReturnType<typeof frac>) => nearestDouble(f) + 0;
@@ -86,10 +87,12 @@ function expectedField(figure: Figure, field: string): number | string | { kind:
       // Days from Excel's day 0, 1899-12-30, counted with the proleptic calendar by hand.
       return daysFrom1899(figure.value);
     case "asof":
-      // The words, then the date and what it rests on (issue 13).
-      return figure.asOfDate === null
-        ? `${figure.asOf}; no article gives a date`
-        : `${figure.asOf}; dated ${figure.asOfDate}, ${figure.asOfBasis}`;
+      // When it was stated, in words, then the date and what it rests on (issues 13, 21).
+      return figure.asOfDate === null ? `undated: ${figure.asOf}` : `${figure.asOf}; dated ${figure.asOfDate}, ${figure.asOfBasis}`;
+    case "standing":
+      return STANDINGS[figure.id];
+    case "period":
+      return figure.period;
     case "asofdate":
       return figure.asOfDate === null
         ? { kind: "#N/A", message: `No article gives or implies a date for ${figure.id}; DEAL.FIGURE("${figure.id}", "asof") says why.` }
@@ -123,6 +126,12 @@ describe("FIGURE and FIGURES read the dataset", () => {
     expect(evaluate("FIGURE", [ids, [[field.toUpperCase()]]])).toEqual(figures.map((f) => [expectedField(f, field)]));
   });
 
+  test('FIGURE(id, "standing") says the announced $50B is contested, the talks figure confirmed by 4 articles', () => {
+    expect(evaluate("FIGURE", [[["deal.amount_announced"]], [["standing"]]])).toEqual([["contested"]]);
+    expect(evaluate("FIGURE", [[["DEAL.AMOUNT"]], [["Standing"]]])).toEqual([["confirmed by 4 articles, hedged by 2"]]);
+    expect(evaluate("FIGURE", [[["amazon.capex_2026"]], [["standing"]]])).toEqual([["single source"]]);
+  });
+
   test("the field defaults to the value, and ids ignore case", () => {
     expect(evaluate("FIGURE", [[["AMZN.Price"]]])).toEqual([[241.73]]);
     expect(evaluate("FIGURE", [[["deal.expected_close"]], [[null]]])).toEqual([[daysFrom1899("2026-03-31")]]);
@@ -139,7 +148,7 @@ describe("FIGURE and FIGURES read the dataset", () => {
         {
           kind: "#VALUE!",
           message:
-            'field is "price": use one of "value", "label", "unit", "qualifier", "status", "asof", "asofdate", "source", "sourcetitle", "tier", "quote", "comment".',
+            'field is "price": use one of "value", "label", "unit", "qualifier", "status", "standing", "asof", "asofdate", "period", "source", "sourcetitle", "tier", "quote", "comment".',
         },
       ],
     ]);
@@ -151,7 +160,20 @@ describe("FIGURE and FIGURES read the dataset", () => {
 
   test("FIGURES() is the header row and one row per figure", () => {
     const table = evaluate("FIGURES", []);
-    expect(table[0]).toEqual(["id", "label", "value", "unit", "qualifier", "status", "as of", "source", "tier", "comment"]);
+    expect(table[0]).toEqual([
+      "id",
+      "label",
+      "value",
+      "unit",
+      "qualifier",
+      "status",
+      "standing",
+      "as of",
+      "period",
+      "source",
+      "tier",
+      "comment",
+    ]);
     expect(table.slice(1)).toEqual(
       figures.map((f) => [
         f.id,
@@ -160,7 +182,9 @@ describe("FIGURE and FIGURES read the dataset", () => {
         f.unit,
         f.qualifier,
         f.status,
+        STANDINGS[f.id],
         expectedField(f, "asof"),
+        f.period,
         findSource(f.sourceId)!.title,
         findSource(f.sourceId)!.tier,
         f.comment,
@@ -214,6 +238,7 @@ describe("the catalog", () => {
 
   test("the text examples are what the function returns", () => {
     expect(evaluate("FIGURE", exampleArgs('=DEAL.FIGURE("openai.valuation_round", "qualifier")'))).toEqual([["approximately"]]);
+    expect(evaluate("FIGURE", exampleArgs('=DEAL.FIGURE("deal.amount_announced", "standing")'))).toEqual([["contested"]]);
   });
 });
 

@@ -195,13 +195,28 @@ describe("functions.js in a bare vm context", () => {
     ]);
   });
 
-  test("DEAL.FIGURES() spills a header with qualifier and comment columns, then one row per figure", async () => {
+  test("DEAL.FIGURES() spills a header with qualifier, standing, period and comment columns, then one row per figure", async () => {
     const table = (await registered.get("FIGURES")!()) as unknown[][];
-    expect(table[0]).toEqual(["id", "label", "value", "unit", "qualifier", "status", "as of", "source", "tier", "comment"]);
+    expect(table[0]).toEqual([
+      "id",
+      "label",
+      "value",
+      "unit",
+      "qualifier",
+      "status",
+      "standing",
+      "as of",
+      "period",
+      "source",
+      "tier",
+      "comment",
+    ]);
     const announced = table.find((r) => r[0] === "deal.amount_announced")!;
-    expect([announced[4], announced[9]]).toEqual([
+    expect([announced[4], announced[6], announced[8], announced[11]]).toEqual([
       "as stated",
-      "Stated as a round amount ($50 billion). Spread over multiple years, per the same source; the talks reports say up to $50 billion.",
+      "contested",
+      "spread over multiple years",
+      "Stated as a round amount ($50 billion). The article says the commitment was confirmed in a joint statement but quotes none of it.",
     ]);
     expect(table.find((r) => r[0] === "openai.valuation_round")![4]).toBe("approximately");
   });
@@ -219,7 +234,7 @@ describe("functions.js in a bare vm context", () => {
       properties: Record<string, unknown>;
     }[][];
     expect(entity.type).toBe("Entity");
-    expect(entity.text).toBe("AMZN share price: around $241.73");
+    expect(entity.text).toBe("Amazon stock price: around $241.73");
     expect(entity.properties.Value).toEqual({ type: "Double", basicValue: 241.73 });
   });
 
@@ -249,11 +264,15 @@ describe("functions.js in a bare vm context", () => {
     publishFigures({ dataset: served, origin: "served", reason: "" }, fresh.context);
     expect(plain(await price)).toEqual([[250.5]]);
     expect(plain(await fresh.registered.get("FIGURE")!([["deal.amount"]], [["asof"]]))).toEqual([
-      ["late January 2026 (talks); dated 2026-02-01, inferred from another article"],
+      ["during the talks (the article is undated); dated 2026-02-01, inferred from another article"],
     ]);
+    expect(plain(await fresh.registered.get("FIGURE")!([["deal.amount_announced"]], [["standing"]]))).toEqual([["contested"]]);
   });
 
-  test("is at most 48 KB minified, now that the figures are not in it", () => {
-    expect(Buffer.byteLength(readBuilt("functions.js"))).toBeLessThanOrEqual(48 * 1024);
+  // 48 KB once the figures left it (issue 13), 47.99 KB measured before issue 21 added each
+  // figure's standing and the qualifiers' words (DEAL.FIGURE(id, "standing"), the claims of
+  // DEAL.CARD): 49.3 KB measured. The cap catches a library or the dataset pulled in by mistake.
+  test("is at most 52 KB minified, now that the figures are not in it", () => {
+    expect(Buffer.byteLength(readBuilt("functions.js"))).toBeLessThanOrEqual(52 * 1024);
   });
 });

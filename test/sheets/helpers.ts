@@ -3,7 +3,10 @@ import { findFigure, findSource, isLookupError, type Figure } from "../../src/fi
 import { parseA1, toA1 } from "../../src/sheets/a1";
 import { COL } from "../../src/sheets/figure-table";
 import type { CellSpec, SheetSpec } from "../../src/sheets/spec";
+import { STANDINGS } from "../figures/standings";
 import { Fraction } from "./oracle";
+
+export { STANDINGS };
 
 export function cellAt(spec: SheetSpec, address: string): CellSpec {
   const { row, col } = parseA1(address);
@@ -97,22 +100,6 @@ export function expectFigureRow(spec: SheetSpec, excelRow: number, id: string): 
   for (const field of ["standing", "unit", "qualifier", "status", "asOf", "period", "source", "id"] as const)
     expect(a(field)).toMatchObject({ owner: "addin", figureId: id });
 }
-
-/** Each figure's standing, counted by hand from the articles that state, contradict or hedge it (issue 21). */
-export const STANDINGS: Readonly<Record<string, string>> = {
-  "deal.amount": "confirmed by 4 articles, hedged by 2",
-  "deal.amount_announced": "contested",
-  "deal.round_size": "confirmed by 2 articles",
-  "openai.valuation_prior": "single source",
-  "openai.valuation_round": "confirmed by 2 articles",
-  "deal.expected_close": "single source",
-  "amzn.price": "single source",
-  "amzn.return_3y": "single source",
-  "amazon.capex_2026": "single source",
-  "amazon.corporate_layoffs": "single source",
-  "anthropic.amazon_investment": "single source",
-  "anthropic.indiana_campus": "confirmed by 2 articles",
-};
 
 export const TABLE_HEADER = [
   "Figure",
