@@ -23,7 +23,7 @@ export const CAPEX_CHART_ITEMS = Object.freeze([
 
 /** The caveat that goes with every comparison of the OpenAI investment with the 2026 spending. */
 export const CAPEX_COMPARISON_CAVEAT =
-  "An investment in OpenAI under discussion in the talks, set against what Amazon expects to spend in one year, 2026: the ratio sets them side by side; it is not a share of the 2026 spending.";
+  "The OpenAI investment of up to $50 billion under discussion in the talks, set against what Amazon expects to spend in one year, 2026: the ratio sets them side by side; it is not a share of the 2026 spending.";
 
 /** A bar's label: the figure's label with the qualifier of its value, where it has one ("Amazon investment in OpenAI (talks), up to"). */
 function barLabel(data: Dataset, id: string): string {
