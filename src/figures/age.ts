@@ -56,7 +56,7 @@ export function passedEvents(dataset: Dataset, today: string): readonly Figure[]
   return dataset.figures.filter((f) => f.unit === "date" && utcDay(f.value) < utcDay(today));
 }
 
-/** "The expected close, 31 Mar 2026, has passed: these figures describe the talks". */
+/** "The projected closing, 31 Mar 2026, has passed: these figures describe the talks". */
 export function passedEventText(figure: Figure): string {
   const words = EVENT_WORDS[figure.id];
   const date = readableDate(figure.value);
