@@ -6,7 +6,7 @@
  */
 import { findFigureIn, findSourceIn, isLookupError } from "../figures/lookup";
 import { formatAsOf, formatClaim } from "../figures/format";
-import { outletText, qualifierLines, standingLines, tierText } from "../figures/provenance";
+import { citation, qualifierLines, standingLines, tierText } from "../figures/provenance";
 import { derivedQualifier, qualifiedLabel, type DerivedQualifier } from "../figures/qualifiers";
 import { standingOf } from "../figures/standing";
 import type { Dataset, Fact, Figure, FigureBlock, Source } from "../figures/types";
@@ -63,9 +63,10 @@ function source(data: Dataset, sourceId: string): Source {
   return found;
 }
 
+/** The article as a reader cites it, with its tier: never the outlet it only cites as its publisher. */
 function sourceLine(data: Dataset, sourceId: string): string {
   const s = source(data, sourceId);
-  return `${s.title} (${outletText(s)}; ${s.date ?? "undated"}); ${tierText(s)}`;
+  return `${citation(s)}; ${tierText(s)}`;
 }
 
 /** The title of a figure's or fact's source, for the Source column. */

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { DATASET, allFacts, allFigures, allSources, findFigure, findSource, idsSupportedBy, isLookupError } from "../../src/figures";
 import type { Figure } from "../../src/figures";
+import { citation } from "../../src/figures/provenance";
 import { standingOf } from "../../src/figures/standing";
 import { STANDINGS } from "./standings";
 
@@ -267,6 +268,13 @@ describe("the dataset", () => {
       ["src.announcement", "unnamed outlet", null],
     ]);
     for (const s of allSources()) expect([s.id, /wsj|wall street|techcrunch/i.test(`${s.id} ${s.title}`)]).toEqual([s.id, false]);
+    // What a reader copies names the article, and the outlet it cites only as cited.
+    expect(citation(findSource("src.advanced_talks")!)).toBe(
+      '"Amazon in Advanced Talks to Invest Up to $50 Billion in OpenAI, Signaling Major AI Ambitions" (unnamed outlet, citing The Wall Street Journal; undated)',
+    );
+    expect(citation(findSource("src.admin_recap")!)).toBe(
+      '"Amazon\'s Potential $50B Investment in OpenAI: Reshaping the AI Landscape" (unnamed site, a post by "Admin", citing TechCrunch; 2026-02-01)',
+    );
     // What the articles say of where the story comes from.
     expect(articleText(findSource("src.advanced_talks")!.file)).toContain("first reported by The Wall Street Journal");
     expect(articleText(findSource("src.admin_recap")!.file)).toContain("A recent report from TechCrunch");
