@@ -19,7 +19,14 @@ describe("Sources block", () => {
   test("is the table DealSources on the sheet Sources", () => {
     expect(sources.sheetName).toBe("Sources");
     expect(sources.requires).toEqual([]);
-    expect(sources.tables[0]).toEqual({ name: "DealSources", top: 3, left: 0, bottom: 3 + allSources().length, right: 7 });
+    expect(sources.tables[0]).toEqual({
+      name: "DealSources",
+      top: 3,
+      left: 0,
+      bottom: 3 + allSources().length,
+      right: 7,
+      retractIn: "Tier",
+    });
     expect(SOURCE_COLUMNS.map((_, col) => cellAt(sources, toA1(3, col)).value)).toEqual([
       "Id",
       "Title",
@@ -55,7 +62,14 @@ describe("Sources block", () => {
   });
 
   test("below it, when each figure was stated and how that is known, the period, its standing, its source and the caveat", () => {
-    expect(sources.tables[1]).toEqual({ name: "DealAsOf", top: 11, left: 0, bottom: 11 + allFigures().length, right: 8 });
+    expect(sources.tables[1]).toEqual({
+      name: "DealAsOf",
+      top: 11,
+      left: 0,
+      bottom: 11 + allFigures().length,
+      right: 8,
+      retractIn: "Caveat",
+    });
     expect(AS_OF_COLUMNS.map((_, col) => cellAt(sources, toA1(11, col)).value)).toEqual([
       "Id",
       "As of",

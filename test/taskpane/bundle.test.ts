@@ -18,11 +18,13 @@ describe("taskpane.js", () => {
   // 150 KiB until the pane took on the figures file: the built-in copy (moved here from
   // functions.js), its JSON Schema and the validator the pane runs on the served file (issue 13);
   // then the self-test (issue 12) and the function descriptions the reference derives from
-  // (issue 15): 171 KB measured; then each figure's citations, standing and qualifiers, with the
-  // checks the pane runs on a served file (issue 21): 191 KB measured. The cap catches a library
-  // pulled in by mistake (ExcelJS alone is about 900 KB), not a few kilobytes of the pane's own code.
-  test("is under 200 KiB minified", () => {
-    expect(Buffer.byteLength(read(), "utf8")).toBeLessThan(200 * 1024);
+  // (issue 15): 171 KB measured. The cap catches a library pulled in by mistake (ExcelJS alone
+  // is about 900 KB), not a few kilobytes of the pane's own code. The update machinery that finds
+  // tables and names by identity, adds and retracts rows and checks before writing (issue 20) took
+  // it to 198 KiB; each figure's citations, standing and qualifiers, with the checks the pane runs
+  // on a served file (issue 21), about 13 KiB more.
+  test("is under 225 KiB minified", () => {
+    expect(Buffer.byteLength(read(), "utf8")).toBeLessThan(225 * 1024);
   });
 
   test.each([

@@ -52,7 +52,7 @@ function sourcesTable(b: BlockBuilder, top: number): number {
     text(6, idsSupportedByIn(b.data, s.id).join(", "));
     text(7, s.file);
   });
-  b.table("DealSources", top, 0, top + sources.length, SOURCE_COLUMNS.length - 1);
+  b.table("DealSources", top, 0, top + sources.length, SOURCE_COLUMNS.length - 1, "Tier");
   return top + sources.length;
 }
 
@@ -82,7 +82,7 @@ function asOfTable(b: BlockBuilder, top: number): void {
     const words = caveat(f);
     if (words) text(8, words);
   });
-  b.table("DealAsOf", top, 0, top + figures.length, AS_OF_COLUMNS.length - 1);
+  b.table("DealAsOf", top, 0, top + figures.length, AS_OF_COLUMNS.length - 1, "Caveat");
 }
 
 export function buildSourcesBlock(sheetName: string, origin: Origin, data: Dataset): SheetSpec {
