@@ -10,7 +10,6 @@
 import { BUILT_IN_FIGURES } from "../../src/figures";
 import { applyUpdate, insertBlocks, planUpdate, type ActionResult } from "../../src/excel";
 import { columnLetter, FakeWorkbook, installFakeOffice } from "../fakes/fake-excel";
-import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
 import { ok, previousSource } from "./actions";
 
 const NEW_SHEET = { target: "new-sheet", includeStockHistory: false } as const;
