@@ -2,9 +2,10 @@
  * The Sources sheet: each article the figures come from, who published it (never an outlet it
  * only cites), its date (or what it says about when it speaks), its tier, what it cites and the
  * figures and facts it supports; below it, when each figure was stated and how that date is
- * known, the period it is about, its standing and the articles that contradict or hedge it.
+ * known, the period it is about, its standing, its source and the articles that contradict or
+ * hedge it.
  */
-import { findSourceIn, idsSupportedByIn } from "../../figures/lookup";
+import { idsSupportedByIn } from "../../figures/lookup";
 import type { Dataset, Figure } from "../../figures/types";
 import { outletText, standingCaveat } from "../../figures/provenance";
 import { standingOf } from "../../figures/standing";
@@ -13,6 +14,11 @@ import { FORMATS, isoDateToSerial } from "../formats";
 import type { SheetSpec } from "../spec";
 
 export const SOURCE_COLUMNS = Object.freeze(["Id", "Title", "Outlet", "Date", "Tier", "Cites", "Supports", "File"] as const);
+/**
+ * As wide as SOURCE_COLUMNS: the table sits below DealSources, and a row an update adds to
+ * DealSources moves it down, which Excel does only for a whole table. The source's tier is on its
+ * DealSources row, found by the Source id.
+ */
 export const AS_OF_COLUMNS = Object.freeze([
   "Id",
   "As of",
@@ -21,7 +27,6 @@ export const AS_OF_COLUMNS = Object.freeze([
   "Period",
   "Standing",
   "Source id",
-  "Tier",
   "Caveat",
 ] as const);
 
@@ -67,7 +72,6 @@ function asOfTable(b: BlockBuilder, top: number): void {
   const figures = b.data.figures;
   figures.forEach((f, i) => {
     const row = top + 1 + i;
-    const source = findSourceIn(b.data, f.sourceId);
     const text = (col: number, value: string) => b.put(row, col, { value, style: "text", owner: "addin", figureId: f.id });
     text(0, f.id);
     text(1, f.asOf);
@@ -78,9 +82,8 @@ function asOfTable(b: BlockBuilder, top: number): void {
     text(4, f.period);
     text(5, standingOf(f).text);
     text(6, f.sourceId);
-    text(7, source?.tier ?? "");
     const words = caveat(f);
-    if (words) text(8, words);
+    if (words) text(7, words);
   });
   b.table("DealAsOf", top, 0, top + figures.length, AS_OF_COLUMNS.length - 1, "Caveat");
 }
