@@ -114,6 +114,14 @@ describe("all blocks", () => {
     }
   });
 
+  test("no text of a block's first column repeats a figure's label: an update that lost a table's Id column finds rows by label", () => {
+    for (const spec of live) {
+      const first = spec.cells.filter((c) => c.col === spec.origin.col && typeof c.value === "string").map((c) => c.value as string);
+      const labels = allFigures().map((f) => f.label);
+      expect([spec.block, first.filter((text, i) => labels.includes(text) && first.indexOf(text) !== i)]).toEqual([spec.block, []]);
+    }
+  });
+
   test("no two cells share a position and no cell has both a value and a formula", () => {
     for (const spec of live) {
       const keys = spec.cells.map((c) => `${c.row},${c.col}`);

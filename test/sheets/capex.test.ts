@@ -91,8 +91,10 @@ describe("Capex 2026 block", () => {
       "What Amazon expects to spend in 2026, approximately",
       "Amazon investment in OpenAI (talks), up to",
       "Amount Amazon has committed to Anthropic, at least",
-      "Data center campus in Indiana for Anthropic",
+      "Data center campus in Indiana for Anthropic, as stated",
     ]);
+    // No bar repeats a figure's label: the rows of a table whose Id column was lost are found by their labels.
+    for (const label of labels) expect(capex.cells.filter((c) => c.value === label)).toHaveLength(1);
     expect(chart.title).toBe("What Amazon expects to spend in 2026 beside its AI commitments: not like for like");
     const wb = evaluateWorkbook([deal, capex]);
     const ids = ["amazon.capex_2026", "deal.amount", "anthropic.amazon_investment", "anthropic.indiana_campus"];

@@ -25,11 +25,14 @@ export const CAPEX_CHART_ITEMS = Object.freeze([
 export const CAPEX_COMPARISON_CAVEAT =
   "The OpenAI investment of up to $50 billion under discussion in the talks, set against what Amazon expects to spend in one year, 2026: the ratio sets them side by side; it is not a share of the 2026 spending.";
 
-/** A bar's label: the figure's label with the qualifier of its value, where it has one ("Amazon investment in OpenAI (talks), up to"). */
+/**
+ * A bar's label: the figure's label with the qualifier of its value ("Amazon investment in OpenAI
+ * (talks), up to"; "as stated" where it has none). Never the label alone: an update that lost a
+ * table's Id column finds its rows by their labels, so no other row of the block repeats one.
+ */
 function barLabel(data: Dataset, id: string): string {
   const f = figure(data, id);
-  const prefix = valuePrefix(f.qualifier);
-  return prefix === "" ? f.label : `${f.label}, ${prefix}`;
+  return `${f.label}, ${valuePrefix(f.qualifier) || "as stated"}`;
 }
 
 export function buildCapexBlock(sheetName: string, origin: Origin, data: Dataset): SheetSpec {
