@@ -13,8 +13,8 @@ describe("the generated sections of README.md and docs/", () => {
 
   test("a stale section is detected and regenerated", () => {
     const stale = figuresDoc.replace(
-      /`amzn\.price` \| AMZN share price \| around \$241\.73/,
-      "`amzn.price` | AMZN share price | around $199.99",
+      /`amzn\.price` \| Amazon stock price \| around \$241\.73/,
+      "`amzn.price` | Amazon stock price | around $199.99",
     );
     expect(stale).not.toBe(figuresDoc);
     expect(readSection(stale, "figures")).not.toBe(GENERATED_SECTIONS.figures.render());

@@ -137,8 +137,10 @@ export const FIGURE_FIELDS = [
   "unit",
   "qualifier",
   "status",
+  "standing",
   "asof",
   "asofdate",
+  "period",
   "source",
   "sourcetitle",
   "tier",
@@ -308,7 +310,8 @@ export const CATALOG: readonly FunctionSpec[] = [
     ],
     result: "The multiple (3 means three times the money invested).",
     examples: [{ formula: "=DEAL.MOIC(50e9, 125e9)", result: 2.5 }],
-    inWorkbook: "=DEAL.MOIC(DEAL_AMOUNT, DEAL.STAKEVALUE(DEAL_STAKE_POST, 1e12))",
+    // The exit valuation is the user's (the Deal sheet's blank input): blank until they enter one.
+    inWorkbook: '=IF(DEAL_EXIT_VALUATION="", "", DEAL.MOIC(DEAL_AMOUNT, DEAL.STAKEVALUE(DEAL_STAKE_POST, DEAL_EXIT_VALUATION)))',
   },
   {
     name: "CAGR",
@@ -368,10 +371,11 @@ export const CATALOG: readonly FunctionSpec[] = [
       },
     ],
     result:
-      'The field: the value as a number (dates as Excel date serials), "asofdate" as a date serial (#N/A where the source gives no date), the others as text; "source" is the source\'s id on the Sources sheet, "sourcetitle" its title, "tier" primary or secondary.',
+      'The field: the value as a number (dates as Excel date serials), "asofdate" the day it was stated as a date serial (#N/A where it is undated), the others as text; "standing" is "confirmed by N articles", "single source" or "contested", "asof" when it was stated, "period" the period it is about, "source" the source\'s id on the Sources sheet, "sourcetitle" its title, "tier" primary or secondary.',
     examples: [
       { formula: '=DEAL.FIGURE("amzn.price")', result: 241.73 },
       { formula: '=DEAL.FIGURE("openai.valuation_round", "qualifier")', result: "approximately" },
+      { formula: '=DEAL.FIGURE("deal.amount_announced", "standing")', result: "contested" },
     ],
     inWorkbook: '=DEAL.FIGURE("openai.valuation_round", "comment")',
   },
@@ -380,7 +384,7 @@ export const CATALOG: readonly FunctionSpec[] = [
     summary: "The whole Deal Desk dataset as a table that spills, with a header row.",
     params: [],
     result:
-      "A table with the columns id, label, value, unit, qualifier, status, as of (with its date and how it is known), source (the title), tier and comment; one row per figure.",
+      "A table with the columns id, label, value, unit, qualifier, status, standing, as of (when it was stated, with its date and how it is known), period, source (the title), tier and comment; one row per figure.",
     examples: [{ formula: "=DEAL.FIGURES()", result: "a table of every figure, starting with deal.amount" }],
     inWorkbook: "=DEAL.FIGURES()",
   },

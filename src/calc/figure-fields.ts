@@ -8,6 +8,7 @@ import { isoDateToSerial } from "../figures/excel-dates";
 import { formatAsOf } from "../figures/format";
 import { datasetInUse } from "../figures/in-use";
 import { findFigureIn, findSourceIn, isLookupError } from "../figures/lookup";
+import { standingOf } from "../figures/standing";
 import type { Figure } from "../figures/types";
 import { FIGURE_FIELDS } from "./catalog";
 import { ERRORS, type CalcError } from "./errors";
@@ -15,7 +16,20 @@ import { ERRORS, type CalcError } from "./errors";
 export type FigureField = (typeof FIGURE_FIELDS)[number];
 
 /** The header row of DEAL.FIGURES(). */
-export const FIGURES_HEADER = ["id", "label", "value", "unit", "qualifier", "status", "as of", "source", "tier", "comment"] as const;
+export const FIGURES_HEADER = [
+  "id",
+  "label",
+  "value",
+  "unit",
+  "qualifier",
+  "status",
+  "standing",
+  "as of",
+  "period",
+  "source",
+  "tier",
+  "comment",
+] as const;
 
 /** A figure's value as Excel holds it: a number read from its decimal string, or a date serial. */
 export function figureValue(figure: Figure): number {
@@ -34,8 +48,12 @@ function field(figure: Figure, name: FigureField): number | string | CalcError {
     case "quote":
     case "comment":
       return figure[name];
+    case "standing":
+      return standingOf(figure).text;
     case "asof":
       return formatAsOf(figure);
+    case "period":
+      return figure.period;
     case "asofdate":
       return figure.asOfDate === null ? ERRORS.noAsOfDate(figure.id) : isoDateToSerial(figure.asOfDate);
     case "source":
@@ -74,7 +92,9 @@ export function figuresTable(): (number | string)[][] {
         f.unit,
         f.qualifier,
         f.status,
+        standingOf(f).text,
         formatAsOf(f),
+        f.period,
         source?.title ?? f.sourceId,
         source?.tier ?? "",
         f.comment,

@@ -7,7 +7,7 @@
  * Every action goes through the public API of src/excel, as the pane calls it.
  */
 import { currentDataset } from "../figures";
-import { BLOCKS, buildBlock, type BlockId, type SheetSpec } from "../sheets";
+import { ASSUMPTION_NAMES, BLOCKS, buildBlock, type BlockId, type SheetSpec } from "../sheets";
 import { COL } from "../sheets/figure-table";
 import { toA1 } from "../sheets/a1";
 import { exactCheck, numberCheck, report, stepCheck, type CheckResult, type SelfTestReport } from "../self-test/checks";
@@ -67,7 +67,11 @@ function allNames(): string[] {
 async function checkNames(when: string, inputs: Inputs): Promise<CheckResult[]> {
   const expected = expectedNames(inputs);
   const actual = await nameValues(allNames());
-  return allNames().map((n) => numberCheck(`${n} ${when}`, actual[n], expected[n]));
+  // A cell the user fills (the exit valuation) stays blank: no number there is the add-in's.
+  const blank = new Set<string>(ASSUMPTION_NAMES);
+  return allNames().map((n) =>
+    blank.has(n) ? exactCheck(`${n} ${when}`, actual[n], "") : numberCheck(`${n} ${when}`, actual[n], expected[n]),
+  );
 }
 
 /** The sensitivity grids' cells, post-money and pre-money, by their formulas in the spec. */

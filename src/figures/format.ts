@@ -2,6 +2,7 @@
  * Figures in words, as a person reads them in the pane and the README: "$50B", "$241.73",
  * "114%", "16,000". Display only: the decimal string stays the value; nothing here rounds.
  */
+import { valuePrefix } from "./qualifiers";
 import type { Figure } from "./types";
 
 /** Moves the decimal point of a non-negative decimal string by `places` (negative: left), exactly. */
@@ -49,20 +50,22 @@ export function formatValue(figure: Pick<Figure, "value" | "unit">): string {
   }
 }
 
-/** The value with its qualifier, as the source puts it: "up to $50B", "around 16,000". */
+/**
+ * The value with the qualifiers written before it, in the source's words: "up to $50B", "could
+ * total $100B", "projected by 2026-03-31"; words about the statement ("signaled") are left to the
+ * Qualifier column.
+ */
 export function formatClaim(figure: Pick<Figure, "value" | "unit" | "qualifier">): string {
+  const prefix = valuePrefix(figure.qualifier);
   const value = formatValue(figure);
-  if (figure.qualifier === "as stated") return value;
-  if (figure.unit === "date" && figure.qualifier === "up to") return `by ${value}`;
-  return `${figure.qualifier} ${value}`;
+  return prefix === "" ? value : `${prefix} ${value}`;
 }
 
 /**
- * The as-of in words with its date and basis, as the Reported cell's note and
- * DEAL.FIGURE(id, "asof") give it: "late January 2026 (talks); dated 2026-02-01, inferred from
- * another article". Without a date, the words alone.
+ * When the figure was stated, with its date and how that date is known, as the Reported cell's
+ * note and DEAL.FIGURE(id, "asof") give it: "late January 2026; dated 2026-01-31, stated by the
+ * source". An undated claim says so first: "undated: the article gives no date".
  */
 export function formatAsOf(figure: Pick<Figure, "asOf" | "asOfDate" | "asOfBasis">): string {
-  if (figure.asOfDate === null || figure.asOfBasis === null) return `${figure.asOf}; no article gives a date`;
-  return `${figure.asOf}; dated ${figure.asOfDate}, ${figure.asOfBasis}`;
+  return figure.asOfDate === null ? `undated: ${figure.asOf}` : `${figure.asOf}; dated ${figure.asOfDate}, ${figure.asOfBasis}`;
 }

@@ -3,7 +3,8 @@
  * (test/readme.test.ts compares them), with what each qualifier means.
  */
 import { formatAsOf, formatClaim } from "./format";
-import { QUALIFIER_MEANINGS } from "./provenance";
+import { QUALIFIER_MEANINGS, outletText } from "./provenance";
+import { standingOf } from "./standing";
 import { allFacts, allFigures, allSources, findSource } from "./index";
 
 function cell(text: string): string {
@@ -17,8 +18,9 @@ function sourceName(sourceId: string): string {
 }
 
 /**
- * A Markdown table of every figure: id, what it is, the claim, its qualifier, status, as of with
- * how that date is known, the source with its tier, and the comment.
+ * A Markdown table of every figure: id, what it is, the claim, its qualifier, status, standing,
+ * when it was stated with how that date is known, the period it is about, the source with its
+ * tier, and the comment.
  */
 export function renderFiguresTable(): string {
   const rows = allFigures().map((f) => {
@@ -29,7 +31,9 @@ export function renderFiguresTable(): string {
       formatClaim(f),
       f.qualifier,
       f.status,
+      standingOf(f).text,
       formatAsOf(f),
+      f.period,
       `${sourceName(f.sourceId)}${source ? ` (${source.tier})` : ""}`,
       f.comment,
     ]
@@ -37,8 +41,8 @@ export function renderFiguresTable(): string {
       .join(" | ");
   });
   return [
-    "| Id | Figure | Claim | Qualifier | Status | As of | Source | Comment |",
-    "|---|---|---|---|---|---|---|---|",
+    "| Id | Figure | Claim | Qualifier | Status | Standing | As of | Period | Source | Comment |",
+    "|---|---|---|---|---|---|---|---|---|---|",
     ...rows.map((r) => `| ${r} |`),
   ].join("\n");
 }
@@ -56,9 +60,9 @@ export function renderFactsTable(): string {
   return ["| Fact | What the sources say | Status | Source |", "|---|---|---|---|", ...rows.map((r) => `| ${r} |`)].join("\n");
 }
 
-/** A Markdown list of the five articles with the outlet each cites. */
+/** A Markdown list of the five articles: id, title, who published it, its date and what it cites. */
 export function renderSourcesList(): string {
   return allSources()
-    .map((s) => `- **${s.title}** — ${s.dateNote}; cites ${s.cites} (\`sources/${s.file}\`).`)
+    .map((s) => `- \`${s.id}\`: **${s.title}** — ${outletText(s)}; ${s.dateNote}; cites ${s.cites} (\`sources/${s.file}\`).`)
     .join("\n");
 }

@@ -7,8 +7,13 @@
 /** What a figure's value measures; "gain as a fraction" is a change, 1.14 for +114%, never a multiple. */
 export type Unit = "USD" | "USD per share" | "gain as a fraction" | "employees" | "date";
 
-/** How precisely the source states the value. */
-export type Qualifier = "as stated" | "approximately" | "around" | "up to" | "at least";
+/**
+ * A word of the source's that says how strongly it states the value (qualifiers.ts gives each
+ * its meaning and the words of a quote that show it). A figure's or citation's `qualifier` lists
+ * one or more, in the quote's order, joined by ", ": "signaled, expects to, approximately".
+ */
+export type Qualifier =
+  "as stated" | "approximately" | "around" | "up to" | "at least" | "could total" | "projected by" | "expects to" | "signaled";
 
 /**
  * How sure the source is:
@@ -20,12 +25,12 @@ export type Qualifier = "as stated" | "approximately" | "around" | "up to" | "at
 export type Status = "reported" | "announced" | "guidance" | "market quote";
 
 /**
- * How a figure's asOfDate is known:
+ * How the date a claim was stated (asOfDate) is known:
  * - stated by the source: the article gives the date (a month it names is dated to its last day);
  * - inferred from another article: the article is undated; a dated article about the same events dates it;
- * - period covered: the figure speaks for a period, and asOfDate is that period's last day.
+ * - undated: no article gives or implies one (asOfDate is null), said explicitly so it is never skipped.
  */
-export type AsOfBasis = "stated by the source" | "inferred from another article" | "period covered";
+export type AsOfBasis = "stated by the source" | "inferred from another article" | "undated";
 
 /** primary: a company statement or filing; secondary: an article reporting on others. */
 export type SourceTier = "primary" | "secondary";
@@ -39,6 +44,10 @@ export interface Source {
   readonly id: string;
   /** The article's title, or its first words where it has none. */
   readonly title: string;
+  /** Who published it, as the article gives it ("unnamed outlet"); never an outlet it only cites. */
+  readonly outlet: string;
+  /** The outlet the article credits with the story ("The Wall Street Journal"), or null. */
+  readonly citesOutlet: string | null;
   /** ISO date of the article where it gives one, otherwise null (and `dateNote` says so). */
   readonly date: string | null;
   /** What the article says about when it speaks, in words ("reports circulating in late January 2026"). */
@@ -69,14 +78,17 @@ export interface Figure {
   /** A decimal string for numbers ("241.73", "1.14" for +114%), an ISO date for dates. */
   readonly value: string;
   readonly unit: Unit;
-  readonly qualifier: Qualifier;
+  /** The main source's qualifiers, in its quote's order (see Qualifier). */
+  readonly qualifier: string;
   readonly status: Status;
-  /** The date or period the figure speaks for, in words where the source gives no date. */
+  /** When the main source stated it, in words ("late January 2026", "during the talks (the article is undated)"). */
   readonly asOf: string;
-  /** The as-of date (ISO), or null when no article gives or implies one. */
+  /** The day it was stated (ISO), or null when undated: staleness counts from it. */
   readonly asOfDate: string | null;
-  /** How asOfDate is known; null exactly when asOfDate is null. */
-  readonly asOfBasis: AsOfBasis | null;
+  /** How asOfDate is known; "undated" exactly when asOfDate is null. */
+  readonly asOfBasis: AsOfBasis;
+  /** The period the figure is about, in the source's words ("2026", "the past three years"), or "not stated". */
+  readonly period: string;
   /** Id of the Source that states it. */
   readonly sourceId: string;
   /** The sentence from the source that states the figure, verbatim. */
@@ -85,14 +97,31 @@ export interface Figure {
   readonly comment: string;
   /** Ids of other figures that state the same quantity with a different claim. */
   readonly otherClaims: readonly string[];
-  /** Other sources that state the same claim, with their own sentence. */
+  /** Other articles that state the same claim, each with its own sentence, qualifier and date. */
   readonly alsoStatedIn: readonly Citation[];
+  /** Articles that contradict or hedge the claim, each with its sentence. */
+  readonly challengedIn: readonly Challenge[];
 }
 
-/** A sentence of a source, verbatim. */
+/** Another article's statement of a figure, verbatim, with its own qualifier and date. */
 export interface Citation {
   readonly sourceId: string;
   readonly quote: string;
+  readonly qualifier: string;
+  readonly asOfDate: string | null;
+  readonly asOfBasis: AsOfBasis;
+  /** The period this article gives, where it gives one ("in the coming weeks"). */
+  readonly period?: string;
+}
+
+/**
+ * An article's sentence against a claim: "contradicts" says otherwise (the talks remain ongoing,
+ * against an announcement); "hedges" says it could change.
+ */
+export interface Challenge {
+  readonly sourceId: string;
+  readonly quote: string;
+  readonly kind: "contradicts" | "hedges";
 }
 
 /** A non-numeric fact a model cites beside the numbers (who leads, who else is in talks, when). */

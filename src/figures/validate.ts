@@ -1,10 +1,12 @@
 /**
  * Validation of a figures file, the same in the build, `npm run figures:check` and the add-in at
  * run time: the schema first, then what a schema cannot say (unique ids, known sources, values
- * that parse, and, where the article's text is at hand, quotes found verbatim in it). Pure: the
- * article texts come in through a function.
+ * that parse, claims at the strength their quotes give them (claims-check.ts), and, where the
+ * article's text is at hand, quotes found verbatim in it). Pure: the article texts come in
+ * through a function.
  */
 import schemaJson from "../../figures/figures.schema.json";
+import { claimProblems } from "./claims-check";
 import { schemaViolations, type SchemaNode } from "./schema-check";
 import type { Dataset } from "./types";
 
@@ -84,6 +86,7 @@ function references(dataset: Dataset): FiguresProblem[] {
   for (const item of [...dataset.figures, ...dataset.facts]) unknown(item.id, "sourceId", item.sourceId);
   for (const f of dataset.figures) {
     f.alsoStatedIn.forEach((c, i) => unknown(f.id, `alsoStatedIn[${i}].sourceId`, c.sourceId));
+    f.challengedIn.forEach((c, i) => unknown(f.id, `challengedIn[${i}].sourceId`, c.sourceId));
     f.otherClaims.forEach((other, i) => {
       if (!figures.has(other))
         problems.push({ id: f.id, field: `otherClaims[${i}]`, message: `names the figure "${other}", which is not in the file` });
@@ -107,10 +110,10 @@ function values(dataset: Dataset): FiguresProblem[] {
         field: "value",
         message: `"${f.value}" must be ${f.unit === "date" ? "an ISO calendar date (yyyy-mm-dd)" : "a decimal number such as 241.73"} for the unit ${f.unit}`,
       });
-    if (f.asOfDate !== null && !isCalendarDate(f.asOfDate))
-      problems.push({ id: f.id, field: "asOfDate", message: `"${f.asOfDate}" is not a calendar date` });
-    if ((f.asOfDate === null) !== (f.asOfBasis === null))
-      problems.push({ id: f.id, field: "asOfBasis", message: "must be null exactly when asOfDate is null" });
+    for (const [field, date] of [["asOfDate", f.asOfDate], ...f.alsoStatedIn.map((c, i) => [`alsoStatedIn[${i}].asOfDate`, c.asOfDate])]) {
+      if (date !== null && !isCalendarDate(date))
+        problems.push({ id: f.id, field: field as string, message: `"${date}" is not a calendar date` });
+    }
   }
   return problems;
 }
@@ -120,7 +123,7 @@ export function checkDataset(json: unknown): DatasetCheck {
   const shape = schemaProblems(json);
   if (shape.length > 0) return { ok: false, problems: shape };
   const dataset = json as Dataset;
-  const problems = [...duplicates(dataset), ...references(dataset), ...values(dataset)];
+  const problems = [...duplicates(dataset), ...references(dataset), ...values(dataset), ...claimProblems(dataset)];
   return problems.length > 0 ? { ok: false, problems } : { ok: true, dataset: deepFreeze(dataset) };
 }
 
@@ -140,6 +143,7 @@ export function quoteProblems(dataset: Dataset, articleText: (file: string) => s
   for (const f of dataset.figures) {
     check(f.id, "quote", f.sourceId, f.quote);
     f.alsoStatedIn.forEach((c, i) => check(f.id, `alsoStatedIn[${i}].quote`, c.sourceId, c.quote));
+    f.challengedIn.forEach((c, i) => check(f.id, `challengedIn[${i}].quote`, c.sourceId, c.quote));
   }
   for (const fact of dataset.facts) check(fact.id, "quote", fact.sourceId, fact.quote);
   return problems;

@@ -49,6 +49,8 @@ export function expectedDerived(inputs: Inputs): Record<DerivedName, number> {
     OPENAI_PREMONEY_IMPLIED: ok(preMoney(valuation, round), "OPENAI_PREMONEY_IMPLIED"),
     // The amount's share of the whole round is the stake the amount would buy of the round.
     DEAL_SHARE_OF_ROUND: ok(stake(amount, round), "DEAL_SHARE_OF_ROUND"),
+    OPENAI_STEPUP_IF_PRE: ok(stepUp(valuation, inputs.OPENAI_VALUATION_PRIOR), "OPENAI_STEPUP_IF_PRE"),
+    // The older name of the same cell.
     OPENAI_STEPUP: ok(stepUp(valuation, inputs.OPENAI_VALUATION_PRIOR), "OPENAI_STEPUP"),
     OPENAI_STEPUP_IF_POST: ok(
       stepUp(ok(preMoney(valuation, round), "the pre-money valuation"), inputs.OPENAI_VALUATION_PRIOR),

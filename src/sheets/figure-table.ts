@@ -1,10 +1,14 @@
 /**
- * The figures table every data block starts with (Figure | Reported | Override | Used | Unit |
- * Qualifier | Status | As of | Source | Id) and the notes that carry each claim's provenance.
+ * The figures table every data block starts with (Figure | Reported | Override | Used | Standing |
+ * Unit | Qualifier | Status | As of | Period | Source | Id), the notes that carry each claim's
+ * provenance, and the derived-metric and assumption sections beneath it, whose labels carry the
+ * weakest qualifier of their inputs.
  */
 import { findFigureIn, findSourceIn, isLookupError } from "../figures/lookup";
 import { formatAsOf, formatClaim } from "../figures/format";
-import { QUALIFIER_MEANINGS, singleSourceCaveat, tierText } from "../figures/provenance";
+import { citation, qualifierLines, standingLines, tierText } from "../figures/provenance";
+import { derivedQualifier, qualifiedLabel, type DerivedQualifier } from "../figures/qualifiers";
+import { standingOf } from "../figures/standing";
 import type { Dataset, Fact, Figure, FigureBlock, Source } from "../figures/types";
 import type { BlockBuilder } from "./block-builder";
 import { formatForUnit, isoDateToSerial } from "./formats";
@@ -14,10 +18,12 @@ export const FIGURE_COLUMNS = Object.freeze([
   "Reported",
   "Override",
   "Used",
+  "Standing",
   "Unit",
   "Qualifier",
   "Status",
   "As of",
+  "Period",
   "Source",
   "Id",
 ] as const);
@@ -28,12 +34,15 @@ export const COL = Object.freeze({
   reported: 1,
   override: 2,
   used: 3,
-  unit: 4,
-  qualifier: 5,
-  status: 6,
-  asOf: 7,
-  source: 8,
-  id: 9,
+  // Beside the number a model uses, so a contested or single-source figure is marked where it is read.
+  standing: 4,
+  unit: 5,
+  qualifier: 6,
+  status: 7,
+  asOf: 8,
+  period: 9,
+  source: 10,
+  id: 11,
 });
 
 /** The figures a block's table shows, in the file's order: the figures file decides them. */
@@ -54,9 +63,10 @@ function source(data: Dataset, sourceId: string): Source {
   return found;
 }
 
+/** The article as a reader cites it, with its tier: never the outlet it only cites as its publisher. */
 function sourceLine(data: Dataset, sourceId: string): string {
   const s = source(data, sourceId);
-  return `${s.title} (${s.cites}${s.date ? `, ${s.date}` : ", undated"}); ${tierText(s)}`;
+  return `${citation(s)}; ${tierText(s)}`;
 }
 
 /** The title of a figure's or fact's source, for the Source column. */
@@ -68,19 +78,22 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The note on a figure's Reported cell: the claim, its qualifier and status, its date and how it is known, its source with its tier, the sentence, the caveats. */
+/**
+ * The note on a figure's Reported cell: the claim, its status and standing, what each qualifier
+ * means, when it was stated and the period it is about, its source with its sentence, every
+ * article that states, contradicts or hedges it, and the figures that claim otherwise.
+ */
 export function figureNote(data: Dataset, f: Figure): string {
   const lines = [
-    `${capitalize(formatClaim(f))} · ${f.status}`,
-    `Qualifier "${f.qualifier}": ${QUALIFIER_MEANINGS[f.qualifier]}`,
+    `${capitalize(formatClaim(f))} · ${f.status} · ${standingOf(f).text}`,
+    ...qualifierLines(f.qualifier),
     `As of: ${formatAsOf(f)}`,
+    `Period: ${f.period}`,
     `Source: ${sourceLine(data, f.sourceId)}`,
     `"${f.quote}"`,
   ];
   if (f.comment) lines.push(f.comment);
-  const caveat = singleSourceCaveat(f, findSourceIn(data, f.sourceId));
-  if (caveat) lines.push(caveat);
-  if (f.alsoStatedIn.length > 0) lines.push(`Also stated in: ${f.alsoStatedIn.map((c) => sourceTitle(data, c.sourceId)).join("; ")}`);
+  lines.push(...standingLines(data, f));
   for (const other of f.otherClaims) lines.push(`Other claim: ${figure(data, other).label} (${other}), a row of its own.`);
   return lines.join("\n");
 }
@@ -132,10 +145,12 @@ export function figureTable(b: BlockBuilder, top: number, block: FigureBlock, ta
       owner: "addin",
       figureId: f.id,
     });
+    text(COL.standing, standingOf(f).text);
     text(COL.unit, f.unit);
     text(COL.qualifier, f.qualifier);
     text(COL.status, f.status);
-    text(COL.asOf, f.asOf);
+    text(COL.asOf, formatAsOf(f));
+    text(COL.period, f.period);
     text(COL.source, sourceTitle(b.data, f.sourceId));
     // The figure's id: how an update finds this row again after the user sorts or inserts rows.
     b.put(row, COL.id, { value: f.id, style: "muted", owner: "addin", figureId: f.id });
@@ -145,10 +160,27 @@ export function figureTable(b: BlockBuilder, top: number, block: FigureBlock, ta
   return rows;
 }
 
+/**
+ * The figures a result grows with (`up`: numerators, terms added) and shrinks with (`down`), by
+ * id: its label carries the weakest qualifier of theirs (derivedQualifier).
+ */
+export interface Inputs {
+  readonly up: readonly string[];
+  readonly down: readonly string[];
+}
+
+/** The qualifier a result computed from these figures carries. */
+export function resultQualifier(data: Dataset, inputs: Inputs): DerivedQualifier {
+  const fields = (ids: readonly string[]) => ids.map((id) => figure(data, id).qualifier);
+  return derivedQualifier(fields(inputs.up), fields(inputs.down));
+}
+
 /** A derived metric row: label, formula, explanation; named when `name` is given. */
 export interface Metric {
   readonly name?: string;
+  /** The label before its qualifier, which comes from `inputs`. */
   readonly label: string;
+  readonly inputs: Inputs;
   readonly formula: string;
   readonly numberFormat: string;
   /** How it is computed, in words. */
@@ -157,15 +189,21 @@ export interface Metric {
   readonly note?: string;
 }
 
-/** A "Metric | Value | How it is computed" section from block-local row `top`; returns each metric's row. */
-export function metricSection(b: BlockBuilder, top: number, heading: string, metrics: readonly Metric[]): number[] {
+/**
+ * A "Metric | Value | How it is computed" section from block-local row `top`, each label with its
+ * result's qualifier; `assumption`, when given, is said once beside the heading. Returns each
+ * metric's row.
+ */
+export function metricSection(b: BlockBuilder, top: number, heading: string, metrics: readonly Metric[], assumption?: string): number[] {
   b.put(top, 0, { value: heading, style: "subtitle", owner: "addin" });
+  if (assumption) b.put(top, 1, { value: assumption, style: "muted", owner: "addin" });
   b.put(top + 1, 0, { value: "Metric", style: "header", owner: "addin" });
   b.put(top + 1, 1, { value: "Value", style: "header", owner: "addin" });
   b.put(top + 1, 2, { value: "How it is computed", style: "header", owner: "addin" });
   return metrics.map((m, i) => {
     const row = top + 2 + i;
-    b.put(row, 0, { value: m.label, style: "label", owner: "addin" });
+    const label = qualifiedLabel(m.label, resultQualifier(b.data, m.inputs));
+    b.put(row, 0, { value: label, style: "label", owner: "addin" });
     b.put(row, 1, {
       formula: m.formula,
       numberFormat: m.numberFormat,
@@ -174,7 +212,7 @@ export function metricSection(b: BlockBuilder, top: number, heading: string, met
       ...(m.note ? { note: m.note } : {}),
     });
     b.put(row, 2, { value: m.how, style: "muted", owner: "addin" });
-    if (m.name) b.name(m.name, row, 1, `${m.label}: ${m.how}.`);
+    if (m.name) b.name(m.name, row, 1, `${label}: ${m.how}.`);
     return row;
   });
 }
@@ -185,7 +223,12 @@ export interface Assumption {
   readonly heading: string;
   readonly inputLabel: string;
   readonly inputFormat: string;
+  /** The result's label before its qualifier, which comes from `inputs`. */
   readonly resultLabel: string;
+  readonly inputs: Inputs;
+  /** The input cell's workbook name, where a formula elsewhere reads it (the pane's MOIC example). */
+  readonly inputName?: string;
+  readonly inputComment?: string;
   /** The result's formula, given the input cell's reference. */
   readonly resultFormula: (input: string) => string;
   readonly resultFormat: string;
@@ -200,7 +243,8 @@ export function assumptionSection(b: BlockBuilder, top: number, a: Assumption): 
   const inputRow = top + 1;
   b.put(inputRow, 0, { value: a.inputLabel, style: "label", owner: "addin" });
   b.put(inputRow, 1, { value: null, numberFormat: a.inputFormat, style: "input", owner: "user" });
-  b.put(inputRow + 1, 0, { value: a.resultLabel, style: "label", owner: "addin" });
+  if (a.inputName) b.name(a.inputName, inputRow, 1, a.inputComment ?? `${a.inputLabel}: blank until you enter it.`);
+  b.put(inputRow + 1, 0, { value: qualifiedLabel(a.resultLabel, resultQualifier(b.data, a.inputs)), style: "label", owner: "addin" });
   b.put(inputRow + 1, 1, { formula: a.resultFormula(b.ref(inputRow, 1)), numberFormat: a.resultFormat, style: "derived", owner: "addin" });
   return inputRow;
 }

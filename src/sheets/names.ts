@@ -1,7 +1,8 @@
 /**
  * The workbook-scope names users' models reference. Inputs name the Used cell of a figure's
  * row (the override when entered, the reported value otherwise), as the figures file names them;
- * derived names hold formulas.
+ * derived names hold formulas; assumption names are cells the user fills, blank until then. Each
+ * name's comment (Excel's Name Manager, docs/workbook.md) says which reading it holds.
  */
 import type { Dataset } from "../figures/types";
 
@@ -16,6 +17,8 @@ export const DERIVED_NAMES = Object.freeze([
   "DEAL_STAKE_PRE",
   "OPENAI_PREMONEY_IMPLIED",
   "DEAL_SHARE_OF_ROUND",
+  "OPENAI_STEPUP_IF_PRE",
+  // The older name of OPENAI_STEPUP_IF_PRE, on the same cell, kept for the models that use it.
   "OPENAI_STEPUP",
   "OPENAI_STEPUP_IF_POST",
   "AMZN_PRICE_3Y_AGO",
@@ -23,3 +26,9 @@ export const DERIVED_NAMES = Object.freeze([
   "DEAL_SHARE_OF_CAPEX",
   "SENSITIVITY_ROUND_SIZE",
 ] as const);
+
+/** The exit valuation DEAL.MOIC's example reads (the pane inserts it): the sources give none. */
+export const EXIT_VALUATION_NAME = "DEAL_EXIT_VALUATION";
+
+/** The names of cells the user fills, blank until then: no number here is the add-in's. */
+export const ASSUMPTION_NAMES = Object.freeze([EXIT_VALUATION_NAME] as const);

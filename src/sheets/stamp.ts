@@ -1,10 +1,10 @@
 /**
  * The stamp beside each sheet's title: which figures the sheet holds ("Figures 1.1.0 ·
- * 2026-12-01") and, as of the dataset's own date, the events that had passed and how many figures
- * were older than the default threshold. The pane reads the version back from it
+ * 2026-12-01") and, as of the dataset's own date, the events that had passed, how many figures
+ * were older than the default threshold and how many no article dates. The pane reads the version back from it
  * (src/excel/figures-version.ts) to tell when the served figures are newer.
  */
-import { DEFAULT_STALE_DAYS, passedEventText, passedEvents, staleFigures } from "../figures/age";
+import { DEFAULT_STALE_DAYS, passedEventText, passedEvents, staleFigures, undatedFigures } from "../figures/age";
 import type { Dataset } from "../figures/types";
 
 /** Block-local place of the stamp: the title's row, where the title has room to show before it. */
@@ -19,6 +19,8 @@ export function figuresStamp(dataset: Dataset): string {
   const stale = staleFigures(dataset, dataset.date, DEFAULT_STALE_DAYS).length;
   if (stale > 0)
     parts.push(`${stale} of ${dataset.figures.length} figures were more than ${DEFAULT_STALE_DAYS} days old on ${dataset.date}`);
+  const undated = undatedFigures(dataset).length;
+  if (undated > 0) parts.push(`${undated} of ${dataset.figures.length} figures ${undated === 1 ? "is" : "are"} undated`);
   return parts.join(" · ");
 }
 

@@ -1,15 +1,21 @@
 /**
  * The derived cards: numbers computed live from the dataset with the deal math of src/calc,
- * shown beside the figures and formatted as the sheets format them. Pure.
+ * shown beside the figures and formatted as the sheets format them. Each is the sheets' metric of
+ * the same name (its label and inputs), so its label and value carry the same qualifier as the
+ * sheet's: the weakest of its inputs ("up to ~6.02%"). Pure.
  */
 import { cagr, preMoney, stake, stepUp } from "../calc/deal-math";
 import { Dec } from "../calc/decimal";
 import { isCalcError } from "../calc/errors";
 import type { CalcError } from "../calc/errors";
-import { findFigure, isLookupError } from "../figures";
+import { currentDataset, findFigure, isLookupError } from "../figures";
 import type { Figure } from "../figures";
 import { formatClaim } from "../figures/format";
-import { FORMATS, formatNumber } from "../sheets/formats";
+import { qualifiedLabel, qualifiedText } from "../figures/qualifiers";
+import { AMZN_METRICS } from "../sheets/blocks/amzn";
+import { DEAL_METRICS } from "../sheets/blocks/deal";
+import { resultQualifier, type Metric } from "../sheets/figure-table";
+import { formatNumber } from "../sheets/formats";
 import type { DerivedCard } from "./view-model";
 
 function figure(id: string): Figure {
@@ -19,9 +25,18 @@ function figure(id: string): Figure {
   return found;
 }
 
-function card(id: string, label: string, result: number | CalcError, format: string, basis: string): DerivedCard {
+function metric(name: string): Metric {
+  const found = [...DEAL_METRICS, ...AMZN_METRICS].find((m) => m.name === name);
+  if (!found) throw new Error(`No sheet computes ${name}.`);
+  return found;
+}
+
+function card(id: string, name: string, result: number | CalcError, basis: string): DerivedCard {
+  const m = metric(name);
+  const q = resultQualifier(currentDataset(), m.inputs);
+  const label = qualifiedLabel(m.label, q);
   if (isCalcError(result)) return { id, label, value: result.kind, basis: `${basis}: ${result.message}` };
-  return { id, label, value: formatNumber(result, format), basis };
+  return { id, label, value: qualifiedText(q, formatNumber(result, m.numberFormat)), basis };
 }
 
 /** The step-up if the round valuation is post-money: its pre-money part ÷ the prior valuation. */
@@ -39,39 +54,24 @@ export function derivedCards(): DerivedCard[] {
   const gain = figure("amzn.return_3y");
   const [a, r, v, p] = [amount, round, valuation, prior].map((f) => Number(f.value));
   return [
-    card(
-      "stake.post",
-      "Amazon stake if the valuation is post-money",
-      stake(a, v, "post"),
-      FORMATS.percent,
-      `${formatClaim(amount)} ÷ ${formatClaim(valuation)}`,
-    ),
+    card("stake.post", "DEAL_STAKE_POST", stake(a, v, "post"), `${formatClaim(amount)} ÷ ${formatClaim(valuation)}`),
     card(
       "stake.pre",
-      "Amazon stake if the valuation is pre-money",
+      "DEAL_STAKE_PRE",
       stake(a, v, "pre", r),
-      FORMATS.percent,
       `${formatClaim(amount)} ÷ (${formatClaim(valuation)} + ${formatClaim(round)} of new money)`,
     ),
-    card(
-      "openai.stepup",
-      "OpenAI step-up from the prior valuation if the valuation is pre-money",
-      stepUp(v, p),
-      FORMATS.multiple,
-      `${formatClaim(valuation)} ÷ ${formatClaim(prior)}`,
-    ),
+    card("openai.stepup_if_pre", "OPENAI_STEPUP_IF_PRE", stepUp(v, p), `${formatClaim(valuation)} ÷ ${formatClaim(prior)}`),
     card(
       "openai.stepup_if_post",
-      "OpenAI step-up from the prior valuation if the valuation is post-money",
+      "OPENAI_STEPUP_IF_POST",
       stepUpIfPost(v, r, p),
-      FORMATS.multiple,
       `(${formatClaim(valuation)} − ${formatClaim(round)} of new money) ÷ ${formatClaim(prior)}`,
     ),
     card(
       "amzn.cagr_3y",
-      "AMZN 3-year compound annual growth of the share price",
+      "AMZN_CAGR_3Y",
       cagr(1, new Dec(1).plus(gain.value).toNumber(), 3),
-      FORMATS.percent,
       `(1 + ${formatClaim(gain)} price gain)^(1/3) − 1`,
     ),
   ];

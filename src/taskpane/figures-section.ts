@@ -4,6 +4,7 @@
  * and, once connected, whether the workbook holds older or newer figures than these.
  */
 import { DEFAULT_STALE_DAYS } from "../figures/age";
+import { DERIVED_ASSUMPTION } from "../figures/qualifiers";
 import type { LoadedFigures } from "../figures/load";
 import type { Controls } from "./controls";
 import { byId, h, replaceChildren } from "./dom";
@@ -64,6 +65,7 @@ export function mountFigures(doc: Document, controls: Controls, content: Figures
   byId(doc, "figures-version").setAttribute("data-origin", content.loaded.origin);
   render(doc, content, DEFAULT_STALE_DAYS);
   wireStaleOption(doc, (days) => render(doc, content, days));
+  replaceChildren(byId(doc, "derived-assumption"), [DERIVED_ASSUMPTION]);
   replaceChildren(
     byId(doc, "derived"),
     content.derived().map((card) => renderDerivedCard(doc, card)),

@@ -3,7 +3,7 @@
  * from, the flags (passed events, figures older than the threshold), and how the workbook's
  * figures compare with the ones in use. Pure: no DOM, no Office.
  */
-import { passedEventText, passedEvents, staleFigures } from "../figures/age";
+import { passedEventText, passedEvents, staleFigures, undatedFigures } from "../figures/age";
 import type { LoadedFigures } from "../figures/load";
 import type { UpdatePlan } from "../excel/types";
 import { TEXTS } from "./texts";
@@ -15,12 +15,14 @@ export function versionLine(loaded: LoadedFigures): string {
   return `${TEXTS.figuresVersion(loaded.dataset.version, loaded.dataset.date)}: ${origin}`;
 }
 
-/** The flags of the figures in use on `today`: events that have passed, then figures older than `staleDays`. */
+/** The flags of the figures in use on `today`: events that have passed, figures older than `staleDays`, then undated ones. */
 export function figureFlags(loaded: LoadedFigures, today: string, staleDays: number): string[] {
   const { dataset } = loaded;
   const flags = passedEvents(dataset, today).map(passedEventText);
   const stale = staleFigures(dataset, today, staleDays).length;
   if (stale > 0) flags.push(TEXTS.staleSummary(stale, dataset.figures.length, staleDays));
+  const undated = undatedFigures(dataset);
+  if (undated.length > 0) flags.push(TEXTS.undatedSummary(undated.map((f) => f.label)));
   return flags;
 }
 

@@ -6,14 +6,19 @@ import { TEXTS } from "./texts";
 import type { DerivedCard, FigureCard, PreviewTable } from "./view-model";
 
 /**
- * One figure card: label, the claim with its status ("up to $50B — reported"), as-of with its
- * date and basis, its age (flagged past `staleDays`) and source.
+ * One figure card: label, the claim with its status and standing ("up to $50B — reported ·
+ * confirmed by 4 articles", a contested or single-source one marked beside the number), when it
+ * was stated with its date and basis, the period it is about, its age (flagged past `staleDays`)
+ * and source.
  */
 export function renderFigureCard(doc: Document, card: FigureCard, staleDays: number): HTMLLIElement {
   return h(
     doc,
     "li",
-    { className: card.stale ? "card card-stale" : "card", attrs: { "data-figure": card.id, "data-stale": card.stale } },
+    {
+      className: card.stale ? "card card-stale" : "card",
+      attrs: { "data-figure": card.id, "data-stale": card.stale, "data-standing": card.standing },
+    },
     h(doc, "p", { className: "card-label" }, card.label),
     h(
       doc,
@@ -21,8 +26,15 @@ export function renderFigureCard(doc: Document, card: FigureCard, staleDays: num
       { className: "card-value" },
       h(doc, "span", { className: "claim" }, card.claim),
       h(doc, "span", { className: `badge badge-${card.status.replace(/\s+/g, "-")}` }, TEXTS.statusBadge(card.status)),
+      h(
+        doc,
+        "span",
+        { className: card.caution ? "badge badge-standing badge-caution" : "badge badge-standing" },
+        TEXTS.standingBadge(card.standing),
+      ),
     ),
     h(doc, "p", { className: "card-meta" }, TEXTS.asOf(card.asOf)),
+    h(doc, "p", { className: "card-meta" }, TEXTS.period(card.period)),
     h(
       doc,
       "p",

@@ -26,13 +26,16 @@ export const TEXTS = {
   servedOrigin: "loaded from this add-in's server (figures.json).",
   builtInOrigin: (reason: string) => `the copy built into the add-in, because ${reason}.`,
   asOf: (words: string) => `As of: ${words}`,
+  period: (words: string) => `Period: ${words}`,
   source: (title: string) => `Source: ${title}`,
   statusBadge: (status: string) => ` — ${status}`,
   ageDays: (days: number) => (days === 0 ? "dated today" : `${plural(days, "day", "days")} old`),
-  periodRunning: (days: number) => `its period ends in ${plural(days, "day", "days")}`,
-  noDate: "no article gives its date",
+  noDate: "undated: no article gives its date, so its age cannot be told",
   staleBadge: (days: number) => `older than ${days} days`,
   staleSummary: (count: number, total: number, days: number) => `${count} of ${total} figures are more than ${days} days old.`,
+  undatedSummary: (labels: readonly string[]) =>
+    `${labels.length === 1 ? "1 figure is" : `${labels.length} figures are`} undated, so ${labels.length === 1 ? "its" : "their"} age cannot be told: ${listInWords(labels)}.`,
+  standingBadge: (standing: string) => ` · ${standing}`,
   staleOptionInvalid: (min: number, max: number) =>
     `Enter a whole number of days from ${min} to ${max}; the flags use the last valid number.`,
 

@@ -5,7 +5,8 @@ import { allFigures, findSource } from "../figures";
 import type { Figure } from "../figures";
 import { ageInDays } from "../figures/age";
 import { formatAsOf, formatClaim, groupThousands } from "../figures/format";
-import { singleSourceCaveat, tierText } from "../figures/provenance";
+import { outletText, standingCaveat, tierText } from "../figures/provenance";
+import { needsCaution, standingOf } from "../figures/standing";
 import type { ActionFailure, DiffRow, InsertReport, UpdatePlan } from "../excel/types";
 import type { BlockId } from "../sheets/spec";
 import { TEXTS, listInWords } from "./texts";
@@ -17,19 +18,25 @@ export interface FigureCard {
   /** The value as the source puts it: "up to $50B". */
   readonly claim: string;
   readonly status: string;
-  /** When it speaks for, with its date and how that date is known. */
+  /** Among the articles: "contested", "single source", "confirmed by 4 articles, hedged by 2". */
+  readonly standing: string;
+  /** Contested or single source: marked beside the claim. */
+  readonly caution: boolean;
+  /** When it was stated, with its date and how that date is known ("undated: …" when no article dates it). */
   readonly asOf: string;
+  /** The period it is about, in the source's words. */
+  readonly period: string;
   /** The article's title. */
   readonly source: string;
   /** The source's tier in words ("secondary source: an article reporting on others"). */
   readonly tier: string;
-  /** The outlet the article cites, in words. */
+  /** Who published the article and whom it cites: "unnamed outlet, citing The Wall Street Journal". */
   readonly cites: string;
   /** The sentence that states the figure. */
   readonly quote: string;
   /** Context a model needs beside the number. */
   readonly comment: string;
-  /** Where the status rests on one undated or secondary source, the sentence that says so. */
+  /** For a contested or single-source figure, the sentence that says so. */
   readonly caveat: string | null;
   /** How old it is on the day the pane opened: "303 days old". */
   readonly age: string;
@@ -45,26 +52,29 @@ export interface AgeContext {
 
 function ageText(figure: Figure, today: string): string {
   const days = ageInDays(figure, today);
-  if (days === null) return TEXTS.noDate;
-  return days < 0 ? TEXTS.periodRunning(-days) : TEXTS.ageDays(days);
+  return days === null ? TEXTS.noDate : TEXTS.ageDays(days);
 }
 
 /** The card of one figure, its age taken on `age.today`. */
 export function figureCard(figure: Figure, age: AgeContext): FigureCard {
   const source = findSource(figure.sourceId);
   const days = ageInDays(figure, age.today);
+  const standing = standingOf(figure);
   return {
     id: figure.id,
     label: figure.label,
     claim: formatClaim(figure),
     status: figure.status,
+    standing: standing.text,
+    caution: needsCaution(standing),
     asOf: formatAsOf(figure),
+    period: figure.period,
     source: source ? source.title : figure.sourceId,
     tier: source ? tierText(source) : "",
-    cites: source ? source.cites : "",
+    cites: source ? outletText(source) : "",
     quote: figure.quote,
     comment: figure.comment,
-    caveat: singleSourceCaveat(figure, source),
+    caveat: standingCaveat(figure),
     age: ageText(figure, age.today),
     stale: days !== null && days > age.staleDays,
   };
@@ -155,8 +165,9 @@ export function failureText(action: string, failure: ActionFailure): string {
 /** A number computed from the figures (stake, step-up, CAGR), shown beside them. */
 export interface DerivedCard {
   readonly id: string;
+  /** With the weakest qualifier of its inputs: "Amazon stake if the valuation is post-money (up to ~)". */
   readonly label: string;
-  /** Formatted: "6.02%". */
+  /** Formatted, with that qualifier: "up to ~6.02%". */
   readonly value: string;
   /** How it is computed, in words, naming the figures used. */
   readonly basis: string;

@@ -33,6 +33,8 @@ function publishedUpdate(): string {
   json.sources.push({
     id: "src.desk_note",
     title: "Desk note (test fixture)",
+    outlet: "the desk (test fixture)",
+    citesOutlet: null,
     date: "2026-12-01",
     dateNote: "dated 1 Dec 2026",
     cites: "the desk's own pricing",
@@ -44,7 +46,8 @@ function publishedUpdate(): string {
   Object.assign(price, {
     value: "250.5",
     sourceId: "src.desk_note",
-    quote: "AMZN closed at $250.50.",
+    quote: "AMZN traded around $250.50.",
+    asOf: "1 Dec 2026",
     asOfDate: "2026-12-01",
     asOfBasis: "stated by the source",
   });
@@ -113,14 +116,17 @@ describeInBrowser("figures file at run time")("figures.json at run time", () => 
     );
     // The flags depend on the day the test runs: the close passed on 31 Mar 2026 and stays passed.
     const flags = await page.$$eval("#figures-flags li", (items) => items.map((i) => i.textContent));
-    expect(flags[0]).toBe("The expected close, 31 Mar 2026, has passed: these figures describe the talks");
-    expect(flags.slice(1)).toEqual([expect.stringMatching(/^\d+ of 12 figures are more than 90 days old\.$/)]);
+    expect(flags[0]).toBe("The projected closing, 31 Mar 2026, has passed: these figures describe the talks");
+    expect(flags.slice(1)).toEqual([
+      expect.stringMatching(/^\d+ of 12 figures are more than 90 days old\.$/),
+      "1 figure is undated, so its age cannot be told: Amazon investment in OpenAI (announced).",
+    ]);
 
     await page.click("#notice-review-update");
     await page.waitForSelector("#update-result .refreshes");
     const price = figureCell("amzn", "amzn.price", COL.reported);
     const refreshed = await page.$$eval("#update-result .refresh-item", (items) => items.map((i) => i.textContent ?? ""));
-    expect(refreshed).toContain(`AMZN!${price} AMZN share price — Reported: 241.73 → 250.5`);
+    expect(refreshed).toContain(`AMZN!${price} Amazon stock price — Reported: 241.73 → 250.5`);
     // The user's typed-over Reported cell is listed as theirs, kept unless they choose otherwise.
     const round = figureCell("deal", "deal.round_size", COL.reported);
     expect(await page.$$eval("#update-result .diff-item .diff-cell strong", (cells) => cells.map((c) => c.textContent))).toEqual([
@@ -145,9 +151,7 @@ describeInBrowser("figures file at run time")("figures.json at run time", () => 
     ]);
 
     expect(await dealFigure(page, "amzn.price")).toEqual([[250.5]]);
-    expect(await dealFigure(page, "amzn.price", "asof")).toEqual([
-      ["during the talks (the source gives no date or time); dated 2026-12-01, stated by the source"],
-    ]);
+    expect(await dealFigure(page, "amzn.price", "asof")).toEqual([["1 Dec 2026; dated 2026-12-01, stated by the source"]]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -161,8 +165,10 @@ describeInBrowser("figures file at run time")("figures.json at run time", () => 
     expect((await staleCards()).length).toBeGreaterThan(0);
     await page.fill("#opt-stale-days", "3650");
     expect(await staleCards()).toEqual([]);
+    // Undated is flagged whatever the threshold: its age cannot be told.
     expect(await page.$$eval("#figures-flags li", (items) => items.map((i) => i.textContent))).toEqual([
-      "The expected close, 31 Mar 2026, has passed: these figures describe the talks",
+      "The projected closing, 31 Mar 2026, has passed: these figures describe the talks",
+      "1 figure is undated, so its age cannot be told: Amazon investment in OpenAI (announced).",
     ]);
     await page.fill("#opt-stale-days", "0");
     expect(await page.getAttribute("#opt-stale-days", "aria-invalid")).toBe("true");

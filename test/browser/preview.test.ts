@@ -30,16 +30,20 @@ describeInBrowser("pane preview in Chromium")("pane preview outside Office", () 
     const figures = await page.$$eval("[data-figure]", (cards) => cards.map((c) => c.getAttribute("data-figure")));
     expect(figures).toEqual(allFigures().map((f) => f.id));
     const amount = await page.textContent("[data-figure='deal.amount'] .card-value");
-    expect(amount).toBe("up to $50B — reported");
+    expect(amount).toBe("up to $50B — reported · confirmed by 4 articles, hedged by 2");
+    // Contested: marked beside the number, in the danger colour of the caution badge.
+    expect(await page.textContent("[data-figure='deal.amount_announced'] .card-value .badge-caution")).toBe(" · contested");
     const announced = await page.$$eval("[data-figure='deal.amount_announced'] .card-meta:not(.card-age)", (lines) =>
       lines.map((l) => l.textContent),
     );
     expect(announced).toEqual([
-      "As of: date of the announcement (the source gives none); no article gives a date",
+      "As of: undated: the article gives no date",
+      "Period: spread over multiple years",
       "Source: Amazon has announced a $50 billion investment in OpenAI… (secondary source: an article reporting on others)",
-      "Stated as a round amount ($50 billion). Spread over multiple years, per the same source; the talks reports say up to $50 billion.",
-      '"announced" rests on a single undated, secondary source; no other article states it.',
+      "Stated as a round amount ($50 billion). The article says the commitment was confirmed in a joint statement but quotes none of it.",
+      "Contested: 2 articles contradict it.",
     ]);
+    expect(await page.textContent("#derived-assumption")).toContain('whatever OpenAI\'s "capped-profit" structure does');
 
     const derived = await page.$$eval("[data-derived]", (cards) =>
       cards.map((c) => [c.getAttribute("data-derived"), c.querySelector(".claim")?.textContent]),

@@ -4,6 +4,7 @@ import { allFigures, findFigure, findSource } from "../../src/figures";
 import { daysFrom1899, expectedField } from "./support/figures-oracle";
 import { exampleArgs } from "./support/formula-args";
 import { dec, frac, minus, nearestDouble, over, plus, times } from "./support/oracle";
+import { STANDINGS } from "../figures/standings";
 
 const rounded = (f: ReturnType<typeof frac>) => nearestDouble(f) + 0;
 
@@ -91,6 +92,12 @@ describe("FIGURE and FIGURES read the dataset", () => {
     expect(evaluate("FIGURE", [ids, [[field.toUpperCase()]]])).toEqual(figures.map((f) => [expectedField(f, field)]));
   });
 
+  test('FIGURE(id, "standing") says the announced $50B is contested, the talks figure confirmed by 4 articles', () => {
+    expect(evaluate("FIGURE", [[["deal.amount_announced"]], [["standing"]]])).toEqual([["contested"]]);
+    expect(evaluate("FIGURE", [[["DEAL.AMOUNT"]], [["Standing"]]])).toEqual([["confirmed by 4 articles, hedged by 2"]]);
+    expect(evaluate("FIGURE", [[["amazon.capex_2026"]], [["standing"]]])).toEqual([["single source"]]);
+  });
+
   test("the field defaults to the value, and ids ignore case", () => {
     expect(evaluate("FIGURE", [[["AMZN.Price"]]])).toEqual([[241.73]]);
     expect(evaluate("FIGURE", [[["deal.expected_close"]], [[null]]])).toEqual([[daysFrom1899("2026-03-31")]]);
@@ -107,7 +114,7 @@ describe("FIGURE and FIGURES read the dataset", () => {
         {
           kind: "#VALUE!",
           message:
-            'field is "price": use one of "value", "label", "unit", "qualifier", "status", "asof", "asofdate", "source", "sourcetitle", "tier", "quote", "comment".',
+            'field is "price": use one of "value", "label", "unit", "qualifier", "status", "standing", "asof", "asofdate", "period", "source", "sourcetitle", "tier", "quote", "comment".',
         },
       ],
     ]);
@@ -119,7 +126,20 @@ describe("FIGURE and FIGURES read the dataset", () => {
 
   test("FIGURES() is the header row and one row per figure", () => {
     const table = evaluate("FIGURES", []);
-    expect(table[0]).toEqual(["id", "label", "value", "unit", "qualifier", "status", "as of", "source", "tier", "comment"]);
+    expect(table[0]).toEqual([
+      "id",
+      "label",
+      "value",
+      "unit",
+      "qualifier",
+      "status",
+      "standing",
+      "as of",
+      "period",
+      "source",
+      "tier",
+      "comment",
+    ]);
     expect(table.slice(1)).toEqual(
       figures.map((f) => [
         f.id,
@@ -128,7 +148,9 @@ describe("FIGURE and FIGURES read the dataset", () => {
         f.unit,
         f.qualifier,
         f.status,
+        STANDINGS[f.id],
         expectedField(f, "asof"),
+        f.period,
         findSource(f.sourceId)!.title,
         findSource(f.sourceId)!.tier,
         f.comment,
@@ -178,6 +200,7 @@ describe("the catalog", () => {
 
   test("the text examples are what the function returns", () => {
     expect(evaluate("FIGURE", exampleArgs('=DEAL.FIGURE("openai.valuation_round", "qualifier")'))).toEqual([["approximately"]]);
+    expect(evaluate("FIGURE", exampleArgs('=DEAL.FIGURE("deal.amount_announced", "standing")'))).toEqual([["contested"]]);
   });
 });
 

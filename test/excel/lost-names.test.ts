@@ -82,20 +82,20 @@ async function applyAndReviewClean(wb: FakeWorkbook, sentences: readonly string[
 }
 
 describe("a block's marker deleted, with the user's edits around it", () => {
-  // Deal on its sheet is A1:J31; rows 3, 11 and 20 are empty rows of the block. Excel shrinks a
-  // name when rows inside it are deleted: the marker comes back on A1:J30.
+  // Deal on its sheet is A1:L35; rows 3, 11, 20 and 24 are empty rows of the block. Excel shrinks a
+  // name when rows inside it are deleted: the marker comes back on A1:L34.
   it("an empty row inside the block deleted, then Review and Apply: the marker is put back one row shorter", async () => {
     const wb = setup();
     ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
     const marker = wb.snapshot().names.DEALDESK_BLOCK_DEAL;
-    expect(marker.address).toBe("A1:J31");
+    expect(marker.address).toBe("A1:L35");
     await deleteNames(wb, ["DEALDESK_BLOCK_DEAL"]);
     wb.deleteRows("Deal", 19, 1);
-    wb.setCell("Deal", "A31", "my note under the block");
+    wb.setCell("Deal", "A35", "my note under the block");
     const expected = moved(marker.address, { bottom: -1 });
     await applyAndReviewClean(wb, [markerBack("DEAL", "Deal", `Deal!${expected}`)]);
     expect(wb.snapshot().names.DEALDESK_BLOCK_DEAL).toEqual({ ...marker, address: expected });
-    expect(wb.cell("Deal", "A31")?.value).toBe("my note under the block");
+    expect(wb.cell("Deal", "A35")?.value).toBe("my note under the block");
   });
 
   it("two columns inserted left of the block, then Insert of that block: only the marker is written, two columns to the right; then Update works", async () => {
@@ -125,14 +125,20 @@ describe("a block's marker deleted, with the user's edits around it", () => {
     wb.setCell("Deal", "C5", 45e9);
     await deleteNames(wb, ["DEALDESK_BLOCK_DEAL"]);
     wb.renameSheet("Deal", "Bob's Deal");
+    // The figures' ids, in the table's Id column (L), before and after the sort.
+    const ids = () => [5, 6, 7, 8, 9, 10].map((r) => wb.cell("Bob's Deal", `L${r}`)?.value);
+    const before = ids();
     wb.sortTable("DealFigures", 0, true);
+    const sortedAway = ids().filter((id, i) => id !== before[i]).length;
     const cells = () => wb.snapshot().sheets.find((s) => s.name === "Bob's Deal")?.cells ?? {};
     const row = Object.entries(cells())
-      .find(([a, c]) => a.startsWith("J") && c.value === "deal.amount")![0]
+      .find(([a, c]) => a.startsWith("L") && c.value === "deal.amount")![0]
       .slice(1);
     expect(wb.cell("Bob's Deal", `C${row}`)?.value).toBe(45e9);
-    // Five names moved with their sorted rows: Apply points them back, as without the deletion.
-    await applyAndReviewClean(wb, [markerBack("DEAL", "Deal", `Bob's Deal!${marker.address}`)], 5);
+    // The names of the rows the sort moved moved with them (all six, by the labels' order): Apply
+    // points them back, as without the deletion.
+    expect(sortedAway).toBe(6);
+    await applyAndReviewClean(wb, [markerBack("DEAL", "Deal", `Bob's Deal!${marker.address}`)], sortedAway);
     expect(wb.snapshot().names.DEALDESK_BLOCK_DEAL).toEqual({ ...marker, sheet: "Bob's Deal" });
     expect(wb.cell("Bob's Deal", `C${row}`)?.value).toBe(45e9);
   });
@@ -148,19 +154,19 @@ describe("a block's marker deleted, with the user's edits around it", () => {
     expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "Sheet2", "Deal", "Audit", "Changes"]);
   });
 
-  // The block's "Who leads the talks" text (B22) cut and pasted below the block, at B40: with the
+  // The block's "Who leads the talks" text (B26) cut and pasted below the block, at B40: with the
   // marker in place that cell is outside the block: the review says the row was moved off and is
   // left alone. With the marker deleted, the review is the same plus one sentence.
   it("a cell of the block cut and pasted below the block, and the marker deleted: the review is the one without the deletion", async () => {
     const twin = setup();
     ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
-    twin.moveCells("Deal", "B22", "Deal", "B40");
-    expect(twin.snapshot().names.DEALDESK_BLOCK_DEAL.address).toBe("A1:J31");
+    twin.moveCells("Deal", "B26", "Deal", "B40");
+    expect(twin.snapshot().names.DEALDESK_BLOCK_DEAL.address).toBe("A1:L35");
     const expected = ok(await planUpdate());
     const wb = setup();
     ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
     const marker = wb.snapshot().names.DEALDESK_BLOCK_DEAL;
-    wb.moveCells("Deal", "B22", "Deal", "B40");
+    wb.moveCells("Deal", "B26", "Deal", "B40");
     await deleteNames(wb, ["DEALDESK_BLOCK_DEAL"]);
     const review = ok(await planUpdate());
     expect({ ...review, fingerprint: "" }).toEqual({
@@ -178,7 +184,7 @@ describe("two blocks at the selection on one sheet", () => {
     wb.select("Sheet1", "B2");
     ok(await insertBlocks(["deal", "sources"], AT_SELECTION, previousSource));
     const names = wb.snapshot().names;
-    expect([names.DEALDESK_BLOCK_DEAL.address, names.DEALDESK_BLOCK_SOURCES.address]).toEqual(["B2:K32", "B34:H57"]);
+    expect([names.DEALDESK_BLOCK_DEAL.address, names.DEALDESK_BLOCK_SOURCES.address]).toEqual(["B2:M36", "B38:J61"]);
     return { wb, deal: names.DEALDESK_BLOCK_DEAL.address, sources: names.DEALDESK_BLOCK_SOURCES.address };
   }
 
@@ -203,7 +209,7 @@ describe("two blocks at the selection on one sheet", () => {
   });
 
   // The same two deletions, the upper block's marker deleted instead: Excel would have kept the
-  // marker on B2:K30 (two rows shorter), with the Sources block now on B32:H55.
+  // marker on B2:M34 (two rows shorter), with the Sources block now on B36:J59.
   it("the upper block's marker deleted after two empty rows inside it were deleted: the marker neither covers row 1 nor the lower block", async () => {
     const { wb, deal, sources } = await twoBlocks();
     wb.deleteRows("Sheet1", 20, 1);
@@ -393,12 +399,15 @@ describe("found in review of the recovery", () => {
     const bottom = Number(/(\d+)$/.exec(sources)?.[1]);
     wb.select("Sheet1", `B${bottom + 2}`);
     ok(await insertBlocks(["capex"], AT_SELECTION, previousSource));
+    // The Id column of the Sources block, at B: the figures whose rows are deleted.
+    const gone = [bottom - 1, bottom].map((row) => String(wb.cell("Sheet1", `B${row}`)?.value));
     wb.deleteRows("Sheet1", bottom - 2, 2);
     await deleteNames(wb, ["DEALDESK_BLOCK_SOURCES"]);
     const expected = moved(sources, { bottom: -2 });
     const review = ok(await planUpdate());
     expect(review.names).toEqual([markerBack("SOURCES", "Sources", `Sheet1!${expected}`)]);
     // The two rows deleted held two figures of the table: the review says so, as it would with the marker.
+    expect(gone).toEqual(BUILT_IN_FIGURES.figures.slice(-2).map((f) => f.id));
     expect(review.deleted.map((d) => d.split(" was deleted")[0])).toEqual(
       BUILT_IN_FIGURES.figures.slice(-2).map((f) => `The row of ${f.label}`),
     );

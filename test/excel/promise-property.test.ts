@@ -151,10 +151,16 @@ function datasetOf(r: Revision): Dataset {
     for (const f of json.figures) f.otherClaims = (f.otherClaims as string[]).filter((o) => o !== gone);
   }
   if (r.retractSource) {
-    json.sources = json.sources.filter((s) => s.id !== "src.techcrunch_recap");
-    for (const f of json.figures)
-      f.alsoStatedIn = (f.alsoStatedIn as { sourceId: string }[]).filter((c) => c.sourceId !== "src.techcrunch_recap");
-    json.facts = json.facts.filter((f) => f.sourceId !== "src.techcrunch_recap");
+    // The recap that only cites another outlet: no figure rests on it alone, so the file stays valid.
+    const gone = "src.admin_recap";
+    const count = json.sources.length;
+    json.sources = json.sources.filter((s) => s.id !== gone);
+    if (json.sources.length !== count - 1) throw new Error(`The test's revision expects a source ${gone} to retract.`);
+    for (const f of json.figures) {
+      f.alsoStatedIn = (f.alsoStatedIn as { sourceId: string }[]).filter((c) => c.sourceId !== gone);
+      f.challengedIn = (f.challengedIn as { sourceId: string }[]).filter((c) => c.sourceId !== gone);
+    }
+    json.facts = json.facts.filter((f) => f.sourceId !== gone);
   }
   const check = checkDataset(json);
   if (!check.ok) throw new Error(`The test's revision is not a valid figures file: ${JSON.stringify(check.problems)}`);

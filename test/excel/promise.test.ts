@@ -325,19 +325,19 @@ describe("a figures file that adds or retracts", () => {
     const wb = setup();
     ok(await insertBlocks(["sources"], NEW_SHEET));
     const dataset = revision((json) => {
-      json.sources = json.sources.filter((s) => s.id !== "src.techcrunch_recap");
+      json.sources = json.sources.filter((s) => s.id !== "src.admin_recap");
       for (const f of json.figures)
-        f.alsoStatedIn = (f.alsoStatedIn as { sourceId: string }[]).filter((c) => c.sourceId !== "src.techcrunch_recap");
-      json.facts = json.facts.filter((f) => f.sourceId !== "src.techcrunch_recap");
+        f.alsoStatedIn = (f.alsoStatedIn as { sourceId: string }[]).filter((c) => c.sourceId !== "src.admin_recap");
+      json.facts = json.facts.filter((f) => f.sourceId !== "src.admin_recap");
     });
     const next = sourceOf(dataset);
     const review = ok(await planUpdate(next));
-    const tier = cellOf(wb.snapshot(), "Sources", "Id", "src.techcrunch_recap", "Tier");
+    const tier = cellOf(wb.snapshot(), "Sources", "Id", "src.admin_recap", "Tier");
     expect(review.changes.find((c) => c.address === tier)).toMatchObject({ kind: "refresh", newValue: RETRACTED, retracted: true });
     ok(await applyUpdate([], review.fingerprint, next));
     const snap = wb.snapshot();
     expect(sheetCells(snap, "Sources")[tier].value).toBe(RETRACTED);
-    expect(sheetCells(snap, "Sources")[cellOf(snap, "Sources", "Id", "src.techcrunch_recap", "Title")].value).toBe(
+    expect(sheetCells(snap, "Sources")[cellOf(snap, "Sources", "Id", "src.admin_recap", "Title")].value).toBe(
       BUILT_IN_FIGURES.sources[0].title,
     );
     const log = Object.values(sheetCells(snap, "Changes")).map((c) => c.value);

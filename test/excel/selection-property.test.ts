@@ -252,7 +252,8 @@ it("the header row of a sorted figures table deleted: after Apply, DEAL_AMOUNT r
   const applied = await applyUpdate([], review.value.fingerprint);
   if (!applied.ok) throw new Error(applied.message);
   const snap = wb.snapshot();
-  expect([snap.names.DEAL_AMOUNT.address, snap.sheets[0].cells.K7?.value]).toEqual(["E7", "deal.amount"]);
+  // Used is column E (the block starts at B), the Id column M.
+  expect([snap.names.DEAL_AMOUNT.address, snap.sheets[0].cells.M7?.value]).toEqual(["E7", "deal.amount"]);
 });
 
 // Found by the property above: the user inserts a row inside the Capex figures table and sorts
@@ -260,14 +261,21 @@ it("the header row of a sorted figures table deleted: after Apply, DEAL_AMOUNT r
 // figure's row, the one left on the empty row too (src/ownership/names.ts).
 it("a row inserted inside a figures table, then the table sorted: after Apply, every name reads its figure's row", async () => {
   const wb = await setUp();
-  wb.insertRows("Model", 38, 1); // row 39, the table's first body row: the figures move to rows 40–43
-  wb.sortTable("CapexFigures", 0, true); // by Figure, Z to A: the empty row goes last (row 43)
+  // The Capex block's table header is its fourth row: insert a row before the table's first body row.
+  const top = rectOf(wb.snapshot().names.DEALDESK_BLOCK_CAPEX.address).top;
+  wb.insertRows("Model", top + 4, 1);
+  wb.sortTable("CapexFigures", 0, true); // by Figure, Z to A: the empty row goes last
   const review = await planUpdate();
   if (!review.ok) throw new Error(review.message);
   const applied = await applyUpdate([], review.value.fingerprint);
   if (!applied.ok) throw new Error(applied.message);
   const snap = wb.snapshot();
-  expect([snap.names.ANTHROPIC_INDIANA_CAMPUS.address, snap.sheets[0].cells.K40?.value]).toEqual(["E40", "anthropic.indiana_campus"]);
+  // Used is column E (the block starts at B), the Id column M: the name reads the row its id is on.
+  const row = Object.entries(snap.sheets[0].cells)
+    .find(([a, c]) => a.startsWith("M") && c.value === "anthropic.indiana_campus")![0]
+    .slice(1);
+  expect(Number(row)).toBeGreaterThan(top + 5);
+  expect(snap.names.ANTHROPIC_INDIANA_CAMPUS.address).toBe(`E${row}`);
 });
 
 // Found by the property above: the Deal block's header row deleted with the rows above it, then a
@@ -286,7 +294,8 @@ it("the header row deleted, then a column inserted inside the block: a review wi
   expect(reported.length).toBeGreaterThan(0);
   for (const c of reported) {
     expect([c.key, c.address.replace(/\d+$/, "")]).toEqual([c.key, "C"]);
-    expect([c.key, cells.get(`Model!L${c.address.replace(/^[A-Z]+/, "")}`)]).toEqual([c.key, c.figureId]);
+    // The Id column: M, one to the right (N) once the column was inserted.
+    expect([c.key, cells.get(`Model!N${c.address.replace(/^[A-Z]+/, "")}`)]).toEqual([c.key, c.figureId]);
   }
 });
 
@@ -295,8 +304,9 @@ it("the header row deleted, then a column inserted inside the block: a review wi
 // review offered the Used formula as a change to the user's override, and accepting it overwrote it.
 it("the Used column deleted, then a table's header row: no change is offered in the user's Override column", async () => {
   const wb = await setUp();
+  const top = rectOf(wb.snapshot().names.DEALDESK_BLOCK_CAPEX.address).top;
   wb.deleteColumns("Model", 4, 1); // column E, Used
-  wb.deleteRows("Model", 35, 3); // rows 36 to 38: the Capex block's note, empty row and header row
+  wb.deleteRows("Model", top + 1, 3); // the Capex block's note, empty row and header row
   const review = await planUpdate();
   if (!review.ok) throw new Error(review.message);
   const before = cellsOf(wb.snapshot());

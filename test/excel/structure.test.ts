@@ -131,7 +131,7 @@ describe("names after a sort", () => {
     const rowOf = (id: string) =>
       Number(
         Object.entries(cells)
-          .find(([a, c]) => a.startsWith("J") && c.value === id)?.[0]
+          .find(([a, c]) => a.startsWith("L") && c.value === id)?.[0]
           .slice(1),
       );
     expect(wb.snapshot().names.DEAL_AMOUNT.address).toBe("D5");
@@ -145,7 +145,7 @@ describe("names after a sort", () => {
       kind: "follow",
       from: "Deal!D5",
       to: `Deal!D${rowOf("deal.amount")}`,
-      sentence: `The name DEAL_AMOUNT refers to Deal!D5, the row of ${labelOf(String(cells.J5.value))}, where a sort or a move left it; Apply points it back at Deal!D${rowOf("deal.amount")}, the row of ${labelOf("deal.amount")}, unless you keep it where it is.`,
+      sentence: `The name DEAL_AMOUNT refers to Deal!D5, the row of ${labelOf(String(cells.L5.value))}, where a sort or a move left it; Apply points it back at Deal!D${rowOf("deal.amount")}, the row of ${labelOf("deal.amount")}, unless you keep it where it is.`,
     });
     ok(await applyUpdate([], review.fingerprint));
     const names = wb.snapshot().names;
@@ -210,7 +210,7 @@ describe("the change log", () => {
     ]);
     expect(row(3).slice(1)).toEqual([
       "deal.round_size",
-      "OpenAI funding round sought — Reported",
+      `${(findFigure("deal.round_size") as { label: string }).label} — Reported`,
       "Deal!B7",
       99e9,
       100e9,
@@ -237,7 +237,7 @@ describe("moving a block", () => {
   it("finds a block the user cut and pasted elsewhere on its sheet, and updates it there", async () => {
     const wb = setup();
     ok(await insertBlocks(["deal"], NEW_SHEET));
-    wb.moveCells("Deal", "A1:J40", "Deal", "C3");
+    wb.moveCells("Deal", "A1:L40", "Deal", "C3");
     expect(wb.snapshot().names.DEAL_AMOUNT.address).toBe("F7");
     expect(ok(await planUpdate()).changes).toEqual([]);
     const source = revised("deal.amount", 58e9);
@@ -251,7 +251,7 @@ describe("moving a block", () => {
   it("follows a block moved to another sheet", async () => {
     const wb = setup();
     ok(await insertBlocks(["deal"], NEW_SHEET));
-    wb.moveCells("Deal", "A1:J40", "Sheet1", "B2");
+    wb.moveCells("Deal", "A1:L40", "Sheet1", "B2");
     expect(ok(await planUpdate()).sheets).toEqual(["Sheet1"]);
     const source = revised("deal.amount", 58e9);
     const review = ok(await planUpdate(source));

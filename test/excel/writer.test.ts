@@ -118,7 +118,8 @@ describe("insertBlocks", () => {
     const report = ok(await insertBlocks(["deal"], NEW_SHEET));
     const spec = buildBlock("deal");
     expect(report.summary).toEqual([
-      `Inserted sheet Deal with ${blockFigureIds(BUILT_IN_FIGURES, "deal").length} figures, ${allFacts().length} facts and ${spec.names.length} named ranges.`,
+      // The input cell: the exit valuation for the multiple on the investment (issue 21), the user's to fill.
+      `Inserted sheet Deal with ${blockFigureIds(BUILT_IN_FIGURES, "deal").length} figures, ${allFacts().length} facts, 1 input cell and ${spec.names.length} named ranges.`,
     ]);
     expect(report.blocks[0].figures).toBe(blockFigureIds(BUILT_IN_FIGURES, "deal").length);
   });

@@ -1,16 +1,16 @@
 /** How old the figures are, and which dated events have passed, for the pane and the sheets' stamp. */
 import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
-import { ageInDays, passedEventText, passedEvents, readableDate, staleFigures } from "../../src/figures/age";
+import { ageInDays, passedEventText, passedEvents, readableDate, staleFigures, undatedFigures } from "../../src/figures/age";
 import { buildAllBlocks, buildBlock } from "../../src/sheets";
 import { COL } from "../../src/sheets/figure-table";
 import { figuresStamp, parseStamp } from "../../src/sheets/stamp";
 
 describe("ages and passed events", () => {
-  test("the expected close has passed after 31 March 2026, not on it", () => {
+  test("the projected closing has passed after 31 March 2026, not on it", () => {
     expect(passedEvents(BUILT_IN_FIGURES, "2026-03-31")).toEqual([]);
     expect(passedEvents(BUILT_IN_FIGURES, "2026-04-01").map((f) => f.id)).toEqual(["deal.expected_close"]);
     expect(passedEventText(passedEvents(BUILT_IN_FIGURES, "2026-12-01")[0])).toBe(
-      "The expected close, 31 Mar 2026, has passed: these figures describe the talks",
+      "The projected closing, 31 Mar 2026, has passed: these figures describe the talks",
     );
   });
 
@@ -21,8 +21,8 @@ describe("ages and passed events", () => {
     expect(readableDate("2026-12-01")).toBe("1 Dec 2026");
   });
 
-  test("stale figures are those dated more than the threshold before today", () => {
-    // Dated 2026-01-31 (4 figures) and 2026-02-01 (6); capex's period ends 2026-12-31; the announcement has no date.
+  test("stale figures are those stated more than the threshold before today: capex counts from when it was said", () => {
+    // Stated 2026-01-31 (4 figures) and 2026-02-01 (7, capex among them: said during the talks, about 2026).
     // 2026-01-31 to 2026-05-01 is 28 + 31 + 30 + 1 = 90 days: not yet more than 90.
     expect(staleFigures(BUILT_IN_FIGURES, "2026-05-01", 90)).toEqual([]);
     expect(staleFigures(BUILT_IN_FIGURES, "2026-05-02", 90).map((f) => f.asOfDate)).toEqual([
@@ -31,16 +31,28 @@ describe("ages and passed events", () => {
       "2026-01-31",
       "2026-01-31",
     ]);
-    expect(staleFigures(BUILT_IN_FIGURES, "2026-05-03", 90)).toHaveLength(10);
+    const stale = staleFigures(BUILT_IN_FIGURES, "2026-05-03", 90).map((f) => f.id);
+    expect(stale).toHaveLength(11);
+    expect(stale).toContain("amazon.capex_2026");
+  });
+
+  test("the undated figure is flagged as undated, never skipped", () => {
+    expect(undatedFigures(BUILT_IN_FIGURES).map((f) => f.id)).toEqual(["deal.amount_announced"]);
+    expect(staleFigures(BUILT_IN_FIGURES, "2030-01-01", 90).map((f) => f.id)).not.toContain("deal.amount_announced");
   });
 });
 
 describe("the sheets' stamp", () => {
   test("names the version and date, and flags what had passed by the dataset's date", () => {
     expect(figuresStamp(BUILT_IN_FIGURES)).toBe(
-      "Figures 1.0.0 · 2026-11-22 · The expected close, 31 Mar 2026, has passed: these figures describe the talks · 10 of 12 figures were more than 90 days old on 2026-11-22",
+      "Figures 1.0.0 · 2026-11-22 · The projected closing, 31 Mar 2026, has passed: these figures describe the talks · 11 of 12 figures were more than 90 days old on 2026-11-22 · 1 of 12 figures is undated",
     );
-    expect(figuresStamp({ ...BUILT_IN_FIGURES, version: "1.1", date: "2026-03-01" })).toBe("Figures 1.1 · 2026-03-01");
+    // An undated figure is flagged whatever the date: its age cannot be told.
+    expect(figuresStamp({ ...BUILT_IN_FIGURES, version: "1.1", date: "2026-03-01" })).toBe(
+      "Figures 1.1 · 2026-03-01 · 1 of 12 figures is undated",
+    );
+    const dated = BUILT_IN_FIGURES.figures.filter((f) => f.asOfDate !== null);
+    expect(figuresStamp({ ...BUILT_IN_FIGURES, figures: dated, version: "1.1", date: "2026-03-01" })).toBe("Figures 1.1 · 2026-03-01");
   });
 
   test("reads back the version and date it wrote, and nothing from other cells", () => {
@@ -63,14 +75,19 @@ describe("in the sheets", () => {
     }
   });
 
-  test("the Reported cell's note gives the as-of date with its basis", () => {
-    const reported = buildBlock("deal").cells.find((c) => c.figureId === "deal.amount" && c.col === COL.reported);
-    expect(reported?.note?.split("\n").find((line) => line.startsWith("As of:"))).toBe(
-      "As of: late January 2026 (talks); dated 2026-02-01, inferred from another article",
+  test("the Reported cell's note gives when it was stated, with its basis, and the period it is about", () => {
+    const line = (block: "deal" | "capex", id: string, start: string) =>
+      buildBlock(block)
+        .cells.find((c) => c.figureId === id && c.col === COL.reported)
+        ?.note?.split("\n")
+        .find((l) => l.startsWith(start));
+    expect(line("deal", "deal.amount", "As of:")).toBe(
+      "As of: during the talks (the article is undated); dated 2026-02-01, inferred from another article",
     );
-    const capex = buildBlock("capex").cells.find((c) => c.figureId === "amazon.capex_2026" && c.col === COL.reported);
-    expect(capex?.note?.split("\n").find((line) => line.startsWith("As of:"))).toBe(
-      "As of: fiscal year 2026; dated 2026-12-31, period covered",
+    expect(line("capex", "amazon.capex_2026", "As of:")).toBe(
+      "As of: during the talks (the article is undated); dated 2026-02-01, inferred from another article",
     );
+    expect(line("capex", "amazon.capex_2026", "Period:")).toBe("Period: 2026");
+    expect(line("deal", "deal.amount_announced", "As of:")).toBe("As of: undated: the article gives no date");
   });
 });

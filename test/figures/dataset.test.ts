@@ -3,6 +3,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { DATASET, allFacts, allFigures, allSources, findFigure, findSource, idsSupportedBy, isLookupError } from "../../src/figures";
 import type { Figure } from "../../src/figures";
+import { citation } from "../../src/figures/provenance";
+import { standingOf } from "../../src/figures/standing";
+import { STANDINGS } from "./standings";
 
 const root = path.resolve(__dirname, "../..");
 const articleText = (file: string) => fs.readFileSync(path.join(root, "sources", file), "utf8");
@@ -39,11 +42,15 @@ function wordsFor(f: Figure): string[] {
 }
 
 /** The words that hedge a figure; an "as stated" figure's quote uses none of them. */
-const QUALIFIER_WORDS: Record<Exclude<Figure["qualifier"], "as stated">, string[]> = {
-  "up to": ["up to", "as much as", "could total", "by the end of"],
+const QUALIFIER_WORDS: Record<string, string[]> = {
+  "up to": ["up to", "as much as"],
   around: ["around"],
   approximately: ["approximately", "roughly"],
   "at least": ["at least"],
+  "could total": ["could total"],
+  "projected by": ["projected"],
+  "expects to": ["expects to"],
+  signaled: ["signaled"],
 };
 
 describe("the dataset", () => {
@@ -119,7 +126,7 @@ describe("the dataset", () => {
       expect(before.length).toBeGreaterThan(0);
       expect(before.filter((text) => hedges.some((h) => text.includes(h)))).toEqual([]);
     } else {
-      expect(QUALIFIER_WORDS[f.qualifier].some((q) => quote.includes(q))).toBe(true);
+      for (const q of f.qualifier.split(", ")) expect([q, QUALIFIER_WORDS[q].some((w) => quote.includes(w))]).toEqual([q, true]);
     }
   });
 
@@ -188,7 +195,7 @@ describe("the dataset", () => {
     expect(facts.filter((f) => f.id.startsWith("timeline.")).map((f) => f.asOf)).toEqual([
       "late January 2026",
       "2026-02-01",
-      "date of the announcement (the source gives none)",
+      "the article gives no date",
     ]);
   });
 
@@ -201,30 +208,77 @@ describe("the dataset", () => {
     expect((findFigure("amzn.price") as Figure).value).toBe("241.73");
   });
 
-  test("dates each figure with the basis the articles allow", () => {
-    expect(Object.fromEntries(figures.map((f) => [f.id, [f.asOfDate, f.asOfBasis]]))).toEqual({
-      "deal.amount": ["2026-02-01", "inferred from another article"],
-      "deal.amount_announced": [null, null],
-      "deal.round_size": ["2026-02-01", "inferred from another article"],
-      "openai.valuation_prior": ["2026-01-31", "stated by the source"],
-      "openai.valuation_round": ["2026-02-01", "inferred from another article"],
-      "deal.expected_close": ["2026-01-31", "stated by the source"],
-      "anthropic.amazon_investment": ["2026-01-31", "stated by the source"],
-      "anthropic.indiana_campus": ["2026-01-31", "stated by the source"],
-      "amzn.price": ["2026-02-01", "inferred from another article"],
-      "amzn.return_3y": ["2026-02-01", "inferred from another article"],
-      "amazon.capex_2026": ["2026-12-31", "period covered"],
-      "amazon.corporate_layoffs": ["2026-02-01", "inferred from another article"],
+  test("dates each figure by when it was stated, never by the period it is about", () => {
+    expect(Object.fromEntries(figures.map((f) => [f.id, [f.asOfDate, f.asOfBasis, f.period]]))).toEqual({
+      "deal.amount": ["2026-02-01", "inferred from another article", "in the coming weeks"],
+      "deal.amount_announced": [null, "undated", "spread over multiple years"],
+      "deal.round_size": ["2026-02-01", "inferred from another article", "the new financing round"],
+      "openai.valuation_prior": ["2026-01-31", "stated by the source", "before the new funding"],
+      "openai.valuation_round": ["2026-02-01", "inferred from another article", "the new financing round"],
+      "deal.expected_close": ["2026-01-31", "stated by the source", "by the end of Q1 2026"],
+      "anthropic.amazon_investment": ["2026-01-31", "stated by the source", "to date: what Amazon has committed"],
+      "anthropic.indiana_campus": ["2026-01-31", "stated by the source", "not stated"],
+      "amzn.price": ["2026-02-01", "inferred from another article", "not stated: a quote at a moment the article does not give"],
+      "amzn.return_3y": ["2026-02-01", "inferred from another article", "the past three years, to the quote"],
+      // Said during the talks, about 2026: dated when said, so it ages like the other talks figures.
+      "amazon.capex_2026": ["2026-02-01", "inferred from another article", "2026"],
+      "amazon.corporate_layoffs": ["2026-02-01", "inferred from another article", "not stated: plans recently announced"],
     });
-    // Stated: the article itself names the month; inferred: the article is undated and the one dated article gives the day.
+    // Stated: the article itself names the day or month; inferred: the article is undated and the one dated article gives the day.
     const dated = allSources().filter((s) => s.date !== null);
-    expect(dated.map((s) => [s.id, s.date])).toEqual([["src.techcrunch_recap", "2026-02-01"]]);
+    expect(dated.map((s) => [s.id, s.date])).toEqual([["src.admin_recap", "2026-02-01"]]);
     for (const f of figures) {
-      const source = findSource(f.sourceId)!;
-      if (f.asOfBasis === "stated by the source") expect(articleText(source.file)).toContain("late January 2026");
-      if (f.asOfBasis === "inferred from another article") expect([source.date, f.asOfDate]).toEqual([null, dated[0].date]);
+      for (const s of [f, ...f.alsoStatedIn]) {
+        const source = findSource(s.sourceId)!;
+        if (s.asOfBasis === "stated by the source" && source.date === null) expect(articleText(source.file)).toContain("late January 2026");
+        if (s.asOfBasis === "stated by the source" && source.date !== null) expect(s.asOfDate).toBe(source.date);
+        if (s.asOfBasis === "inferred from another article") expect([source.date, s.asOfDate]).toEqual([null, dated[0].date]);
+      }
     }
+    // The period words are the article's own.
     expect(articleText(findSource("src.stake_talks")!.file)).toContain("approximately $125 billion in 2026");
+    expect(articleText(findSource("src.stake_talks")!.file)).toContain("in the coming weeks");
+    expect(articleText(findSource("src.announcement")!.file)).toContain("spread over multiple years");
+    expect(articleText(findSource("src.late_january_reports")!.file)).toContain("by the end of Q1 2026");
+  });
+
+  test("each figure's standing comes from the articles that state, contradict or hedge it", () => {
+    // Counted here by hand from the articles: distinct articles stating each claim, and those against it.
+    expect(Object.fromEntries(figures.map((f) => [f.id, standingOf(f).text]))).toEqual(STANDINGS);
+    const announced = findFigure("deal.amount_announced") as Figure;
+    // Two articles say the talks remain ongoing and the amount could change: against an announcement.
+    expect(announced.challengedIn.map((c) => [c.sourceId, c.kind])).toEqual([
+      ["src.stake_talks", "contradicts"],
+      ["src.advanced_talks", "contradicts"],
+    ]);
+    expect(announced.challengedIn.map((c) => c.quote).join(" ")).toMatch(
+      /talks remain ongoing and the final amount could change.*discussions are ongoing/,
+    );
+    for (const f of figures) {
+      for (const c of f.challengedIn) expect(articleText(findSource(c.sourceId)!.file)).toContain(c.quote);
+    }
+  });
+
+  test("source ids and titles name the article, never an outlet it only cites", () => {
+    expect(allSources().map((s) => [s.id, s.outlet, s.citesOutlet])).toEqual([
+      ["src.admin_recap", 'unnamed site, a post by "Admin"', "TechCrunch"],
+      ["src.late_january_reports", "unnamed outlet", null],
+      ["src.advanced_talks", "unnamed outlet", "The Wall Street Journal"],
+      ["src.stake_talks", "unnamed outlet", null],
+      ["src.announcement", "unnamed outlet", null],
+    ]);
+    for (const s of allSources()) expect([s.id, /wsj|wall street|techcrunch/i.test(`${s.id} ${s.title}`)]).toEqual([s.id, false]);
+    // What a reader copies names the article, and the outlet it cites only as cited.
+    expect(citation(findSource("src.advanced_talks")!)).toBe(
+      '"Amazon in Advanced Talks to Invest Up to $50 Billion in OpenAI, Signaling Major AI Ambitions" (unnamed outlet, citing The Wall Street Journal; undated)',
+    );
+    expect(citation(findSource("src.admin_recap")!)).toBe(
+      '"Amazon\'s Potential $50B Investment in OpenAI: Reshaping the AI Landscape" (unnamed site, a post by "Admin", citing TechCrunch; 2026-02-01)',
+    );
+    // What the articles say of where the story comes from.
+    expect(articleText(findSource("src.advanced_talks")!.file)).toContain("first reported by The Wall Street Journal");
+    expect(articleText(findSource("src.admin_recap")!.file)).toContain("A recent report from TechCrunch");
+    expect(articleText(findSource("src.admin_recap")!.file).split("\n")[3]).toBe("Admin");
   });
 
   test("every source is a secondary article with no known URL: none is a company statement or filing", () => {
@@ -265,8 +319,8 @@ describe("lookups", () => {
   });
 
   test("name the ids each source supports, main claims first", () => {
-    expect(idsSupportedBy("src.wsj_advanced_talks")).toEqual(["deal.amount", "amzn.price", "amzn.return_3y"]);
-    expect(idsSupportedBy("src.techcrunch_recap")).toEqual(["timeline.article", "deal.amount"]);
+    expect(idsSupportedBy("src.advanced_talks")).toEqual(["amzn.price", "amzn.return_3y", "deal.amount"]);
+    expect(idsSupportedBy("src.admin_recap")).toEqual(["timeline.article", "deal.amount"]);
     for (const s of allSources()) expect(idsSupportedBy(s.id).length).toBeGreaterThan(0);
   });
 });

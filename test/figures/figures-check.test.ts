@@ -26,7 +26,7 @@ function write(name: string, content: unknown): string {
   return file;
 }
 
-/** The four ways a figures file must fail, each with the line that names file, id and field. */
+/** Ways a figures file must fail, each with the line that names file, id and field. */
 const BAD: [string, (json: ReturnType<typeof good>) => void, string][] = [
   [
     "error.schema.json",
@@ -52,7 +52,52 @@ const BAD: [string, (json: ReturnType<typeof good>) => void, string][] = [
       )),
     'amazon.capex_2026 field "quote" is not found verbatim in 003_27facdf7f722c302.txt (the article of src.stake_talks)',
   ],
+  [
+    // The label the issue found: the round "could total $100 billion", and no article says "up to" of it.
+    "error.label-qualifier.json",
+    (json) => (figureIn(json, "deal.round_size").label = "OpenAI funding round sought (up to)"),
+    'deal.round_size field "label" uses "up to", which none of its quotes contains (src.stake_talks, src.late_january_reports): a label says only what its sources say',
+  ],
+  [
+    // The timeline sentence the issue found: its article says "a staggering $50 billion".
+    "error.timeline-qualifier.json",
+    (json) =>
+      (factIn(json, "timeline.reports").text = "Late January 2026: reports that Amazon is in talks to invest up to $50 billion in OpenAI"),
+    'timeline.reports field "text" uses "up to", which its quote does not contain (src.late_january_reports): a label says only what its sources say',
+  ],
+  [
+    // An undated claim left blank, neither dated nor said to be undated.
+    "error.undated.json",
+    (json) => {
+      figureIn(json, "deal.amount_announced").asOfDate = null;
+      figureIn(json, "deal.amount_announced").asOfBasis = "stated by the source";
+    },
+    'deal.amount_announced field "asOfBasis" must be "undated" exactly when asOfDate is null: give the day the claim was stated, or say it is "undated"',
+  ],
+  [
+    "error.no-statement-date.json",
+    (json) => delete figureIn(json, "amazon.capex_2026").asOfDate,
+    'amazon.capex_2026 field "asOfDate" is missing',
+  ],
 ];
+
+const only = (...names: string[]) => BAD.filter(([name]) => names.includes(name));
+/** The command's cases: what the issue asks it to refuse, and a quote not in its article. */
+const CLI_CASES = only(
+  "error.quote.json",
+  "error.label-qualifier.json",
+  "error.timeline-qualifier.json",
+  "error.undated.json",
+  "error.no-statement-date.json",
+);
+/** The build runs the same check: one case of each kind of rule shows it refuses the file (each case is a build). */
+const BUILD_CASES = only(
+  "error.schema.json",
+  "error.duplicate-id.json",
+  "error.unknown-source.json",
+  "error.quote.json",
+  "error.label-qualifier.json",
+);
 
 function badFile(name: string, edit: (json: ReturnType<typeof good>) => void): string {
   const json = good();
@@ -97,12 +142,15 @@ describe("npm run figures:check", () => {
     );
   });
 
-  test("exits 1 on a bad file, printing what is wrong", () => {
-    const file = badFile("error.cli-quote.json", BAD[3][1]);
-    const result = figuresCheck([file, "--sources", "sources"]);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toBe(`${file}: ${BAD[3][2]}\nnpm run figures:check: 1 problem; the add-in would keep its built-in figures.\n`);
-  });
+  test.each(CLI_CASES.map(([name, edit, line]) => [name.replace(/^error\./, "error.cli-"), edit, line] as const))(
+    "exits 1 on %s, printing what is wrong",
+    (name, edit, line) => {
+      const file = badFile(name, edit);
+      const result = figuresCheck([file, "--sources", "sources"]);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toBe(`${file}: ${line}\nnpm run figures:check: 1 problem; the add-in would keep its built-in figures.\n`);
+    },
+  );
 
   test("exits 2 on a wrong command line", () => {
     expect(figuresCheck(["--source", "x"]).status).toBe(2);
@@ -115,7 +163,7 @@ describe("the build", () => {
     expect(fs.readFileSync(distFile("figures.json"), "utf8")).toBe(fs.readFileSync(path.join(ROOT, "figures/figures.json"), "utf8"));
   });
 
-  test.each(BAD)("fails on %s, naming the file, id and field, and writes nothing", (name, edit, line) => {
+  test.each(BUILD_CASES)("fails on %s, naming the file, id and field, and writes nothing", (name, edit, line) => {
     const file = badFile(`build-${name}`, edit);
     const distDir = fs.mkdtempSync(path.join(os.tmpdir(), "deal-desk-bad-figures-"));
     try {

@@ -30,16 +30,26 @@ describe("formatValue and formatClaim", () => {
     expect(shown).toMatchObject({
       "deal.amount": "up to $50B",
       "deal.amount_announced": "$50B",
-      "deal.round_size": "up to $100B",
+      "deal.round_size": "could total $100B",
       "openai.valuation_prior": "$500B",
       "openai.valuation_round": "approximately $830B",
-      "deal.expected_close": "by 2026-03-31",
+      "deal.expected_close": "projected by 2026-03-31",
       "anthropic.amazon_investment": "at least $8B",
       "amzn.price": "around $241.73",
       "amzn.return_3y": "+114%",
+      // "signaled" and "expects to" are about the statement: the Qualifier column carries them.
       "amazon.capex_2026": "approximately $125B",
       "amazon.corporate_layoffs": "around 16,000",
     });
+  });
+
+  test("writes every qualifier that goes before a value, in the field's order, and none about the statement", () => {
+    expect(formatClaim({ value: "125000000000", unit: "USD", qualifier: "signaled, expects to, approximately" })).toBe(
+      "approximately $125B",
+    );
+    expect(formatClaim({ value: "2026-03-31", unit: "date", qualifier: "projected by" })).toBe("projected by 2026-03-31");
+    expect(formatClaim({ value: "8000000000", unit: "USD", qualifier: "as stated" })).toBe("$8B");
+    expect(formatClaim({ value: "8000000000", unit: "USD", qualifier: "signaled" })).toBe("$8B");
   });
 
   test("keeps dollar amounts under a billion in full", () => {

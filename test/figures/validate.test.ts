@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { checkDataset, describeProblem, quoteProblems } from "../../src/figures/validate";
 import type { FiguresProblem } from "../../src/figures/validate";
-import { figureIn, figuresJson, sourceIn } from "./json";
+import { factIn, figureIn, figuresJson, sourceIn } from "./json";
 
 const root = path.resolve(__dirname, "../..");
 const good = figuresJson;
@@ -37,9 +37,9 @@ describe("checkDataset", () => {
     const json = good();
     delete figureIn(json, "deal.amount").quote;
     figureIn(json, "deal.amount_announced").otherClaims = "deal.amount";
-    sourceIn(json, "src.wsj_advanced_talks").rating = 5;
+    sourceIn(json, "src.advanced_talks").rating = 5;
     expect(problemsOf(json).map((p) => [p.id, p.field, p.message])).toEqual([
-      ["src.wsj_advanced_talks", "rating", "is not a field of the figures file"],
+      ["src.advanced_talks", "rating", "is not a field of the figures file"],
       ["deal.amount", "quote", "is missing"],
       ["deal.amount_announced", "otherClaims", "must be array, not string"],
     ]);
@@ -83,11 +83,30 @@ describe("checkDataset", () => {
     ]);
   });
 
-  test("a basis without a date, or a date without a basis, fails", () => {
+  test("a claim with no statement date must say it is undated, and a dated one must not", () => {
+    const UNDATED = 'must be "undated" exactly when asOfDate is null: give the day the claim was stated, or say it is "undated"';
     const json = good();
     figureIn(json, "deal.amount_announced").asOfBasis = "stated by the source";
+    figureIn(json, "amzn.price").asOfBasis = "undated";
+    figureIn(json, "deal.amount").alsoStatedIn[0].asOfDate = null;
     expect(problemsOf(json)).toEqual([
-      { id: "deal.amount_announced", field: "asOfBasis", message: "must be null exactly when asOfDate is null" },
+      { id: "deal.amount", field: "alsoStatedIn[0].asOfBasis", message: UNDATED },
+      { id: "deal.amount_announced", field: "asOfBasis", message: UNDATED },
+      { id: "amzn.price", field: "asOfBasis", message: UNDATED },
+    ]);
+  });
+
+  test("a figure with neither a statement date nor an explicit undated fails", () => {
+    const json = good();
+    delete figureIn(json, "amazon.capex_2026").asOfDate;
+    figureIn(json, "deal.amount_announced").asOfBasis = null;
+    expect(problemsOf(json)).toEqual([
+      {
+        id: "deal.amount_announced",
+        field: "asOfBasis",
+        message: 'must be one of "stated by the source", "inferred from another article", "undated"; got null',
+      },
+      { id: "amazon.capex_2026", field: "asOfDate", message: "is missing" },
     ]);
   });
 
@@ -100,6 +119,106 @@ describe("checkDataset", () => {
     expect(describeProblem("figures/new.json", { id: "deal.amount", field: "quote", message: "is missing" })).toBe(
       'figures/new.json: deal.amount field "quote" is missing',
     );
+  });
+});
+
+describe("claims at the strength of their sources", () => {
+  test('a qualifier its quote does not show fails: "could total" is not "up to"', () => {
+    const json = good();
+    figureIn(json, "deal.round_size").qualifier = "up to";
+    figureIn(json, "deal.amount").alsoStatedIn[1].qualifier = "approximately";
+    expect(problemsOf(json)).toEqual([
+      {
+        id: "deal.amount",
+        field: "alsoStatedIn[1].qualifier",
+        message: 'is "approximately", but its quote has none of the words "approximately", "roughly"',
+      },
+      { id: "deal.round_size", field: "qualifier", message: 'is "up to", but its quote has none of the words "up to", "as much as"' },
+    ]);
+  });
+
+  test("a qualifier named twice fails, and one the schema does not know is refused by it", () => {
+    const json = good();
+    figureIn(json, "amazon.capex_2026").qualifier = "signaled, approximately, signaled";
+    figureIn(json, "amzn.price").qualifier = "roughly";
+    const problems = problemsOf(json);
+    expect(problems.map((p) => [p.id, p.field, p.message.slice(0, 18)])).toEqual([["amzn.price", "qualifier", "must match ^(as st"]]);
+    figureIn(json, "amzn.price").qualifier = "around";
+    expect(problemsOf(json)).toEqual([{ id: "amazon.capex_2026", field: "qualifier", message: 'names "signaled" twice' }]);
+  });
+
+  test("a label that uses a qualifier none of its quotes contains fails", () => {
+    const json = good();
+    figureIn(json, "deal.round_size").label = "OpenAI funding round sought (up to)";
+    expect(problemsOf(json)).toEqual([
+      {
+        id: "deal.round_size",
+        field: "label",
+        message:
+          'uses "up to", which none of its quotes contains (src.stake_talks, src.late_january_reports): a label says only what its sources say',
+      },
+    ]);
+  });
+
+  test("a label may use a qualifier from any article it cites, and only those", () => {
+    const json = good();
+    // "as much as" is in src.stake_talks's sentence, "up to" in src.advanced_talks's: both cited by deal.amount.
+    figureIn(json, "deal.amount").label = "Amazon investment in OpenAI (talks: up to, as much as)";
+    expect(problemsOf(json)).toEqual([]);
+    const other = good();
+    figureIn(other, "deal.amount").label = "Amazon investment in OpenAI (talks, roughly)";
+    expect(problemsOf(other).map((p) => [p.id, p.field])).toEqual([["deal.amount", "label"]]);
+  });
+
+  test("a timeline sentence that uses a qualifier its quote does not contain fails", () => {
+    const json = good();
+    // The sentence the issue found: the cited article says "a staggering $50 billion", not "up to".
+    factIn(json, "timeline.reports").text = "Late January 2026: reports that Amazon is in talks to invest up to $50 billion in OpenAI";
+    expect(problemsOf(json)).toEqual([
+      {
+        id: "timeline.reports",
+        field: "text",
+        message: 'uses "up to", which its quote does not contain (src.late_january_reports): a label says only what its sources say',
+      },
+    ]);
+  });
+
+  test("an article counts once towards a figure's standing, and cannot both state and contradict it", () => {
+    const json = good();
+    figureIn(json, "deal.round_size").alsoStatedIn[0].sourceId = "src.stake_talks";
+    figureIn(json, "deal.amount_announced").challengedIn[0].sourceId = "src.announcement";
+    const problems = problemsOf(json);
+    expect(problems.map((p) => [p.id, p.field, p.message])).toEqual([
+      [
+        "deal.amount_announced",
+        "challengedIn[0].kind",
+        'says src.announcement contradicts the figure, but that article states it; call it "hedges"',
+      ],
+      ["deal.round_size", "alsoStatedIn[0].sourceId", "names src.stake_talks, which already states this figure; an article counts once"],
+    ]);
+  });
+
+  test("a source id or title that names an outlet the article only cites fails", () => {
+    const json = good();
+    sourceIn(json, "src.advanced_talks").title = "WSJ: Amazon in Advanced Talks to Invest Up to $50 Billion in OpenAI";
+    sourceIn(json, "src.admin_recap").id = "src.techcrunch_recap";
+    figureIn(json, "deal.amount").alsoStatedIn.find((c: { sourceId: string }) => c.sourceId === "src.admin_recap").sourceId =
+      "src.techcrunch_recap";
+    factIn(json, "timeline.article").sourceId = "src.techcrunch_recap";
+    expect(problemsOf(json)).toEqual([
+      {
+        id: "src.techcrunch_recap",
+        field: "id",
+        message:
+          'names TechCrunch, which the article only cites (it is published by unnamed site, a post by "Admin"): name the article for what it is',
+      },
+      {
+        id: "src.advanced_talks",
+        field: "title",
+        message:
+          "names The Wall Street Journal, which the article only cites (it is published by unnamed outlet): name the article for what it is",
+      },
+    ]);
   });
 });
 
@@ -119,14 +238,15 @@ describe("quoteProblems", () => {
       {
         id: "amzn.price",
         field: "quote",
-        message: "is not found verbatim in 002_7dabeab3d76e7262.txt (the article of src.wsj_advanced_talks)",
+        message: "is not found verbatim in 002_7dabeab3d76e7262.txt (the article of src.advanced_talks)",
       },
     ]);
   });
 
   test("skips the quotes of an article whose file is not at hand", () => {
     const json = good();
-    figureIn(json, "amzn.price").quote = "A sentence no article has.";
+    // Still "around", as the qualifier needs, but in no article.
+    figureIn(json, "amzn.price").quote = "A sentence no article has: trading around a price.";
     const check = checkDataset(json);
     if (!check.ok) throw new Error("expected a valid file");
     expect(quoteProblems(check.dataset, () => undefined)).toEqual([]);

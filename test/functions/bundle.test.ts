@@ -214,13 +214,28 @@ describe("functions.js in a bare vm context", () => {
     ]);
   });
 
-  test("DEAL.FIGURES() spills a header with qualifier and comment columns, then one row per figure", async () => {
+  test("DEAL.FIGURES() spills a header with qualifier, standing, period and comment columns, then one row per figure", async () => {
     const table = (await registered.get("FIGURES")!()) as unknown[][];
-    expect(table[0]).toEqual(["id", "label", "value", "unit", "qualifier", "status", "as of", "source", "tier", "comment"]);
+    expect(table[0]).toEqual([
+      "id",
+      "label",
+      "value",
+      "unit",
+      "qualifier",
+      "status",
+      "standing",
+      "as of",
+      "period",
+      "source",
+      "tier",
+      "comment",
+    ]);
     const announced = table.find((r) => r[0] === "deal.amount_announced")!;
-    expect([announced[4], announced[9]]).toEqual([
+    expect([announced[4], announced[6], announced[8], announced[11]]).toEqual([
       "as stated",
-      "Stated as a round amount ($50 billion). Spread over multiple years, per the same source; the talks reports say up to $50 billion.",
+      "contested",
+      "spread over multiple years",
+      "Stated as a round amount ($50 billion). The article says the commitment was confirmed in a joint statement but quotes none of it.",
     ]);
     expect(table.find((r) => r[0] === "openai.valuation_round")![4]).toBe("approximately");
   });
@@ -240,7 +255,7 @@ describe("functions.js in a bare vm context", () => {
       properties: Record<string, unknown>;
     }[][];
     expect(entity.type).toBe("Entity");
-    expect(entity.text).toBe("AMZN share price: around $241.73");
+    expect(entity.text).toBe("Amazon stock price: around $241.73");
     expect(entity.properties.Value).toEqual({ type: "Double", basicValue: 241.73 });
   });
 
@@ -270,8 +285,9 @@ describe("functions.js in a bare vm context", () => {
     publishFigures({ dataset: served, origin: "served", reason: "" }, fresh.context);
     expect(plain(await price)).toEqual([[250.5]]);
     expect(plain(await fresh.registered.get("FIGURE")!([["deal.amount"]], [["asof"]]))).toEqual([
-      ["late January 2026 (talks); dated 2026-02-01, inferred from another article"],
+      ["during the talks (the article is undated); dated 2026-02-01, inferred from another article"],
     ]);
+    expect(plain(await fresh.registered.get("FIGURE")!([["deal.amount_announced"]], [["standing"]]))).toEqual([["contested"]]);
   });
 
   test(`stays within its budget of ${FUNCTIONS_BUDGET.toLocaleString("en-US")} bytes minified: decimal.js and the functions, no figures`, () => {

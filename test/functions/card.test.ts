@@ -43,7 +43,7 @@ describe("DEAL.CARD's entity", () => {
     expect(props.Value).toEqual({ type: "Double", basicValue: 830e9 });
     expect(props.Qualifier.basicValue).toBe("approximately");
     expect(props.Status.basicValue).toBe("reported");
-    expect(props["As of"].basicValue).toBe("late January 2026 (talks); dated 2026-02-01, inferred from another article");
+    expect(props["As of"].basicValue).toBe("during the talks (the article is undated); dated 2026-02-01, inferred from another article");
     expect(props.Source.basicValue).toBe(
       "Amazon in talks for up to $50B stake in OpenAI (secondary source: an article reporting on others)",
     );

@@ -207,16 +207,31 @@ describe("functions.ts registers the functions and returns Excel errors", () => 
 
   test("FIGURES() takes no arguments and spills the table: a header, then one row per figure", async () => {
     const table = (await registered.get("FIGURES")!()) as unknown[][];
-    expect(table[0]).toEqual(["id", "label", "value", "unit", "qualifier", "status", "as of", "source", "tier", "comment"]);
+    expect(table[0]).toEqual([
+      "id",
+      "label",
+      "value",
+      "unit",
+      "qualifier",
+      "status",
+      "standing",
+      "as of",
+      "period",
+      "source",
+      "tier",
+      "comment",
+    ]);
     expect(table.slice(1).map((row) => row[0])).toEqual(allFigures().map((f) => f.id));
     expect(table.find((row) => row[0] === "amzn.price")).toEqual([
       "amzn.price",
-      "AMZN share price",
+      "Amazon stock price",
       241.73,
       "USD per share",
       "around",
       "market quote",
-      "during the talks (the source gives no date or time); dated 2026-02-01, inferred from another article",
+      "single source",
+      "during the talks (the article is undated); dated 2026-02-01, inferred from another article",
+      "not stated: a quote at a moment the article does not give",
       "Amazon in Advanced Talks to Invest Up to $50 Billion in OpenAI, Signaling Major AI Ambitions",
       "secondary",
       "A snapshot quoted by the article, not a live price.",

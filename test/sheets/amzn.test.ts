@@ -1,7 +1,7 @@
 import { buildBlock } from "../../src/sheets";
 import { evaluateWorkbook } from "../../src/sheets/evaluate";
 import { functionsIn } from "../../src/sheets/formula";
-import { cellAt, exact, expectFigureRow, expectTableHeader, nameAddress } from "./helpers";
+import { cellAt, exact, expectFigureRow, expectTableHeader, isEmptyAt, nameAddress } from "./helpers";
 import { exactOf, Fraction, ulp } from "./oracle";
 import { blockFigureIds } from "../../src/sheets";
 import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
@@ -24,7 +24,7 @@ describe("AMZN block", () => {
     expectFigureRow(amzn, 5, "amzn.price");
     expectFigureRow(amzn, 6, "amzn.return_3y");
     expect(amzn.tables).toEqual([
-      { name: "AmznFigures", top: 3, left: 0, bottom: 3 + blockFigureIds(BUILT_IN_FIGURES, "amzn").length, right: 9, retractIn: "Status" },
+      { name: "AmznFigures", top: 3, left: 0, bottom: 3 + blockFigureIds(BUILT_IN_FIGURES, "amzn").length, right: 11, retractIn: "Status" },
     ]);
     expect(nameAddress(amzn, "AMZN_PRICE")).toBe("D5");
     expect(nameAddress(amzn, "AMZN_RETURN_3Y")).toBe("D6");
@@ -73,19 +73,21 @@ describe("AMZN block", () => {
     const added = live.cells.filter((c) => !amzn.cells.some((b) => b.row === c.row && b.col === c.col));
     expect(amzn.cells.every((c) => live.cells.some((l) => JSON.stringify(l) === JSON.stringify(c)))).toBe(true);
     expect(added.every((c) => c.col >= 10 && c.row >= 3 && c.row <= 5 && c.owner === "addin" && !c.figureId)).toBe(true);
-    expect(cellAt(live, "K5").value).toBe("AMZN last close, live");
-    expect(cellAt(live, "L5")).toMatchObject({
+    // One empty column (M) after the figures table, which ends at L.
+    expect(isEmptyAt(live, "M5")).toBe(true);
+    expect(cellAt(live, "N5").value).toBe("AMZN last close, live");
+    expect(cellAt(live, "O5")).toMatchObject({
       formula: '=INDEX(STOCKHISTORY("AMZN",TODAY()-10,TODAY(),0,0,1),ROWS(STOCKHISTORY("AMZN",TODAY()-10,TODAY(),0,0,1)),1)',
       numberFormat: "$#,##0.00",
     });
-    expect(cellAt(live, "L6")).toMatchObject({ formula: "=L5/AMZN_PRICE-1", numberFormat: "0.00%" });
+    expect(cellAt(live, "O6")).toMatchObject({ formula: "=O5/AMZN_PRICE-1", numberFormat: "0.00%" });
     expect(cellAt(live, "B5").value).toBe(cellAt(amzn, "B5").value);
   });
 
   test("outside Excel the live price is #N/A and the reported snapshot still computes", () => {
     const wb = evaluateWorkbook([deal, live]);
-    expect(wb.value("AMZN", 4, 11)).toEqual({ error: "#N/A" });
-    expect(wb.value("AMZN", 5, 11)).toEqual({ error: "#N/A" });
+    expect(wb.value("AMZN", 4, 14)).toEqual({ error: "#N/A" });
+    expect(wb.value("AMZN", 5, 14)).toEqual({ error: "#N/A" });
     expect(wb.name("AMZN_PRICE")).toBe(price.toNumber());
   });
 });

@@ -1,6 +1,6 @@
 import { buildBlock } from "../../src/sheets";
 import { evaluateWorkbook } from "../../src/sheets/evaluate";
-import { cellAt, exact, expectFigureRow, expectTableHeader, isEmptyAt, nameAddress } from "./helpers";
+import { cellAt, colLetter, exact, expectFigureRow, expectTableHeader, isEmptyAt, nameAddress } from "./helpers";
 import { Fraction } from "./oracle";
 import { blockFigureIds } from "../../src/sheets";
 import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
@@ -26,7 +26,7 @@ describe("Capex 2026 block", () => {
         top: 3,
         left: 0,
         bottom: 3 + blockFigureIds(BUILT_IN_FIGURES, "capex").length,
-        right: 9,
+        right: 11,
         retractIn: "Status",
       },
     ]);
@@ -36,12 +36,22 @@ describe("Capex 2026 block", () => {
     expect(nameAddress(capex, "ANTHROPIC_INDIANA_CAMPUS")).toBe("D8");
   });
 
-  test("the OpenAI investment against one year's capex is amount ÷ capex, with its caveats in the label, the note and the name", () => {
-    expect(cellAt(capex, "A12").value).toBe("OpenAI investment (up to $50B, over several years) against one year's capex (2026)");
+  test("the capex row is dated to when it was said, during the talks, and is about 2026", () => {
+    expect(cellAt(capex, `${colLetter("asOf")}5`).value).toBe(
+      "during the talks (the article is undated); dated 2026-02-01, inferred from another article",
+    );
+    expect(cellAt(capex, `${colLetter("period")}5`).value).toBe("2026");
+    expect(cellAt(capex, `${colLetter("qualifier")}5`).value).toBe("signaled, expects to, approximately");
+    expect(cellAt(capex, "A5").value).toBe("What Amazon expects to spend in 2026");
+  });
+
+  test("the OpenAI investment against the 2026 spending is amount ÷ spending, with its qualifier and caveat in the label, the note and the name", () => {
+    // Up to $50B over approximately $125B: at most, about.
+    expect(cellAt(capex, "A12").value).toBe("Amazon investment in OpenAI (talks) against what Amazon expects to spend in 2026 (up to ~)");
     expect(cellAt(capex, "B12")).toMatchObject({ formula: "=DEAL_AMOUNT/AMAZON_CAPEX_2026", numberFormat: "0.00%" });
-    expect(cellAt(capex, "B12").note).toContain("spread over several years");
-    expect(cellAt(capex, "B12").note).toContain("one year's capital spending");
-    expect(capex.names.find((n) => n.name === "DEAL_SHARE_OF_CAPEX")!.comment).toContain("a multi-year cap against one year's spending");
+    expect(cellAt(capex, "B12").note).toContain("what Amazon expects to spend in one year, 2026");
+    expect(cellAt(capex, "B12").note).toContain("it is not a share of the 2026 spending");
+    expect(capex.names.find((n) => n.name === "DEAL_SHARE_OF_CAPEX")!.comment).toContain("(up to ~)");
     expect(nameAddress(capex, "DEAL_SHARE_OF_CAPEX")).toBe("B12");
     const wb = evaluateWorkbook([deal, capex]);
     expect(wb.name("DEAL_SHARE_OF_CAPEX")).toBe(exact("deal.amount").div(exact("amazon.capex_2026")).toNumber());
@@ -76,13 +86,16 @@ describe("Capex 2026 block", () => {
     expect(chart.categories).toEqual({ top: 19, bottom: 22, col: 0 });
     expect(chart.values).toEqual({ top: 19, bottom: 22, col: 1 });
     const labels = [20, 21, 22, 23].map((r) => cellAt(capex, `A${r}`).value);
+    // Each bar's label is its figure's, with the qualifier of its value: no words of another article.
     expect(labels).toEqual([
-      "Amazon capex 2026 (one year's spending, guidance)",
-      "OpenAI investment (up to, over several years)",
-      "Anthropic commitment (at least, cumulative)",
-      "Indiana campus for Anthropic (already built; Amazon capex)",
+      "What Amazon expects to spend in 2026, approximately",
+      "Amazon investment in OpenAI (talks), up to",
+      "Amount Amazon has committed to Anthropic, at least",
+      "Data center campus in Indiana for Anthropic, as stated",
     ]);
-    expect(chart.title).toBe("One year's capex (2026) beside multi-year and cumulative AI commitments: not like for like");
+    // No bar repeats a figure's label: the rows of a table whose Id column was lost are found by their labels.
+    for (const label of labels) expect(capex.cells.filter((c) => c.value === label)).toHaveLength(1);
+    expect(chart.title).toBe("What Amazon expects to spend in 2026 beside its AI commitments: not like for like");
     const wb = evaluateWorkbook([deal, capex]);
     const ids = ["amazon.capex_2026", "deal.amount", "anthropic.amazon_investment", "anthropic.indiana_campus"];
     ids.forEach((id, i) => {

@@ -1,7 +1,10 @@
+import * as fs from "fs";
+import * as path from "path";
 import { allFacts, findSource } from "../../src/figures";
 import { buildBlock } from "../../src/sheets";
+import { parseA1 } from "../../src/sheets/a1";
 import { evaluateWorkbook } from "../../src/sheets/evaluate";
-import { cellAt, exact, expectFigureRow, expectTableHeader, figureOf, nameAddress, sourceTitleOf } from "./helpers";
+import { cellAt, colLetter, exact, expectFigureRow, expectTableHeader, figureOf, nameAddress, sourceTitleOf } from "./helpers";
 import { Fraction } from "./oracle";
 import { blockFigureIds } from "../../src/sheets";
 import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
@@ -23,10 +26,10 @@ describe("Deal block", () => {
     expect(cellAt(deal, "A1")).toMatchObject({ value: "Amazon investment in OpenAI: the deal", style: "title" });
   });
 
-  test("the figures table is the Excel table DealFigures over A4:J10", () => {
+  test("the figures table is the Excel table DealFigures over A4:L10", () => {
     expectTableHeader(deal, 4);
     expect(deal.tables).toEqual([
-      { name: "DealFigures", top: 3, left: 0, bottom: 3 + blockFigureIds(BUILT_IN_FIGURES, "deal").length, right: 9, retractIn: "Status" },
+      { name: "DealFigures", top: 3, left: 0, bottom: 3 + blockFigureIds(BUILT_IN_FIGURES, "deal").length, right: 11, retractIn: "Status" },
     ]);
   });
 
@@ -35,10 +38,30 @@ describe("Deal block", () => {
   });
 
   test("the 'up to $50B' talks figure and the announced $50B are separate rows with their own status", () => {
-    expect(cellAt(deal, "G5").value).toBe("reported");
-    expect(cellAt(deal, "F5").value).toBe("up to");
-    expect(cellAt(deal, "G6").value).toBe("announced");
+    expect(cellAt(deal, `${colLetter("status")}5`).value).toBe("reported");
+    expect(cellAt(deal, `${colLetter("qualifier")}5`).value).toBe("up to");
+    expect(cellAt(deal, `${colLetter("status")}6`).value).toBe("announced");
     expect(cellAt(deal, "B5").note).toContain("Other claim: Amazon investment in OpenAI (announced) (deal.amount_announced)");
+  });
+
+  test("the announced row shows in a cell beside its number that it is contested, and its note quotes who contradicts it", () => {
+    expect(colLetter("standing")).toBe("E");
+    expect(cellAt(deal, "E6")).toMatchObject({ value: "contested", figureId: "deal.amount_announced", owner: "addin" });
+    expect(cellAt(deal, "E5").value).toBe("confirmed by 4 articles, hedged by 2");
+    const note = cellAt(deal, "B6").note ?? "";
+    expect(note.split("\n")[0]).toBe("$50B · announced · contested");
+    expect(note).toContain(
+      'Contradicted by Amazon in talks for up to $50B stake in OpenAI: "People familiar with the matter say Amazon may invest as much as $50 billion in the AI company in the coming weeks, though the talks remain ongoing and the final amount could change."',
+    );
+    expect(note).toContain("Stated by Amazon has announced a $50 billion investment in OpenAI… (as stated; undated)");
+  });
+
+  test("round size and close date carry the source's own qualifier, never up to", () => {
+    expect(cellAt(deal, `${colLetter("qualifier")}7`).value).toBe("could total");
+    expect(cellAt(deal, `${colLetter("qualifier")}10`).value).toBe("projected by");
+    expect(cellAt(deal, "A10").value).toBe("Projected closing of the funding deal");
+    expect(cellAt(deal, "B7").note?.split("\n")[0]).toBe("Could total $100B · reported · confirmed by 2 articles");
+    expect(cellAt(deal, "B10").note?.split("\n")[0]).toBe("Projected by 2026-03-31 · reported · single source");
   });
 
   test("the expected close is a date serial shown yyyy-mm-dd", () => {
@@ -71,16 +94,53 @@ describe("Deal block", () => {
     ["B15", "DEAL_STAKE_PRE", "=DEAL_AMOUNT/(OPENAI_VALUATION_ROUND+DEAL_ROUND_SIZE)", "0.00%", amount.div(valuation.add(round))],
     ["B16", "OPENAI_PREMONEY_IMPLIED", "=OPENAI_VALUATION_ROUND-DEAL_ROUND_SIZE", '$#,##0.0,,,"B"', valuation.sub(round)],
     ["B17", "DEAL_SHARE_OF_ROUND", "=DEAL_AMOUNT/DEAL_ROUND_SIZE", "0.00%", amount.div(round)],
-    ["B18", "OPENAI_STEPUP", "=OPENAI_VALUATION_ROUND/OPENAI_VALUATION_PRIOR", '0.00"x"', valuation.div(prior)],
+    ["B18", "OPENAI_STEPUP_IF_PRE", "=OPENAI_VALUATION_ROUND/OPENAI_VALUATION_PRIOR", '0.00"x"', valuation.div(prior)],
     ["B19", "OPENAI_STEPUP_IF_POST", "=OPENAI_PREMONEY_IMPLIED/OPENAI_VALUATION_PRIOR", '0.00"x"', valuation.sub(round).div(prior)],
   ];
 
   test("the step-up is shown under both readings: 1.66x if $830B is pre-money, 1.46x if it is post-money", () => {
-    expect(cellAt(deal, "A18").value).toBe("Step-up from the prior valuation if the valuation is pre-money");
-    expect(cellAt(deal, "A19").value).toBe("Step-up from the prior valuation if the valuation is post-money");
+    expect(cellAt(deal, "A18").value).toBe("Step-up from the prior valuation if the valuation is pre-money (~)");
+    expect(cellAt(deal, "A19").value).toBe("Step-up from the prior valuation if the valuation is post-money (~)");
     const wb = evaluateWorkbook([deal]);
-    expect(wb.name("OPENAI_STEPUP")).toBe(830 / 500);
+    expect(wb.name("OPENAI_STEPUP_IF_PRE")).toBe(830 / 500);
     expect(wb.name("OPENAI_STEPUP_IF_POST")).toBe(730 / 500);
+  });
+
+  test("OPENAI_STEPUP, the older name, still names the pre-money step-up, and says so", () => {
+    expect(nameAddress(deal, "OPENAI_STEPUP")).toBe(nameAddress(deal, "OPENAI_STEPUP_IF_PRE"));
+    expect(evaluateWorkbook([deal]).name("OPENAI_STEPUP")).toBe(830 / 500);
+    expect(deal.names.find((n) => n.name === "OPENAI_STEPUP")?.comment).toMatch(/pre-money.*older name of OPENAI_STEPUP_IF_PRE/);
+  });
+
+  test("each result's label carries the weakest qualifier of its inputs: up to $50B, roughly $830B, a round that could total $100B", () => {
+    // A ceiling over an approximate figure stays a ceiling, approximately; approximate over exact is approximate.
+    expect(["A14", "A15", "A16", "A17"].map((a) => cellAt(deal, a).value)).toEqual([
+      "Amazon stake if the valuation is post-money (up to ~)",
+      "Amazon stake if the valuation is pre-money (up to ~)",
+      "OpenAI pre-money valuation if the valuation is post-money (~)",
+      "Amazon share of the round (up to ~)",
+    ]);
+  });
+
+  test("the stakes' assumption is stated once, beside the metrics, in the words of the article that describes the structure", () => {
+    const said = deal.cells.filter((c) => typeof c.value === "string" && c.value.includes("capped-profit"));
+    expect(said.map((c) => [c.row + 1, c.col])).toEqual([[12, 1]]);
+    expect(cellAt(deal, "A12").value).toBe("Derived metrics");
+    expect(said[0].value).toContain("Stakes assume Amazon's money buys equity at the round's valuation");
+    const article = fs.readFileSync(path.resolve(__dirname, "../../sources", findSource("src.late_january_reports")!.file), "utf8");
+    expect(article).toContain('a "capped-profit" entity');
+  });
+
+  test("the MOIC's exit valuation is the user's input, blank, and the multiple is blank until it is entered", () => {
+    const input = nameAddress(deal, "DEAL_EXIT_VALUATION");
+    expect(cellAt(deal, input)).toMatchObject({ value: null, owner: "user", style: "input" });
+    const { row, col } = parseA1(input);
+    const result = deal.cells.find((c) => c.row === row + 1 && c.col === col)!;
+    expect(result.formula).toBe(`=IF(${input}="","",DEAL_STAKE_POST*${input}/DEAL_AMOUNT)`);
+    expect(evaluateWorkbook([deal]).value("Deal", row + 1, col)).toBe("");
+    const filled = evaluateWorkbook([deal], { overrides: [{ sheet: "Deal", row, col, value: 1660e9 }] });
+    // 1660 ÷ 830 with the stake bought at $830B post-money: twice the money.
+    expect(filled.value("Deal", row + 1, col)).toBe(2);
   });
 
   test.each(derived)("%s holds %s: %s, format %s, the exact value of the dataset", (address, name, formula, format, expected) => {
@@ -105,7 +165,7 @@ describe("Deal block", () => {
     expect(wb.name("DEAL_STAKE_POST")).toEqual({ error: "#DIV/0!" });
     expect(wb.name("DEAL_STAKE_PRE")).toBe(amount.div(round).toNumber());
     expect(wb.name("OPENAI_PREMONEY_IMPLIED")).toBe(round.mul(Fraction.of("-1")).toNumber());
-    expect(wb.name("OPENAI_STEPUP")).toBe(0);
+    expect(wb.name("OPENAI_STEPUP_IF_PRE")).toBe(0);
   });
 
   test("a text override that is not a number makes the metrics #VALUE!", () => {
@@ -116,14 +176,15 @@ describe("Deal block", () => {
   });
 
   test("who leads, who else is in talks and the timeline follow, each with its source and quote", () => {
-    expect(cellAt(deal, "A21").value).toBe("Who, with whom, when");
+    const heading = deal.cells.find((c) => c.value === "Who, with whom, when")!;
+    expect(heading.col).toBe(0);
     allFacts().forEach((fact, i) => {
-      const row = 22 + 2 * i;
+      const row = heading.row + 2 + 2 * i;
       expect(cellAt(deal, `A${row}`)).toMatchObject({ value: fact.label, figureId: fact.id, owner: "addin" });
       const text = cellAt(deal, `B${row}`);
       expect(text).toMatchObject({ value: fact.text, figureId: fact.id, owner: "addin" });
       expect(text.note).toContain(`"${fact.quote}"`);
-      expect(text.note).toContain(findSource(fact.sourceId)?.cites ?? "missing source");
+      expect(text.note).toContain(findSource(fact.sourceId)?.outlet ?? "missing source");
       expect(cellAt(deal, `B${row + 1}`).value).toBe(`${fact.status} · as of ${fact.asOf} · ${sourceTitleOf(fact.sourceId)}`);
     });
     expect(allFacts().map((f) => f.id)).toEqual(

@@ -1,8 +1,12 @@
 /** Lookups the block tests share: a cell by its A1 address, a figure's row, the dataset's value. */
 import { findFigure, findSource, isLookupError, type Figure } from "../../src/figures";
 import { parseA1, toA1 } from "../../src/sheets/a1";
+import { COL } from "../../src/sheets/figure-table";
 import type { CellSpec, SheetSpec } from "../../src/sheets/spec";
+import { STANDINGS } from "../figures/standings";
 import { Fraction } from "./oracle";
+
+export { STANDINGS };
 
 export function cellAt(spec: SheetSpec, address: string): CellSpec {
   const { row, col } = parseA1(address);
@@ -55,36 +59,65 @@ export const UNIT_FORMAT: Readonly<Record<string, string>> = {
   date: "yyyy-mm-dd",
 };
 
-/** Checks a figures-table row: label, reported value and note, empty user override, Used formula, text fields. */
+/** The column letter of a field of the figures table (COL, from A). */
+export function colLetter(field: keyof typeof COL): string {
+  return toA1(0, COL[field]).replace(/\d+$/, "");
+}
+
+/** Checks a figures-table row: label, reported value and note, empty user override, Used formula, standing and text fields. */
 export function expectFigureRow(spec: SheetSpec, excelRow: number, id: string): void {
   const f = figureOf(id);
   const format = UNIT_FORMAT[f.unit];
-  const a = (col: string) => cellAt(spec, `${col}${excelRow}`);
-  expect(a("A")).toMatchObject({ value: f.label, owner: "addin", figureId: id, style: "label" });
+  const a = (field: keyof typeof COL) => cellAt(spec, `${colLetter(field)}${excelRow}`);
+  expect(a("figure")).toMatchObject({ value: f.label, owner: "addin", figureId: id, style: "label" });
   const reported = f.unit === "date" ? excelSerial(f.value) : Fraction.of(f.value).toNumber();
-  expect(a("B")).toMatchObject({ value: reported, numberFormat: format, owner: "addin", figureId: id, style: "reported" });
-  expect(a("B").formula).toBeUndefined();
-  const note = a("B").note ?? "";
+  expect(a("reported")).toMatchObject({ value: reported, numberFormat: format, owner: "addin", figureId: id, style: "reported" });
+  expect(a("reported").formula).toBeUndefined();
+  const note = a("reported").note ?? "";
   expect(note).toContain(`"${f.quote}"`);
   expect(note).toContain(f.status);
   expect(note).toContain(f.asOf);
+  expect(note).toContain(`Period: ${f.period}`);
   expect(note).toContain(sourceTitleOf(f.sourceId));
-  expect(a("C")).toEqual({ row: excelRow - 1, col: 2, value: null, numberFormat: format, style: "input", owner: "user", figureId: id });
-  expect(a("D")).toMatchObject({ formula: `=IF(C${excelRow}="",B${excelRow},C${excelRow})`, numberFormat: format, owner: "addin" });
-  expect(a("E").value).toBe(f.unit);
-  expect(a("F").value).toBe(f.qualifier);
-  expect(a("G").value).toBe(f.status);
-  expect(a("H").value).toBe(f.asOf);
-  expect(a("I").value).toBe(sourceTitleOf(f.sourceId));
-  expect(a("J").value).toBe(id);
-  for (const col of ["E", "F", "G", "H", "I", "J"]) expect(a(col)).toMatchObject({ owner: "addin", figureId: id });
+  expect(a("override")).toEqual({
+    row: excelRow - 1,
+    col: 2,
+    value: null,
+    numberFormat: format,
+    style: "input",
+    owner: "user",
+    figureId: id,
+  });
+  expect(a("used")).toMatchObject({ formula: `=IF(C${excelRow}="",B${excelRow},C${excelRow})`, numberFormat: format, owner: "addin" });
+  expect(a("standing").value).toBe(STANDINGS[id]);
+  expect(a("unit").value).toBe(f.unit);
+  expect(a("qualifier").value).toBe(f.qualifier);
+  expect(a("status").value).toBe(f.status);
+  expect(a("asOf").value).toBe(f.asOfDate === null ? `undated: ${f.asOf}` : `${f.asOf}; dated ${f.asOfDate}, ${f.asOfBasis}`);
+  expect(a("period").value).toBe(f.period);
+  expect(a("source").value).toBe(sourceTitleOf(f.sourceId));
+  expect(a("id").value).toBe(id);
+  for (const field of ["standing", "unit", "qualifier", "status", "asOf", "period", "source", "id"] as const)
+    expect(a(field)).toMatchObject({ owner: "addin", figureId: id });
 }
 
-export const TABLE_HEADER = ["Figure", "Reported", "Override", "Used", "Unit", "Qualifier", "Status", "As of", "Source", "Id"];
+export const TABLE_HEADER = [
+  "Figure",
+  "Reported",
+  "Override",
+  "Used",
+  "Standing",
+  "Unit",
+  "Qualifier",
+  "Status",
+  "As of",
+  "Period",
+  "Source",
+  "Id",
+];
 
 export function expectTableHeader(spec: SheetSpec, excelRow: number): void {
-  const letters = "ABCDEFGHIJ";
   TABLE_HEADER.forEach((title, i) =>
-    expect(cellAt(spec, `${letters[i]}${excelRow}`)).toMatchObject({ value: title, style: "header", owner: "addin" }),
+    expect(cellAt(spec, `${toA1(0, i).replace(/\d+$/, "")}${excelRow}`)).toMatchObject({ value: title, style: "header", owner: "addin" }),
   );
 }

@@ -22,9 +22,10 @@ describe("taskpane.js", () => {
   // is about 900 KB), not a few kilobytes of the pane's own code. The update machinery that finds
   // tables and names by identity, adds and retracts rows and checks before writing (issue 20) took
   // it to 198 KiB; DEAL.TRANCHES' description and the errors' messages with their fixes (issue 22)
-  // add about 3.3 KB.
-  test("is under 215 KiB minified", () => {
-    expect(Buffer.byteLength(read(), "utf8")).toBeLessThan(215 * 1024);
+  // add about 3.3 KB; each figure's citations, standing and qualifiers, with the checks the pane runs
+  // on a served file (issue 21), about 13 KiB more.
+  test("is under 225 KiB minified", () => {
+    expect(Buffer.byteLength(read(), "utf8")).toBeLessThan(225 * 1024);
   });
 
   test.each([

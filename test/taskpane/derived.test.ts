@@ -31,23 +31,39 @@ function cagrPercent(totalReturn: string): string {
 describe("derived cards", () => {
   const cards = Object.fromEntries(derivedCards().map((c) => [c.id, c]));
 
-  test("Amazon's post-money stake is the amount over the round valuation", () => {
-    expect(cards["stake.post"].value).toBe(percent(value("deal.amount"), value("openai.valuation_round")));
+  // Up to $50B over roughly $830B (and a round that could total $100B): a ceiling, approximately.
+  test("Amazon's post-money stake is the amount over the round valuation, up to ~", () => {
+    expect(cards["stake.post"].value).toBe(`up to ~${percent(value("deal.amount"), value("openai.valuation_round"))}`);
   });
 
-  test("Amazon's pre-money stake adds the whole round to the valuation", () => {
-    expect(cards["stake.pre"].value).toBe(percent(value("deal.amount"), value("openai.valuation_round") + value("deal.round_size")));
+  test("Amazon's pre-money stake adds the whole round to the valuation, up to ~", () => {
+    expect(cards["stake.pre"].value).toBe(
+      `up to ~${percent(value("deal.amount"), value("openai.valuation_round") + value("deal.round_size"))}`,
+    );
   });
 
-  test("OpenAI's step-up is the round valuation over the prior one, as a multiple", () => {
+  test("OpenAI's step-up is the round valuation over the prior one, as a multiple, ~ as the valuation is", () => {
     const hundredths = (value("openai.valuation_round") * 1000n) / value("openai.valuation_prior");
     const rounded = (hundredths + 5n) / 10n;
-    expect(cards["openai.stepup"].value).toBe(`${rounded / 100n}.${String(rounded % 100n).padStart(2, "0")}x`);
+    expect(cards["openai.stepup_if_pre"].value).toBe(`~${rounded / 100n}.${String(rounded % 100n).padStart(2, "0")}x`);
   });
 
   test("if $830B is post-money, the step-up is 730/500 = 1.46x", () => {
-    expect(cards["openai.stepup_if_post"].value).toBe("1.46x");
-    expect(cards["openai.stepup"].value).toBe("1.66x");
+    expect(cards["openai.stepup_if_post"].value).toBe("~1.46x");
+    expect(cards["openai.stepup_if_pre"].value).toBe("~1.66x");
+  });
+
+  test("each label carries its result's qualifier, as the sheet's does", () => {
+    expect(Object.values(cards).map((c) => c.label)).toEqual([
+      "Amazon stake if the valuation is post-money (up to ~)",
+      "Amazon stake if the valuation is pre-money (up to ~)",
+      "Step-up from the prior valuation if the valuation is pre-money (~)",
+      "Step-up from the prior valuation if the valuation is post-money (~)",
+      // 114% is stated without a hedge: the CAGR carries none.
+      "3-year compound annual growth of the share price",
+    ]);
+    const sheetLabels = buildAllBlocks().flatMap((s) => s.cells.map((c) => c.value));
+    for (const card of Object.values(cards)) expect(sheetLabels).toContain(card.label);
   });
 
   test("AMZN's 3-year CAGR compounds the quoted price gain over three years", () => {
@@ -57,7 +73,7 @@ describe("derived cards", () => {
 
   test("each card says how it is computed, naming the figures' claims", () => {
     expect(cards["stake.post"].basis).toBe("up to $50B ÷ approximately $830B");
-    expect(cards["openai.stepup"].basis).toBe("approximately $830B ÷ $500B");
+    expect(cards["openai.stepup_if_pre"].basis).toBe("approximately $830B ÷ $500B");
   });
 });
 
@@ -69,6 +85,21 @@ describe("function reference", () => {
       "=DEAL.STAKE(50e9, 830e9) → 0.0602409638554217 (50 ÷ 830, about 6.0%, if $830B is post-money)",
       '=DEAL.STAKE(50e9, 830e9, "pre", 100e9) → 0.0537634408602151 ($50B of a $100B round from several investors at $830B pre-money: 50 ÷ 930, about 5.4%)',
     ]);
+  });
+
+  test("the MOIC example reads the exit valuation the user enters: no number in it that nobody chose, blank until then", () => {
+    const moic = functionEntries().find((e) => e.name === "DEAL.MOIC")!;
+    expect(moic.insert).toBe(
+      '=IF(DEAL_EXIT_VALUATION="", "", DEAL.MOIC(DEAL_AMOUNT, DEAL.STAKEVALUE(DEAL_STAKE_POST, DEAL_EXIT_VALUATION)))',
+    );
+    const deal = buildAllBlocks().find((s) => s.block === "deal")!;
+    const input = deal.names.find((n) => n.name === "DEAL_EXIT_VALUATION")!;
+    expect(deal.cells.find((c) => c.row === input.row && c.col === input.col)).toMatchObject({
+      value: null,
+      owner: "user",
+      style: "input",
+    });
+    for (const entry of functionEntries()) expect([entry.name, /\d+e\d+/i.test(entry.insert)]).toEqual([entry.name, false]);
   });
 
   test("STAKE and IMPLIEDVALUATION show a roundsize example for a round with several investors", () => {

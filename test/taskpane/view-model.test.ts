@@ -1,5 +1,6 @@
 import { allFigures, findSource } from "../../src/figures";
 import type { DiffRow, InsertReport, UpdatePlan } from "../../src/excel/types";
+import { STANDINGS } from "../figures/standings";
 import {
   diffRowView,
   displayCellValue,
@@ -34,12 +35,14 @@ describe("figure cards", () => {
     expect(cards.map((c) => c.id)).toEqual(allFigures().map((f) => f.id));
     for (const f of allFigures()) {
       const card = cards.find((c) => c.id === f.id)!;
-      expect(card.asOf.startsWith(`${f.asOf}; `)).toBe(true);
+      expect(card.asOf).toBe(f.asOfDate === null ? `undated: ${f.asOf}` : `${f.asOf}; dated ${f.asOfDate}, ${f.asOfBasis}`);
       expect(card.source).toBe(findSource(f.sourceId)!.title);
-      expect(card.cites).toBe(findSource(f.sourceId)!.cites);
+      expect(card.cites.startsWith(findSource(f.sourceId)!.outlet)).toBe(true);
+      expect(card.standing).toBe(STANDINGS[f.id]);
       expect(card.quote).toBe(f.quote);
       expect(card.status).toBe(f.status);
-      if (f.qualifier !== "as stated" && f.unit !== "date") expect(card.claim.startsWith(`${f.qualifier} `)).toBe(true);
+      const beforeValue = f.qualifier.split(", ").filter((q) => !["as stated", "signaled", "expects to"].includes(q));
+      if (beforeValue.length > 0) expect(card.claim.startsWith(`${beforeValue.join(" ")} `)).toBe(true);
     }
   });
 
@@ -63,18 +66,19 @@ describe("a figure's age on the day the pane opens", () => {
     expect(figureCard(figure("deal.amount"), { today: "2026-12-01", staleDays: 400 }).stale).toBe(false);
   });
 
-  test("a figure with no date has no age, and a period still running says when it ends", () => {
-    expect(figureCard(figure("deal.amount_announced"), AGE)).toMatchObject({ age: "no article gives its date", stale: false });
-    expect(figureCard(figure("amazon.capex_2026"), AGE)).toMatchObject({ age: "its period ends in 30 days", stale: false });
+  test("an undated figure says it is undated; capex ages from when it was said, not from the end of 2026", () => {
+    expect(figureCard(figure("deal.amount_announced"), AGE)).toMatchObject({
+      age: "undated: no article gives its date, so its age cannot be told",
+      stale: false,
+    });
+    expect(figureCard(figure("amazon.capex_2026"), AGE)).toMatchObject({ age: "303 days old", stale: true, period: "2026" });
   });
 
   test("the as-of gives the date with its basis", () => {
     expect(figureCard(figure("amzn.price"), AGE).asOf).toBe(
-      "during the talks (the source gives no date or time); dated 2026-02-01, inferred from another article",
+      "during the talks (the article is undated); dated 2026-02-01, inferred from another article",
     );
-    expect(figureCard(figure("deal.amount_announced"), AGE).asOf).toBe(
-      "date of the announcement (the source gives none); no article gives a date",
-    );
+    expect(figureCard(figure("deal.amount_announced"), AGE).asOf).toBe("undated: the article gives no date");
   });
 });
 

@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { buildAllBlocks, DERIVED_NAMES, inputNames } from "../../src/sheets";
+import { ASSUMPTION_NAMES, buildAllBlocks, DERIVED_NAMES, inputNames } from "../../src/sheets";
 import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
 import type { CellSpec, SheetSpec } from "../../src/sheets/spec";
 import { toA1 } from "../../src/sheets/a1";
@@ -179,7 +179,7 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
         .map((n) => n.name)
         .filter((n) => !n.startsWith("DEALDESK_"))
         .sort(),
-    ).toEqual([...allNames].sort());
+    ).toEqual([...allNames, ...ASSUMPTION_NAMES].sort());
     for (const spec of specs) {
       for (const name of spec.names)
         expect(nameTarget(plain, name.name)).toEqual({ sheet: spec.sheetName, address: toA1(name.row, name.col) });
@@ -315,6 +315,6 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
   );
 
   test("the pane's Insert all and npm run workbook define the same names on the same cells", () => {
-    for (const name of allNames) expect([name, nameTarget(pane, name)]).toEqual([name, nameTarget(plain, name)]);
+    for (const name of [...allNames, ...ASSUMPTION_NAMES]) expect([name, nameTarget(pane, name)]).toEqual([name, nameTarget(plain, name)]);
   });
 });

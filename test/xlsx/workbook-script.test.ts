@@ -161,15 +161,20 @@ describe("npm run workbook", () => {
       const book = new ExcelJS.Workbook();
       await book.xlsx.readFile(path.join(scratch, "next.xlsx"));
       const sheet = book.getWorksheet("AMZN")!;
+      // The figures table's Id column, found by its header, then the figure's row by its id.
+      let idCol = 0;
+      sheet.getRow(4).eachCell((c, n) => {
+        if (c.value === "Id") idCol = n;
+      });
       let row = 0;
       sheet.eachRow((r, n) => {
-        if (r.getCell(10).value === "amzn.price") row = n;
+        if (idCol > 0 && r.getCell(idCol).value === "amzn.price") row = n;
       });
       expect(row).toBeGreaterThan(0);
       expect(sheet.getRow(row).getCell(2).value).toBe(250.5);
       expect(sheet.getRow(row).getCell(1).value).toBe('=HYPERLINK("http://example.com","AMZN")');
       expect(sheet.getRow(row).getCell(1).formula).toBeUndefined();
-      expect(String(sheet.getCell("D1").value)).toMatch(/^Figures 1\.1\.0 · 2026-12-01 · The expected close, 31 Mar 2026, has passed/);
+      expect(String(sheet.getCell("D1").value)).toMatch(/^Figures 1\.1\.0 · 2026-12-01 · The projected closing, 31 Mar 2026, has passed/);
     });
 
     test("refuses an invalid figures file with exit 1, naming the problem, and writes nothing", () => {

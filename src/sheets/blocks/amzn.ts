@@ -5,7 +5,7 @@
  */
 import type { Dataset } from "../../figures/types";
 import { BlockBuilder, type Origin } from "../block-builder";
-import { assumptionSection, figureTable, metricSection } from "../figure-table";
+import { assumptionSection, FIGURE_COLUMNS, figureTable, metricSection, type Metric } from "../figure-table";
 import { FORMATS } from "../formats";
 import type { SheetSpec } from "../spec";
 
@@ -15,6 +15,27 @@ import type { SheetSpec } from "../spec";
  */
 const LIVE_CLOSES = 'STOCKHISTORY("AMZN",TODAY()-10,TODAY(),0,0,1)';
 export const LIVE_CLOSE_FORMULA = `=INDEX(${LIVE_CLOSES},ROWS(${LIVE_CLOSES}),1)`;
+
+/** What the quoted price and gain imply (the pane's derived cards show the CAGR too). */
+export const AMZN_METRICS: readonly Metric[] = [
+  {
+    name: "AMZN_PRICE_3Y_AGO",
+    label: "Implied price three years earlier",
+    inputs: { up: ["amzn.price"], down: ["amzn.return_3y"] },
+    formula: "=AMZN_PRICE/(1+AMZN_RETURN_3Y)",
+    numberFormat: FORMATS.price,
+    how: "price ÷ (1 + 3-year price gain)",
+    note: "The source states the gain as a whole percentage (114%, so between 113.5% and 114.5%): the price three years earlier lies between about $112.69 and $113.22.",
+  },
+  {
+    name: "AMZN_CAGR_3Y",
+    label: "3-year compound annual growth of the share price",
+    inputs: { up: ["amzn.return_3y"], down: [] },
+    formula: "=(1+AMZN_RETURN_3Y)^(1/3)-1",
+    numberFormat: FORMATS.percent,
+    how: "(1 + 3-year price gain)^(1/3) − 1; dividends are not in it",
+  },
+];
 
 export function buildAmznBlock(sheetName: string, origin: Origin, data: Dataset, includeStockHistory: boolean): SheetSpec {
   const b = new BlockBuilder("amzn", origin, data);
@@ -28,36 +49,21 @@ export function buildAmznBlock(sheetName: string, origin: Origin, data: Dataset,
   const rows = figureTable(b, tableTop, "amzn", "AmznFigures");
 
   const metricsTop = tableTop + rows.size + 2;
-  metricSection(b, metricsTop, "Derived metrics", [
-    {
-      name: "AMZN_PRICE_3Y_AGO",
-      label: "Implied price three years earlier",
-      formula: "=AMZN_PRICE/(1+AMZN_RETURN_3Y)",
-      numberFormat: FORMATS.price,
-      how: "price ÷ (1 + 3-year price gain)",
-      note: "The source states the gain as a whole percentage (114%, so between 113.5% and 114.5%): the price three years earlier lies between about $112.69 and $113.22.",
-    },
-    {
-      name: "AMZN_CAGR_3Y",
-      label: "3-year compound annual growth of the share price",
-      formula: "=(1+AMZN_RETURN_3Y)^(1/3)-1",
-      numberFormat: FORMATS.percent,
-      how: "(1 + 3-year price gain)^(1/3) − 1; dividends are not in it",
-    },
-  ]);
+  metricSection(b, metricsTop, "Derived metrics", AMZN_METRICS);
 
   assumptionSection(b, metricsTop + 2 + 2 + 1, {
     heading: "Per share: enter shares outstanding (the sources do not give it)",
     inputLabel: "AMZN shares outstanding",
     inputFormat: FORMATS.count,
-    resultLabel: "Amazon investment per AMZN share",
+    resultLabel: "Amazon investment in OpenAI (talks) per AMZN share",
+    inputs: { up: ["deal.amount"], down: [] },
     resultFormula: (shares) => `=IF(${shares}="","",DEAL_AMOUNT/${shares})`,
     resultFormat: FORMATS.price,
   });
 
   if (includeStockHistory) {
     // Beside the table, one empty column away, so the reported snapshot keeps its place.
-    const liveCol = 10;
+    const liveCol = FIGURE_COLUMNS.length + 1;
     b.put(tableTop, liveCol, { value: "Live price (Microsoft 365 STOCKHISTORY)", style: "header", owner: "addin" });
     b.put(tableTop, liveCol + 1, { value: "Value", style: "header", owner: "addin" });
     b.put(tableTop + 1, liveCol, { value: "AMZN last close, live", style: "label", owner: "addin" });

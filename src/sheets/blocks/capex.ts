@@ -1,35 +1,45 @@
 /**
- * The Capex 2026 sheet: Amazon's 2026 capital expenditure, the corporate layoffs, its Anthropic
- * commitments, the OpenAI investment against capex, the layoff saving once the user enters a
- * cost per employee, and a chart of the four amounts.
+ * The Capex 2026 sheet: what Amazon expects to spend in 2026, the corporate layoffs, its Anthropic
+ * commitments, the OpenAI investment against the 2026 spending, the layoff saving once the user
+ * enters a cost per employee, and a chart of the four amounts.
  */
 import type { Dataset } from "../../figures/types";
+import { valuePrefix } from "../../figures/qualifiers";
 import { BlockBuilder, type Origin } from "../block-builder";
-import { assumptionSection, figureTable, metricSection } from "../figure-table";
+import { assumptionSection, figure, figureTable, metricSection } from "../figure-table";
 import { FORMATS } from "../formats";
 import type { SheetSpec } from "../spec";
 
 /**
- * The chart's bars: label and the name whose value it shows. The four amounts are not like for
- * like (a year's budget, a multi-year cap, a cumulative floor, a campus already built), so each
- * label says which it is.
+ * The chart's bars: the figure each shows (by id: its label names it) and its workbook name. The
+ * four amounts are not like for like, so each bar's label adds the figure's own qualifier.
  */
 export const CAPEX_CHART_ITEMS = Object.freeze([
-  { label: "Amazon capex 2026 (one year's spending, guidance)", name: "AMAZON_CAPEX_2026" },
-  { label: "OpenAI investment (up to, over several years)", name: "DEAL_AMOUNT" },
-  { label: "Anthropic commitment (at least, cumulative)", name: "ANTHROPIC_INVESTMENT" },
-  { label: "Indiana campus for Anthropic (already built; Amazon capex)", name: "ANTHROPIC_INDIANA_CAMPUS" },
+  { id: "amazon.capex_2026", name: "AMAZON_CAPEX_2026" },
+  { id: "deal.amount", name: "DEAL_AMOUNT" },
+  { id: "anthropic.amazon_investment", name: "ANTHROPIC_INVESTMENT" },
+  { id: "anthropic.indiana_campus", name: "ANTHROPIC_INDIANA_CAMPUS" },
 ]);
 
-/** The caveat that goes with every comparison of the OpenAI investment with the 2026 capex. */
+/** The caveat that goes with every comparison of the OpenAI investment with the 2026 spending. */
 export const CAPEX_COMPARISON_CAVEAT =
-  "The investment is up to $50B, spread over several years, and an equity investment; the capex is one year's capital spending (2026 guidance). The ratio sets them side by side; it is not a share of the 2026 budget.";
+  "The OpenAI investment of up to $50 billion under discussion in the talks, set against what Amazon expects to spend in one year, 2026: the ratio sets them side by side; it is not a share of the 2026 spending.";
+
+/**
+ * A bar's label: the figure's label with the qualifier of its value ("Amazon investment in OpenAI
+ * (talks), up to"; "as stated" where it has none). Never the label alone: an update that lost a
+ * table's Id column finds its rows by their labels, so no other row of the block repeats one.
+ */
+function barLabel(data: Dataset, id: string): string {
+  const f = figure(data, id);
+  return `${f.label}, ${valuePrefix(f.qualifier) || "as stated"}`;
+}
 
 export function buildCapexBlock(sheetName: string, origin: Origin, data: Dataset): SheetSpec {
   const b = new BlockBuilder("capex", origin, data);
   b.put(0, 0, { value: "Amazon 2026 capex, layoffs and Anthropic", style: "title", owner: "addin" });
   b.put(1, 0, {
-    value: "Much of the 2026 capex goes to AI data centers and custom chips. Type your own value in Override.",
+    value: "Amazon expects much of its 2026 spending to go to AI data centers and custom chips. Type your own value in Override.",
     style: "muted",
     owner: "addin",
   });
@@ -40,10 +50,11 @@ export function buildCapexBlock(sheetName: string, origin: Origin, data: Dataset
   metricSection(b, metricsTop, "Derived metrics", [
     {
       name: "DEAL_SHARE_OF_CAPEX",
-      label: "OpenAI investment (up to $50B, over several years) against one year's capex (2026)",
+      label: "Amazon investment in OpenAI (talks) against what Amazon expects to spend in 2026",
+      inputs: { up: ["deal.amount"], down: ["amazon.capex_2026"] },
       formula: "=DEAL_AMOUNT/AMAZON_CAPEX_2026",
       numberFormat: FORMATS.percent,
-      how: "amount ÷ 2026 capex: a multi-year cap against one year's spending",
+      how: "amount ÷ 2026 spending: an investment set against one year's spending",
       note: CAPEX_COMPARISON_CAVEAT,
     },
   ]);
@@ -53,25 +64,26 @@ export function buildCapexBlock(sheetName: string, origin: Origin, data: Dataset
     inputLabel: "Fully loaded annual cost per corporate employee",
     inputFormat: FORMATS.dollars,
     resultLabel: "Implied annual saving",
+    inputs: { up: ["amazon.corporate_layoffs"], down: [] },
     resultFormula: (cost) => `=IF(${cost}="","",AMAZON_CORPORATE_LAYOFFS*${cost})`,
     resultFormat: FORMATS.billions,
   });
 
   const chartTop = costRow + 3;
   b.put(chartTop, 0, {
-    value: "Chart data: four amounts that are not like for like (each label says which kind)",
+    value: "Chart data: four amounts that are not like for like (each label says which, with its qualifier)",
     style: "subtitle",
     owner: "addin",
   });
   b.put(chartTop + 1, 0, { value: "Item", style: "header", owner: "addin" });
   b.put(chartTop + 1, 1, { value: "Amount", style: "header", owner: "addin" });
   CAPEX_CHART_ITEMS.forEach((item, i) => {
-    b.put(chartTop + 2 + i, 0, { value: item.label, style: "label", owner: "addin" });
+    b.put(chartTop + 2 + i, 0, { value: barLabel(b.data, item.id), style: "label", owner: "addin" });
     b.put(chartTop + 2 + i, 1, { formula: `=${item.name}`, numberFormat: FORMATS.billions, style: "derived", owner: "addin" });
   });
   const first = chartTop + 2;
   b.chart(
-    "One year's capex (2026) beside multi-year and cumulative AI commitments: not like for like",
+    "What Amazon expects to spend in 2026 beside its AI commitments: not like for like",
     0,
     1,
     first,

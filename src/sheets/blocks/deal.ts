@@ -4,15 +4,23 @@
  */
 import type { Dataset } from "../../figures/types";
 import { BlockBuilder, type Origin } from "../block-builder";
-import { factNote, figureTable, metricSection, sourceTitle, type Metric } from "../figure-table";
+import { DERIVED_ASSUMPTION } from "../../figures/qualifiers";
+import { assumptionSection, factNote, figureTable, metricSection, sourceTitle, type Metric } from "../figure-table";
 import { FORMATS } from "../formats";
+import { EXIT_VALUATION_NAME } from "../names";
 import type { SheetSpec } from "../spec";
 
-/** The derived metrics under the figures table, each a named cell with its formula. */
-const DEAL_METRICS: readonly Metric[] = [
+const AMOUNT = "deal.amount";
+const VALUATION = "openai.valuation_round";
+const ROUND = "deal.round_size";
+const PRIOR = "openai.valuation_prior";
+
+/** The derived metrics under the figures table, each a named cell with its formula (the pane's derived cards show them too). */
+export const DEAL_METRICS: readonly Metric[] = [
   {
     name: "DEAL_STAKE_POST",
     label: "Amazon stake if the valuation is post-money",
+    inputs: { up: [AMOUNT], down: [VALUATION] },
     formula: "=DEAL_AMOUNT/OPENAI_VALUATION_ROUND",
     numberFormat: FORMATS.percent,
     how: "amount ÷ round valuation",
@@ -20,6 +28,7 @@ const DEAL_METRICS: readonly Metric[] = [
   {
     name: "DEAL_STAKE_PRE",
     label: "Amazon stake if the valuation is pre-money",
+    inputs: { up: [AMOUNT], down: [VALUATION, ROUND] },
     formula: "=DEAL_AMOUNT/(OPENAI_VALUATION_ROUND+DEAL_ROUND_SIZE)",
     numberFormat: FORMATS.percent,
     how: "amount ÷ (round valuation + the whole round)",
@@ -27,6 +36,7 @@ const DEAL_METRICS: readonly Metric[] = [
   {
     name: "OPENAI_PREMONEY_IMPLIED",
     label: "OpenAI pre-money valuation if the valuation is post-money",
+    inputs: { up: [VALUATION], down: [ROUND] },
     formula: "=OPENAI_VALUATION_ROUND-DEAL_ROUND_SIZE",
     numberFormat: FORMATS.billions,
     how: "round valuation − the whole round",
@@ -34,13 +44,15 @@ const DEAL_METRICS: readonly Metric[] = [
   {
     name: "DEAL_SHARE_OF_ROUND",
     label: "Amazon share of the round",
+    inputs: { up: [AMOUNT], down: [ROUND] },
     formula: "=DEAL_AMOUNT/DEAL_ROUND_SIZE",
     numberFormat: FORMATS.percent,
     how: "amount ÷ the whole round",
   },
   {
-    name: "OPENAI_STEPUP",
+    name: "OPENAI_STEPUP_IF_PRE",
     label: "Step-up from the prior valuation if the valuation is pre-money",
+    inputs: { up: [VALUATION], down: [PRIOR] },
     formula: "=OPENAI_VALUATION_ROUND/OPENAI_VALUATION_PRIOR",
     numberFormat: FORMATS.multiple,
     how: "round valuation ÷ prior valuation",
@@ -48,11 +60,19 @@ const DEAL_METRICS: readonly Metric[] = [
   {
     name: "OPENAI_STEPUP_IF_POST",
     label: "Step-up from the prior valuation if the valuation is post-money",
+    inputs: { up: [VALUATION], down: [ROUND, PRIOR] },
     formula: "=OPENAI_PREMONEY_IMPLIED/OPENAI_VALUATION_PRIOR",
     numberFormat: FORMATS.multiple,
     how: "(round valuation − the whole round) ÷ prior valuation",
   },
 ];
+
+/** Workbooks made before OPENAI_STEPUP_IF_PRE reference OPENAI_STEPUP: it names the same cell, the pre-money reading. */
+const OLD_STEPUP_NAME = {
+  name: "OPENAI_STEPUP",
+  comment:
+    "The step-up if the valuation is pre-money (round valuation ÷ prior valuation): the older name of OPENAI_STEPUP_IF_PRE, kept for models that use it.",
+};
 
 export function buildDealBlock(sheetName: string, origin: Origin, data: Dataset): SheetSpec {
   const b = new BlockBuilder("deal", origin, data);
@@ -66,9 +86,24 @@ export function buildDealBlock(sheetName: string, origin: Origin, data: Dataset)
   const rows = figureTable(b, tableTop, "deal", "DealFigures");
 
   const metricsTop = tableTop + rows.size + 2;
-  const metricRows = metricSection(b, metricsTop, "Derived metrics", DEAL_METRICS);
+  const metricRows = metricSection(b, metricsTop, "Derived metrics", DEAL_METRICS, DERIVED_ASSUMPTION);
+  const stepUpRow = metricRows[DEAL_METRICS.findIndex((m) => m.name === "OPENAI_STEPUP_IF_PRE")];
+  b.name(OLD_STEPUP_NAME.name, stepUpRow, 1, OLD_STEPUP_NAME.comment);
 
-  const factsTop = metricRows[metricRows.length - 1] + 2;
+  const exitTop = metricRows[metricRows.length - 1] + 2;
+  assumptionSection(b, exitTop, {
+    heading: "Multiple on the investment: enter an exit valuation (the sources do not give one)",
+    inputLabel: "OpenAI valuation at exit",
+    inputFormat: FORMATS.billions,
+    inputName: EXIT_VALUATION_NAME,
+    inputComment: "OpenAI's valuation at an exit you choose, for DEAL.MOIC: the sources give none, so it is blank until you enter it.",
+    resultLabel: "Multiple on the investment at that exit, if the valuation is post-money",
+    inputs: { up: [], down: [VALUATION] },
+    resultFormula: (exit) => `=IF(${exit}="","",DEAL_STAKE_POST*${exit}/DEAL_AMOUNT)`,
+    resultFormat: FORMATS.multiple,
+  });
+
+  const factsTop = exitTop + 4;
   b.put(factsTop, 0, { value: "Who, with whom, when", style: "subtitle", owner: "addin" });
   b.data.facts.forEach((fact, i) => {
     const row = factsTop + 1 + 2 * i;

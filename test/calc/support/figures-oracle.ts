@@ -5,6 +5,7 @@
  */
 import { findSource } from "../../../src/figures";
 import type { Figure } from "../../../src/figures";
+import { STANDINGS } from "../../figures/standings";
 import { nearestDouble, parseDecimal } from "./oracle";
 
 /** Days from Excel's day 0, 1899-12-30, counted with the proleptic calendar by hand. */
@@ -25,10 +26,12 @@ export function expectedField(figure: Figure, field: string): number | string | 
       if (figure.unit !== "date") return nearestDouble(parseDecimal(figure.value));
       return daysFrom1899(figure.value);
     case "asof":
-      // The words, then the date and what it rests on (issue 13).
-      return figure.asOfDate === null
-        ? `${figure.asOf}; no article gives a date`
-        : `${figure.asOf}; dated ${figure.asOfDate}, ${figure.asOfBasis}`;
+      // When it was stated, in words, then the date and what it rests on (issues 13, 21).
+      return figure.asOfDate === null ? `undated: ${figure.asOf}` : `${figure.asOf}; dated ${figure.asOfDate}, ${figure.asOfBasis}`;
+    case "standing":
+      return STANDINGS[figure.id];
+    case "period":
+      return figure.period;
     case "asofdate":
       return figure.asOfDate === null
         ? { kind: "#N/A", message: `No article gives or implies a date for ${figure.id}; DEAL.FIGURE("${figure.id}", "asof") says why.` }
@@ -54,7 +57,9 @@ export function expectedRow(f: Figure): unknown[] {
     f.unit,
     f.qualifier,
     f.status,
+    STANDINGS[f.id],
     expectedField(f, "asof"),
+    f.period,
     source.title,
     source.tier,
     f.comment,

@@ -288,7 +288,20 @@ export const ORACLE_CASES: Readonly<Record<string, OracleCases>> = {
     cases: [[]],
     inputs: fc.constant([]),
     check: (_, result) => {
-      expect(result[0]).toEqual(["id", "label", "value", "unit", "qualifier", "status", "as of", "source", "tier", "comment"]);
+      expect(result[0]).toEqual([
+        "id",
+        "label",
+        "value",
+        "unit",
+        "qualifier",
+        "status",
+        "standing",
+        "as of",
+        "period",
+        "source",
+        "tier",
+        "comment",
+      ]);
       expect(result.slice(1)).toEqual(allFigures().map(expectedRow));
     },
   },
