@@ -14,7 +14,7 @@ import { buildSourcesBlock } from "./blocks/sources";
 import type { BlockId, SheetSpec } from "./spec";
 
 export type * from "./spec";
-export { DERIVED_NAMES, inputNames } from "./names";
+export { DERIVED_NAMES, TEXT_NAMES, inputNames } from "./names";
 export { FORMATS } from "./formats";
 
 /** Every block, dependencies first: the order "Insert all" writes them. */

@@ -1,10 +1,10 @@
 import { allFacts, allFigures, type Figure } from "../../src/figures";
-import { blockFigureIds, BLOCK_TITLES, BLOCKS, buildAllBlocks, buildBlock, DERIVED_NAMES, inputNames } from "../../src/sheets";
+import { blockFigureIds, BLOCK_TITLES, BLOCKS, buildAllBlocks, buildBlock, DERIVED_NAMES, TEXT_NAMES, inputNames } from "../../src/sheets";
 import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
 import { toA1 } from "../../src/sheets/a1";
 import { BlockBuilder } from "../../src/sheets/block-builder";
 import { displayText, evaluateWorkbook } from "../../src/sheets/evaluate";
-import { figureTable } from "../../src/sheets/figure-table";
+import { COL, FIGURE_COLUMNS, figureTable } from "../../src/sheets/figure-table";
 import { functionsIn, namesIn, parseFormula, type FormulaNode } from "../../src/sheets/formula";
 import type { BlockId, SheetSpec } from "../../src/sheets/spec";
 import { exact, excelSerial, figureOf } from "./helpers";
@@ -19,6 +19,7 @@ const SHARED_FUNCTIONS = [
   "ISBLANK",
   "ISNUMBER",
   "NA",
+  "NOT",
   "INDEX",
   "ROWS",
   "AND",
@@ -31,13 +32,17 @@ const SHARED_FUNCTIONS = [
   "SUM",
 ];
 
-/** Every name the issue lists. */
+/** Every name the issues list (SCENARIO_* from issue 22, which replaced SENSITIVITY_ROUND_SIZE). */
 const ISSUE_NAMES = [
   "DEAL_AMOUNT",
   "DEAL_AMOUNT_ANNOUNCED",
   "DEAL_EXPECTED_CLOSE",
   "OPENAI_STEPUP_IF_POST",
-  "SENSITIVITY_ROUND_SIZE",
+  "SCENARIO_AMOUNT",
+  "SCENARIO_VALUATION",
+  "SCENARIO_BASIS",
+  "SCENARIO_ROUND_SIZE",
+  "SCENARIO_STAKE",
   "DEAL_ROUND_SIZE",
   "OPENAI_VALUATION_PRIOR",
   "OPENAI_VALUATION_ROUND",
@@ -114,7 +119,9 @@ describe("all blocks", () => {
   test("the workbook names are exactly the issue's, each defined once", () => {
     const names = specs.flatMap((s) => s.names.map((n) => n.name));
     expect([...names].sort()).toEqual([...ISSUE_NAMES].sort());
-    expect([...Object.values(inputNames(BUILT_IN_FIGURES)), ...DERIVED_NAMES].sort()).toEqual([...ISSUE_NAMES].sort());
+    expect([...Object.values(inputNames(BUILT_IN_FIGURES)), ...DERIVED_NAMES, ...Object.keys(TEXT_NAMES)].sort()).toEqual(
+      [...ISSUE_NAMES].sort(),
+    );
   });
 
   test("names and table names are valid in Excel: not cell-like, unique, comments within 255 characters", () => {
@@ -171,11 +178,14 @@ describe("all blocks", () => {
     }
   });
 
+  /** The live price's value cell and the change beside it: one empty column past the AMZN table, beside their labels. */
+  const liveValue = (row: number) => `AMZN!${toA1(row, FIGURE_COLUMNS.length + 2)}`;
+
   test("STOCKHISTORY and TODAY appear only in the optional live cells", () => {
     const extra = live.flatMap((spec) =>
       spec.cells.filter((c) => c.formula && functionsIn(c.formula).some((fn) => !SHARED_FUNCTIONS.includes(fn))),
     );
-    expect(extra.map((c) => toA1(c.row, c.col))).toEqual(["L5"]);
+    expect(extra.map((c) => `AMZN!${toA1(c.row, c.col)}`)).toEqual([liveValue(4)]);
     expect(functionsIn(extra[0].formula as string).sort()).toEqual(["INDEX", "ROWS", "STOCKHISTORY", "TODAY"]);
   });
 
@@ -189,7 +199,7 @@ describe("all blocks", () => {
         if (typeof v === "object" && v !== null) errors.push(`${spec.sheetName}!${toA1(c.row, c.col)}`);
       }
     }
-    expect(errors).toEqual(["AMZN!L5", "AMZN!L6"]);
+    expect(errors).toEqual([liveValue(4), liveValue(5)]);
   });
 
   test("every reported cell carries a note with its source, status and quoted sentence", () => {
@@ -215,8 +225,8 @@ describe("all blocks", () => {
       }
     }
     const userCells = specs.map((s) => s.cells.filter((c) => c.owner === "user").length);
-    // Overrides (6, 2, 4) and the inputs: shares outstanding, cost per employee, the two grid steps.
-    expect(userCells).toEqual([6, 2 + 1, 4 + 1, 2, 0]);
+    // Overrides (6, 2, 4) and the inputs: shares outstanding, cost per employee, the four scenario inputs and two grid steps.
+    expect(userCells).toEqual([6, 2 + 1, 4 + 1, 4 + 2, 0]);
   });
 
   test("text from the dataset that begins with =, +, - or @ stays a value, never a formula", () => {
@@ -237,9 +247,12 @@ describe("all blocks", () => {
     const label = spec.cells.find((c) => c.row === 1 && c.col === 0);
     expect(label).toMatchObject({ value: hostile.label });
     expect(label?.formula).toBeUndefined();
-    expect(spec.cells.find((c) => c.row === 1 && c.col === 7)).toMatchObject({ value: "+1 day" });
+    expect(spec.cells.find((c) => c.row === 1 && c.col === COL.asOf)).toMatchObject({ value: "+1 day" });
     expect(spec.cells.find((c) => c.row === 1 && c.col === 1)?.note).toContain('"-1 and more"');
-    expect(spec.cells.filter((c) => c.formula !== undefined).map((c) => c.formula)).toEqual(['=IF(C2="",B2,C2)']);
+    // The only formulas are the add-in's own: Used and the Check flag.
+    const formulaCells = spec.cells.filter((c) => c.formula !== undefined);
+    expect(formulaCells.map((c) => c.col)).toEqual([COL.used, COL.check]);
+    expect(formulaCells[0].formula).toBe('=IF(C2="",B2,C2)');
   });
 });
 

@@ -1,7 +1,7 @@
 import { allFacts, findSource } from "../../src/figures";
 import { buildBlock } from "../../src/sheets";
 import { evaluateWorkbook } from "../../src/sheets/evaluate";
-import { cellAt, exact, expectFigureRow, expectTableHeader, figureOf, nameAddress, sourceTitleOf } from "./helpers";
+import { cellAt, exact, expectFigureRow, expectTableHeader, figureOf, nameAddress, sourceTitleOf, tableCell } from "./helpers";
 import { Fraction } from "./oracle";
 
 const deal = buildBlock("deal");
@@ -21,9 +21,9 @@ describe("Deal block", () => {
     expect(cellAt(deal, "A1")).toMatchObject({ value: "Amazon investment in OpenAI: the deal", style: "title" });
   });
 
-  test("the figures table is the Excel table DealFigures over A4:J10", () => {
+  test("the figures table is the Excel table DealFigures over A4:K10", () => {
     expectTableHeader(deal, 4);
-    expect(deal.tables).toEqual([{ name: "DealFigures", top: 3, left: 0, bottom: 9, right: 9 }]);
+    expect(deal.tables).toEqual([{ name: "DealFigures", top: 3, left: 0, bottom: 9, right: 10 }]);
   });
 
   test.each(DEAL_ROWS)("row %i shows %s with its source, an empty override and the Used formula", (row, id) => {
@@ -31,9 +31,9 @@ describe("Deal block", () => {
   });
 
   test("the 'up to $50B' talks figure and the announced $50B are separate rows with their own status", () => {
-    expect(cellAt(deal, "G5").value).toBe("reported");
-    expect(cellAt(deal, "F5").value).toBe("up to");
-    expect(cellAt(deal, "G6").value).toBe("announced");
+    expect(tableCell(deal, 5, "Status").value).toBe("reported");
+    expect(tableCell(deal, 5, "Qualifier").value).toBe("up to");
+    expect(tableCell(deal, 6, "Status").value).toBe("announced");
     expect(cellAt(deal, "B5").note).toContain("Other claim: Amazon investment in OpenAI (announced) (deal.amount_announced)");
   });
 

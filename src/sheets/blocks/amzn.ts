@@ -5,7 +5,7 @@
  */
 import type { Dataset } from "../../figures/types";
 import { BlockBuilder, type Origin } from "../block-builder";
-import { assumptionSection, figureTable, metricSection } from "../figure-table";
+import { FIGURE_COLUMNS, assumptionSection, figureTable, metricSection } from "../figure-table";
 import { FORMATS } from "../formats";
 import type { SheetSpec } from "../spec";
 
@@ -50,6 +50,7 @@ export function buildAmznBlock(sheetName: string, origin: Origin, data: Dataset,
     heading: "Per share: enter shares outstanding (the sources do not give it)",
     inputLabel: "AMZN shares outstanding",
     inputFormat: FORMATS.count,
+    inputKind: "shares",
     resultLabel: "Amazon investment per AMZN share",
     resultFormula: (shares) => `=IF(${shares}="","",DEAL_AMOUNT/${shares})`,
     resultFormat: FORMATS.price,
@@ -57,7 +58,7 @@ export function buildAmznBlock(sheetName: string, origin: Origin, data: Dataset,
 
   if (includeStockHistory) {
     // Beside the table, one empty column away, so the reported snapshot keeps its place.
-    const liveCol = 10;
+    const liveCol = FIGURE_COLUMNS.length + 1;
     b.put(tableTop, liveCol, { value: "Live price (Microsoft 365 STOCKHISTORY)", style: "header", owner: "addin" });
     b.put(tableTop, liveCol + 1, { value: "Value", style: "header", owner: "addin" });
     b.put(tableTop + 1, liveCol, { value: "AMZN last close, live", style: "label", owner: "addin" });
