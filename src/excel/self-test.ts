@@ -7,7 +7,7 @@
  * Every action goes through the public API of src/excel, as the pane calls it.
  */
 import { currentDataset } from "../figures";
-import { BLOCKS, buildBlock, type BlockId, type SheetSpec } from "../sheets";
+import { BLOCKS, TEXT_NAMES, buildBlock, type BlockId, type SheetSpec } from "../sheets";
 import { COL } from "../sheets/figure-table";
 import { toA1 } from "../sheets/a1";
 import { exactCheck, numberCheck, report, stepCheck, type CheckResult, type SelfTestReport } from "../self-test/checks";
@@ -62,7 +62,10 @@ function allNames(): string[] {
 async function checkNames(when: string, inputs: Inputs): Promise<CheckResult[]> {
   const expected = expectedNames(inputs);
   const actual = await nameValues(allNames());
-  return allNames().map((n) => numberCheck(`${n} ${when}`, actual[n], expected[n]));
+  // A name holding text (the scenario's basis) must show exactly its text.
+  return allNames().map((n) =>
+    n in TEXT_NAMES ? exactCheck(`${n} ${when}`, actual[n], TEXT_NAMES[n]) : numberCheck(`${n} ${when}`, actual[n], expected[n]),
+  );
 }
 
 /** The sensitivity grids' cells, post-money and pre-money, by their formulas in the spec. */

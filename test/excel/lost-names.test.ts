@@ -10,6 +10,15 @@
 import { applyUpdate, insertBlocks, planUpdate, type ActionResult } from "../../src/excel";
 import { columnLetter, FakeWorkbook, installFakeOffice } from "../fakes/fake-excel";
 import { ok, previousSource } from "./actions";
+import { buildBlock } from "../../src/sheets";
+import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
+import { specExtent } from "../../src/ownership/layout";
+
+/** The Deal block's area on its own sheet ("A1:K31"), from its spec: the test follows the layout. */
+const DEAL_AREA = (() => {
+  const { rows, cols } = specExtent(buildBlock("deal"));
+  return `A1:${columnLetter(cols - 1)}${rows}`;
+})();
 
 const NEW_SHEET = { target: "new-sheet", includeStockHistory: false } as const;
 const AT_SELECTION = { target: "selection", includeStockHistory: false } as const;
@@ -45,7 +54,7 @@ function hiddenNames(wb: FakeWorkbook): string[] {
     .map(([name]) => name);
 }
 
-/** "A1:J31" moved: rows added to its top and bottom, columns added to its left and right (1-based, independent of src/). */
+/** "A1:K31" moved: rows added to its top and bottom, columns added to its left and right (1-based, independent of src/). */
 function moved(address: string, d: { top?: number; bottom?: number; left?: number; right?: number }): string {
   const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(address)!;
   const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
@@ -81,13 +90,13 @@ async function applyAndReviewClean(wb: FakeWorkbook, sentences: readonly string[
 }
 
 describe("a block's marker deleted, with the user's edits around it", () => {
-  // Deal on its sheet is A1:J31; rows 3, 11 and 20 are empty rows of the block. Excel shrinks a
-  // name when rows inside it are deleted: the marker comes back on A1:J30.
+  // Deal on its sheet is DEAL_AREA (31 rows); rows 3, 11 and 20 are empty rows of the block. Excel
+  // shrinks a name when rows inside it are deleted: the marker comes back one row shorter.
   it("an empty row inside the block deleted, then Review and Apply: the marker is put back one row shorter", async () => {
     const wb = setup();
     ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
     const marker = wb.snapshot().names.DEALDESK_BLOCK_DEAL;
-    expect(marker.address).toBe("A1:J31");
+    expect(marker.address).toBe(DEAL_AREA);
     await deleteNames(wb, ["DEALDESK_BLOCK_DEAL"]);
     wb.deleteRows("Deal", 19, 1);
     wb.setCell("Deal", "A31", "my note under the block");
@@ -127,7 +136,7 @@ describe("a block's marker deleted, with the user's edits around it", () => {
     wb.sortTable("DealFigures", 0, true);
     const cells = () => wb.snapshot().sheets.find((s) => s.name === "Bob's Deal")?.cells ?? {};
     const row = Object.entries(cells())
-      .find(([a, c]) => a.startsWith("J") && c.value === "deal.amount")![0]
+      .find(([, c]) => c.value === "deal.amount")![0]
       .slice(1);
     expect(wb.cell("Bob's Deal", `C${row}`)?.value).toBe(45e9);
     // Five names moved with their sorted rows: Apply points them back, as without the deletion.
@@ -154,7 +163,7 @@ describe("a block's marker deleted, with the user's edits around it", () => {
     const twin = setup();
     ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
     twin.moveCells("Deal", "B22", "Deal", "B40");
-    expect(twin.snapshot().names.DEALDESK_BLOCK_DEAL.address).toBe("A1:J31");
+    expect(twin.snapshot().names.DEALDESK_BLOCK_DEAL.address).toBe(DEAL_AREA);
     const expected = ok(await planUpdate());
     const wb = setup();
     ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
@@ -177,7 +186,10 @@ describe("two blocks at the selection on one sheet", () => {
     wb.select("Sheet1", "B2");
     ok(await insertBlocks(["deal", "sources"], AT_SELECTION, previousSource));
     const names = wb.snapshot().names;
-    expect([names.DEALDESK_BLOCK_DEAL.address, names.DEALDESK_BLOCK_SOURCES.address]).toEqual(["B2:K32", "B34:H57"]);
+    expect([names.DEALDESK_BLOCK_DEAL.address, names.DEALDESK_BLOCK_SOURCES.address]).toEqual([
+      moved(DEAL_AREA, { top: 1, bottom: 1, left: 1, right: 1 }),
+      "B34:H57",
+    ]);
     return { wb, deal: names.DEALDESK_BLOCK_DEAL.address, sources: names.DEALDESK_BLOCK_SOURCES.address };
   }
 
@@ -397,11 +409,10 @@ describe("found in review of the recovery", () => {
     const expected = moved(sources, { bottom: -2 });
     const review = ok(await planUpdate());
     expect(review.names).toEqual([markerBack("SOURCES", "Sources", `Sheet1!${expected}`)]);
-    // The two rows deleted held two figures of the table: the review says so, as it would with the marker.
-    expect(review.deleted.map((d) => d.split(" was deleted")[0])).toEqual([
-      "The row of Amazon capital expenditure in 2026",
-      "The row of Amazon corporate layoffs planned",
-    ]);
+    // The two rows deleted held the table's last two figures (the figures file's order): the review says so, as it would with the marker.
+    expect(review.deleted.map((d) => d.split(" was deleted")[0])).toEqual(
+      BUILT_IN_FIGURES.figures.slice(-2).map((f) => `The row of ${f.label}`),
+    );
     await act(wb, () => applyUpdate([], review.fingerprint));
     expect(wb.snapshot().names.DEALDESK_BLOCK_SOURCES.address).toBe(expected);
     expect(ok(await planUpdate()).names).toEqual([]);
