@@ -7,11 +7,11 @@
  * (computed here from the address before the deletion, moved as the edit moves it) and, once
  * done, review clean.
  */
+import { BUILT_IN_FIGURES } from "../../src/figures";
 import { applyUpdate, insertBlocks, planUpdate, type ActionResult } from "../../src/excel";
 import { columnLetter, FakeWorkbook, installFakeOffice } from "../fakes/fake-excel";
 import { ok, previousSource } from "./actions";
 import { buildBlock } from "../../src/sheets";
-import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
 import { specExtent } from "../../src/ownership/layout";
 
 /** The Deal block's area on its own sheet ("A1:K31"), from its spec: the test follows the layout. */
@@ -81,7 +81,7 @@ function cellsOutside(wb: FakeWorkbook, sheet: string, first: number, last: numb
 /** Review, Apply, review again: the second review has nothing to say. */
 async function applyAndReviewClean(wb: FakeWorkbook, sentences: readonly string[], sorted = 0): Promise<void> {
   const review = ok(await planUpdate());
-  expect([review.names.slice(0, sentences.length), review.names.length]).toEqual([sentences, sentences.length + sorted]);
+  expect([review.names, review.nameChanges.length]).toEqual([sentences, sorted]);
   expect(review.notices).toEqual([]);
   const applied = await act(wb, () => applyUpdate([], review.fingerprint));
   expect(applied.cellsWritten).toBe(review.refreshes);
@@ -409,7 +409,7 @@ describe("found in review of the recovery", () => {
     const expected = moved(sources, { bottom: -2 });
     const review = ok(await planUpdate());
     expect(review.names).toEqual([markerBack("SOURCES", "Sources", `Sheet1!${expected}`)]);
-    // The two rows deleted held the table's last two figures (the figures file's order): the review says so, as it would with the marker.
+    // The two rows deleted held two figures of the table: the review says so, as it would with the marker.
     expect(review.deleted.map((d) => d.split(" was deleted")[0])).toEqual(
       BUILT_IN_FIGURES.figures.slice(-2).map((f) => `The row of ${f.label}`),
     );

@@ -209,7 +209,11 @@ async function reviewAndApply(wb: FakeWorkbook, sheet: string, accept: (key: str
   }
   const log = snap.sheets.find((s) => s.name === "Changes");
   const logged = log ? Object.keys(log.cells).filter((a) => /^A\d+$/.test(a)).length - 1 : 0;
-  expect(logged).toBe(written.size > 0 ? review.value.changes.length : 0);
+  expect(logged).toBe(
+    written.size > 0 || review.value.nameChanges.length > 0
+      ? review.value.changes.length + review.value.additions.length + review.value.nameChanges.length
+      : 0,
+  );
   stats.checkedNames += checked;
   stats.written += written.size;
 }

@@ -129,7 +129,11 @@ describe("updates after structural edits (property)", () => {
           }
           const log = snap.sheets.find((s) => s.name === "Changes");
           const logged = log ? Object.keys(log.cells).filter((a) => a.startsWith("A")).length - 1 : 0;
-          expect(logged).toBe(written.size > 0 ? review.value.changes.length : 0);
+          expect(logged).toBe(
+            written.size > 0 || review.value.nameChanges.length > 0
+              ? review.value.changes.length + review.value.additions.length + review.value.nameChanges.length
+              : 0,
+          );
           for (const c of written.values()) {
             if (!c.figureId || !c.label.endsWith("— Reported")) continue;
             const figure = findFigure(c.figureId);
@@ -141,8 +145,9 @@ describe("updates after structural edits (property)", () => {
                 k.endsWith(`${row}`) &&
                 /^[A-Z]+\d+$/.test(k.split("!")[1]) &&
                 k.split("!")[1].replace(/^[A-Z]+/, "") === row &&
-                v === c.figureId,
+                (v === c.figureId || v === figure.label),
             );
+            // The row is the figure's by its Id or, where the user typed over the Id, by the label the add-in wrote.
             expect([c.key, idCell !== undefined]).toEqual([c.key, true]);
           }
         },

@@ -19,9 +19,11 @@ describe("taskpane.js", () => {
   // functions.js), its JSON Schema and the validator the pane runs on the served file (issue 13);
   // then the self-test (issue 12) and the function descriptions the reference derives from
   // (issue 15): 171 KB measured. The cap catches a library pulled in by mistake (ExcelJS alone
-  // is about 900 KB), not a few kilobytes of the pane's own code.
-  test("is under 180 KiB minified", () => {
-    expect(Buffer.byteLength(read(), "utf8")).toBeLessThan(180 * 1024);
+  // is about 900 KB), not a few kilobytes of the pane's own code. The update machinery that finds
+  // tables and names by identity, adds and retracts rows and checks before writing (issue 20) took
+  // it to 198 KiB.
+  test("is under 215 KiB minified", () => {
+    expect(Buffer.byteLength(read(), "utf8")).toBeLessThan(215 * 1024);
   });
 
   test.each([
