@@ -122,7 +122,8 @@ function queueValidation(sheet: Excel.Worksheet, spec: SheetSpec): void {
 
 /**
  * The page setup of a block's own sheet (never a user's): print area, title rows, orientation,
- * one page wide (https://learn.microsoft.com/javascript/api/excel/excel.pagelayout, ExcelApi 1.9).
+ * one page wide (https://learn.microsoft.com/javascript/api/excel/excel.pagelayout, ExcelApi 1.9;
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheet-display#set-print-layout-options).
  * Only the width is fitted, as in Microsoft's own example of `zoom` (office-js issue 1860); a title
  * range must span whole rows. Row heights keep wrapped text readable.
  */
