@@ -11,6 +11,7 @@ import type { InputValidation } from "../../src/sheets/spec";
 import { specExtent } from "../../src/ownership/layout";
 import { FakeWorkbook, installFakeOffice, pageSetupOf, typeAsUser, validationsOf } from "../fakes/fake-excel";
 import { ok, previousSource } from "./actions";
+import { fakeCalculation } from "../browser/fake-calc";
 
 const NEW_SHEET = { target: "new-sheet", includeStockHistory: false } as const;
 const AT_SELECTION = { target: "selection", includeStockHistory: false } as const;
@@ -58,6 +59,22 @@ describe("Insert writes data validation and the page setup", () => {
     expect(wb.cell("Deal", override)?.value ?? null).toBeNull();
     expect(typeAsUser(wb, "Deal", override, "35e9")).toBeNull();
     expect(wb.cell("Deal", override)?.value).toBe(35e9);
+  });
+
+  test("in a workbook that calculates, the amount's Check cell flags 35 and not 35e9", async () => {
+    let wb: FakeWorkbook | null = null;
+    wb = installFakeOffice(globalThis, new FakeWorkbook({ apiVersion: 18, evaluate: fakeCalculation(() => wb!, new Map()) }));
+    ok(await insertBlocks(["deal"], NEW_SHEET));
+    const row = Number(wb.snapshot().names.DEAL_AMOUNT.address.slice(1));
+    const check = (typed: string) => {
+      expect(typeAsUser(wb!, "Deal", `C${row}`, typed)).toBeNull();
+      const header = Object.entries(wb!.snapshot().sheets.find((s) => s.name === "Deal")!.cells).find(
+        ([a, c]) => /^[A-Z]+4$/.test(a) && c.value === "Check",
+      )!;
+      return wb!.snapshot().sheets.find((s) => s.name === "Deal")!.cells[`${header[0].replace(/\d+$/, "")}${row}`].value;
+    };
+    expect(check("35")).toBe("Check units: under $1M");
+    expect(check("35e9")).toBe("");
   });
 
   test("the scenario's basis takes post or pre only; its step, 0 to 45%", async () => {
