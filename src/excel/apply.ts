@@ -97,7 +97,9 @@ export async function applyUpdate(
       const records = plan.blocks.some((b) => rewritesRecord(plan, b, c));
       const blocked = refusal(plan, c, notes, stateOf(read), log.length > 0, records);
       if (blocked) return refusalFailure(blocked, blockerSentences(blocked));
-      context.application.suspendScreenUpdatingUntilNextSync();
+      const anything = writes || notes.length > 0 || nameChangesOf(plan).length > 0 || records || plan.markers.length > 0;
+      // Only when there is something to write: Excel.run syncs whatever is left queued at its end.
+      if (anything) context.application.suspendScreenUpdatingUntilNextSync();
       const wb = context.workbook;
       const added = queueNewRows(wb, plan);
       const cellsWritten = queueCellChanges(wb, plan, c) + added;
@@ -108,7 +110,7 @@ export async function applyUpdate(
         queueMarker(wb, block, rectRange(wb, rect), names.has(`DEALDESK_BLOCK_${block.toUpperCase()}`));
       queueChangeLog(wb, log, read.changeLog, uniqueSheetName(CHANGE_LOG_SHEET, read.sheets), read.takenNames);
       queueRecords(context, read, plan, c, notes);
-      if (cellsWritten > 0 || notes.length > 0 || renamed > 0 || records || plan.markers.length > 0) await context.sync();
+      if (anything || renamed > 0) await context.sync();
       const conflicts = changesOf(plan).filter((x) => x.kind === "conflict");
       const taken = conflicts.filter((x) => c.accept.has(x.id)).length;
       const counts = {

@@ -26,6 +26,7 @@ import {
   type BlockRecord,
 } from "../ownership/record";
 import { sheetOfReference } from "../ownership/insert";
+import { SHEET_NAMES_LOAD, sheetScopedNames } from "./sheet-names";
 
 export type Loaded = Excel.Range & { isNullObject: boolean };
 
@@ -61,21 +62,6 @@ export interface WorkbookRead {
   readonly changeLog: TableColumns | null;
   /** Every name a new table must not take: tables, workbook names, each sheet's own names. */
   readonly takenNames: readonly string[];
-}
-
-/**
- * What to load of each sheet for its own (sheet-scoped) names, in the same sync as the sheets:
- * Workbook.names lists workbook-scope names only, and Excel refuses a table name any name has.
- * Nested collection paths are part of load() (OfficeExtension.LoadOption, "items/…/items/…").
- */
-export const SHEET_NAMES_LOAD = "items/names/items/name,items/names/items/scope";
-
-/**
- * A loaded sheet's own names. Excel on the web has listed the workbook's names among a sheet's
- * too (OfficeDev/office-js#1011): the scope keeps the sheet's own.
- */
-export function ownNamesOf(sheet: Excel.Worksheet): string[] {
-  return sheet.names.items.filter((n) => n.scope === "Worksheet").map((n) => n.name);
 }
 
 /** What is read of each name; nameInfosOf gives it as plain data for the planners. */
@@ -191,6 +177,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   const nameInfos = nameInfosOf(names);
   const sheetNames = sheets.items.map((s) => s.name);
   const tableColumns = tables.items.map((t) => ({ name: t.name, columns: t.columns.items.map((c) => c.name) }));
+  const ownNames = await sheetScopedNames(context, sheets);
   return {
     blocks: BLOCKS.map((b) => blockRead(b, loaded.get(b))),
     names: nameInfos,
@@ -200,6 +187,6 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     recordSheet: recordSheetIn(nameInfos, sheetInfosOf(sheets)),
     tables: tableColumns,
     changeLog: findChangeLog(tableColumns),
-    takenNames: [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name), ...sheets.items.flatMap(ownNamesOf)],
+    takenNames: [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name), ...[...ownNames.values()].flat()],
   };
 }

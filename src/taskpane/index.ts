@@ -12,14 +12,14 @@ import { currentDataset, useDataset } from "../figures";
 import { isoDay } from "../figures/age";
 import { BUILT_IN_FIGURES } from "../figures/builtin";
 import { loadFigures, type FetchLike, type LoadedFigures } from "../figures/load";
-import { publishFigures } from "../figures/runtime-slot";
+import { offerBuiltInFigures, publishFigures } from "../figures/runtime-slot";
 import { BLOCK_TITLES, BLOCKS, buildAllBlocks } from "../sheets";
 import { derivedCards } from "./derived";
 import { mountPane } from "./pane";
 import type { Pane, PaneHost } from "./pane";
 import { blockPreviews } from "./preview";
 import { functionEntries } from "./reference";
-import { isSelfTestMode, sendReport, showSelfTestReport, showSelfTestRunning } from "./self-test-view";
+import { isSelfTestMode, offerSelfTest, sendReport, showSelfTestReport, showSelfTestRunning } from "./self-test-view";
 import { TEXTS } from "./texts";
 import { paneTheme } from "./theme";
 import type { OfficeThemeColors, PaneTheme } from "./theme";
@@ -58,10 +58,10 @@ async function connectToExcel(pane: Pane): Promise<void> {
   setHostLine(document, TEXTS.connected);
   const support = await checkSupport();
   pane.connect(excelHost, support.ok ? null : { reason: support.message });
-  if (isSelfTestMode(location.search)) await selfTest();
+  if (isSelfTestMode(location.search)) offerSelfTest(document, () => void selfTest());
 }
 
-/** In self-test mode (docs/self-test.md): run the checks, show them, send them to npm run test:excel. */
+/** Started from the self-test's button (docs/self-test.md): run the checks, show them, send them to npm run test:excel. */
 async function selfTest(): Promise<void> {
   showSelfTestRunning(document);
   const report = await runSelfTest();
@@ -110,4 +110,6 @@ function start(loaded: LoadedFigures): void {
   });
 }
 
+// The functions answer from the built-in copy if the served file takes longer than they wait.
+offerBuiltInFigures(BUILT_IN_FIGURES);
 void figuresInUse().then(start);

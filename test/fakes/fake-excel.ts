@@ -7,7 +7,9 @@
  * ## Setting up
  *   const wb = new FakeWorkbook({ apiVersion: 18, sheets: ["Sheet1"] });
  *   installFakeOffice(globalThis, wb);      // sets Office, Excel, OfficeExtension on the target
- *   await Excel.run(async (context) => { ... });
+ *   installFakeOffice(globalThis, wb, { CustomFunctionsRuntime: 4 })   // other requirement sets it reports
+ *   await Excel.run(async (context) => { ... });   // what the batch leaves queued is synced at its end
+ *   (test/real-client/install.ts: installRealClient(globalThis, wb) runs Excel's real client on the same workbook)
  *   wb.syncCount                            // context.sync() calls so far (all runs)
  *   wb.syncLog                              // one SyncRecord per sync (see below)
  *   wb.snapshot()                           // plain data: see WorkbookSnapshot
@@ -39,7 +41,7 @@
  *     getRangeByIndexes(r, c, rows, cols) [1.7], getUsedRange(valuesOnly?), getUsedRangeOrNullObject() [1.4],
  *     activate(), delete(), tables, charts, notes [1.18],
  *     pageLayout.{orientation, zoom, setPrintArea(), setPrintTitleRows()} [1.9]
- *   range: address, rowIndex, columnIndex, rowCount, columnCount, values, formulas, numberFormat
+ *   range: address, rowIndex, columnIndex, rowCount, columnCount, values, valuesAsJson [1.16], formulas, numberFormat
  *     (2-D arrays; null in an input array leaves that cell unchanged; "" clears), getCell(r, c),
  *     getResizedRange(dr, dc), getOffsetRange(dr, dc), getUsedRange(valuesOnly?),
  *     getUsedRangeOrNullObject(), worksheet, format.{font.{bold, italic, color}, fill.color,
@@ -75,7 +77,8 @@
  * - Values are parsed as Excel parses typed input: "=…" is a formula, "'…" is text (the
  *   apostrophe is not part of the value), numeric text becomes a number, "TRUE" a boolean,
  *   "2026-01-28" a date serial (formatted yyyy-mm-dd), unless the cell's number format is "@".
- *   Formula cells read back 0 from `values` unless the workbook has an `evaluate` function.
+ *   Formula cells read back 0 from `values` unless the workbook has an `evaluate` function; a data
+ *   type it returns (an entity) reads "#VALUE!" from `values` and itself from `valuesAsJson`.
  *
  * ## snapshot() → WorkbookSnapshot (plain JSON-safe data)
  *   { sheets: [{ id, name, visibility, protected,

@@ -229,3 +229,24 @@ describe("fake Excel: rows and columns through a range", () => {
     expect([wb.snapshot().activeSheet, wb.snapshot().selection]).toEqual(["Deal", { sheet: "Deal", address: "B2:C3" }]);
   });
 });
+
+describe("a data type in a cell", () => {
+  it("reads #VALUE! from values and the entity itself from valuesAsJson (ExcelApi 1.16), which an older Excel refuses", async () => {
+    const entity = { type: "Entity", text: "AMZN share price: around $241.73", properties: {} };
+    const wb = new FakeWorkbook({ evaluate: (formula) => (formula === "=CARD()" ? (entity as unknown as number) : 0) });
+    wb.setCell("Sheet1", "A1", { formula: "=CARD()" });
+    wb.setCell("Sheet1", "B1", 5);
+    const read = await wb.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1").load("values,valuesAsJson");
+      await context.sync();
+      return [range.values, range.valuesAsJson];
+    });
+    expect(read).toEqual([[["#VALUE!", 5]], [[entity, { type: "Double", basicValue: 5 }]]]);
+    wb.apiVersion = 15;
+    const err = await failure(wb, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").load("valuesAsJson");
+      await context.sync();
+    });
+    expect(err.code).toBe("ApiNotFound");
+  });
+});

@@ -9,7 +9,7 @@
 import { MAX_COL, MAX_ROW, columnLetter, key, quoteSheet, rectAddress, type Rect } from "./a1";
 import { balanced, emptyCell, parseInput, type Scalar } from "./cells";
 import { FakeDataValidation } from "./data-validation";
-import { ClientObject, cloneValue } from "./client";
+import { ClientObject, cloneValue, parseLoadArg } from "./client";
 import type { FakeRequestContext } from "./context";
 import { FakeOfficeError } from "./errors";
 import { FakeRangeFormat } from "./range-format";
@@ -29,6 +29,24 @@ export function rangeLabel({ sheet, rect }: RangeTarget): string {
 
 const MAX_READ_CELLS = 1_000_000;
 
+/**
+ * A computed value as `values` gives it: a data type (an entity a function returned) reads as its
+ * basic value, "#VALUE!" for an entity (https://learn.microsoft.com/javascript/api/excel/excel.entitycellvalue).
+ */
+function basicValue(value: unknown): unknown {
+  return typeof value === "object" && value !== null ? ((value as { basicValue?: unknown }).basicValue ?? "#VALUE!") : value;
+}
+
+/** A value as `valuesAsJson` gives it (ExcelApi 1.16): a data type as it is, a plain value typed. */
+function cellValueJson(value: unknown): unknown {
+  if (typeof value === "object" && value !== null) return value;
+  if (typeof value === "number") return { type: "Double", basicValue: value };
+  if (typeof value === "boolean") return { type: "Boolean", basicValue: value };
+  if (value === "") return { type: "Empty", basicValue: "" };
+  if (typeof value === "string" && /^#[A-Z0-9/!?]+[!?A-Z0-9]*$/.test(value)) return { type: "Error", basicValue: value };
+  return { type: "String", basicValue: value };
+}
+
 /** Throws AccessDenied, as Excel does, for a write to a protected sheet. */
 export function assertWritable(ctx: FakeRequestContext, sheet: SheetModel): void {
   if (sheet.protected) {
@@ -42,7 +60,17 @@ export function assertWritable(ctx: FakeRequestContext, sheet: SheetModel): void
 
 export class FakeRange extends ClientObject<RangeTarget> {
   protected readonly typeName = "Range";
-  protected readonly scalarProps = ["address", "rowIndex", "columnIndex", "rowCount", "columnCount", "values", "formulas", "numberFormat"];
+  protected readonly scalarProps = [
+    "address",
+    "rowIndex",
+    "columnIndex",
+    "rowCount",
+    "columnCount",
+    "values",
+    "valuesAsJson",
+    "formulas",
+    "numberFormat",
+  ];
   readonly format: FakeRangeFormat;
   readonly dataValidation: FakeDataValidation;
 
@@ -81,7 +109,10 @@ export class FakeRange extends ClientObject<RangeTarget> {
         if (prop === "numberFormat") row.push(cell?.numberFormat ?? "General");
         else if (!cell || (cell.value === null && cell.formula === null)) row.push("");
         else if (prop === "formulas") row.push(cell.formula ?? cell.value);
-        else row.push(cell.formula !== null ? this.ctx.host.evaluate(cell.formula, sheet.name, `${columnLetter(c)}${r + 1}`) : cell.value);
+        else {
+          const value = cell.formula !== null ? this.ctx.host.evaluate(cell.formula, sheet.name, `${columnLetter(c)}${r + 1}`) : cell.value;
+          row.push(prop === "valuesAsJson" ? cellValueJson(value) : basicValue(value));
+        }
       }
       rows.push(row);
     }
@@ -105,6 +136,14 @@ export class FakeRange extends ClientObject<RangeTarget> {
   }
   get values(): Scalar[][] {
     return this.get("values");
+  }
+  /** [ExcelApi 1.16] */
+  get valuesAsJson(): unknown[][] {
+    return this.get("valuesAsJson");
+  }
+  override load(props?: unknown): this {
+    if (parseLoadArg(props).includes("valuesAsJson")) this.ctx.enqueue("Range.valuesAsJson", 16, () => undefined);
+    return super.load(props);
   }
   set values(input: unknown) {
     this.writeCells("values", input);

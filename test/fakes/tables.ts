@@ -84,9 +84,10 @@ export class FakeTableCollection extends ClientCollection<TableModel, FakeTable>
     return new FakeTable(this.ctx, () => host.tables.find((t) => t.id === id) ?? null);
   }
 
+  /** By name or id, as TableCollection.getItem(key) takes either. */
   getItem(name: string): FakeTable {
     return new FakeTable(this.ctx, () => {
-      const found = this.list().find((t) => t.name.toUpperCase() === name.toUpperCase());
+      const found = this.list().find((t) => t.name.toUpperCase() === name.toUpperCase() || t.id === name);
       if (!found) throw new FakeOfficeError("ItemNotFound", `There is no table named "${name}".`);
       return found;
     });

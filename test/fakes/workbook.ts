@@ -246,7 +246,10 @@ export class FakeWorkbook {
     this.runCount++;
     const context = new FakeRequestContext(this);
     try {
-      return await batch(context);
+      const result = await batch(context);
+      // As Excel.run does, what the batch left queued is synced when it resolves.
+      if (context.queue.length > 0) await context.sync();
+      return result;
     } finally {
       context.closed = true;
     }
