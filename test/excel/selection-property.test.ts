@@ -90,6 +90,8 @@ function applyStructural(wb: FakeWorkbook, e: Edit, sheet: Edited): void {
       .sheets.find((s) => s.name === sheet.name)
       ?.tables.find((t) => t.name === TABLES[e.which]);
     fc.pre(table !== undefined);
+    const { left, right } = rectOf(table.address);
+    fc.pre(e.at <= right - left); // Sort offers the table's own columns only
     wb.sortTable(TABLES[e.which], e.at, e.count === 1);
   } else {
     // Cut and paste one whole block into empty cells, at column P or beyond, clear of the other block's

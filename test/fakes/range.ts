@@ -11,10 +11,11 @@ import { balanced, emptyCell, parseInput, type Scalar } from "./cells";
 import { FakeDataValidation } from "./data-validation";
 import { ClientObject, cloneValue, parseLoadArg } from "./client";
 import type { FakeRequestContext } from "./context";
+import { insertCells } from "./edits";
 import { FakeOfficeError } from "./errors";
 import { FakeRangeFormat } from "./range-format";
 import { FakeTableCollection, type TableModel } from "./tables";
-import { FakeWorksheet, usedRect, type SheetModel } from "./worksheets";
+import { FakeWorksheet, checkWritable, usedRect, type SheetModel } from "./worksheets";
 
 /** What a Range proxy points at: a rectangle of one sheet. */
 export interface RangeTarget {
@@ -47,14 +48,9 @@ function cellValueJson(value: unknown): unknown {
   return { type: "String", basicValue: value };
 }
 
-/** Throws AccessDenied, as Excel does, for a write to a protected sheet. */
+/** Throws AccessDenied, as Excel does, for a write to a protected sheet (worksheets.ts's checkWritable). */
 export function assertWritable(ctx: FakeRequestContext, sheet: SheetModel): void {
-  if (sheet.protected) {
-    throw new FakeOfficeError(
-      "AccessDenied",
-      `The cell or chart you're trying to change is on a protected sheet ("${sheet.name}"). To make a change, unprotect the sheet.`,
-    );
-  }
+  checkWritable(sheet);
   void ctx;
 }
 
@@ -259,25 +255,31 @@ export class FakeRange extends ClientObject<RangeTarget> {
     this.ctx.enqueue("Range.getMergedAreasOrNullObject", 13, () => undefined);
     return new FakeRange(this.ctx, () => null, true);
   }
-  /** Inserts whole rows or columns at the range, as Excel does (the fake models whole lines only). */
+  /** Inserts cells in place of the range and shifts the others down or right (edits.ts's insertCells). */
   insert(shift: string): FakeRange {
-    this.ctx.enqueueWrite("Range.insert", 1, () => this.editLines(shift === "Down" ? "rows" : "cols", 1));
+    this.ctx.enqueueWrite("Range.insert", 1, () => {
+      const { sheet, rect } = this.target();
+      assertWritable(this.ctx, sheet);
+      if (shift !== "Down" && shift !== "Right") throw new FakeOfficeError("InvalidArgument", `"${shift}" is not an InsertShiftDirection.`);
+      insertCells(this.ctx.host, sheet, rect, shift);
+      return rangeLabel({ sheet, rect });
+    });
     return this;
   }
   /** Deletes the range's whole rows or columns (the fake models whole lines only). */
   delete(shift: string): void {
-    this.ctx.enqueueWrite("Range.delete", 1, () => this.editLines(shift === "Up" ? "rows" : "cols", -1));
-  }
-  private editLines(kind: "rows" | "cols", sign: 1 | -1): string {
-    const { sheet, rect } = this.target();
-    const target = rangeLabel({ sheet, rect });
-    assertWritable(this.ctx, sheet);
-    const whole = kind === "rows" ? rect.left === 0 && rect.right === MAX_COL : rect.top === 0 && rect.bottom === MAX_ROW;
-    if (!whole) throw new FakeOfficeError("InvalidArgument", "The fake inserts and deletes whole rows or columns only.");
-    const at = kind === "rows" ? rect.top : rect.left;
-    const count = kind === "rows" ? rect.bottom - rect.top + 1 : rect.right - rect.left + 1;
-    this.ctx.host.applyEdit({ kind, sheet: sheet.name, at, count: sign * count });
-    return target;
+    this.ctx.enqueueWrite("Range.delete", 1, () => {
+      const { sheet, rect } = this.target();
+      const target = rangeLabel({ sheet, rect });
+      assertWritable(this.ctx, sheet);
+      const kind = shift === "Up" ? "rows" : "cols";
+      const whole = kind === "rows" ? rect.left === 0 && rect.right === MAX_COL : rect.top === 0 && rect.bottom === MAX_ROW;
+      if (!whole) throw new FakeOfficeError("InvalidArgument", "The fake deletes whole rows or columns only.");
+      const at = kind === "rows" ? rect.top : rect.left;
+      const count = kind === "rows" ? rect.bottom - rect.top + 1 : rect.right - rect.left + 1;
+      this.ctx.host.applyEdit({ kind, sheet: sheet.name, at, count: -count });
+      return target;
+    });
   }
   select(): void {
     this.ctx.enqueueWrite("Range.select", 1, () => {
