@@ -5,7 +5,8 @@
  */
 import { BLOCK_TITLES } from "../sheets";
 import { columnLetters, rangeA1, toA1 } from "../sheets/a1";
-import type { CellSpec, SheetSpec, StyleName } from "../sheets/spec";
+import { serialToIsoDate } from "../sheets/formats";
+import type { CellSpec, InputValidation, SheetSpec, StyleName } from "../sheets/spec";
 import { STYLE_LOOKS } from "../sheets/styles";
 import type { PlannedInsert } from "../ownership/insert";
 import { OWNED_PREFIX } from "../ownership/insert";
@@ -87,6 +88,57 @@ function queueCharts(sheet: Excel.Worksheet, spec: SheetSpec): void {
   }
 }
 
+/** A validation's rule as Office.js takes it: a date bound as ISO text, a list as comma-separated text. */
+function validationRule(v: InputValidation): Excel.DataValidationRule {
+  if (v.type === "list") return { list: { inCellDropDown: true, source: (v.list ?? []).join(",") } };
+  const bound = (n: number) => (v.type === "date" ? serialToIsoDate(n) : n);
+  const [low, high] = [v.min, v.max];
+  const criteria =
+    low !== undefined && high !== undefined
+      ? { operator: "Between" as const, formula1: bound(low), formula2: bound(high) }
+      : low !== undefined
+        ? { operator: "GreaterThanOrEqualTo" as const, formula1: bound(low) }
+        : { operator: "LessThanOrEqualTo" as const, formula1: bound(high as number) };
+  if (v.type === "date") return { date: criteria as Excel.DateTimeDataValidation };
+  return v.type === "whole" ? { wholeNumber: criteria as Excel.BasicDataValidation } : { decimal: criteria as Excel.BasicDataValidation };
+}
+
+/**
+ * Data validation on the block's input cells, cleared first as Microsoft's sample does
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-data-validation, ExcelApi 1.8).
+ * Written at Insert only: an update writes values, never formats.
+ */
+function queueValidation(sheet: Excel.Worksheet, spec: SheetSpec): void {
+  for (const c of spec.cells) {
+    if (!c.validation) continue;
+    const dv = sheet.getRange(toA1(c.row, c.col)).dataValidation;
+    dv.clear();
+    dv.rule = validationRule(c.validation);
+    dv.ignoreBlanks = true;
+    dv.prompt = { showPrompt: true, title: c.validation.prompt.title, message: c.validation.prompt.message };
+    dv.errorAlert = { showAlert: true, style: "Stop", title: c.validation.error.title, message: c.validation.error.message };
+  }
+}
+
+/**
+ * The page setup of a block's own sheet (never a user's): print area, title rows, orientation,
+ * one page wide (https://learn.microsoft.com/javascript/api/excel/excel.pagelayout, ExcelApi 1.9;
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheet-display#set-print-layout-options).
+ * Only the width is fitted, as in Microsoft's own example of `zoom` (office-js issue 1860); a title
+ * range must span whole rows. Row heights keep wrapped text readable.
+ */
+function queuePageSetup(sheet: Excel.Worksheet, spec: SheetSpec): void {
+  for (const { row, points } of spec.rowHeights ?? []) sheet.getRange(`${row + 1}:${row + 1}`).format.rowHeight = points;
+  const print = spec.print;
+  if (!print) return;
+  const { top, left, bottom, right } = print.area;
+  const layout = sheet.pageLayout;
+  layout.orientation = print.landscape ? "Landscape" : "Portrait";
+  layout.zoom = { horizontalFitToPages: print.fitToWidth };
+  layout.setPrintArea(rangeA1(top, left, bottom, right));
+  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.top + 1}:$${print.titleRows.bottom + 1}`);
+}
+
 /** A workbook-scope name, replacing one of the same name when `replace`. */
 function queueName(
   wb: Excel.Workbook,
@@ -156,7 +208,7 @@ export function queueMarker(wb: Excel.Workbook, block: BlockId, area: Excel.Rang
   );
 }
 
-/** Queues one new block: marker, cells, styles, widths, tables, names, notes, chart. */
+/** Queues one new block: marker, cells, styles, widths, tables, names, notes, chart, validation and, on its own sheet, the page setup. */
 export function queueBlock(wb: Excel.Workbook, sheet: Excel.Worksheet, p: PlannedInsert, notes: boolean, markerExists: boolean): void {
   const { spec } = p;
   const { rows, cols } = specExtent(spec);
@@ -175,6 +227,8 @@ export function queueBlock(wb: Excel.Workbook, sheet: Excel.Worksheet, p: Planne
   for (const t of p.tables) sheet.tables.add(sheet.getRange(rangeA1(t.top, t.left, t.bottom, t.right)), true).name = t.name;
   if (notes) for (const c of spec.cells) if (c.note) sheet.notes.add(sheet.getRange(toA1(c.row, c.col)), c.note);
   queueCharts(sheet, spec);
+  queueValidation(sheet, spec);
+  if (p.newSheet) queuePageSetup(sheet, spec);
 }
 
 /** Text as `values` input that Excel keeps as text ("=…" would otherwise become a formula). */

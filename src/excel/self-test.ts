@@ -7,7 +7,7 @@
  * Every action goes through the public API of src/excel, as the pane calls it.
  */
 import { currentDataset } from "../figures";
-import { ASSUMPTION_NAMES, BLOCKS, buildBlock, type BlockId, type SheetSpec } from "../sheets";
+import { ASSUMPTION_NAMES, BLOCKS, TEXT_NAMES, buildBlock, type BlockId, type SheetSpec } from "../sheets";
 import { COL } from "../sheets/figure-table";
 import { toA1 } from "../sheets/a1";
 import { exactCheck, numberCheck, report, stepCheck, type CheckResult, type SelfTestReport } from "../self-test/checks";
@@ -67,10 +67,15 @@ function allNames(): string[] {
 async function checkNames(when: string, inputs: Inputs): Promise<CheckResult[]> {
   const expected = expectedNames(inputs);
   const actual = await nameValues(allNames());
-  // A cell the user fills (the exit valuation) stays blank: no number there is the add-in's.
+  // A cell the user fills (the exit valuation) stays blank: no number there is the add-in's; a name
+  // holding text (the scenario's basis) must show exactly its text.
   const blank = new Set<string>(ASSUMPTION_NAMES);
   return allNames().map((n) =>
-    blank.has(n) ? exactCheck(`${n} ${when}`, actual[n], "") : numberCheck(`${n} ${when}`, actual[n], expected[n]),
+    blank.has(n)
+      ? exactCheck(`${n} ${when}`, actual[n], "")
+      : n in TEXT_NAMES
+        ? exactCheck(`${n} ${when}`, actual[n], TEXT_NAMES[n])
+        : numberCheck(`${n} ${when}`, actual[n], expected[n]),
   );
 }
 

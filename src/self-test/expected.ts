@@ -59,7 +59,11 @@ export function expectedDerived(inputs: Inputs): Record<DerivedName, number> {
     AMZN_PRICE_3Y_AGO: ok(priorValue(inputs.AMZN_PRICE, totalReturn), "AMZN_PRICE_3Y_AGO"),
     AMZN_CAGR_3Y: ok(cagr(1, growth, 3), "AMZN_CAGR_3Y"),
     DEAL_SHARE_OF_CAPEX: ok(stake(amount, inputs.AMAZON_CAPEX_2026), "DEAL_SHARE_OF_CAPEX"),
-    SENSITIVITY_ROUND_SIZE: round,
+    // The Sensitivity sheet's scenario with its inputs blank: the figures, read post-money.
+    SCENARIO_AMOUNT: amount,
+    SCENARIO_VALUATION: valuation,
+    SCENARIO_ROUND_SIZE: round,
+    SCENARIO_STAKE: ok(stake(amount, valuation), "SCENARIO_STAKE"),
   };
 }
 
@@ -74,7 +78,7 @@ export function closeTo(actual: number, expected: number, relative = 1e-14): boo
   return Math.abs(actual - expected) <= relative * Math.abs(expected);
 }
 
-/** The Sensitivity sheet's grids at its default steps, centred on the Used amount and valuation. */
+/** The Sensitivity sheet's grids at its default steps, centred on the Used amount and valuation (the scenario's inputs blank). */
 export interface SensitivityGrid {
   readonly amounts: readonly number[];
   readonly valuations: readonly number[];
@@ -86,10 +90,13 @@ export interface SensitivityGrid {
 
 export function expectedSensitivity(round: number, inputs: Inputs = datasetInputs()): SensitivityGrid {
   const { amountStep, valuationStep } = SENSITIVITY_DEFAULTS;
-  // k steps either side of the centre, computed as the sheet's formulas do (=$B$5-2*$B$6).
+  // k steps either side of the centre, each a share of it in whole dollars, as the sheet's formulas do
+  // (=ROUND(SCENARIO_AMOUNT*(1-2*$B$10),0); the amounts are positive, so Math.round rounds half away from zero as ROUND does).
   const half = (GRID_SIZE - 1) / 2;
   const series = (centre: number, step: number) =>
-    Array.from({ length: GRID_SIZE }, (_, i) => i - half).map((k) => (k === 0 ? centre : k < 0 ? centre - -k * step : centre + k * step));
+    Array.from({ length: GRID_SIZE }, (_, i) => i - half).map((k) =>
+      k === 0 ? centre : Math.round(centre * (k < 0 ? 1 - -k * step : 1 + k * step)),
+    );
   const amounts = series(inputs.DEAL_AMOUNT, amountStep);
   const valuations = series(inputs.OPENAI_VALUATION_ROUND, valuationStep);
   return {

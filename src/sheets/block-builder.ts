@@ -1,12 +1,13 @@
 /**
  * The shared machinery of the block builders: cells placed in block-local coordinates and
- * offset by the origin, A1 references that follow the origin, and the widths that show every
- * value. Each block's own file says only what goes where.
+ * offset by the origin, A1 references that follow the origin, the widths that show every
+ * value, the heights that show every wrapped line, and the page setup that prints the block
+ * one page wide. Each block's own file says only what goes where.
  */
 import type { Dataset } from "../figures/types";
 import { MAX_COL, MAX_ROW, toA1, type Anchor } from "./a1";
 import { formatNumber } from "./formats";
-import type { BlockId, CellSpec, ChartSpec, NameSpec, SheetSpec, TableSpec } from "./spec";
+import type { BlockId, CellSpec, ChartSpec, NameSpec, PrintSpec, SheetSpec, TableSpec } from "./spec";
 import { STAMP, figuresStamp } from "./stamp";
 
 export interface Origin {
@@ -23,6 +24,13 @@ const PADDING = 2;
 /** Cells of the "text" style wrap (every writer sets it so), so long text grows the row instead. */
 const WRAP_WIDTH = 50;
 
+/** A line of Calibri 11, the default font, in points: the height of a row per wrapped line. */
+export const LINE_POINTS = 15;
+/** Characters a portrait page holds across at 100% (US Letter and A4, default margins); a wider block prints landscape. */
+export const PORTRAIT_CHARACTERS = 100;
+/** What a chart covers from its anchor, for the print area: Excel's default chart, 360 × 216 points. */
+const CHART_EXTENT = Object.freeze({ rows: 15, characters: 68 });
+
 /** The widest text a formula in this format shows for the values the blocks produce. */
 const FORMULA_SAMPLE: Readonly<Record<string, number>> = {
   '$#,##0.0,,,"B"': -1234.5e9,
@@ -35,11 +43,16 @@ const FORMULA_SAMPLE: Readonly<Record<string, number>> = {
   "yyyy-mm-dd": 46112,
 };
 
+/** The longest text literal of a formula: what a formula that picks a message ("Check units: …") shows at most. */
+function longestLiteral(formula: string): number {
+  return Math.max(0, ...[...formula.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1].replace(/""/g, '"').length));
+}
+
 /** How many characters a cell shows. */
 export function displayLength(cell: CellContent): number {
   if (cell.formula !== undefined) {
     const sample = cell.numberFormat === undefined ? undefined : FORMULA_SAMPLE[cell.numberFormat];
-    return sample === undefined ? 12 : formatNumber(sample, cell.numberFormat).length;
+    return sample === undefined ? Math.max(12, longestLiteral(cell.formula)) : formatNumber(sample, cell.numberFormat).length;
   }
   if (cell.value === undefined || cell.value === null) return 0;
   if (typeof cell.value === "number") return formatNumber(cell.value, cell.numberFormat).length;
@@ -114,12 +127,17 @@ export class BlockBuilder {
     });
   }
 
-  /** The finished spec, stamped with the figures it shows, with column widths from the content. */
-  finish(sheetName: string, requires: readonly BlockId[]): SheetSpec {
+  /**
+   * The finished spec, stamped with the figures it shows, with column widths and row heights from
+   * the content and its page setup; the rows repeated on each printed page are the header of
+   * `printTitles` (default: the block's first table; null: none).
+   */
+  finish(sheetName: string, requires: readonly BlockId[], printTitles: string | null = this.tables[0]?.name ?? null): SheetSpec {
     // Beside the title; a block whose first row is full to there (tests build such) gets it after the row's last cell.
     const rowCols = this.cells.filter((c) => c.row === this.origin.row + STAMP.row).map((c) => c.col - this.origin.col);
     const col = rowCols.includes(STAMP.col) ? Math.max(...rowCols) + 1 : STAMP.col;
     this.put(STAMP.row, col, { value: figuresStamp(this.data), style: "muted", owner: "addin" });
+    const widths = this.columnWidths();
     return Object.freeze({
       block: this.block,
       sheetName,
@@ -137,8 +155,48 @@ export class BlockBuilder {
           }),
         ),
       ),
-      columnWidths: Object.freeze(this.columnWidths()),
+      columnWidths: Object.freeze(widths),
       requires: Object.freeze([...requires]),
+      rowHeights: Object.freeze(this.rowHeights(widths).map((h) => Object.freeze(h))),
+      print: this.printSpec(widths, printTitles),
+    });
+  }
+
+  /** Rows whose wrapped text needs more than one line, each as tall as its tallest cell. */
+  private rowHeights(widths: readonly number[]): { row: number; points: number }[] {
+    const lines = new Map<number, number>();
+    for (const c of this.cells) {
+      if (c.style !== "text" || typeof c.value !== "string") continue;
+      const across = Math.max(1, widths[c.col - this.origin.col] - PADDING);
+      const count = c.value.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(line.length / across)), 0);
+      lines.set(c.row, Math.max(lines.get(c.row) ?? 1, count));
+    }
+    return [...lines]
+      .filter(([, n]) => n > 1)
+      .sort((a, b) => a[0] - b[0])
+      .map(([row, n]) => ({ row, points: n * LINE_POINTS }));
+  }
+
+  /** The block as the print area (charts included), one page wide, landscape when wider than a portrait page. */
+  private printSpec(widths: readonly number[], printTitles: string | null): PrintSpec {
+    const o = this.origin;
+    let bottom = Math.max(o.row, ...this.cells.map((c) => c.row));
+    let right = o.col + widths.length - 1;
+    for (const chart of this.charts) {
+      bottom = Math.max(bottom, chart.anchor.row + CHART_EXTENT.rows - 1);
+      let col = chart.anchor.col;
+      for (let covered = 0; covered < CHART_EXTENT.characters; col++) covered += widths[col - o.col] ?? MIN_WIDTH;
+      right = Math.max(right, col - 1);
+    }
+    let across = 0;
+    for (let col = o.col; col <= right; col++) across += widths[col - o.col] ?? MIN_WIDTH;
+    const titles = printTitles === null ? null : this.tables.find((t) => t.name === printTitles);
+    if (titles === undefined) throw new Error(`Block ${this.block}: no table ${printTitles} to repeat on each printed page.`);
+    return Object.freeze({
+      landscape: across > PORTRAIT_CHARACTERS,
+      area: Object.freeze({ top: o.row, left: o.col, bottom, right }),
+      titleRows: titles === null ? null : Object.freeze({ top: titles.top, bottom: titles.top }),
+      fitToWidth: 1,
     });
   }
 

@@ -42,7 +42,20 @@ export function isFormulaError(value: unknown): value is FormulaError {
 const errorValue = (error: ErrorCode): FormulaError => Object.freeze({ error });
 
 /** The functions this evaluator computes, upper case. */
-export const EVALUATED_FUNCTIONS = Object.freeze(["IF", "IFERROR", "ISBLANK", "NA", "INDEX", "ROWS", "STOCKHISTORY"] as const);
+export const EVALUATED_FUNCTIONS = Object.freeze([
+  "IF",
+  "IFERROR",
+  "ISBLANK",
+  "ISNUMBER",
+  "NOT",
+  "AND",
+  "OR",
+  "ROUND",
+  "NA",
+  "INDEX",
+  "ROWS",
+  "STOCKHISTORY",
+] as const);
 
 /** Functions whose arguments are not computed first (they decide what to compute). */
 const LAZY = new Set(["IF", "IFERROR", "STOCKHISTORY"]);
@@ -83,6 +96,33 @@ function toCondition(v: CellValue): boolean | FormulaError {
     return errorValue("#VALUE!");
   }
   return v;
+}
+
+/** AND or OR over computed arguments (no errors among them): blanks are skipped, and all blank is #VALUE!, as in Excel. */
+function logical(fn: "AND" | "OR", values: readonly CellValue[]): boolean | FormulaError {
+  const conditions: boolean[] = [];
+  for (const v of values) {
+    if (v === null) continue;
+    const c = toCondition(v);
+    if (isFormulaError(c)) return c;
+    conditions.push(c);
+  }
+  if (conditions.length === 0) return errorValue("#VALUE!");
+  return fn === "AND" ? conditions.every(Boolean) : conditions.some(Boolean);
+}
+
+/**
+ * Excel's ROUND: half away from zero, on the number as Excel shows it (15 significant digits), so
+ * ROUND(2.675,2) is 2.68 although the double is a little under 2.675.
+ */
+function round(x: CellValue, digits: CellValue): number | FormulaError {
+  const [n, d] = [toNumber(x), toNumber(digits)];
+  if (isFormulaError(n)) return n;
+  if (isFormulaError(d)) return d;
+  const places = Math.trunc(d);
+  const [mantissa, exponent] = Math.abs(n).toExponential(14).split("e");
+  const scaled = Math.round(Number(`${mantissa}e${Number(exponent) + places}`));
+  return finite(Math.sign(n) * Number(`${scaled}e${-places}`));
 }
 
 function typeRank(v: number | string | boolean): number {
@@ -291,27 +331,50 @@ export class WorkbookEvaluator {
           return errorValue("#N/A");
       }
     }
-    const values = args.map((a) => this.node(a, sheet, formula));
-    const error = values.find(isFormulaError);
-    switch (fn) {
-      case "ISBLANK":
-        arity(1, 1);
-        return values[0] === null;
-      case "NA":
-        arity(0, 0);
-        return errorValue("#N/A");
-      case "ROWS":
-        arity(1, 1);
-        return error ?? 1;
-      default: {
-        // INDEX on a single value: row and column 1 (or omitted) give the value itself.
-        arity(2, 3);
-        if (error) return error;
-        const positions = values.slice(1).map(toNumber);
-        const bad = positions.find(isFormulaError);
-        if (bad) return bad;
-        return positions.every((p) => Math.trunc(p as number) === 1) ? values[0] : errorValue("#REF!");
-      }
+    return eager(
+      fn,
+      args.map((a) => this.node(a, sheet, formula)),
+      arity,
+    );
+  }
+}
+
+/** A function whose arguments are all computed first. */
+function eager(fn: string, values: readonly CellValue[], arity: (min: number, max: number) => void): CellValue {
+  const error = values.find(isFormulaError);
+  switch (fn) {
+    case "ISBLANK":
+      arity(1, 1);
+      return values[0] === null;
+    case "ISNUMBER":
+      arity(1, 1);
+      return typeof values[0] === "number";
+    case "NOT": {
+      arity(1, 1);
+      const c = toCondition(values[0]);
+      return isFormulaError(c) ? c : !c;
+    }
+    case "AND":
+    case "OR":
+      arity(1, 255);
+      return error ?? logical(fn, values);
+    case "ROUND":
+      arity(2, 2);
+      return error ?? round(values[0], values[1]);
+    case "NA":
+      arity(0, 0);
+      return errorValue("#N/A");
+    case "ROWS":
+      arity(1, 1);
+      return error ?? 1;
+    default: {
+      // INDEX on a single value: row and column 1 (or omitted) give the value itself.
+      arity(2, 3);
+      if (error) return error;
+      const positions = values.slice(1).map(toNumber);
+      const bad = positions.find(isFormulaError);
+      if (bad) return bad;
+      return positions.every((p) => Math.trunc(p as number) === 1) ? values[0] : errorValue("#REF!");
     }
   }
 }

@@ -1,8 +1,10 @@
 /**
- * The figures table every data block starts with (Figure | Reported | Override | Used | Standing |
- * Unit | Qualifier | Status | As of | Period | Source | Id), the notes that carry each claim's
- * provenance, and the derived-metric and assumption sections beneath it, whose labels carry the
- * weakest qualifier of their inputs.
+ * The figures table every data block starts with (Figure | Reported | Override | Used | Check |
+ * Standing | Unit | Qualifier | Status | As of | Period | Source | Id), the notes that carry each
+ * claim's provenance, and the derived-metric and assumption sections beneath it, whose labels
+ * carry the weakest qualifier of their inputs. Override cells take only numbers in the figure's
+ * unit (data validation); Check flags beside Used what validation cannot stop: a paste of text,
+ * 35 meaning $35B.
  */
 import { findFigureIn, findSourceIn, isLookupError } from "../figures/lookup";
 import { formatAsOf, formatClaim } from "../figures/format";
@@ -12,12 +14,14 @@ import { standingOf } from "../figures/standing";
 import type { Dataset, Fact, Figure, FigureBlock, Source } from "../figures/types";
 import type { BlockBuilder } from "./block-builder";
 import { formatForUnit, isoDateToSerial } from "./formats";
+import { UNIT_KINDS, flagFormula, inputValidation, tableFlagFormula, type InputKind } from "./inputs";
 
 export const FIGURE_COLUMNS = Object.freeze([
   "Figure",
   "Reported",
   "Override",
   "Used",
+  "Check",
   "Standing",
   "Unit",
   "Qualifier",
@@ -34,15 +38,16 @@ export const COL = Object.freeze({
   reported: 1,
   override: 2,
   used: 3,
+  check: 4,
   // Beside the number a model uses, so a contested or single-source figure is marked where it is read.
-  standing: 4,
-  unit: 5,
-  qualifier: 6,
-  status: 7,
-  asOf: 8,
-  period: 9,
-  source: 10,
-  id: 11,
+  standing: 5,
+  unit: 6,
+  qualifier: 7,
+  status: 8,
+  asOf: 9,
+  period: 10,
+  source: 11,
+  id: 12,
 });
 
 /** The figures a block's table shows, in the file's order: the figures file decides them. */
@@ -135,13 +140,26 @@ export function figureTable(b: BlockBuilder, top: number, block: FigureBlock, ta
       owner: "addin",
       figureId: f.id,
     });
-    b.put(row, COL.override, { value: null, numberFormat, style: "input", owner: "user", figureId: f.id });
+    b.put(row, COL.override, {
+      value: null,
+      numberFormat,
+      style: "input",
+      owner: "user",
+      figureId: f.id,
+      validation: inputValidation(UNIT_KINDS[f.unit], "Blank: the reported figure."),
+    });
     const reported = b.ref(row, COL.reported);
     const override = b.ref(row, COL.override);
     b.put(row, COL.used, {
       formula: `=IF(${override}="",${reported},${override})`,
       numberFormat,
       style: "derived",
+      owner: "addin",
+      figureId: f.id,
+    });
+    b.put(row, COL.check, {
+      formula: tableFlagFormula(override, b.ref(row, COL.unit)),
+      style: "flag",
       owner: "addin",
       figureId: f.id,
     });
@@ -223,6 +241,8 @@ export interface Assumption {
   readonly heading: string;
   readonly inputLabel: string;
   readonly inputFormat: string;
+  /** What the input takes: its validation and its flag. */
+  readonly inputKind: InputKind;
   /** The result's label before its qualifier, which comes from `inputs`. */
   readonly resultLabel: string;
   readonly inputs: Inputs;
@@ -236,13 +256,14 @@ export interface Assumption {
 
 /**
  * An assumption section from block-local row `top`: the heading, the empty input cell (the
- * user's) and the result, blank until the input is filled. Returns the input's row.
+ * user's) with its flag beside it, and the result, blank until the input is filled. Returns the input's row.
  */
 export function assumptionSection(b: BlockBuilder, top: number, a: Assumption): number {
   b.put(top, 0, { value: a.heading, style: "subtitle", owner: "addin" });
   const inputRow = top + 1;
   b.put(inputRow, 0, { value: a.inputLabel, style: "label", owner: "addin" });
-  b.put(inputRow, 1, { value: null, numberFormat: a.inputFormat, style: "input", owner: "user" });
+  b.put(inputRow, 1, { value: null, numberFormat: a.inputFormat, style: "input", owner: "user", validation: inputValidation(a.inputKind) });
+  b.put(inputRow, 2, { formula: flagFormula(a.inputKind, b.ref(inputRow, 1)), style: "flag", owner: "addin" });
   if (a.inputName) b.name(a.inputName, inputRow, 1, a.inputComment ?? `${a.inputLabel}: blank until you enter it.`);
   b.put(inputRow + 1, 0, { value: qualifiedLabel(a.resultLabel, resultQualifier(b.data, a.inputs)), style: "label", owner: "addin" });
   b.put(inputRow + 1, 1, { formula: a.resultFormula(b.ref(inputRow, 1)), numberFormat: a.resultFormat, style: "derived", owner: "addin" });

@@ -14,7 +14,7 @@ import { buildSourcesBlock } from "./blocks/sources";
 import type { BlockId, SheetSpec } from "./spec";
 
 export type * from "./spec";
-export { ASSUMPTION_NAMES, DERIVED_NAMES, EXIT_VALUATION_NAME, inputNames } from "./names";
+export { ASSUMPTION_NAMES, DERIVED_NAMES, EXIT_VALUATION_NAME, TEXT_NAMES, inputNames } from "./names";
 export { FORMATS } from "./formats";
 
 /** Every block, dependencies first: the order "Insert all" writes them. */

@@ -5,13 +5,17 @@
  * name's comment (Excel's Name Manager, docs/workbook.md) says which reading it holds.
  */
 import type { Dataset } from "../figures/types";
+import { SCENARIO_DEFAULT_BASIS } from "./blocks/sensitivity";
 
 /** Figure id → the name of its Used cell, for every figure the figures file names. */
 export function inputNames(data: Dataset): Readonly<Record<string, string>> {
   return Object.freeze(Object.fromEntries(data.figures.flatMap((f) => (f.name ? [[f.id, f.name]] : []))));
 }
 
-/** The derived names, each a formula on the input names (SENSITIVITY_ROUND_SIZE shows DEAL_ROUND_SIZE where the grid uses it). */
+/**
+ * The derived names that hold numbers, each a formula on the input names; the SCENARIO_* names
+ * follow the Sensitivity sheet's scenario inputs and, while those are blank, the figures.
+ */
 export const DERIVED_NAMES = Object.freeze([
   "DEAL_STAKE_POST",
   "DEAL_STAKE_PRE",
@@ -24,7 +28,10 @@ export const DERIVED_NAMES = Object.freeze([
   "AMZN_PRICE_3Y_AGO",
   "AMZN_CAGR_3Y",
   "DEAL_SHARE_OF_CAPEX",
-  "SENSITIVITY_ROUND_SIZE",
+  "SCENARIO_AMOUNT",
+  "SCENARIO_VALUATION",
+  "SCENARIO_ROUND_SIZE",
+  "SCENARIO_STAKE",
 ] as const);
 
 /** The exit valuation DEAL.MOIC's example reads (the pane inserts it): the sources give none. */
@@ -32,3 +39,6 @@ export const EXIT_VALUATION_NAME = "DEAL_EXIT_VALUATION";
 
 /** The names of cells the user fills, blank until then: no number here is the add-in's. */
 export const ASSUMPTION_NAMES = Object.freeze([EXIT_VALUATION_NAME] as const);
+
+/** The derived names that hold text, with the text they hold while the scenario's inputs are blank. */
+export const TEXT_NAMES: Readonly<Record<string, string>> = Object.freeze({ SCENARIO_BASIS: SCENARIO_DEFAULT_BASIS });

@@ -30,7 +30,41 @@ export type StyleName =
   | "derived"
   /** long text from the dataset; writers wrap it (column widths assume so) */
   | "text"
-  | "muted";
+  | "muted"
+  /** the base case of a scenario: the grids' centre and the ad-hoc result */
+  | "base"
+  /** a formula that shows a warning beside an input ("Check units: under $1M"), empty otherwise */
+  | "flag";
+
+/**
+ * What Excel's data validation lets a user type into an input cell, and the messages it shows:
+ * the prompt when the cell is selected, the error when it refuses a value. Excel checks typed
+ * values only (a paste or an add-in's write is not checked), so inputs also get a flag cell.
+ * Limits Excel sets: a title at most 32 characters, a prompt at most 255, an error at most 225.
+ */
+export interface InputValidation {
+  /** A decimal or whole number, a date (its serial), or one of a list of texts. */
+  readonly type: "decimal" | "whole" | "date" | "list";
+  /** decimal, whole, date: the inclusive bounds (either may be absent, not both). */
+  readonly min?: number;
+  readonly max?: number;
+  /** list: the texts accepted, shown in the cell's drop-down. */
+  readonly list?: readonly string[];
+  readonly prompt: { readonly title: string; readonly message: string };
+  readonly error: { readonly title: string; readonly message: string };
+}
+
+/** How a block's sheet prints: set when the block gets a sheet of its own, never on a user's sheet. */
+export interface PrintSpec {
+  /** Landscape when the block is wider than a portrait page. */
+  readonly landscape: boolean;
+  /** The print area, inclusive sheet rows and columns: the block. */
+  readonly area: { readonly top: number; readonly left: number; readonly bottom: number; readonly right: number };
+  /** Rows repeated at the top of every printed page (the main table's header), or null. */
+  readonly titleRows: { readonly top: number; readonly bottom: number } | null;
+  /** Every printed page is one page wide: columns never split across pages. */
+  readonly fitToWidth: 1;
+}
 
 export interface CellSpec {
   readonly row: number;
@@ -49,6 +83,8 @@ export interface CellSpec {
    * update can refresh it and a diff can name it. Set on every cell of a figure's row.
    */
   readonly figureId?: string;
+  /** For an input cell (owner "user"): the values Excel accepts and the unit it shows. */
+  readonly validation?: InputValidation;
 }
 
 /** A workbook-scope name for one cell of the block. */
@@ -100,4 +136,8 @@ export interface SheetSpec {
   readonly columnWidths: readonly number[];
   /** Blocks whose names this block's formulas reference; they are inserted first. */
   readonly requires: readonly BlockId[];
+  /** Heights in points of rows whose wrapped text needs more than one line (sheet rows). Optional for hand-made specs. */
+  readonly rowHeights?: readonly { readonly row: number; readonly points: number }[];
+  /** The page setup of the block's own sheet. Optional for hand-made specs; the builders always set it. */
+  readonly print?: PrintSpec;
 }

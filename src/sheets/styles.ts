@@ -1,6 +1,7 @@
 /**
  * How each named cell style of a SheetSpec looks, shared by the Excel and the xlsx writers. Inputs are blue on green, the
- * convention analysts read as "type here"; reported figures sit on pale yellow.
+ * convention analysts read as "type here"; reported figures sit on pale yellow; a scenario's base case on pale orange; a
+ * flag beside an input is bold red.
  */
 import type { StyleName } from "./spec";
 
@@ -22,4 +23,6 @@ export const STYLE_LOOKS: Readonly<Record<StyleName, CellLook>> = Object.freeze(
   derived: {},
   text: { wrapText: true },
   muted: { italic: true, color: "#595959" },
+  base: { bold: true, fill: "#FCE4D6" },
+  flag: { bold: true, color: "#C00000" },
 });

@@ -13,6 +13,7 @@ import { rangeA1, sheetRef, toA1 } from "../sheets/a1";
 import { saveWorkbook, type SavedWorkbook, type SaveOptions } from "./save";
 import { XLSX_STYLES } from "./styles";
 import { writeRecord } from "./record";
+import { setUpSheet, xlsxValidation } from "./sheet-setup";
 
 export { checkTarget, saveWorkbook, WorkbookFileError } from "./save";
 export type { SavedWorkbook, SaveOptions } from "./save";
@@ -127,6 +128,7 @@ function writeCell(sheet: ExcelJS.Worksheet, cell: CellSpec, resultOf: ResultOf)
   }
   if (cell.numberFormat !== undefined) target.numFmt = cell.numberFormat;
   if (cell.note !== undefined) target.note = cell.note;
+  if (cell.validation !== undefined) target.dataValidation = xlsxValidation(cell.validation);
 }
 
 function addTables(sheet: ExcelJS.Worksheet, spec: SheetSpec, cellAt: Map<string, CellSpec>, resultOf: ResultOf): void {
@@ -181,6 +183,7 @@ function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, resultOf: Resul
   for (const name of spec.names) {
     workbook.definedNames.add(sheetRef(spec.sheetName, name.row, name.col), name.name);
   }
+  setUpSheet(sheet, spec);
 }
 
 export interface WorkbookOptions {

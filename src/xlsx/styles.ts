@@ -36,6 +36,8 @@ const EXTRAS: Readonly<Record<StyleName, { readonly size: number; readonly borde
   derived: { size: 11, border: { bottom: RULE } },
   text: { size: 11 },
   muted: { size: 9 },
+  base: { size: 11, border: BOX },
+  flag: { size: 11 },
 };
 
 function xlsxStyle(name: StyleName): XlsxStyle {

@@ -54,7 +54,7 @@ describe("a block's sheet copied by the user", () => {
   it("Insert at the selection on the copy is refused in plain words (the copy has the block's notes), and nothing is written", async () => {
     const wb = await dealWithOverride();
     wb.copySheet("Deal");
-    wb.select("Deal (2)", "M2");
+    wb.select("Deal (2)", "O2");
     const before = JSON.stringify(wb.snapshot());
     const syncs = wb.syncLog.length;
     const result = await insertBlocks(["capex"], { target: "selection", includeStockHistory: false });

@@ -11,6 +11,15 @@ import { BUILT_IN_FIGURES } from "../../src/figures";
 import { applyUpdate, insertBlocks, planUpdate, type ActionResult } from "../../src/excel";
 import { columnLetter, FakeWorkbook, installFakeOffice } from "../fakes/fake-excel";
 import { ok, previousSource } from "./actions";
+import { buildBlock } from "../../src/sheets";
+import { specExtent } from "../../src/ownership/layout";
+import { COL } from "../../src/sheets/figure-table";
+
+/** The Deal block's area on its own sheet ("A1:M35"), from its spec: the test follows the layout. */
+const DEAL_AREA = (() => {
+  const { rows, cols } = specExtent(buildBlock("deal"));
+  return `A1:${columnLetter(cols - 1)}${rows}`;
+})();
 
 const NEW_SHEET = { target: "new-sheet", includeStockHistory: false } as const;
 const AT_SELECTION = { target: "selection", includeStockHistory: false } as const;
@@ -46,7 +55,7 @@ function hiddenNames(wb: FakeWorkbook): string[] {
     .map(([name]) => name);
 }
 
-/** "A1:J31" moved: rows added to its top and bottom, columns added to its left and right (1-based, independent of src/). */
+/** "A1:K31" moved: rows added to its top and bottom, columns added to its left and right (1-based, independent of src/). */
 function moved(address: string, d: { top?: number; bottom?: number; left?: number; right?: number }): string {
   const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(address)!;
   const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
@@ -82,13 +91,13 @@ async function applyAndReviewClean(wb: FakeWorkbook, sentences: readonly string[
 }
 
 describe("a block's marker deleted, with the user's edits around it", () => {
-  // Deal on its sheet is A1:L35; rows 3, 11, 20 and 24 are empty rows of the block. Excel shrinks a
-  // name when rows inside it are deleted: the marker comes back on A1:L34.
+  // Deal on its sheet is DEAL_AREA (35 rows); rows 3, 11, 20 and 24 are empty rows of the block.
+  // Excel shrinks a name when rows inside it are deleted: the marker comes back one row shorter.
   it("an empty row inside the block deleted, then Review and Apply: the marker is put back one row shorter", async () => {
     const wb = setup();
     ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
     const marker = wb.snapshot().names.DEALDESK_BLOCK_DEAL;
-    expect(marker.address).toBe("A1:L35");
+    expect(marker.address).toBe(DEAL_AREA);
     await deleteNames(wb, ["DEALDESK_BLOCK_DEAL"]);
     wb.deleteRows("Deal", 19, 1);
     wb.setCell("Deal", "A35", "my note under the block");
@@ -125,14 +134,15 @@ describe("a block's marker deleted, with the user's edits around it", () => {
     wb.setCell("Deal", "C5", 45e9);
     await deleteNames(wb, ["DEALDESK_BLOCK_DEAL"]);
     wb.renameSheet("Deal", "Bob's Deal");
-    // The figures' ids, in the table's Id column (L), before and after the sort.
-    const ids = () => [5, 6, 7, 8, 9, 10].map((r) => wb.cell("Bob's Deal", `L${r}`)?.value);
+    // The figures' ids, in the table's Id column, before and after the sort.
+    const idColumn = columnLetter(COL.id);
+    const ids = () => [5, 6, 7, 8, 9, 10].map((r) => wb.cell("Bob's Deal", `${idColumn}${r}`)?.value);
     const before = ids();
     wb.sortTable("DealFigures", 0, true);
     const sortedAway = ids().filter((id, i) => id !== before[i]).length;
     const cells = () => wb.snapshot().sheets.find((s) => s.name === "Bob's Deal")?.cells ?? {};
     const row = Object.entries(cells())
-      .find(([a, c]) => a.startsWith("L") && c.value === "deal.amount")![0]
+      .find(([, c]) => c.value === "deal.amount")![0]
       .slice(1);
     expect(wb.cell("Bob's Deal", `C${row}`)?.value).toBe(45e9);
     // The names of the rows the sort moved moved with them (all six, by the labels' order): Apply
@@ -161,7 +171,7 @@ describe("a block's marker deleted, with the user's edits around it", () => {
     const twin = setup();
     ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
     twin.moveCells("Deal", "B26", "Deal", "B40");
-    expect(twin.snapshot().names.DEALDESK_BLOCK_DEAL.address).toBe("A1:L35");
+    expect(twin.snapshot().names.DEALDESK_BLOCK_DEAL.address).toBe(DEAL_AREA);
     const expected = ok(await planUpdate());
     const wb = setup();
     ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
@@ -184,7 +194,10 @@ describe("two blocks at the selection on one sheet", () => {
     wb.select("Sheet1", "B2");
     ok(await insertBlocks(["deal", "sources"], AT_SELECTION, previousSource));
     const names = wb.snapshot().names;
-    expect([names.DEALDESK_BLOCK_DEAL.address, names.DEALDESK_BLOCK_SOURCES.address]).toEqual(["B2:M36", "B38:J61"]);
+    expect([names.DEALDESK_BLOCK_DEAL.address, names.DEALDESK_BLOCK_SOURCES.address]).toEqual([
+      moved(DEAL_AREA, { top: 1, bottom: 1, left: 1, right: 1 }),
+      "B38:I61",
+    ]);
     return { wb, deal: names.DEALDESK_BLOCK_DEAL.address, sources: names.DEALDESK_BLOCK_SOURCES.address };
   }
 

@@ -9,6 +9,12 @@ import { buildBlock } from "../../src/sheets";
 import { FakeWorkbook, installFakeOffice } from "../fakes/fake-excel";
 import { findFigure } from "../../src/figures";
 import { ok } from "./actions";
+import { specExtent } from "../../src/ownership/layout";
+import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
+import { columnLetter } from "../fakes/fake-excel";
+
+/** Rows 1 to 40 of the Deal block's columns: a cut that takes the whole block. */
+const DEAL_COLUMNS_TO_40 = `A1:${columnLetter(specExtent(buildBlock("deal")).cols - 1)}40`;
 
 const NEW_SHEET = { target: "new-sheet", includeStockHistory: false } as const;
 
@@ -131,7 +137,7 @@ describe("names after a sort", () => {
     const rowOf = (id: string) =>
       Number(
         Object.entries(cells)
-          .find(([a, c]) => a.startsWith("L") && c.value === id)?.[0]
+          .find(([, c]) => c.value === id)?.[0]
           .slice(1),
       );
     expect(wb.snapshot().names.DEAL_AMOUNT.address).toBe("D5");
@@ -139,13 +145,17 @@ describe("names after a sort", () => {
     const review = ok(await planUpdate());
     expect(review.changes).toEqual([]);
     const labelOf = (id: string) => (findFigure(id) as { label: string }).label;
+    // The figure now on row 5: the one cell of the row that holds a figure's id.
+    const ids = new Set(BUILT_IN_FIGURES.figures.map((f) => f.id));
+    const idOnRow = (row: number) =>
+      String(Object.entries(cells).find(([a, c]) => a.slice(1) === String(row) && ids.has(String(c.value)))?.[1].value);
     expect(review.nameChanges.find((n) => n.name === "DEAL_AMOUNT")).toEqual({
       key: "name|DEAL_AMOUNT",
       name: "DEAL_AMOUNT",
       kind: "follow",
       from: "Deal!D5",
       to: `Deal!D${rowOf("deal.amount")}`,
-      sentence: `The name DEAL_AMOUNT refers to Deal!D5, the row of ${labelOf(String(cells.L5.value))}, where a sort or a move left it; Apply points it back at Deal!D${rowOf("deal.amount")}, the row of ${labelOf("deal.amount")}, unless you keep it where it is.`,
+      sentence: `The name DEAL_AMOUNT refers to Deal!D5, the row of ${labelOf(idOnRow(5))}, where a sort or a move left it; Apply points it back at Deal!D${rowOf("deal.amount")}, the row of ${labelOf("deal.amount")}, unless you keep it where it is.`,
     });
     ok(await applyUpdate([], review.fingerprint));
     const names = wb.snapshot().names;
@@ -237,7 +247,7 @@ describe("moving a block", () => {
   it("finds a block the user cut and pasted elsewhere on its sheet, and updates it there", async () => {
     const wb = setup();
     ok(await insertBlocks(["deal"], NEW_SHEET));
-    wb.moveCells("Deal", "A1:L40", "Deal", "C3");
+    wb.moveCells("Deal", DEAL_COLUMNS_TO_40, "Deal", "C3");
     expect(wb.snapshot().names.DEAL_AMOUNT.address).toBe("F7");
     expect(ok(await planUpdate()).changes).toEqual([]);
     const source = revised("deal.amount", 58e9);
@@ -251,7 +261,7 @@ describe("moving a block", () => {
   it("follows a block moved to another sheet", async () => {
     const wb = setup();
     ok(await insertBlocks(["deal"], NEW_SHEET));
-    wb.moveCells("Deal", "A1:L40", "Sheet1", "B2");
+    wb.moveCells("Deal", DEAL_COLUMNS_TO_40, "Sheet1", "B2");
     expect(ok(await planUpdate()).sheets).toEqual(["Sheet1"]);
     const source = revised("deal.amount", 58e9);
     const review = ok(await planUpdate(source));

@@ -212,7 +212,7 @@ describe("tables the user renames", () => {
     const cells = wb.snapshot().sheets.find((s) => s.name === "Deal")?.cells ?? {};
     const rowOf = (id: string) =>
       Object.entries(cells)
-        .find(([a, c]) => a.startsWith("L") && c.value === id)?.[0]
+        .find(([, c]) => c.value === id)?.[0]
         .slice(1);
     expect(wb.snapshot().names.DEAL_AMOUNT.address).toBe(`D${rowOf("deal.amount")}`);
     expect(ok(await planUpdate()).nameChanges).toEqual([]);

@@ -124,11 +124,11 @@ describe("insertBlocks", () => {
     expect(report.blocks[0].figures).toBe(blockFigureIds(BUILT_IN_FIGURES, "deal").length);
   });
 
-  it("describes a block without figures by its input cells and its one name", async () => {
+  it("describes a block without figures by its input cells and its names", async () => {
     setup();
     const report = ok(await insertBlocks(["sensitivity"], NEW_SHEET));
     const inputs = buildBlock("sensitivity").cells.filter((c) => c.owner === "user").length;
-    expect(report.summary[1]).toBe(`Inserted sheet Sensitivity with ${inputs} input cells and 1 named range.`);
+    expect(report.summary[1]).toBe(`Inserted sheet Sensitivity with ${inputs} input cells and 5 named ranges.`);
   });
 
   it("inserts the blocks a block's formulas need first", async () => {

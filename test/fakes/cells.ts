@@ -4,6 +4,7 @@
  * TRUE/FALSE a boolean, an ISO date a date serial; a cell formatted as text ("@") keeps the text.
  * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member
  */
+import type { ValidationModel } from "./data-validation";
 
 export type Scalar = string | number | boolean;
 
@@ -18,6 +19,8 @@ export interface FakeCell {
   fill?: string;
   wrapText?: boolean;
   horizontalAlignment?: string;
+  /** Data validation (data-validation.ts); absent: none. */
+  validation?: ValidationModel;
 }
 
 export function emptyCell(): FakeCell {

@@ -36,6 +36,7 @@
  *   wb.renameSheet(from, to)   wb.deleteSheet(name)   wb.copySheet(name, before?) → "Name (2)"
  *   wb.copyCell(sheet, "B3", sheet, "D7")   wb.moveCells(sheet, "A1:B4", sheet, "D7")   (cut and paste)
  *   wb.sortTable(table, column, descending = false)  wb.setNote(sheet, "B3", text | null)
+ *   typeAsUser(wb, sheet, "B3", input)   typing checked by the cell's data validation (a Stop alert refuses it)
  * Refusals (edits.ts): a shift (inserted cells, rows or columns, table rows and columns) that
  * would move part of a table: InsertDeleteConflict; or push a non-empty cell off the sheet:
  * NonBlankCellOffSheet. A cut and paste may take a table whole or cells inside its body, and land
@@ -51,13 +52,15 @@
  *   worksheet: id, name (rw), position, visibility (rw "Visible" | "Hidden" | "VeryHidden") [1.7],
  *     protection.protected / protect() / unprotect() [1.2], getRange(address?), getRanges("A1,B2:C3") [1.9],
  *     getRangeByIndexes(r, c, rows, cols) [1.7], getUsedRange(valuesOnly?), getUsedRangeOrNullObject() [1.4],
- *     activate(), delete(), tables, charts, notes [1.18]
+ *     activate(), delete(), tables, charts, notes [1.18],
+ *     pageLayout.{orientation, zoom, setPrintArea(), setPrintTitleRows()} [1.9]
  *   range: address, rowIndex, columnIndex, rowCount, columnCount, values, valuesAsJson [1.16], formulas, numberFormat
  *     (2-D arrays; null in an input array leaves that cell unchanged; "" clears), insert("Down" |
  *     "Right") [1.1] (the cells of its columns or rows shift), delete("Up" | "Left") (whole lines), getCell(r, c),
  *     getResizedRange(dr, dc), getOffsetRange(dr, dc), getUsedRange(valuesOnly?),
  *     getUsedRangeOrNullObject(), worksheet, format.{font.{bold, italic, color}, fill.color,
- *     columnWidth (points, rw) [1.2], wrapText, horizontalAlignment}, format.autofitColumns()
+ *     columnWidth (points, rw) [1.2], rowHeight (points) [1.2], wrapText, horizontalAlignment}, format.autofitColumns(),
+ *     dataValidation.{rule, prompt, errorAlert, ignoreBlanks, type, valid, clear()} [1.8]
  *   rangeAreas (from getRanges): address, format.{font, fill} as on a range
  *   workbook.getSelectedRange(), workbook.protection.protected [1.7]
  *   workbook.names: add(name, Range | "=Sheet!$A$1", comment?) [1.4 with comment],
@@ -141,6 +144,8 @@
  *   custom-properties.ts  CustomProperty, CustomPropertyCollection
  *   settings.ts           Setting, SettingCollection
  *   cells.ts              a cell, and Excel's parsing of typed input
+ *   data-validation.ts    DataValidation, and typing checked by it (typeAsUser); validationsOf(wb, sheet)
+ *   page-layout.ts        PageLayout; pageSetupOf(wb, sheet)
  *   a1.ts                 A1 addresses
  *   edits.ts              the user's structural edits on the model, and Excel's refusals of them
  *   structure.ts          how Excel rewrites references for those edits (plain functions)
@@ -152,9 +157,11 @@
 export { columnLetter } from "./a1";
 export type { FakeCell, Scalar } from "./cells";
 export { FakeRequestContext, type SyncRecord, type SyncWrite } from "./context";
+export { typeAsUser, validationsOf, type ValidationModel } from "./data-validation";
 export { ERROR_CODES, FakeOfficeError } from "./errors";
 export { isValidExcelName } from "./names";
 export { installFakeOffice } from "./office";
+export { pageSetupOf } from "./page-layout";
 export type { CellSnapshot, ChartSnapshot, SheetSnapshot, StyleSnapshot, WorkbookSnapshot } from "./snapshot";
 export { FakeWorkbook, type FakeWorkbookOptions } from "./workbook";
 export type { Visibility } from "./worksheets";

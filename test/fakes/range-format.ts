@@ -1,5 +1,5 @@
 /**
- * Formats of the fake Excel: RangeFormat (wrap, alignment, column width in points, autofit),
+ * Formats of the fake Excel: RangeFormat (wrap, alignment, column width and row height in points, autofit),
  * RangeFont (bold, italic, color) and RangeFill (color, clear) on a Range or on the areas of a
  * RangeAreas (Worksheet.getRanges). A column's width reads null when the range's columns differ;
  * a column nobody sized is 48 points wide. Writing to a protected sheet fails with AccessDenied.
@@ -104,6 +104,19 @@ export class FakeRangeFormat {
       for (const { sheet, rect } of targets) {
         assertWritable(this.ctx, sheet);
         for (let c = rect.left; c <= rect.right; c++) sheet.columnWidths.set(c, points);
+      }
+      return labelOf(targets);
+    });
+  }
+  /** A row height in points for every row of the range (0 to 409, Excel's limit). */
+  set rowHeight(points: number) {
+    this.ctx.enqueueWrite("RangeFormat.rowHeight", 2, () => {
+      if (!(points >= 0 && points <= 409)) throw new FakeOfficeError("InvalidArgument", "A row height must be between 0 and 409 points.");
+      const targets = this.targets();
+      for (const { sheet, rect } of targets) {
+        assertWritable(this.ctx, sheet);
+        sheet.rowHeights ??= new Map();
+        for (let r = rect.top; r <= rect.bottom; r++) sheet.rowHeights.set(r, points);
       }
       return labelOf(targets);
     });

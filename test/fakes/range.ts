@@ -8,6 +8,7 @@
  */
 import { MAX_COL, MAX_ROW, columnLetter, key, quoteSheet, rectAddress, type Rect } from "./a1";
 import { balanced, emptyCell, parseInput, type Scalar } from "./cells";
+import { FakeDataValidation } from "./data-validation";
 import { ClientObject, cloneValue, parseLoadArg } from "./client";
 import type { FakeRequestContext } from "./context";
 import { insertCells } from "./edits";
@@ -67,10 +68,12 @@ export class FakeRange extends ClientObject<RangeTarget> {
     "numberFormat",
   ];
   readonly format: FakeRangeFormat;
+  readonly dataValidation: FakeDataValidation;
 
   constructor(ctx: FakeRequestContext, locate: () => RangeTarget | null, nullable = false) {
     super(ctx, locate, nullable);
     this.format = new FakeRangeFormat(ctx, () => [this.target()]);
+    this.dataValidation = new FakeDataValidation(ctx, () => this.target());
   }
 
   protected describe(m: RangeTarget): string {

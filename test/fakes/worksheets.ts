@@ -15,6 +15,7 @@ import type { FakeRequestContext } from "./context";
 import { FakeOfficeError } from "./errors";
 import { FakeSheetNamedItemCollection, type NameModel } from "./names";
 import { FakeNoteCollection } from "./notes";
+import { FakePageLayout, type PageLayoutModel } from "./page-layout";
 import { FakeRange } from "./range";
 import { FakeRangeAreas } from "./range-format";
 import { FakeTableCollection } from "./tables";
@@ -33,6 +34,10 @@ export interface SheetModel {
   columnWidths: Map<number, number>;
   /** The sheet's own (sheet-scoped) names, by upper-case name; Workbook.names does not list them. */
   names: Map<string, NameModel>;
+  /** Print settings (page-layout.ts); absent: Excel's defaults. */
+  pageLayout?: PageLayoutModel;
+  /** Row heights in points by 0-based row, for rows whose height was set. */
+  rowHeights?: Map<number, number>;
 }
 
 const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
@@ -134,9 +139,11 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
   readonly charts: FakeChartCollection;
   readonly notes: FakeNoteCollection;
   readonly names: FakeSheetNamedItemCollection;
+  readonly pageLayout: FakePageLayout;
 
   constructor(ctx: FakeRequestContext, locate: () => SheetModel | null, nullable = false) {
     super(ctx, locate, nullable);
+    this.pageLayout = new FakePageLayout(ctx, () => this.target());
     this.names = new FakeSheetNamedItemCollection(ctx, () => this.target());
     this.protection = new FakeWorksheetProtection(ctx, () => this.locate());
     this.tables = new FakeTableCollection(ctx, this);

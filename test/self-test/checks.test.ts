@@ -74,13 +74,13 @@ describe("expected values", () => {
     expect(cardExample(false)).toEqual({ formula: '=DEAL.CARD("openai.valuation_round")', expected: 830e9 });
   });
 
-  test("the sensitivity grids centred on the Used amount and valuation: $30B to $70B against $730B to $930B", () => {
+  test("the sensitivity grids centred on the Used amount and valuation, ±10% and ±20%: $40B to $60B against $664B to $996B", () => {
     const grid = expectedSensitivity(100e9);
-    expect(grid.amounts).toEqual([30e9, 40e9, 50e9, 60e9, 70e9]);
-    expect(grid.valuations).toEqual([730e9, 780e9, 830e9, 880e9, 930e9]);
-    expect(grid.post[4][2]).toBe(70e9 / 830e9);
-    expect(grid.pre[4][2]).toBe(70e9 / 930e9);
-    expect(expectedSensitivity(120e9).pre[0][0]).toBe(30e9 / 850e9);
+    expect(grid.amounts).toEqual([40e9, 45e9, 50e9, 55e9, 60e9]);
+    expect(grid.valuations).toEqual([664e9, 747e9, 830e9, 913e9, 996e9]);
+    expect(grid.post[4][2]).toBe(60e9 / 830e9);
+    expect(grid.pre[4][2]).toBe(60e9 / 930e9);
+    expect(expectedSensitivity(120e9).pre[0][0]).toBe(40e9 / 784e9);
   });
 });
 

@@ -1,4 +1,5 @@
 import { buildBlock } from "../../src/sheets";
+import { toA1 } from "../../src/sheets/a1";
 import { evaluateWorkbook } from "../../src/sheets/evaluate";
 import { functionsIn } from "../../src/sheets/formula";
 import { cellAt, exact, expectFigureRow, expectTableHeader, isEmptyAt, nameAddress } from "./helpers";
@@ -24,7 +25,7 @@ describe("AMZN block", () => {
     expectFigureRow(amzn, 5, "amzn.price");
     expectFigureRow(amzn, 6, "amzn.return_3y");
     expect(amzn.tables).toEqual([
-      { name: "AmznFigures", top: 3, left: 0, bottom: 3 + blockFigureIds(BUILT_IN_FIGURES, "amzn").length, right: 11, retractIn: "Status" },
+      { name: "AmznFigures", top: 3, left: 0, bottom: 3 + blockFigureIds(BUILT_IN_FIGURES, "amzn").length, right: 12, retractIn: "Status" },
     ]);
     expect(nameAddress(amzn, "AMZN_PRICE")).toBe("D5");
     expect(nameAddress(amzn, "AMZN_RETURN_3Y")).toBe("D6");
@@ -49,7 +50,11 @@ describe("AMZN block", () => {
   });
 
   test("shares outstanding is an empty input of the user's; the per-share amount stays empty until it is filled", () => {
-    expect(cellAt(amzn, "B14")).toEqual({ row: 13, col: 1, value: null, numberFormat: "#,##0", style: "input", owner: "user" });
+    const { validation, ...input } = cellAt(amzn, "B14");
+    expect(input).toEqual({ row: 13, col: 1, value: null, numberFormat: "#,##0", style: "input", owner: "user" });
+    expect(validation).toMatchObject({ type: "decimal", min: 0 });
+    expect(validation?.prompt.message).toContain("1e9 for one billion");
+    expect(cellAt(amzn, "C14")).toMatchObject({ style: "flag", owner: "addin" });
     expect(cellAt(amzn, "B15")).toMatchObject({ formula: '=IF(B14="","",DEAL_AMOUNT/B14)', numberFormat: "$#,##0.00" });
     expect(evaluateWorkbook([deal, amzn]).value("AMZN", 14, 1)).toBe("");
   });
@@ -69,25 +74,29 @@ describe("AMZN block", () => {
     expect(functions).not.toContain("STOCKHISTORY");
   });
 
+  /** The live cells sit one empty column past the table: the label, then its value. */
+  const liveCol = amzn.tables[0].right + 2;
+
   test("the live option adds STOCKHISTORY cells beside the snapshot and changes nothing else", () => {
     const added = live.cells.filter((c) => !amzn.cells.some((b) => b.row === c.row && b.col === c.col));
     expect(amzn.cells.every((c) => live.cells.some((l) => JSON.stringify(l) === JSON.stringify(c)))).toBe(true);
-    expect(added.every((c) => c.col >= 10 && c.row >= 3 && c.row <= 5 && c.owner === "addin" && !c.figureId)).toBe(true);
-    // One empty column (M) after the figures table, which ends at L.
-    expect(isEmptyAt(live, "M5")).toBe(true);
-    expect(cellAt(live, "N5").value).toBe("AMZN last close, live");
-    expect(cellAt(live, "O5")).toMatchObject({
+    expect(added.every((c) => c.col >= liveCol && c.row >= 3 && c.row <= 5 && c.owner === "addin" && !c.figureId)).toBe(true);
+    // One empty column (N) after the figures table, which ends at M; the label in O.
+    expect(toA1(4, liveCol)).toBe("O5");
+    expect(isEmptyAt(live, "N5")).toBe(true);
+    expect(cellAt(live, toA1(4, liveCol)).value).toBe("AMZN last close, live");
+    expect(cellAt(live, toA1(4, liveCol + 1))).toMatchObject({
       formula: '=INDEX(STOCKHISTORY("AMZN",TODAY()-10,TODAY(),0,0,1),ROWS(STOCKHISTORY("AMZN",TODAY()-10,TODAY(),0,0,1)),1)',
       numberFormat: "$#,##0.00",
     });
-    expect(cellAt(live, "O6")).toMatchObject({ formula: "=O5/AMZN_PRICE-1", numberFormat: "0.00%" });
+    expect(cellAt(live, toA1(5, liveCol + 1))).toMatchObject({ formula: `=${toA1(4, liveCol + 1)}/AMZN_PRICE-1`, numberFormat: "0.00%" });
     expect(cellAt(live, "B5").value).toBe(cellAt(amzn, "B5").value);
   });
 
   test("outside Excel the live price is #N/A and the reported snapshot still computes", () => {
     const wb = evaluateWorkbook([deal, live]);
-    expect(wb.value("AMZN", 4, 14)).toEqual({ error: "#N/A" });
-    expect(wb.value("AMZN", 5, 14)).toEqual({ error: "#N/A" });
+    expect(wb.value("AMZN", 4, liveCol + 1)).toEqual({ error: "#N/A" });
+    expect(wb.value("AMZN", 5, liveCol + 1)).toEqual({ error: "#N/A" });
     expect(wb.name("AMZN_PRICE")).toBe(price.toNumber());
   });
 });

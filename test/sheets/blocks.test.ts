@@ -8,6 +8,7 @@ import {
   buildBlock,
   DERIVED_NAMES,
   inputNames,
+  TEXT_NAMES,
 } from "../../src/sheets";
 import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
 import { toA1 } from "../../src/sheets/a1";
@@ -28,6 +29,7 @@ const SHARED_FUNCTIONS = [
   "ISBLANK",
   "ISNUMBER",
   "NA",
+  "NOT",
   "INDEX",
   "ROWS",
   "AND",
@@ -40,7 +42,7 @@ const SHARED_FUNCTIONS = [
   "SUM",
 ];
 
-/** Every name the issues list (issue 21: both step-up readings named, and the MOIC example's exit valuation). */
+/** Every name the issues list (issue 21: both step-up readings named, and the MOIC example's exit valuation; SCENARIO_* from issue 22, which replaced SENSITIVITY_ROUND_SIZE). */
 const ISSUE_NAMES = [
   "DEAL_AMOUNT",
   "DEAL_AMOUNT_ANNOUNCED",
@@ -48,7 +50,11 @@ const ISSUE_NAMES = [
   "OPENAI_STEPUP_IF_PRE",
   "OPENAI_STEPUP_IF_POST",
   "DEAL_EXIT_VALUATION",
-  "SENSITIVITY_ROUND_SIZE",
+  "SCENARIO_AMOUNT",
+  "SCENARIO_VALUATION",
+  "SCENARIO_BASIS",
+  "SCENARIO_ROUND_SIZE",
+  "SCENARIO_STAKE",
   "DEAL_ROUND_SIZE",
   "OPENAI_VALUATION_PRIOR",
   "OPENAI_VALUATION_ROUND",
@@ -133,7 +139,9 @@ describe("all blocks", () => {
   test("the workbook names are exactly the issue's, each defined once", () => {
     const names = specs.flatMap((s) => s.names.map((n) => n.name));
     expect([...names].sort()).toEqual([...ISSUE_NAMES].sort());
-    expect([...Object.values(inputNames(BUILT_IN_FIGURES)), ...DERIVED_NAMES, ...ASSUMPTION_NAMES].sort()).toEqual([...ISSUE_NAMES].sort());
+    expect(
+      [...Object.values(inputNames(BUILT_IN_FIGURES)), ...DERIVED_NAMES, ...ASSUMPTION_NAMES, ...Object.keys(TEXT_NAMES)].sort(),
+    ).toEqual([...ISSUE_NAMES].sort());
   });
 
   test("names and table names are valid in Excel: not cell-like, unique, comments within 255 characters", () => {
@@ -190,12 +198,14 @@ describe("all blocks", () => {
     }
   });
 
+  /** The live price's value cell and the change beside it: one empty column past the AMZN table, beside their labels. */
+  const liveValue = (row: number) => `AMZN!${toA1(row, FIGURE_COLUMNS.length + 2)}`;
+
   test("STOCKHISTORY and TODAY appear only in the optional live cells", () => {
     const extra = live.flatMap((spec) =>
       spec.cells.filter((c) => c.formula && functionsIn(c.formula).some((fn) => !SHARED_FUNCTIONS.includes(fn))),
     );
-    // Beside the figures table, one empty column away: its label, then its value.
-    expect(extra.map((c) => toA1(c.row, c.col))).toEqual([toA1(4, FIGURE_COLUMNS.length + 2)]);
+    expect(extra.map((c) => `AMZN!${toA1(c.row, c.col)}`)).toEqual([liveValue(4)]);
     expect(functionsIn(extra[0].formula as string).sort()).toEqual(["INDEX", "ROWS", "STOCKHISTORY", "TODAY"]);
   });
 
@@ -209,8 +219,7 @@ describe("all blocks", () => {
         if (typeof v === "object" && v !== null) errors.push(`${spec.sheetName}!${toA1(c.row, c.col)}`);
       }
     }
-    const liveCol = FIGURE_COLUMNS.length + 2;
-    expect(errors).toEqual([`AMZN!${toA1(4, liveCol)}`, `AMZN!${toA1(5, liveCol)}`]);
+    expect(errors).toEqual([liveValue(4), liveValue(5)]);
   });
 
   test("every reported cell carries a note with its source, status and quoted sentence", () => {
@@ -236,8 +245,8 @@ describe("all blocks", () => {
       }
     }
     const userCells = specs.map((s) => s.cells.filter((c) => c.owner === "user").length);
-    // Overrides (6, 2, 4) and the inputs: the exit valuation, shares outstanding, cost per employee, the two grid steps.
-    expect(userCells).toEqual([6 + 1, 2 + 1, 4 + 1, 2, 0]);
+    // Overrides (6, 2, 4) and the inputs: the exit valuation, shares outstanding, cost per employee, the four scenario inputs and two grid steps.
+    expect(userCells).toEqual([6 + 1, 2 + 1, 4 + 1, 4 + 2, 0]);
   });
 
   test("text from the dataset that begins with =, +, - or @ stays a value, never a formula", () => {
@@ -265,7 +274,10 @@ describe("all blocks", () => {
     expect(spec.cells.find((c) => c.row === 1 && c.col === COL.asOf)).toMatchObject({ value: "undated: +1 day" });
     expect(spec.cells.find((c) => c.row === 1 && c.col === COL.period)).toMatchObject({ value: "=1+1" });
     expect(spec.cells.find((c) => c.row === 1 && c.col === 1)?.note).toContain('"-1 and more"');
-    expect(spec.cells.filter((c) => c.formula !== undefined).map((c) => c.formula)).toEqual(['=IF(C2="",B2,C2)']);
+    // The only formulas are the add-in's own: Used and the Check flag.
+    const formulaCells = spec.cells.filter((c) => c.formula !== undefined);
+    expect(formulaCells.map((c) => c.col)).toEqual([COL.used, COL.check]);
+    expect(formulaCells[0].formula).toBe('=IF(C2="",B2,C2)');
   });
 });
 

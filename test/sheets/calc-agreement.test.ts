@@ -3,7 +3,7 @@
  * dataset: a model built on the names and one built on DEAL.* functions agree.
  */
 import { cagr, preMoney, priorValue, stake, stepUp } from "../../src/calc/deal-math";
-import { buildAllBlocks } from "../../src/sheets";
+import { buildAllBlocks, buildBlock } from "../../src/sheets";
 import { evaluateWorkbook } from "../../src/sheets/evaluate";
 import { figureOf } from "./helpers";
 import { ulp } from "./oracle";
@@ -31,14 +31,17 @@ describe("the sheets agree with src/calc", () => {
     expect(Math.abs((wb.name("AMZN_CAGR_3Y") as number) - rate)).toBeLessThanOrEqual(4 * ulp(rate));
   });
 
-  test("every sensitivity cell is DEAL.STAKE of its amount and valuation, post and pre", () => {
-    for (let i = 0; i < 5; i++) {
-      for (let j = 0; j < 5; j++) {
-        const a = wb.value("Sensitivity", 12 + i, 0) as number;
-        const v = wb.value("Sensitivity", 11, 1 + j) as number;
-        expect(wb.value("Sensitivity", 12 + i, 1 + j)).toBe(stake(a, v, "post"));
-        expect(wb.value("Sensitivity", 12 + i, 8 + j)).toBe(stake(a, v, "pre", round));
+  test("every sensitivity cell is DEAL.STAKE of its amount and valuation, post and pre; the ad-hoc stake too", () => {
+    // Each grid hangs off its corner label: valuations to the right of it, amounts below.
+    const [post, pre] = buildBlock("sensitivity").cells.filter((c) => c.value === "Amount ↓ · valuation →");
+    for (let i = 1; i <= 5; i++) {
+      for (let j = 1; j <= 5; j++) {
+        const a = wb.value("Sensitivity", post.row + i, post.col) as number;
+        const v = wb.value("Sensitivity", post.row, post.col + j) as number;
+        expect(wb.value("Sensitivity", post.row + i, post.col + j)).toBe(stake(a, v, "post"));
+        expect(wb.value("Sensitivity", pre.row + i, pre.col + j)).toBe(stake(a, v, "pre", round));
       }
     }
+    expect(wb.name("SCENARIO_STAKE")).toBe(stake(amount, valuation, "post"));
   });
 });

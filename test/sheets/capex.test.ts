@@ -26,7 +26,7 @@ describe("Capex 2026 block", () => {
         top: 3,
         left: 0,
         bottom: 3 + blockFigureIds(BUILT_IN_FIGURES, "capex").length,
-        right: 11,
+        right: 12,
         retractIn: "Status",
       },
     ]);
@@ -58,7 +58,11 @@ describe("Capex 2026 block", () => {
   });
 
   test("the cost per employee is an empty user input; the saving stays empty until it is filled", () => {
-    expect(cellAt(capex, "B15")).toEqual({ row: 14, col: 1, value: null, numberFormat: "$#,##0", style: "input", owner: "user" });
+    const { validation, ...input } = cellAt(capex, "B15");
+    expect(input).toEqual({ row: 14, col: 1, value: null, numberFormat: "$#,##0", style: "input", owner: "user" });
+    expect(validation).toMatchObject({ type: "decimal", min: 0 });
+    expect(validation?.prompt.message).toContain("100000 for $100,000");
+    expect(cellAt(capex, "C15")).toMatchObject({ style: "flag", owner: "addin" });
     expect(cellAt(capex, "B16")).toMatchObject({ formula: '=IF(B15="","",AMAZON_CORPORATE_LAYOFFS*B15)', numberFormat: '$#,##0.0,,,"B"' });
     expect(evaluateWorkbook([deal, capex]).value("Capex 2026", 15, 1)).toBe("");
   });

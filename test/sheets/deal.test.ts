@@ -4,7 +4,7 @@ import { allFacts, findSource } from "../../src/figures";
 import { buildBlock } from "../../src/sheets";
 import { parseA1 } from "../../src/sheets/a1";
 import { evaluateWorkbook } from "../../src/sheets/evaluate";
-import { cellAt, colLetter, exact, expectFigureRow, expectTableHeader, figureOf, nameAddress, sourceTitleOf } from "./helpers";
+import { cellAt, colLetter, exact, expectFigureRow, expectTableHeader, figureOf, nameAddress, sourceTitleOf, tableCell } from "./helpers";
 import { Fraction } from "./oracle";
 import { blockFigureIds } from "../../src/sheets";
 import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
@@ -26,10 +26,10 @@ describe("Deal block", () => {
     expect(cellAt(deal, "A1")).toMatchObject({ value: "Amazon investment in OpenAI: the deal", style: "title" });
   });
 
-  test("the figures table is the Excel table DealFigures over A4:L10", () => {
+  test("the figures table is the Excel table DealFigures over A4:M10", () => {
     expectTableHeader(deal, 4);
     expect(deal.tables).toEqual([
-      { name: "DealFigures", top: 3, left: 0, bottom: 3 + blockFigureIds(BUILT_IN_FIGURES, "deal").length, right: 11, retractIn: "Status" },
+      { name: "DealFigures", top: 3, left: 0, bottom: 3 + blockFigureIds(BUILT_IN_FIGURES, "deal").length, right: 12, retractIn: "Status" },
     ]);
   });
 
@@ -38,16 +38,16 @@ describe("Deal block", () => {
   });
 
   test("the 'up to $50B' talks figure and the announced $50B are separate rows with their own status", () => {
-    expect(cellAt(deal, `${colLetter("status")}5`).value).toBe("reported");
-    expect(cellAt(deal, `${colLetter("qualifier")}5`).value).toBe("up to");
-    expect(cellAt(deal, `${colLetter("status")}6`).value).toBe("announced");
+    expect(tableCell(deal, 5, "Status").value).toBe("reported");
+    expect(tableCell(deal, 5, "Qualifier").value).toBe("up to");
+    expect(tableCell(deal, 6, "Status").value).toBe("announced");
     expect(cellAt(deal, "B5").note).toContain("Other claim: Amazon investment in OpenAI (announced) (deal.amount_announced)");
   });
 
   test("the announced row shows in a cell beside its number that it is contested, and its note quotes who contradicts it", () => {
-    expect(colLetter("standing")).toBe("E");
-    expect(cellAt(deal, "E6")).toMatchObject({ value: "contested", figureId: "deal.amount_announced", owner: "addin" });
-    expect(cellAt(deal, "E5").value).toBe("confirmed by 4 articles, hedged by 2");
+    expect(colLetter("standing")).toBe("F");
+    expect(cellAt(deal, "F6")).toMatchObject({ value: "contested", figureId: "deal.amount_announced", owner: "addin" });
+    expect(cellAt(deal, "F5").value).toBe("confirmed by 4 articles, hedged by 2");
     const note = cellAt(deal, "B6").note ?? "";
     expect(note.split("\n")[0]).toBe("$50B · announced · contested");
     expect(note).toContain(

@@ -151,6 +151,38 @@ describe("formula evaluator: functions", () => {
     expect(compute("=ISBLANK(NA())")).toBe(false);
   });
 
+  test("ISNUMBER is TRUE for a number only: not for numeric text, a blank, a boolean or an error", () => {
+    expect(compute("=ISNUMBER(B1)", { B1: 35e9 })).toBe(true);
+    expect(compute("=ISNUMBER(B1)", { B1: "35" })).toBe(false);
+    expect(compute("=ISNUMBER(B1)", { B1: "$35bn" })).toBe(false);
+    expect(compute("=ISNUMBER(A1)")).toBe(false);
+    expect(compute("=ISNUMBER(TRUE)")).toBe(false);
+    expect(compute("=ISNUMBER(1/0)")).toBe(false);
+  });
+
+  test("AND, OR and NOT: blanks skipped, all blank or text is #VALUE!, errors propagate", () => {
+    expect(compute("=AND(1>0,2>1)")).toBe(true);
+    expect(compute("=AND(1>0,A1,2<1)")).toBe(false);
+    expect(compute("=OR(1<0,A1,2>1)")).toBe(true);
+    expect(compute("=OR(A1)")).toEqual(err("#VALUE!"));
+    expect(compute('=AND("x",TRUE)')).toEqual(err("#VALUE!"));
+    expect(compute("=OR(TRUE,NA())")).toEqual(err("#N/A"));
+    expect(compute("=NOT(1>2)")).toBe(true);
+    expect(compute("=NOT(5)")).toBe(false);
+    expect(compute("=NOT(NA())")).toEqual(err("#N/A"));
+  });
+
+  test("ROUND rounds half away from zero on the number as Excel shows it", () => {
+    expect(compute("=ROUND(913000000000.0001,0)")).toBe(913000000000);
+    expect(compute("=ROUND(2.5,0)")).toBe(3);
+    expect(compute("=ROUND(-2.5,0)")).toBe(-3);
+    // The double of 2.675 is a little under it; Excel's ROUND still gives 2.68.
+    expect(compute("=ROUND(2.675,2)")).toBe(2.68);
+    expect(compute("=ROUND(1234.5,-2)")).toBe(1200);
+    expect(compute("=ROUND(1.5e20,0)")).toBe(1.5e20);
+    expect(compute('=ROUND("x",0)')).toEqual(err("#VALUE!"));
+  });
+
   test("INDEX and ROWS on a single value, and STOCKHISTORY's missing live data", () => {
     expect(compute("=INDEX(7,1,1)")).toBe(7);
     expect(compute("=INDEX(7,ROWS(7))")).toBe(7);

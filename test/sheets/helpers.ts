@@ -64,48 +64,22 @@ export function colLetter(field: keyof typeof COL): string {
   return toA1(0, COL[field]).replace(/\d+$/, "");
 }
 
-/** Checks a figures-table row: label, reported value and note, empty user override, Used formula, standing and text fields. */
-export function expectFigureRow(spec: SheetSpec, excelRow: number, id: string): void {
-  const f = figureOf(id);
-  const format = UNIT_FORMAT[f.unit];
-  const a = (field: keyof typeof COL) => cellAt(spec, `${colLetter(field)}${excelRow}`);
-  expect(a("figure")).toMatchObject({ value: f.label, owner: "addin", figureId: id, style: "label" });
-  const reported = f.unit === "date" ? excelSerial(f.value) : Fraction.of(f.value).toNumber();
-  expect(a("reported")).toMatchObject({ value: reported, numberFormat: format, owner: "addin", figureId: id, style: "reported" });
-  expect(a("reported").formula).toBeUndefined();
-  const note = a("reported").note ?? "";
-  expect(note).toContain(`"${f.quote}"`);
-  expect(note).toContain(f.status);
-  expect(note).toContain(f.asOf);
-  expect(note).toContain(`Period: ${f.period}`);
-  expect(note).toContain(sourceTitleOf(f.sourceId));
-  expect(a("override")).toEqual({
-    row: excelRow - 1,
-    col: 2,
-    value: null,
-    numberFormat: format,
-    style: "input",
-    owner: "user",
-    figureId: id,
-  });
-  expect(a("used")).toMatchObject({ formula: `=IF(C${excelRow}="",B${excelRow},C${excelRow})`, numberFormat: format, owner: "addin" });
-  expect(a("standing").value).toBe(STANDINGS[id]);
-  expect(a("unit").value).toBe(f.unit);
-  expect(a("qualifier").value).toBe(f.qualifier);
-  expect(a("status").value).toBe(f.status);
-  expect(a("asOf").value).toBe(f.asOfDate === null ? `undated: ${f.asOf}` : `${f.asOf}; dated ${f.asOfDate}, ${f.asOfBasis}`);
-  expect(a("period").value).toBe(f.period);
-  expect(a("source").value).toBe(sourceTitleOf(f.sourceId));
-  expect(a("id").value).toBe(id);
-  for (const field of ["standing", "unit", "qualifier", "status", "asOf", "period", "source", "id"] as const)
-    expect(a(field)).toMatchObject({ owner: "addin", figureId: id });
-}
+/** What each unit's Override cell accepts (data validation): the issue's rules, written apart from src/sheets/inputs.ts. */
+export const UNIT_VALIDATION: Readonly<Record<string, { type: string; min: number; example: string }>> = {
+  USD: { type: "decimal", min: 0, example: "35e9" },
+  "USD per share": { type: "decimal", min: 0, example: "99.5" },
+  "gain as a fraction": { type: "decimal", min: -1, example: "114%" },
+  employees: { type: "whole", min: 0, example: "16000" },
+  // Excel serial 61 is 1900-03-01, the first day Excel's serials and the calendar agree on.
+  date: { type: "date", min: 61, example: "2026-03-31" },
+};
 
 export const TABLE_HEADER = [
   "Figure",
   "Reported",
   "Override",
   "Used",
+  "Check",
   "Standing",
   "Unit",
   "Qualifier",
@@ -116,8 +90,57 @@ export const TABLE_HEADER = [
   "Id",
 ];
 
+/** The cell of a figures table's row (1-based Excel row) under a header, found by the header's text. */
+export function tableCell(spec: SheetSpec, excelRow: number, header: string): CellSpec {
+  const table = spec.tables.find((t) => t.top < excelRow - 1 && excelRow - 1 <= t.bottom);
+  const head = spec.cells.find((c) => c.row === table?.top && c.value === header);
+  if (!table || !head) throw new Error(`${spec.sheetName} has no table column ${header} over row ${excelRow}.`);
+  return cellAt(spec, toA1(excelRow - 1, head.col));
+}
+
+/** Checks a figures-table row: label, reported value and note, empty user override with its validation, Used formula, the Check flag, standing and text fields. */
+export function expectFigureRow(spec: SheetSpec, excelRow: number, id: string): void {
+  const f = figureOf(id);
+  const format = UNIT_FORMAT[f.unit];
+  const a = (header: string) => tableCell(spec, excelRow, header);
+  const ref = (header: string) => toA1(excelRow - 1, a(header).col);
+  expect(a("Figure")).toMatchObject({ value: f.label, owner: "addin", figureId: id, style: "label" });
+  const reported = f.unit === "date" ? excelSerial(f.value) : Fraction.of(f.value).toNumber();
+  expect(a("Reported")).toMatchObject({ value: reported, numberFormat: format, owner: "addin", figureId: id, style: "reported" });
+  expect(a("Reported").formula).toBeUndefined();
+  const note = a("Reported").note ?? "";
+  expect(note).toContain(`"${f.quote}"`);
+  expect(note).toContain(f.status);
+  expect(note).toContain(f.asOf);
+  expect(note).toContain(`Period: ${f.period}`);
+  expect(note).toContain(sourceTitleOf(f.sourceId));
+  const { validation, ...override } = a("Override");
+  expect(override).toEqual({ row: excelRow - 1, col: 2, value: null, numberFormat: format, style: "input", owner: "user", figureId: id });
+  const rule = UNIT_VALIDATION[f.unit];
+  expect(validation).toMatchObject({ type: rule.type, min: rule.min });
+  expect(validation?.prompt.message).toContain(rule.example);
+  expect(validation?.prompt.message).toContain("Blank: the reported figure.");
+  expect(a("Used")).toMatchObject({
+    formula: `=IF(${ref("Override")}="",${ref("Reported")},${ref("Override")})`,
+    numberFormat: format,
+    owner: "addin",
+  });
+  expect(a("Check")).toMatchObject({ style: "flag", owner: "addin", figureId: id });
+  expect(a("Check").formula).toContain(ref("Override"));
+  expect(a("Standing").value).toBe(STANDINGS[id]);
+  expect(a("Unit").value).toBe(f.unit);
+  expect(a("Qualifier").value).toBe(f.qualifier);
+  expect(a("Status").value).toBe(f.status);
+  expect(a("As of").value).toBe(f.asOfDate === null ? `undated: ${f.asOf}` : `${f.asOf}; dated ${f.asOfDate}, ${f.asOfBasis}`);
+  expect(a("Period").value).toBe(f.period);
+  expect(a("Source").value).toBe(sourceTitleOf(f.sourceId));
+  expect(a("Id").value).toBe(id);
+  for (const header of ["Standing", "Unit", "Qualifier", "Status", "As of", "Period", "Source", "Id"])
+    expect(a(header)).toMatchObject({ owner: "addin", figureId: id });
+}
+
 export function expectTableHeader(spec: SheetSpec, excelRow: number): void {
   TABLE_HEADER.forEach((title, i) =>
-    expect(cellAt(spec, `${toA1(0, i).replace(/\d+$/, "")}${excelRow}`)).toMatchObject({ value: title, style: "header", owner: "addin" }),
+    expect(cellAt(spec, toA1(excelRow - 1, i))).toMatchObject({ value: title, style: "header", owner: "addin" }),
   );
 }

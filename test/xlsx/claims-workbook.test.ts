@@ -72,8 +72,9 @@ describeWithLibreOffice("npm run workbook, recalculated by LibreOffice: every fi
   test("the announced row shows its standing, contested, in its own cell beside the number", () => {
     expect(figureCell(sheet("Deal"), "deal.amount_announced", "Standing")).toBe("contested");
     expect(figureCell(sheet("Deal"), "deal.amount", "Standing")).toBe("confirmed by 4 articles, hedged by 2");
-    const { cols } = tableOf(sheet("Deal"), ["Used", "Standing"]);
-    expect(cols.get("Standing")).toBe(cols.get("Used")! + 1);
+    // Beside the number: Used, then Check (the override's unit flag), then Standing.
+    const { cols } = tableOf(sheet("Deal"), ["Used", "Check", "Standing"]);
+    expect([cols.get("Check"), cols.get("Standing")]).toEqual([cols.get("Used")! + 1, cols.get("Used")! + 2]);
   });
 
   test("round size and close date carry the source's own qualifier: could total, projected by; never up to", () => {

@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ASSUMPTION_NAMES, buildAllBlocks, DERIVED_NAMES, inputNames } from "../../src/sheets";
+import { ASSUMPTION_NAMES, buildAllBlocks, DERIVED_NAMES, TEXT_NAMES, inputNames } from "../../src/sheets";
 import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
 import type { CellSpec, SheetSpec } from "../../src/sheets/spec";
 import { toA1 } from "../../src/sheets/a1";
@@ -179,7 +179,7 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
         .map((n) => n.name)
         .filter((n) => !n.startsWith("DEALDESK_"))
         .sort(),
-    ).toEqual([...allNames, ...ASSUMPTION_NAMES].sort());
+    ).toEqual([...allNames, ...ASSUMPTION_NAMES, ...Object.keys(TEXT_NAMES)].sort());
     for (const spec of specs) {
       for (const name of spec.names)
         expect(nameTarget(plain, name.name)).toEqual({ sheet: spec.sheetName, address: toA1(name.row, name.col) });
@@ -209,13 +209,17 @@ describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) =>
     expect(closeTo(nameValue(plain, "OPENAI_STEPUP") as number, 1.66)).toBe(true);
   });
 
-  test("with DEAL_AMOUNT overridden at $37B, the Sensitivity grids centre on it: 37/830 and 37/930 appear", () => {
-    const values = Object.values(sheetValues(amount37, "Sensitivity")).filter((v): v is number => typeof v === "number");
-    const has = (expected: number) => values.filter((v) => closeTo(v, expected)).length;
-    // Post-money grid (valuations 730…930): 37 ÷ 830 and 37 ÷ 930; the pre-money grid adds the
-    // $100B round, so 730 and 830 give 37 ÷ 830 and 37 ÷ 930 again, and 930 gives 37 ÷ 1030.
-    expect([has(37 / 830), has(37 / 930)]).toEqual([2, 2]);
-    expect(has(37 / 1030)).toBe(1);
+  test("the names holding text hold it: the scenario's basis reads post while its input is blank", () => {
+    for (const [name, text] of Object.entries(TEXT_NAMES)) expect([name, nameValue(plain, name)]).toEqual([name, text]);
+  });
+
+  test("with DEAL_AMOUNT overridden at $37B and the scenario blank, the grids' base cases are 37/830 and 37/930", () => {
+    const sensitivity = specs.find((s) => s.block === "sensitivity")!;
+    // The base cases, highlighted: the ad-hoc stake and the centre of each grid (post-money, then pre-money).
+    const base = sensitivity.cells
+      .filter((c) => c.style === "base")
+      .map((c) => shown(amount37.getWorksheet("Sensitivity")!.getCell(toA1(c.row, c.col))));
+    expect(base.map((v, i) => closeTo(v as number, [37 / 830, 37 / 830, 37 / 930][i]))).toEqual([true, true, true]);
     expect(nameValue(amount37, "DEAL_AMOUNT")).toBe(37e9);
     // Without the override, no cell of the grid holds 37/830.
     expect(Object.values(sheetValues(plain, "Sensitivity")).filter((v) => typeof v === "number" && closeTo(v, 37 / 830))).toEqual([]);

@@ -63,6 +63,7 @@ export function buildCapexBlock(sheetName: string, origin: Origin, data: Dataset
     heading: "Layoff saving: enter the fully loaded cost per employee (the sources do not give it)",
     inputLabel: "Fully loaded annual cost per corporate employee",
     inputFormat: FORMATS.dollars,
+    inputKind: "annualDollars",
     resultLabel: "Implied annual saving",
     inputs: { up: ["amazon.corporate_layoffs"], down: [] },
     resultFormula: (cost) => `=IF(${cost}="","",AMAZON_CORPORATE_LAYOFFS*${cost})`,

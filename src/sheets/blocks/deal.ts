@@ -95,6 +95,7 @@ export function buildDealBlock(sheetName: string, origin: Origin, data: Dataset)
     heading: "Multiple on the investment: enter an exit valuation (the sources do not give one)",
     inputLabel: "OpenAI valuation at exit",
     inputFormat: FORMATS.billions,
+    inputKind: "usd",
     inputName: EXIT_VALUATION_NAME,
     inputComment: "OpenAI's valuation at an exit you choose, for DEAL.MOIC: the sources give none, so it is blank until you enter it.",
     resultLabel: "Multiple on the investment at that exit, if the valuation is post-money",
