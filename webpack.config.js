@@ -175,7 +175,7 @@ module.exports = (env, argv) => {
               exclude: /node_modules/,
               use: {
                 loader: "ts-loader",
-                options: { onlyCompileBundledFiles: true, compilerOptions: { module: "es2020", sourceMap: true } },
+                options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: true } },
               },
             },
           ],

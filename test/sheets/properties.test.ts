@@ -3,6 +3,7 @@ import { buildAllBlocks } from "../../src/sheets";
 import { evaluateWorkbook } from "../../src/sheets/evaluate";
 import { DERIVED_NAMES, INPUT_NAMES } from "../../src/sheets/names";
 import { Fraction } from "./oracle";
+import { propertyRuns } from "../support/property-runs";
 
 const specs = buildAllBlocks();
 const names = [...Object.values(INPUT_NAMES), ...DERIVED_NAMES];
@@ -25,7 +26,7 @@ describe("properties", () => {
         expect(wb.name("OPENAI_PREMONEY_IMPLIED")).toBe(v.sub(r).toNumber());
         expect(wb.name("DEAL_SHARE_OF_ROUND")).toBe(a.div(r).toNumber());
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     );
   });
 
@@ -36,7 +37,7 @@ describe("properties", () => {
         const moved = evaluateWorkbook(buildAllBlocks({ origin: { row, col } }));
         for (const name of names) expect(moved.name(name)).toEqual(atA1.name(name));
       }),
-      { numRuns: 25 },
+      { numRuns: propertyRuns(25) },
     );
   });
 
@@ -51,7 +52,7 @@ describe("properties", () => {
         expect(wb.evaluate(`=${w}&"|"&${x}`, "none")).toBe(`${w}|${x}`);
         expect(wb.evaluate(`=${w}<${x}`, "none")).toBe(w < x);
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });

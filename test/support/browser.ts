@@ -235,6 +235,8 @@ export async function openPane(
     globals?: Record<string, unknown>;
     /** Make the Office CDN unreachable, as offline or behind a proxy that blocks it. */
     officeUnreachable?: boolean;
+    /** The page to open under `origin` (default taskpane.html). */
+    path?: string;
   } = {},
 ): Promise<PanePage> {
   const page = await context.newPage();
@@ -256,7 +258,7 @@ export async function openPane(
   );
   const globals = { ...options.globals, ...(options.fakeHost ? { dealDeskFake: options.fake ?? {} } : {}) };
   await page.addInitScript((values) => Object.assign(window, values), globals);
-  await page.goto(`${origin}/taskpane.html`);
+  await page.goto(`${origin}/${options.path ?? "taskpane.html"}`);
   return { page, errors, requests };
 }
 
