@@ -31,6 +31,8 @@ export interface FigureCard {
   readonly comment: string;
   /** Where the status rests on one undated or secondary source, the sentence that says so. */
   readonly caveat: string | null;
+  /** How far the sources agree ("confirmed by 3 articles", "single source", "contested"), where the dataset says. */
+  readonly standing: string | null;
   /** How old it is on the day the pane opened: "303 days old". */
   readonly age: string;
   /** Older than the threshold the user chose. */
@@ -49,6 +51,15 @@ function ageText(figure: Figure, today: string): string {
   return days < 0 ? TEXTS.periodRunning(-days) : TEXTS.ageDays(days);
 }
 
+/**
+ * The figure's standing as the dataset gives it, or null where this dataset has none (issue 21
+ * adds the field; a dataset without it shows no standing rather than a guess).
+ */
+export function standingOf(figure: Figure): string | null {
+  const standing = (figure as Figure & { readonly standing?: unknown }).standing;
+  return typeof standing === "string" && standing.trim() !== "" ? standing : null;
+}
+
 /** The card of one figure, its age taken on `age.today`. */
 export function figureCard(figure: Figure, age: AgeContext): FigureCard {
   const source = findSource(figure.sourceId);
@@ -65,6 +76,7 @@ export function figureCard(figure: Figure, age: AgeContext): FigureCard {
     quote: figure.quote,
     comment: figure.comment,
     caveat: singleSourceCaveat(figure, source),
+    standing: standingOf(figure),
     age: ageText(figure, age.today),
     stale: days !== null && days > age.staleDays,
   };

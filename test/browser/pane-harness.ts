@@ -52,11 +52,9 @@ const pane = mountPane(document, {
   today: "2026-12-01",
   blocks: BLOCKS.map((id) => ({ id, title: BLOCK_TITLES[id] })),
   derived: derivedCards,
-  functions: functionEntries(),
-  previews: () => {
-    if (page.paneHarness?.previewFails) throw new Error("the evaluator met a formula it cannot read");
-    return [];
-  },
+  functions: () => Promise.resolve(functionEntries()),
+  previews: () =>
+    page.paneHarness?.previewFails ? Promise.reject(new Error("the evaluator met a formula it cannot read")) : Promise.resolve([]),
 });
 
 page.harness = {
