@@ -65,12 +65,14 @@ export function mountFunctions(
           loaded.map((entry) => renderEntry(doc, controls, entry, insertFormula)),
         );
         controls.refresh();
+        list.setAttribute("data-loaded", "true");
       } catch (error) {
+        // Opening the list again tries again.
         loading = null;
         const text = TEXTS.functionsFailed(error instanceof Error ? error.message : String(error));
         replaceChildren(list, [h(doc, "li", { className: "message message-error" }, text)]);
+        list.setAttribute("data-loaded", "failed");
       }
-      list.setAttribute("data-loaded", "true");
     })();
     return loading;
   };

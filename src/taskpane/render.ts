@@ -4,11 +4,7 @@
 import { h } from "./dom";
 import { TEXTS } from "./texts";
 import type { DerivedCard, FigureCard, PreviewTable } from "./view-model";
-
-/** The line under a card's number: its status, then its standing where the dataset gives one. */
-export function standingLine(card: FigureCard): string {
-  return [card.status, card.standing].filter((part): part is string => part !== null).join(" · ");
-}
+import { standingLine } from "./view-model";
 
 /**
  * One figure as a compact card: the label, the claim with its qualifier ("up to $50B") and the

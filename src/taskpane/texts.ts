@@ -86,7 +86,7 @@ export const TEXTS = {
 
   // The function reference.
   loadingFunctions: "Loading the functions…",
-  functionsFailed: (detail: string) => `The list of functions could not be loaded: ${detail}. Close and reopen the pane to try again.`,
+  functionsFailed: (detail: string) => `The list of functions could not be loaded: ${detail}. Close the list and open it again to retry.`,
   insert: "Insert",
   inserts: "Insert puts ",
   insertsWhere: " in the selected cell.",

@@ -82,6 +82,11 @@ export function figureCard(figure: Figure, age: AgeContext): FigureCard {
   };
 }
 
+/** The line under a card's number: its status, then its standing where the dataset gives one. */
+export function standingLine(card: Pick<FigureCard, "status" | "standing">): string {
+  return card.standing === null ? card.status : `${card.status} · ${card.standing}`;
+}
+
 /** A card for every figure of the dataset, in its order. */
 export function figureCards(age: AgeContext, figures: readonly Figure[] = allFigures()): FigureCard[] {
   return figures.map((f) => figureCard(f, age));

@@ -262,6 +262,11 @@ export async function openPane(
   return { page, errors, requests };
 }
 
+/** Opens a disclosure (a details element) by clicking its summary, as a person does; an open one stays open. */
+export async function openDisclosure(page: Page, selector: string): Promise<void> {
+  if (!(await page.$eval(selector, (details) => (details as HTMLDetailsElement).open))) await page.click(`${selector} > summary`);
+}
+
 /** The npm copy of a file under the CDN's /lib/1/hosted/, or null when there is none. */
 export function officeJsFile(urlPath: string): string | null {
   const relative = urlPath.replace(/^\/lib\/1\/hosted\//, "");
@@ -270,8 +275,8 @@ export function officeJsFile(urlPath: string): string | null {
 }
 
 /**
- * Presses Tab once per control and records where focus lands. `expected` lists every visible
- * control in page order, a radio group as one stop (browsers move inside it with the arrows);
+ * Presses Tab once per control and records where focus lands. `expected` lists every visible,
+ * enabled control in page order, a radio group as one stop (browsers move inside it with the arrows);
  * `reached` is where each Tab went; `outlines` the focused element's outline style and width.
  */
 export async function tabWalk(page: Page): Promise<{ expected: string[]; reached: string[]; outlines: string[] }> {
@@ -286,7 +291,8 @@ export async function tabWalk(page: Page): Promise<{ expected: string[]; reached
     const seenGroups = new Set<string>();
     const stops: string[] = [];
     document.querySelectorAll<HTMLElement>(selector).forEach((el, i) => {
-      if (!el.checkVisibility()) return;
+      // Hidden and disabled controls take no focus.
+      if (!el.checkVisibility() || el.matches(":disabled")) return;
       const radio = el as HTMLInputElement;
       const key = radio.type === "radio" ? `radio:${radio.name}` : `el:${i}`;
       el.setAttribute("data-stop", key);

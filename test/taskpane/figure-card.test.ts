@@ -1,4 +1,4 @@
-import { figureCard } from "../../src/taskpane/view-model";
+import { figureCard, standingLine } from "../../src/taskpane/view-model";
 import { findFigure } from "../../src/figures";
 import type { Figure } from "../../src/figures";
 
@@ -28,5 +28,22 @@ describe("the pane's figure card carries each figure's caveats", () => {
     const c = card("amzn.return_3y");
     expect([c.label, c.claim]).toEqual(["AMZN share price gain over three years", "+114%"]);
     expect(c.comment).toContain("stated as a whole percentage");
+  });
+});
+
+describe("a card's standing", () => {
+  const figure = findFigure("deal.amount") as Figure;
+
+  test("is shown after the status where the dataset gives a standing", () => {
+    const withStanding = { ...figure, standing: "confirmed by 4 articles" } as Figure;
+    const c = figureCard(withStanding, { today: "2026-12-01", staleDays: 90 });
+    expect(c.standing).toBe("confirmed by 4 articles");
+    expect(standingLine(c)).toBe("reported · confirmed by 4 articles");
+  });
+
+  test("is left out, never guessed, where the dataset has none", () => {
+    const c = figureCard(figure, { today: "2026-12-01", staleDays: 90 });
+    expect(c.standing).toBeNull();
+    expect(standingLine(c)).toBe("reported");
   });
 });
