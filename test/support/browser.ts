@@ -119,7 +119,13 @@ export interface BrowserSession {
 }
 
 export async function launchChromium(
-  options: { width?: number; height?: number; colorScheme?: "light" | "dark" } = {},
+  options: {
+    width?: number;
+    height?: number;
+    colorScheme?: "light" | "dark";
+    /** Accept a server's self-signed certificate (the nginx test's). */
+    ignoreHTTPSErrors?: boolean;
+  } = {},
 ): Promise<BrowserSession> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "deal-desk-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -128,6 +134,7 @@ export async function launchChromium(
     args: CHROMIUM_ARGS,
     viewport: { width: options.width ?? 500, height: options.height ?? 900 },
     colorScheme: options.colorScheme ?? "light",
+    ignoreHTTPSErrors: options.ignoreHTTPSErrors ?? false,
   });
   return {
     context,
