@@ -244,6 +244,8 @@ export async function openPane(
     officeUnreachable?: boolean;
     /** The page to open under `origin` (default taskpane.html). */
     path?: string;
+    /** A fixed date and time for the page's clock (Date.now, new Date); timers keep running. */
+    clock?: Date;
   } = {},
 ): Promise<PanePage> {
   const page = await context.newPage();
@@ -265,6 +267,7 @@ export async function openPane(
   );
   const globals = { ...options.globals, ...(options.fakeHost ? { dealDeskFake: options.fake ?? {} } : {}) };
   await page.addInitScript((values) => Object.assign(window, values), globals);
+  if (options.clock) await page.clock.setFixedTime(options.clock);
   await page.goto(`${origin}/${options.path ?? "taskpane.html"}`);
   return { page, errors, requests };
 }
