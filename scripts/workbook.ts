@@ -7,7 +7,8 @@
  * command line is wrong.
  */
 import * as path from "path";
-import { useDataset } from "../src/figures";
+import { BUILT_IN_FIGURES } from "../src/figures/builtin";
+import type { Dataset } from "../src/figures/types";
 import { WorkbookFileError, checkTarget } from "../src/xlsx/save";
 import { checkFiguresFile } from "./figures-check";
 
@@ -70,15 +71,15 @@ function parseArgs(args: readonly string[]): Options {
 }
 
 /** Puts the figures of `file` in use for the sheet builders; false (with the problems printed) when it is invalid. */
-function useFiguresFile(file: string): boolean {
+/** The figures of `file`, or null (said on stderr) when the file is invalid. */
+function figuresFile(file: string): Dataset | null {
   const result = checkFiguresFile(file, path.join(__dirname, "..", "sources"));
   if (!result.ok) {
     console.error(`npm run workbook: the figures file is invalid, so nothing was written:\n${result.lines.join("\n")}`);
-    return false;
+    return null;
   }
-  useDataset(result.dataset);
   console.log(`Figures ${result.dataset.version} · ${result.dataset.date} from ${file}`);
-  return true;
+  return result.dataset;
 }
 
 function kilobytes(bytes: number): string {
@@ -104,13 +105,14 @@ async function main(args: readonly string[]): Promise<number> {
   // npm runs scripts from the package folder; INIT_CWD is where the user typed the command.
   const base = process.env.INIT_CWD ?? process.cwd();
   const out = path.resolve(base, options.out);
-  if (options.figures !== undefined && !useFiguresFile(path.resolve(base, options.figures))) return 1;
+  const dataset = options.figures === undefined ? BUILT_IN_FIGURES : figuresFile(path.resolve(base, options.figures));
+  if (dataset === null) return 1;
   try {
     checkTarget(out, { replace: options.force });
     // Loaded only once the path is known to be good: a wrong command line fails at once.
     const { buildAllBlocks } = await import("../src/sheets");
     const { writeWorkbook } = await import("../src/xlsx");
-    const specs = buildAllBlocks({});
+    const specs = buildAllBlocks({ dataset });
     const saved = await writeWorkbook(specs, out, { replace: options.force });
     const { summary } = saved;
     const width = Math.max(...summary.sheets.map((s) => s.name.length));

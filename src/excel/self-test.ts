@@ -6,6 +6,7 @@
  * revised dataset, and computes each DEAL.* function's documented example in a scratch sheet.
  * Every action goes through the public API of src/excel, as the pane calls it.
  */
+import { currentDataset } from "../figures";
 import { BLOCKS, buildBlock, type BlockId, type SheetSpec } from "../sheets";
 import { COL } from "../sheets/figure-table";
 import { toA1 } from "../sheets/a1";
@@ -43,7 +44,7 @@ export const USER = Object.freeze({
 export const REVISED = Object.freeze({ amount: 45e9, priorStep: 10e9 });
 
 const revisedSource: SpecSource = (block, options) => {
-  const spec = buildBlock(block, options);
+  const spec = buildBlock(block, { ...options, dataset: currentDataset() });
   const revise = (figureId: string | undefined, value: number): number =>
     figureId === "deal.amount" ? REVISED.amount : figureId === "openai.valuation_prior" ? value + REVISED.priorStep : value;
   return {
@@ -55,7 +56,7 @@ const revisedSource: SpecSource = (block, options) => {
 };
 
 function allNames(): string[] {
-  return BLOCKS.flatMap((b) => buildBlock(b).names.map((n) => n.name));
+  return BLOCKS.flatMap((b) => buildBlock(b, { dataset: currentDataset() }).names.map((n) => n.name));
 }
 
 async function checkNames(when: string, inputs: Inputs): Promise<CheckResult[]> {
@@ -80,7 +81,7 @@ function gridAddresses(spec: SheetSpec): { post: string; pre: string } {
 }
 
 async function checkSensitivity(sheet: string, round: number): Promise<CheckResult[]> {
-  const { post, pre } = gridAddresses(buildBlock("sensitivity"));
+  const { post, pre } = gridAddresses(buildBlock("sensitivity", { dataset: currentDataset() }));
   const expected = expectedSensitivity(round);
   const [postValues, preValues] = [await rangeValues(sheet, post), await rangeValues(sheet, pre)];
   return expected.amounts.flatMap((a, i) =>
@@ -104,7 +105,7 @@ async function checkOverride(sheets: Record<BlockId, string>): Promise<CheckResu
 
 /** A row inserted in the Deal table and a reported cell typed over, then a reviewed update. */
 async function checkUpdate(sheets: Record<BlockId, string>): Promise<CheckResult[]> {
-  const table = buildBlock("deal").tables[0];
+  const table = buildBlock("deal", { dataset: currentDataset() }).tables[0];
   const userRow = table.top + 3; // 1-based row number of the second data row: inside the table
   await insertSheetRow(sheets.deal, userRow);
   await typeInto(sheets.deal, `A${userRow}`, [[USER.rowText]]);

@@ -13,7 +13,7 @@ import { recordAfter, type BlockPlan, type NoteChange } from "../ownership/updat
 import { MESSAGES, NOTES_API, failure, protectedSheet } from "./failures";
 import { queueCellWrites, queueChangeLog, queueMarker, queueRecord, queueRecordSheet } from "./queue";
 import { CHANGE_LOG_SHEET, changeLogRows } from "../ownership/changelog";
-import { DATASET } from "../figures";
+import { DATASET, currentDataset } from "../figures";
 import { RECORD_SHEET, markerName, recordName } from "../ownership/record";
 import { readWorkbook, type WorkbookRead } from "./read";
 import { rectRange, withLostMarkers } from "./recover";
@@ -24,7 +24,7 @@ import type { ActionResult, UpdatePlan, UpdateReport } from "./types";
 /** Builds a block's spec; the default is the sheet builders on the current dataset. */
 export type SpecSource = (block: BlockId, options: { origin?: { row: number; col: number }; includeStockHistory?: boolean }) => SheetSpec;
 
-export const defaultSource: SpecSource = (block, options) => buildBlock(block, options);
+export const defaultSource: SpecSource = (block, options) => buildBlock(block, { ...options, dataset: currentDataset() });
 
 function planOf(read: WorkbookRead, source: SpecSource): WorkbookPlan {
   const markers = new Map(read.names.map((n) => [n.name.toUpperCase(), n.value]));

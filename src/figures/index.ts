@@ -5,11 +5,12 @@
  */
 import { BUILT_IN_FIGURES } from "./builtin";
 import { datasetInUse, hasDataset, useDataset } from "./in-use";
-import { findFigureIn, findSourceIn } from "./lookup";
+import { findFigureIn, findSourceIn, idsSupportedByIn } from "./lookup";
 import type { Dataset, Fact, Figure, FigureLookupError, Source } from "./types";
 
 export type * from "./types";
-export { isLookupError } from "./lookup";
+export { findFigureIn, findSourceIn, idsSupportedByIn, isLookupError } from "./lookup";
+export { BUILT_IN_FIGURES };
 export { useDataset };
 
 if (!hasDataset()) useDataset(BUILT_IN_FIGURES);
@@ -56,9 +57,5 @@ export function findSource(id: string): Source | undefined {
 
 /** The ids of the figures and facts a source states, first as the main source, then as corroboration. */
 export function idsSupportedBy(sourceId: string): readonly string[] {
-  const main = [...datasetInUse().figures, ...datasetInUse().facts].filter((item) => item.sourceId === sourceId).map((item) => item.id);
-  const also = datasetInUse()
-    .figures.filter((f) => f.alsoStatedIn.some((c) => c.sourceId === sourceId))
-    .map((f) => f.id);
-  return [...main, ...also.filter((id) => !main.includes(id))];
+  return idsSupportedByIn(datasetInUse(), sourceId);
 }

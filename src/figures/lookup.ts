@@ -27,6 +27,13 @@ export function findFigureIn(dataset: Dataset, id: string): Figure | FigureLooku
   };
 }
 
+/** The ids of the figures and facts a source states, first as the main source, then as corroboration. */
+export function idsSupportedByIn(dataset: Dataset, sourceId: string): readonly string[] {
+  const main = [...dataset.figures, ...dataset.facts].filter((item) => item.sourceId === sourceId).map((item) => item.id);
+  const also = dataset.figures.filter((f) => f.alsoStatedIn.some((c) => c.sourceId === sourceId)).map((f) => f.id);
+  return [...main, ...also.filter((id) => !main.includes(id))];
+}
+
 /** The source with this id; the validator makes sure every figure's and fact's sourceId names one. */
 export function findSourceIn(dataset: Dataset, id: string): Source | undefined {
   return dataset.sources.find((s) => s.id === id);

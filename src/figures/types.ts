@@ -52,11 +52,18 @@ export interface Source {
   readonly url: string | null;
 }
 
+/** The sheets that show figures in a table; a figure names the one it belongs to. */
+export type FigureBlock = "deal" | "amzn" | "capex";
+
 /** A number (or date) stated by one source. */
 export interface Figure {
   /** Stable, lowercase, dotted; appears in users' formulas, so never changes once released. */
   readonly id: string;
   readonly topic: Topic;
+  /** The block whose figures table shows it; within a block, figures keep the file's order. */
+  readonly block: FigureBlock;
+  /** The workbook name of its Used cell (DEAL_AMOUNT), which users' models reference; never renamed once released. */
+  readonly name?: string;
   /** What a person reads in a sheet. */
   readonly label: string;
   /** A decimal string for numbers ("241.73", "1.14" for +114%), an ISO date for dates. */

@@ -61,6 +61,15 @@ function duplicates(dataset: Dataset): FiguresProblem[] {
       problems.push({ id: item.id, field: "id", message: `repeats an id already used in the file; ids must be unique` });
     seen.add(item.id);
   }
+  // Excel compares names ignoring case.
+  const names = new Map<string, string>();
+  for (const f of dataset.figures) {
+    if (f.name === undefined) continue;
+    const other = names.get(f.name.toUpperCase());
+    if (other !== undefined)
+      problems.push({ id: f.id, field: "name", message: `repeats the name of ${other}; each figure's name must be its own` });
+    names.set(f.name.toUpperCase(), f.id);
+  }
   return problems;
 }
 

@@ -8,9 +8,9 @@ import { cagr, preMoney, priorValue, stake, stepUp } from "../calc/deal-math";
 import { Dec } from "../calc/decimal";
 import { isCalcError, type CalcError } from "../calc/errors";
 import { FIGURES_HEADER } from "../calc/figure-fields";
-import { findFigure, isLookupError } from "../figures";
+import { currentDataset, findFigure, isLookupError } from "../figures";
 import { isoDateToSerial } from "../figures/excel-dates";
-import { DERIVED_NAMES, INPUT_NAMES } from "../sheets/names";
+import { DERIVED_NAMES, inputNames } from "../sheets/names";
 import { GRID_SIZE, SENSITIVITY_DEFAULTS } from "../sheets/blocks/sensitivity";
 
 export type DerivedName = (typeof DERIVED_NAMES)[number];
@@ -21,7 +21,7 @@ export type Inputs = Readonly<Record<string, number>>;
 /** Each input name with its figure's reported value, as the sheets show it before any override. */
 export function datasetInputs(): Inputs {
   const inputs: Record<string, number> = {};
-  for (const [id, name] of Object.entries(INPUT_NAMES)) {
+  for (const [id, name] of Object.entries(inputNames(currentDataset()))) {
     const figure = findFigure(id);
     if (isLookupError(figure)) throw new Error(figure.message);
     inputs[name] = figure.unit === "date" ? isoDateToSerial(figure.value) : Number(figure.value);

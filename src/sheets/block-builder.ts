@@ -3,7 +3,7 @@
  * offset by the origin, A1 references that follow the origin, and the widths that show every
  * value. Each block's own file says only what goes where.
  */
-import { currentDataset } from "../figures";
+import type { Dataset } from "../figures/types";
 import { MAX_COL, MAX_ROW, toA1, type Anchor } from "./a1";
 import { formatNumber } from "./formats";
 import type { BlockId, CellSpec, ChartSpec, NameSpec, SheetSpec, TableSpec } from "./spec";
@@ -57,6 +57,8 @@ export class BlockBuilder {
   constructor(
     readonly block: BlockId,
     readonly origin: Origin,
+    /** The dataset the block shows: the builders read nothing else. */
+    readonly data: Dataset,
   ) {
     if (!Number.isInteger(origin.row) || !Number.isInteger(origin.col) || origin.row < 0 || origin.col < 0) {
       throw new RangeError(`A block's origin must be a cell (whole row and column indexes from 0), got ${JSON.stringify(origin)}.`);
@@ -110,7 +112,7 @@ export class BlockBuilder {
     // Beside the title; a block whose first row is full to there (tests build such) gets it after the row's last cell.
     const rowCols = this.cells.filter((c) => c.row === this.origin.row + STAMP.row).map((c) => c.col - this.origin.col);
     const col = rowCols.includes(STAMP.col) ? Math.max(...rowCols) + 1 : STAMP.col;
-    this.put(STAMP.row, col, { value: figuresStamp(currentDataset()), style: "muted", owner: "addin" });
+    this.put(STAMP.row, col, { value: figuresStamp(this.data), style: "muted", owner: "addin" });
     return Object.freeze({
       block: this.block,
       sheetName,

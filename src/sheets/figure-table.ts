@@ -2,10 +2,10 @@
  * The figures table every data block starts with (Figure | Reported | Override | Used | Unit |
  * Qualifier | Status | As of | Source | Id) and the notes that carry each claim's provenance.
  */
-import { findFigure, findSource, isLookupError } from "../figures";
+import { findFigureIn, findSourceIn, isLookupError } from "../figures/lookup";
 import { formatAsOf, formatClaim } from "../figures/format";
 import { QUALIFIER_MEANINGS, singleSourceCaveat, tierText } from "../figures/provenance";
-import type { Fact, Figure } from "../figures";
+import type { Dataset, Fact, Figure, FigureBlock, Source } from "../figures/types";
 import type { BlockBuilder } from "./block-builder";
 import { formatForUnit, isoDateToSerial } from "./formats";
 
@@ -36,24 +36,32 @@ export const COL = Object.freeze({
   id: 9,
 });
 
+/** The figures a block's table shows, in the file's order: the figures file decides them. */
+export function blockFigures(data: Dataset, block: FigureBlock): readonly Figure[] {
+  return data.figures.filter((f) => f.block === block);
+}
+
 /** The figure with this id; a missing id is a builder bug. */
-export function figure(id: string): Figure {
-  const found = findFigure(id);
+export function figure(data: Dataset, id: string): Figure {
+  const found = findFigureIn(data, id);
   if (isLookupError(found)) throw new Error(`Sheet builder asks for a figure the dataset lacks: ${found.message}`);
   return found;
 }
 
-function sourceLine(sourceId: string): string {
-  const source = findSource(sourceId);
-  if (!source) throw new Error(`Sheet builder: no source has the id "${sourceId}".`);
-  return `${source.title} (${source.cites}${source.date ? `, ${source.date}` : ", undated"}); ${tierText(source)}`;
+function source(data: Dataset, sourceId: string): Source {
+  const found = findSourceIn(data, sourceId);
+  if (!found) throw new Error(`Sheet builder: no source has the id "${sourceId}".`);
+  return found;
+}
+
+function sourceLine(data: Dataset, sourceId: string): string {
+  const s = source(data, sourceId);
+  return `${s.title} (${s.cites}${s.date ? `, ${s.date}` : ", undated"}); ${tierText(s)}`;
 }
 
 /** The title of a figure's or fact's source, for the Source column. */
-export function sourceTitle(sourceId: string): string {
-  const source = findSource(sourceId);
-  if (!source) throw new Error(`Sheet builder: no source has the id "${sourceId}".`);
-  return source.title;
+export function sourceTitle(data: Dataset, sourceId: string): string {
+  return source(data, sourceId).title;
 }
 
 function capitalize(text: string): string {
@@ -61,25 +69,25 @@ function capitalize(text: string): string {
 }
 
 /** The note on a figure's Reported cell: the claim, its qualifier and status, its date and how it is known, its source with its tier, the sentence, the caveats. */
-export function figureNote(f: Figure): string {
+export function figureNote(data: Dataset, f: Figure): string {
   const lines = [
     `${capitalize(formatClaim(f))} · ${f.status}`,
     `Qualifier "${f.qualifier}": ${QUALIFIER_MEANINGS[f.qualifier]}`,
     `As of: ${formatAsOf(f)}`,
-    `Source: ${sourceLine(f.sourceId)}`,
+    `Source: ${sourceLine(data, f.sourceId)}`,
     `"${f.quote}"`,
   ];
   if (f.comment) lines.push(f.comment);
-  const caveat = singleSourceCaveat(f, findSource(f.sourceId));
+  const caveat = singleSourceCaveat(f, findSourceIn(data, f.sourceId));
   if (caveat) lines.push(caveat);
-  if (f.alsoStatedIn.length > 0) lines.push(`Also stated in: ${f.alsoStatedIn.map((c) => sourceTitle(c.sourceId)).join("; ")}`);
-  for (const other of f.otherClaims) lines.push(`Other claim: ${figure(other).label} (${other}), a row of its own.`);
+  if (f.alsoStatedIn.length > 0) lines.push(`Also stated in: ${f.alsoStatedIn.map((c) => sourceTitle(data, c.sourceId)).join("; ")}`);
+  for (const other of f.otherClaims) lines.push(`Other claim: ${figure(data, other).label} (${other}), a row of its own.`);
   return lines.join("\n");
 }
 
 /** The note on a fact's cell: its status and date, its source and sentence. */
-export function factNote(f: Fact): string {
-  return [`${capitalize(f.status)} · as of ${f.asOf}`, `Source: ${sourceLine(f.sourceId)}`, `"${f.quote}"`].join("\n");
+export function factNote(data: Dataset, f: Fact): string {
+  return [`${capitalize(f.status)} · as of ${f.asOf}`, `Source: ${sourceLine(data, f.sourceId)}`, `"${f.quote}"`].join("\n");
 }
 
 /** A figure's value as the number Excel stores: the decimal as a double, a date as its serial. */
@@ -92,14 +100,12 @@ export function reportedNumber(f: Figure): number {
   return n;
 }
 
-/** Table header and one row per figure from block-local row `top`; returns each figure's row. */
-export function figureTable(
-  b: BlockBuilder,
-  top: number,
-  figures: readonly Figure[],
-  tableName: string,
-  names: Readonly<Record<string, string>>,
-): Map<string, number> {
+/**
+ * Table header and one row per figure of `block` (the figures file decides which, in its order)
+ * from block-local row `top`; each figure with a name names its Used cell. Returns each figure's row.
+ */
+export function figureTable(b: BlockBuilder, top: number, block: FigureBlock, tableName: string): Map<string, number> {
+  const figures = blockFigures(b.data, block);
   FIGURE_COLUMNS.forEach((title, col) => b.put(top, col, { value: title, style: "header", owner: "addin" }));
   const rows = new Map<string, number>();
   figures.forEach((f, i) => {
@@ -112,7 +118,7 @@ export function figureTable(
       value: reportedNumber(f),
       numberFormat,
       style: "reported",
-      note: figureNote(f),
+      note: figureNote(b.data, f),
       owner: "addin",
       figureId: f.id,
     });
@@ -130,11 +136,10 @@ export function figureTable(
     text(COL.qualifier, f.qualifier);
     text(COL.status, f.status);
     text(COL.asOf, f.asOf);
-    text(COL.source, sourceTitle(f.sourceId));
+    text(COL.source, sourceTitle(b.data, f.sourceId));
     // The figure's id: how an update finds this row again after the user sorts or inserts rows.
     b.put(row, COL.id, { value: f.id, style: "muted", owner: "addin", figureId: f.id });
-    const name = names[f.id];
-    if (name) b.name(name, row, COL.used, `${f.label}: the override when entered, otherwise the reported ${formatClaim(f)}.`);
+    if (f.name) b.name(f.name, row, COL.used, `${f.label}: the override when entered, otherwise the reported ${formatClaim(f)}.`);
   });
   b.table(tableName, top, 0, top + figures.length, FIGURE_COLUMNS.length - 1);
   return rows;

@@ -3,16 +3,18 @@
  * the figures dataset. Writers (Office.js, ExcelJS) and the pane's preview render these specs;
  * nothing here knows about Office.
  */
+import { BUILT_IN_FIGURES } from "../figures/builtin";
+import type { Dataset } from "../figures/types";
 import type { Origin } from "./block-builder";
-import { AMZN_FIGURE_IDS, buildAmznBlock } from "./blocks/amzn";
-import { buildCapexBlock, CAPEX_FIGURE_IDS } from "./blocks/capex";
-import { buildDealBlock, DEAL_FIGURE_IDS } from "./blocks/deal";
+import { buildAmznBlock } from "./blocks/amzn";
+import { buildCapexBlock } from "./blocks/capex";
+import { buildDealBlock } from "./blocks/deal";
 import { buildSensitivityBlock } from "./blocks/sensitivity";
 import { buildSourcesBlock } from "./blocks/sources";
 import type { BlockId, SheetSpec } from "./spec";
 
 export type * from "./spec";
-export { DERIVED_NAMES, INPUT_NAMES } from "./names";
+export { DERIVED_NAMES, inputNames } from "./names";
 export { FORMATS } from "./formats";
 
 /** Every block, dependencies first: the order "Insert all" writes them. */
@@ -27,16 +29,14 @@ export const BLOCK_TITLES: Readonly<Record<BlockId, string>> = Object.freeze({
   sources: "Sources",
 });
 
-/** The ids of the figures each block's table shows, in row order. */
-export const BLOCK_FIGURES: Readonly<Record<BlockId, readonly string[]>> = Object.freeze({
-  deal: DEAL_FIGURE_IDS,
-  amzn: AMZN_FIGURE_IDS,
-  capex: CAPEX_FIGURE_IDS,
-  sensitivity: Object.freeze([]),
-  sources: Object.freeze([]),
-});
+/** The ids of the figures a block's table shows, in row order (the figures file decides them). */
+export function blockFigureIds(data: Dataset, block: BlockId): readonly string[] {
+  return data.figures.filter((f) => f.block === block).map((f) => f.id);
+}
 
 export interface BuildOptions {
+  /** The figures the block shows (default: the built-in copy of figures/figures.json). */
+  readonly dataset?: Dataset;
   /** The block's top-left cell, 0-based (default A1). */
   readonly origin?: Origin;
   /** Add the live STOCKHISTORY cells beside the AMZN snapshot (Microsoft 365 only). */
@@ -48,7 +48,8 @@ function isBlockId(value: unknown): value is BlockId {
 }
 
 /**
- * The SheetSpec of one block. Pure: the same block and options always give an equal spec.
+ * The SheetSpec of one block, built from `options.dataset` alone. Pure: the same block and options
+ * always give an equal spec.
  *
  * @example buildBlock("deal").names.map((n) => n.name) // ["DEAL_AMOUNT", "DEAL_ROUND_SIZE", …]
  */
@@ -56,17 +57,18 @@ export function buildBlock(block: BlockId, options: BuildOptions = {}): SheetSpe
   if (!isBlockId(block)) throw new Error(`Unknown block ${JSON.stringify(block)}: the blocks are ${BLOCKS.join(", ")}.`);
   const origin = options.origin ?? { row: 0, col: 0 };
   const sheetName = BLOCK_TITLES[block];
+  const data = options.dataset ?? BUILT_IN_FIGURES;
   switch (block) {
     case "deal":
-      return buildDealBlock(sheetName, origin);
+      return buildDealBlock(sheetName, origin, data);
     case "amzn":
-      return buildAmznBlock(sheetName, origin, options.includeStockHistory ?? false);
+      return buildAmznBlock(sheetName, origin, data, options.includeStockHistory ?? false);
     case "capex":
-      return buildCapexBlock(sheetName, origin);
+      return buildCapexBlock(sheetName, origin, data);
     case "sensitivity":
-      return buildSensitivityBlock(sheetName, origin);
+      return buildSensitivityBlock(sheetName, origin, data);
     case "sources":
-      return buildSourcesBlock(sheetName, origin);
+      return buildSourcesBlock(sheetName, origin, data);
   }
 }
 

@@ -1,23 +1,14 @@
 /**
  * The workbook-scope names users' models reference. Inputs name the Used cell of a figure's
- * row (the override when entered, the reported value otherwise); derived names hold formulas.
+ * row (the override when entered, the reported value otherwise), as the figures file names them;
+ * derived names hold formulas.
  */
+import type { Dataset } from "../figures/types";
 
-/** Figure id → the name of its Used cell; every reported row has one. */
-export const INPUT_NAMES: Readonly<Record<string, string>> = Object.freeze({
-  "deal.amount": "DEAL_AMOUNT",
-  "deal.amount_announced": "DEAL_AMOUNT_ANNOUNCED",
-  "deal.round_size": "DEAL_ROUND_SIZE",
-  "openai.valuation_prior": "OPENAI_VALUATION_PRIOR",
-  "openai.valuation_round": "OPENAI_VALUATION_ROUND",
-  "deal.expected_close": "DEAL_EXPECTED_CLOSE",
-  "amzn.price": "AMZN_PRICE",
-  "amzn.return_3y": "AMZN_RETURN_3Y",
-  "amazon.capex_2026": "AMAZON_CAPEX_2026",
-  "amazon.corporate_layoffs": "AMAZON_CORPORATE_LAYOFFS",
-  "anthropic.amazon_investment": "ANTHROPIC_INVESTMENT",
-  "anthropic.indiana_campus": "ANTHROPIC_INDIANA_CAMPUS",
-});
+/** Figure id → the name of its Used cell, for every figure the figures file names. */
+export function inputNames(data: Dataset): Readonly<Record<string, string>> {
+  return Object.freeze(Object.fromEntries(data.figures.flatMap((f) => (f.name ? [[f.id, f.name]] : []))));
+}
 
 /** The derived names, each a formula on the input names (SENSITIVITY_ROUND_SIZE shows DEAL_ROUND_SIZE where the grid uses it). */
 export const DERIVED_NAMES = Object.freeze([

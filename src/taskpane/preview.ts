@@ -3,6 +3,7 @@
  * Excel would show, formulas replaced by the values they compute (the sheets' own evaluator).
  * Pure.
  */
+import { currentDataset } from "../figures";
 import { BLOCK_TITLES, buildAllBlocks } from "../sheets";
 import { columnLetters } from "../sheets/a1";
 import { displayText, evaluateWorkbook } from "../sheets/evaluate";
@@ -41,5 +42,5 @@ export function blockPreviews(specs: readonly SheetSpec[], titles: Readonly<Reco
 
 /** The preview of every block as built from the figures in use. */
 export function sheetPreviews(): PreviewTable[] {
-  return blockPreviews(buildAllBlocks(), BLOCK_TITLES);
+  return blockPreviews(buildAllBlocks({ dataset: currentDataset() }), BLOCK_TITLES);
 }

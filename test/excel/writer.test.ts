@@ -5,13 +5,13 @@
  */
 import { applyUpdate, checkSupport, insertBlocks, insertFormula, planUpdate, type SpecSource } from "../../src/excel";
 import { STYLE_LOOKS } from "../../src/sheets/styles";
-import { BLOCKS, BLOCK_FIGURES, BLOCK_TITLES, buildAllBlocks, buildBlock, type BlockId, type SheetSpec } from "../../src/sheets";
+import { BLOCKS, blockFigureIds, BLOCK_TITLES, buildAllBlocks, buildBlock, type BlockId, type SheetSpec } from "../../src/sheets";
 import { columnLetters, rangeA1, toA1 } from "../../src/sheets/a1";
 import { columnWidthPoints } from "../../src/ownership/layout";
 import { RECORD_COLUMNS } from "../../src/ownership/record";
 import { writtenOf, type Written } from "../../src/ownership/written";
 import { FakeWorkbook, installFakeOffice } from "../fakes/fake-excel";
-import { allFacts } from "../../src/figures";
+import { allFacts, BUILT_IN_FIGURES } from "../../src/figures";
 import { ok, previousSource } from "./actions";
 
 const NEW_SHEET = { target: "new-sheet", includeStockHistory: false } as const;
@@ -118,9 +118,9 @@ describe("insertBlocks", () => {
     const report = ok(await insertBlocks(["deal"], NEW_SHEET));
     const spec = buildBlock("deal");
     expect(report.summary).toEqual([
-      `Inserted sheet Deal with ${BLOCK_FIGURES.deal.length} figures, ${allFacts().length} facts and ${spec.names.length} named ranges.`,
+      `Inserted sheet Deal with ${blockFigureIds(BUILT_IN_FIGURES, "deal").length} figures, ${allFacts().length} facts and ${spec.names.length} named ranges.`,
     ]);
-    expect(report.blocks[0].figures).toBe(BLOCK_FIGURES.deal.length);
+    expect(report.blocks[0].figures).toBe(blockFigureIds(BUILT_IN_FIGURES, "deal").length);
   });
 
   it("describes a block without figures by its input cells and its one name", async () => {

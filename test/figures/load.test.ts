@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
 import { MAX_FIGURES_BYTES, loadFigures, type FetchLike } from "../../src/figures/load";
+import { figureIn } from "./json";
 
 const text = fs.readFileSync(path.resolve(__dirname, "../../figures/figures.json"), "utf8");
 const newer = JSON.stringify({ ...JSON.parse(text), version: "1.1.0", date: "2026-12-01" });
@@ -63,7 +64,7 @@ describe("loadFigures", () => {
 
   test("a file that breaks the schema: the built-in copy, naming the figure and the field", async () => {
     const json = JSON.parse(newer);
-    json.figures[8].value = "about 250";
+    figureIn(json, "amzn.price").value = "about 250";
     const loaded = await loadFigures(serving(200, JSON.stringify(json)), "figures.json", BUILT_IN_FIGURES);
     expect(loaded.origin).toBe("built-in");
     expect(loaded.reason).toMatch(/^figures\.json breaks the figures schema: amzn\.price field "value" must match /);
@@ -71,8 +72,8 @@ describe("loadFigures", () => {
 
   test("a file that repeats an id or names an unknown source is refused like the build refuses it", async () => {
     const json = JSON.parse(newer);
-    json.figures[1].sourceId = "src.unknown";
-    json.figures[1].alsoStatedIn = [];
+    figureIn(json, "deal.amount_announced").sourceId = "src.unknown";
+    figureIn(json, "deal.amount_announced").alsoStatedIn = [];
     const loaded = await loadFigures(serving(200, JSON.stringify(json)), "figures.json", BUILT_IN_FIGURES);
     expect(loaded.reason).toBe(
       'figures.json breaks the figures schema: deal.amount_announced field "sourceId" names the source "src.unknown", which is not among the file\'s sources',

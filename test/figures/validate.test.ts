@@ -6,9 +6,10 @@ import * as fs from "fs";
 import * as path from "path";
 import { checkDataset, describeProblem, quoteProblems } from "../../src/figures/validate";
 import type { FiguresProblem } from "../../src/figures/validate";
+import { figureIn, figuresJson, sourceIn } from "./json";
 
 const root = path.resolve(__dirname, "../..");
-const good = () => JSON.parse(fs.readFileSync(path.join(root, "figures/figures.json"), "utf8"));
+const good = figuresJson;
 const problemsOf = (json: unknown): readonly FiguresProblem[] => {
   const check = checkDataset(json);
   return check.ok ? [] : check.problems;
@@ -26,7 +27,7 @@ describe("checkDataset", () => {
 
   test("a value that is not a decimal breaks the schema, naming the figure and the field", () => {
     const json = good();
-    json.figures[8].value = '=HYPERLINK("x")';
+    figureIn(json, "amzn.price").value = '=HYPERLINK("x")';
     expect(problemsOf(json)).toEqual([
       { id: "amzn.price", field: "value", message: expect.stringMatching(/^must match .*; got "=HYPERLINK\(\\"x\\"\)"$/) },
     ]);
@@ -34,9 +35,9 @@ describe("checkDataset", () => {
 
   test("a missing field, a field of another kind and an unknown field are each named", () => {
     const json = good();
-    delete json.figures[0].quote;
-    json.figures[1].otherClaims = "deal.amount";
-    json.sources[2].rating = 5;
+    delete figureIn(json, "deal.amount").quote;
+    figureIn(json, "deal.amount_announced").otherClaims = "deal.amount";
+    sourceIn(json, "src.wsj_advanced_talks").rating = 5;
     expect(problemsOf(json).map((p) => [p.id, p.field, p.message])).toEqual([
       ["src.wsj_advanced_talks", "rating", "is not a field of the figures file"],
       ["deal.amount", "quote", "is missing"],
@@ -46,7 +47,7 @@ describe("checkDataset", () => {
 
   test("a text longer than its cap is refused", () => {
     const json = good();
-    json.figures[2].label = "x".repeat(201);
+    figureIn(json, "deal.round_size").label = "x".repeat(201);
     expect(problemsOf(json)).toEqual([
       { id: "deal.round_size", field: "label", message: "must not be longer than 200 characters (it has 201)" },
     ]);
@@ -54,7 +55,7 @@ describe("checkDataset", () => {
 
   test("a duplicate id fails, naming the id", () => {
     const json = good();
-    json.figures[3].id = "deal.amount";
+    figureIn(json, "openai.valuation_prior").id = "deal.amount";
     expect(problemsOf(json)).toEqual([
       { id: "deal.amount", field: "id", message: "repeats an id already used in the file; ids must be unique" },
     ]);
@@ -62,7 +63,7 @@ describe("checkDataset", () => {
 
   test("an unknown source id fails, naming the figure and the field", () => {
     const json = good();
-    json.figures[0].alsoStatedIn[1].sourceId = "src.bloomberg";
+    figureIn(json, "deal.amount").alsoStatedIn[1].sourceId = "src.bloomberg";
     expect(problemsOf(json)).toEqual([
       {
         id: "deal.amount",
@@ -74,8 +75,8 @@ describe("checkDataset", () => {
 
   test("a date that does not exist and a decimal for a date unit fail", () => {
     const json = good();
-    json.figures[5].value = "2026-02-30";
-    json.figures[9].asOfDate = "2026-13-01";
+    figureIn(json, "deal.expected_close").value = "2026-02-30";
+    figureIn(json, "amzn.return_3y").asOfDate = "2026-13-01";
     expect(problemsOf(json).map((p) => [p.id, p.field])).toEqual([
       ["deal.expected_close", "value"],
       ["amzn.return_3y", "asOfDate"],
@@ -84,7 +85,7 @@ describe("checkDataset", () => {
 
   test("a basis without a date, or a date without a basis, fails", () => {
     const json = good();
-    json.figures[1].asOfBasis = "stated by the source";
+    figureIn(json, "deal.amount_announced").asOfBasis = "stated by the source";
     expect(problemsOf(json)).toEqual([
       { id: "deal.amount_announced", field: "asOfBasis", message: "must be null exactly when asOfDate is null" },
     ]);
@@ -111,7 +112,7 @@ describe("quoteProblems", () => {
 
   test("a quote changed by one character is not verbatim, and is named", () => {
     const json = good();
-    json.figures[8].quote = json.figures[8].quote.replace("241.73", "241.74");
+    figureIn(json, "amzn.price").quote = figureIn(json, "amzn.price").quote.replace("241.73", "241.74");
     const check = checkDataset(json);
     if (!check.ok) throw new Error("expected a valid file");
     expect(quoteProblems(check.dataset, articleText)).toEqual([
@@ -125,7 +126,7 @@ describe("quoteProblems", () => {
 
   test("skips the quotes of an article whose file is not at hand", () => {
     const json = good();
-    json.figures[8].quote = "A sentence no article has.";
+    figureIn(json, "amzn.price").quote = "A sentence no article has.";
     const check = checkDataset(json);
     if (!check.ok) throw new Error("expected a valid file");
     expect(quoteProblems(check.dataset, () => undefined)).toEqual([]);

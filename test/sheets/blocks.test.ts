@@ -1,5 +1,6 @@
 import { allFacts, allFigures, type Figure } from "../../src/figures";
-import { BLOCK_FIGURES, BLOCK_TITLES, BLOCKS, buildAllBlocks, buildBlock, DERIVED_NAMES, INPUT_NAMES } from "../../src/sheets";
+import { blockFigureIds, BLOCK_TITLES, BLOCKS, buildAllBlocks, buildBlock, DERIVED_NAMES, inputNames } from "../../src/sheets";
+import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
 import { toA1 } from "../../src/sheets/a1";
 import { BlockBuilder } from "../../src/sheets/block-builder";
 import { displayText, evaluateWorkbook } from "../../src/sheets/evaluate";
@@ -95,10 +96,10 @@ describe("all blocks", () => {
     );
   });
 
-  test("BLOCK_FIGURES lists each block's figures in the order its table shows them", () => {
+  test("blockFigureIds lists each block's figures in the order its table shows them: the figures file's order", () => {
     for (const spec of specs) {
       const rows = spec.cells.filter((c) => c.style === "reported" && typeof c.value === "number").sort((a, b) => a.row - b.row);
-      expect(BLOCK_FIGURES[spec.block]).toEqual(rows.map((c) => c.figureId));
+      expect(blockFigureIds(BUILT_IN_FIGURES, spec.block)).toEqual(rows.map((c) => c.figureId));
     }
   });
 
@@ -113,7 +114,7 @@ describe("all blocks", () => {
   test("the workbook names are exactly the issue's, each defined once", () => {
     const names = specs.flatMap((s) => s.names.map((n) => n.name));
     expect([...names].sort()).toEqual([...ISSUE_NAMES].sort());
-    expect([...Object.values(INPUT_NAMES), ...DERIVED_NAMES].sort()).toEqual([...ISSUE_NAMES].sort());
+    expect([...Object.values(inputNames(BUILT_IN_FIGURES)), ...DERIVED_NAMES].sort()).toEqual([...ISSUE_NAMES].sort());
   });
 
   test("names and table names are valid in Excel: not cell-like, unique, comments within 255 characters", () => {
@@ -134,7 +135,7 @@ describe("all blocks", () => {
 
   test("each input name points to the Used cell of its figure's row and computes the figure's value", () => {
     const wb = evaluateWorkbook(specs);
-    for (const [id, name] of Object.entries(INPUT_NAMES)) {
+    for (const [id, name] of Object.entries(inputNames(BUILT_IN_FIGURES))) {
       const spec = specs.find((s) => s.names.some((n) => n.name === name)) as SheetSpec;
       const at = spec.names.find((n) => n.name === name);
       const cell = spec.cells.find((c) => c.row === at?.row && c.col === at?.col);
@@ -222,6 +223,7 @@ describe("all blocks", () => {
     const hostile: Figure = {
       ...figureOf("deal.amount"),
       id: "test.hostile",
+      name: undefined,
       label: '=HYPERLINK("http://example.invalid","click")',
       asOf: "+1 day",
       quote: "-1 and more",
@@ -229,8 +231,8 @@ describe("all blocks", () => {
       otherClaims: [],
       alsoStatedIn: [],
     };
-    const b = new BlockBuilder("deal", { row: 0, col: 0 });
-    figureTable(b, 0, [hostile], "T", {});
+    const b = new BlockBuilder("deal", { row: 0, col: 0 }, { ...BUILT_IN_FIGURES, figures: [hostile] });
+    figureTable(b, 0, "deal", "T");
     const spec = b.finish("T", []);
     const label = spec.cells.find((c) => c.row === 1 && c.col === 0);
     expect(label).toMatchObject({ value: hostile.label });

@@ -1,12 +1,13 @@
 import fc from "fast-check";
 import { buildAllBlocks } from "../../src/sheets";
 import { evaluateWorkbook } from "../../src/sheets/evaluate";
-import { DERIVED_NAMES, INPUT_NAMES } from "../../src/sheets/names";
+import { DERIVED_NAMES, inputNames } from "../../src/sheets/names";
+import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
 import { Fraction } from "./oracle";
 import { propertyRuns } from "../support/property-runs";
 
 const specs = buildAllBlocks();
-const names = [...Object.values(INPUT_NAMES), ...DERIVED_NAMES];
+const names = [...Object.values(inputNames(BUILT_IN_FIGURES)), ...DERIVED_NAMES];
 const billions = fc.integer({ min: 1, max: 5_000_000 }).map((millions) => millions * 1e6);
 
 describe("properties", () => {

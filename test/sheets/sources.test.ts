@@ -10,7 +10,7 @@ describe("Sources block", () => {
     expect(sources.requires).toEqual([]);
     expect(sources.tables[0]).toEqual({ name: "DealSources", top: 3, left: 0, bottom: 3 + allSources().length, right: 6 });
     expect(["A", "B", "C", "D", "E", "F", "G"].map((c) => cellAt(sources, `${c}4`).value)).toEqual([
-      "Source id",
+      "Id",
       "Title",
       "Date",
       "Tier",

@@ -9,7 +9,8 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { buildAllBlocks, DERIVED_NAMES, INPUT_NAMES } from "../../src/sheets";
+import { buildAllBlocks, DERIVED_NAMES, inputNames } from "../../src/sheets";
+import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
 import type { CellSpec, SheetSpec } from "../../src/sheets/spec";
 import { toA1 } from "../../src/sheets/a1";
 import { chartNote, workbookBuffer } from "../../src/xlsx";
@@ -103,7 +104,7 @@ function withOverrides(specs: readonly SheetSpec[], overrides: Inputs): SheetSpe
 
 describeWithLibreOffice("the workbook recalculated by LibreOffice", (soffice) => {
   const specs = buildAllBlocks({});
-  const allNames = [...Object.values(INPUT_NAMES), ...DERIVED_NAMES];
+  const allNames = [...Object.values(inputNames(BUILT_IN_FIGURES)), ...DERIVED_NAMES];
   let scratch: string;
   let plain: ExcelJS.Workbook;
   let overridden: ExcelJS.Workbook;

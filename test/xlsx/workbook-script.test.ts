@@ -9,6 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { BLOCK_TITLES, buildAllBlocks } from "../../src/sheets";
 import { refusalReason, unwritableFolder } from "./unwritable-folder";
+import { figureIn, figuresJson, type FiguresJson } from "../figures/json";
 
 const ROOT = path.resolve(__dirname, "../..");
 const COMMAND = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts
@@ -138,10 +139,8 @@ describe("npm run workbook", () => {
   });
 
   describe("--figures PATH", () => {
-    const figuresFile = (
-      edit: (json: { version: string; date: string; figures: { id: string; label: string; value: string }[] }) => void,
-    ): string => {
-      const json = JSON.parse(fs.readFileSync(path.join(ROOT, "figures/figures.json"), "utf8"));
+    const figuresFile = (edit: (json: FiguresJson) => void): string => {
+      const json = figuresJson();
       edit(json);
       const file = path.join(scratch, "figures-next.json");
       fs.writeFileSync(file, JSON.stringify(json));
@@ -152,7 +151,7 @@ describe("npm run workbook", () => {
       const file = figuresFile((json) => {
         json.version = "1.1.0";
         json.date = "2026-12-01";
-        const price = json.figures.find((f) => f.id === "amzn.price")!;
+        const price = figureIn(json, "amzn.price");
         price.value = "250.5";
         price.label = '=HYPERLINK("http://example.com","AMZN")';
       });
@@ -175,7 +174,7 @@ describe("npm run workbook", () => {
 
     test("refuses an invalid figures file with exit 1, naming the problem, and writes nothing", () => {
       const file = figuresFile((json) => {
-        json.figures[1].id = json.figures[0].id;
+        figureIn(json, "deal.amount_announced").id = "deal.amount";
       });
       const run = workbook(scratch, "--figures", file);
       expect(run.status).toBe(1);

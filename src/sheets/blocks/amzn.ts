@@ -3,13 +3,11 @@
  * deal per share once the user enters shares outstanding, and optionally a live price beside
  * the quoted snapshot.
  */
+import type { Dataset } from "../../figures/types";
 import { BlockBuilder, type Origin } from "../block-builder";
-import { assumptionSection, figure, figureTable, metricSection } from "../figure-table";
+import { assumptionSection, figureTable, metricSection } from "../figure-table";
 import { FORMATS } from "../formats";
-import { INPUT_NAMES } from "../names";
 import type { SheetSpec } from "../spec";
-
-export const AMZN_FIGURE_IDS = Object.freeze(["amzn.price", "amzn.return_3y"]);
 
 /**
  * The last close over the past ten days (STOCKHISTORY lists them oldest first), a Microsoft 365
@@ -18,19 +16,18 @@ export const AMZN_FIGURE_IDS = Object.freeze(["amzn.price", "amzn.return_3y"]);
 const LIVE_CLOSES = 'STOCKHISTORY("AMZN",TODAY()-10,TODAY(),0,0,1)';
 export const LIVE_CLOSE_FORMULA = `=INDEX(${LIVE_CLOSES},ROWS(${LIVE_CLOSES}),1)`;
 
-export function buildAmznBlock(sheetName: string, origin: Origin, includeStockHistory: boolean): SheetSpec {
-  const b = new BlockBuilder("amzn", origin);
+export function buildAmznBlock(sheetName: string, origin: Origin, data: Dataset, includeStockHistory: boolean): SheetSpec {
+  const b = new BlockBuilder("amzn", origin, data);
   b.put(0, 0, { value: "AMZN: the share price the sources quote", style: "title", owner: "addin" });
   b.put(1, 0, {
     value: "A snapshot quoted during the talks, not a live price. Type your own value in Override.",
     style: "muted",
     owner: "addin",
   });
-  const figures = AMZN_FIGURE_IDS.map(figure);
   const tableTop = 3;
-  figureTable(b, tableTop, figures, "AmznFigures", INPUT_NAMES);
+  const rows = figureTable(b, tableTop, "amzn", "AmznFigures");
 
-  const metricsTop = tableTop + figures.length + 2;
+  const metricsTop = tableTop + rows.size + 2;
   metricSection(b, metricsTop, "Derived metrics", [
     {
       name: "AMZN_PRICE_3Y_AGO",

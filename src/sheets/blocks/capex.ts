@@ -3,18 +3,11 @@
  * commitments, the OpenAI investment against capex, the layoff saving once the user enters a
  * cost per employee, and a chart of the four amounts.
  */
+import type { Dataset } from "../../figures/types";
 import { BlockBuilder, type Origin } from "../block-builder";
-import { assumptionSection, figure, figureTable, metricSection } from "../figure-table";
+import { assumptionSection, figureTable, metricSection } from "../figure-table";
 import { FORMATS } from "../formats";
-import { INPUT_NAMES } from "../names";
 import type { SheetSpec } from "../spec";
-
-export const CAPEX_FIGURE_IDS = Object.freeze([
-  "amazon.capex_2026",
-  "amazon.corporate_layoffs",
-  "anthropic.amazon_investment",
-  "anthropic.indiana_campus",
-]);
 
 /**
  * The chart's bars: label and the name whose value it shows. The four amounts are not like for
@@ -32,19 +25,18 @@ export const CAPEX_CHART_ITEMS = Object.freeze([
 export const CAPEX_COMPARISON_CAVEAT =
   "The investment is up to $50B, spread over several years, and an equity investment; the capex is one year's capital spending (2026 guidance). The ratio sets them side by side; it is not a share of the 2026 budget.";
 
-export function buildCapexBlock(sheetName: string, origin: Origin): SheetSpec {
-  const b = new BlockBuilder("capex", origin);
+export function buildCapexBlock(sheetName: string, origin: Origin, data: Dataset): SheetSpec {
+  const b = new BlockBuilder("capex", origin, data);
   b.put(0, 0, { value: "Amazon 2026 capex, layoffs and Anthropic", style: "title", owner: "addin" });
   b.put(1, 0, {
     value: "Much of the 2026 capex goes to AI data centers and custom chips. Type your own value in Override.",
     style: "muted",
     owner: "addin",
   });
-  const figures = CAPEX_FIGURE_IDS.map(figure);
   const tableTop = 3;
-  figureTable(b, tableTop, figures, "CapexFigures", INPUT_NAMES);
+  const rows = figureTable(b, tableTop, "capex", "CapexFigures");
 
-  const metricsTop = tableTop + figures.length + 2;
+  const metricsTop = tableTop + rows.size + 2;
   metricSection(b, metricsTop, "Derived metrics", [
     {
       name: "DEAL_SHARE_OF_CAPEX",

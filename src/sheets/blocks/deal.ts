@@ -2,22 +2,11 @@
  * The Deal sheet: the deal's figures with their sources, the metrics derived from them, and
  * who leads the talks, who else is in them, and when.
  */
-import { allFacts } from "../../figures";
+import type { Dataset } from "../../figures/types";
 import { BlockBuilder, type Origin } from "../block-builder";
-import { factNote, figure, figureTable, metricSection, sourceTitle, type Metric } from "../figure-table";
+import { factNote, figureTable, metricSection, sourceTitle, type Metric } from "../figure-table";
 import { FORMATS } from "../formats";
-import { INPUT_NAMES } from "../names";
 import type { SheetSpec } from "../spec";
-
-/** The figures of the Deal sheet, in the order shown; the announced amount keeps its own row. */
-export const DEAL_FIGURE_IDS = Object.freeze([
-  "deal.amount",
-  "deal.amount_announced",
-  "deal.round_size",
-  "openai.valuation_prior",
-  "openai.valuation_round",
-  "deal.expected_close",
-]);
 
 /** The derived metrics under the figures table, each a named cell with its formula. */
 const DEAL_METRICS: readonly Metric[] = [
@@ -65,29 +54,28 @@ const DEAL_METRICS: readonly Metric[] = [
   },
 ];
 
-export function buildDealBlock(sheetName: string, origin: Origin): SheetSpec {
-  const b = new BlockBuilder("deal", origin);
+export function buildDealBlock(sheetName: string, origin: Origin, data: Dataset): SheetSpec {
+  const b = new BlockBuilder("deal", origin, data);
   b.put(0, 0, { value: "Amazon investment in OpenAI: the deal", style: "title", owner: "addin" });
   b.put(1, 0, {
     value: "Reported figures with their sources. Type your own value in Override: Used, the names and every formula follow it.",
     style: "muted",
     owner: "addin",
   });
-  const figures = DEAL_FIGURE_IDS.map(figure);
   const tableTop = 3;
-  figureTable(b, tableTop, figures, "DealFigures", INPUT_NAMES);
+  const rows = figureTable(b, tableTop, "deal", "DealFigures");
 
-  const metricsTop = tableTop + figures.length + 2;
+  const metricsTop = tableTop + rows.size + 2;
   const metricRows = metricSection(b, metricsTop, "Derived metrics", DEAL_METRICS);
 
   const factsTop = metricRows[metricRows.length - 1] + 2;
   b.put(factsTop, 0, { value: "Who, with whom, when", style: "subtitle", owner: "addin" });
-  allFacts().forEach((fact, i) => {
+  b.data.facts.forEach((fact, i) => {
     const row = factsTop + 1 + 2 * i;
     b.put(row, 0, { value: fact.label, style: "label", owner: "addin", figureId: fact.id });
-    b.put(row, 1, { value: fact.text, style: "reported", note: factNote(fact), owner: "addin", figureId: fact.id });
+    b.put(row, 1, { value: fact.text, style: "reported", note: factNote(b.data, fact), owner: "addin", figureId: fact.id });
     b.put(row + 1, 1, {
-      value: `${fact.status} · as of ${fact.asOf} · ${sourceTitle(fact.sourceId)}`,
+      value: `${fact.status} · as of ${fact.asOf} · ${sourceTitle(b.data, fact.sourceId)}`,
       style: "muted",
       owner: "addin",
       figureId: fact.id,

@@ -4,6 +4,7 @@
  * Used values (DEAL_AMOUNT, OPENAI_VALUATION_ROUND), so an override on the Deal sheet moves the
  * grid; the steps are the user's inputs; the round size the pre-money grid adds is shown and named.
  */
+import type { Dataset } from "../../figures/types";
 import { BlockBuilder, type Origin } from "../block-builder";
 import { FORMATS } from "../formats";
 import type { Owner, SheetSpec } from "../spec";
@@ -56,8 +57,8 @@ function axisFormula(centre: string, step: string, k: number): string {
   return `=${centre}${k < 0 ? "-" : "+"}${Math.abs(k) === 1 ? "" : `${Math.abs(k)}*`}${step}`;
 }
 
-export function buildSensitivityBlock(sheetName: string, origin: Origin): SheetSpec {
-  const b = new BlockBuilder("sensitivity", origin);
+export function buildSensitivityBlock(sheetName: string, origin: Origin, data: Dataset): SheetSpec {
+  const b = new BlockBuilder("sensitivity", origin, data);
   const { inputsTop, gridTop, postLeft, preLeft } = SENSITIVITY_LAYOUT;
   b.put(0, 0, { value: "Sensitivity: Amazon's stake by amount and valuation", style: "title", owner: "addin" });
   b.put(1, 0, {

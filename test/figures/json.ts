@@ -1,0 +1,33 @@
+/**
+ * Tests edit a copy of figures/figures.json by id, never by position: a figure added to the file
+ * must not turn a deliberately broken fixture into a valid one.
+ */
+import * as fs from "fs";
+import * as path from "path";
+
+type Item = Record<string, unknown> & { id: string };
+export type FiguresJson = { figures: Item[]; sources: Item[]; facts: Item[] } & Record<string, unknown>;
+
+/** A fresh copy of the repository's figures file. */
+export function figuresJson(): FiguresJson {
+  return JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../figures/figures.json"), "utf8"));
+}
+
+function byId(list: Item[], id: string, what: string): Item {
+  const found = list.find((item) => item.id === id);
+  if (!found) throw new Error(`The figures file has no ${what} with the id ${id}.`);
+  return found;
+}
+
+/** The figure of that id in `json`, to edit in place (any field may be set, to test bad files). */
+export function figureIn(json: FiguresJson, id: string): Record<string, any> {
+  return byId(json.figures, id, "figure");
+}
+
+export function sourceIn(json: FiguresJson, id: string): Record<string, any> {
+  return byId(json.sources, id, "source");
+}
+
+export function factIn(json: FiguresJson, id: string): Record<string, any> {
+  return byId(json.facts, id, "fact");
+}
