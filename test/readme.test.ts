@@ -44,7 +44,11 @@ describe("README.md", () => {
   });
 
   test("gives developers exactly the two commands", () => {
-    const commands = /```sh\n([\s\S]*?)```/.exec(forDevelopers)?.[1].split("\n").filter(Boolean).map((line) => line.split("#")[0].trim());
+    const commands = /```sh\n([\s\S]*?)```/
+      .exec(forDevelopers)?.[1]
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => line.split("#")[0].trim());
     expect(commands).toEqual(["npm ci && npm start", "npm test"]);
   });
 

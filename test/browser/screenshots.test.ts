@@ -36,7 +36,10 @@ describeInBrowser("screenshots in Chromium")("the screenshots in docs/screenshot
     const written: Record<string, string[]> = {};
     const now: Record<string, string[]> = {};
     for (const shot of SHOTS) {
-      written[`${shot.name}.png`] = fs.readFileSync(path.join(SCREENSHOTS_DIR, `${shot.name}.txt`), "utf8").trimEnd().split("\n");
+      written[`${shot.name}.png`] = fs
+        .readFileSync(path.join(SCREENSHOTS_DIR, `${shot.name}.txt`), "utf8")
+        .trimEnd()
+        .split("\n");
       const page = await stage(shot, browser, server.origin, fakeHost);
       now[`${shot.name}.png`] = await visibleTexts(page);
       await page.close();

@@ -13,7 +13,8 @@ const dist = path.resolve(__dirname, "..", "..", process.env.DIST_DIR ?? "dist")
 
 function read(file: string): string {
   const full = path.join(dist, file);
-  if (!fs.existsSync(full)) throw new Error(`${full} is missing: build first (npm test does; or DIST_DIR=… npx webpack --mode production).`);
+  if (!fs.existsSync(full))
+    throw new Error(`${full} is missing: build first (npm test does; or DIST_DIR=… npx webpack --mode production).`);
   return fs.readFileSync(full, "utf8");
 }
 
