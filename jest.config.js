@@ -1,6 +1,6 @@
 /**
  * Jest runs every test under test/ through ts-jest, transpiling only (tsconfig's isolatedModules):
- * `npm test` type-checks the whole tree once with tsc before it builds and runs the tests.
+ * the types are checked once, by test/typecheck.test.ts, which runs tsc beside the other suites.
  */
 module.exports = {
   testEnvironment: "node",
