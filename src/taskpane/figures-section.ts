@@ -19,7 +19,8 @@ export interface FiguresContent {
   readonly loaded: LoadedFigures;
   /** The day the pane opened, ISO. */
   readonly today: string;
-  readonly derived: () => readonly DerivedCard[];
+  /** The numbers computed from the figures: their deal math is a chunk of its own, loaded after the figures show. */
+  readonly derived: () => Promise<readonly DerivedCard[]>;
 }
 
 export interface FiguresSection {
@@ -43,6 +44,24 @@ function render(doc: Document, content: FiguresContent, staleDays: number): void
   );
 }
 
+/** The derived cards once their chunk is loaded and computed, or why they could not be. */
+async function showDerived(doc: Document, derived: FiguresContent["derived"]): Promise<void> {
+  const list = byId(doc, "derived");
+  try {
+    const cards = await derived();
+    replaceChildren(
+      list,
+      cards.map((card) => renderDerivedCard(doc, card)),
+    );
+    list.setAttribute("data-loaded", "true");
+  } catch (error) {
+    replaceChildren(list, [
+      h(doc, "li", { className: "message message-error" }, TEXTS.derivedFailed(error instanceof Error ? error.message : String(error))),
+    ]);
+    list.setAttribute("data-loaded", "failed");
+  }
+}
+
 /** The threshold option: re-renders the flags when a valid number of days is entered. */
 function wireStaleOption(doc: Document, onChange: (days: number) => void): void {
   const input = doc.getElementById("opt-stale-days") as HTMLInputElement | null;
@@ -64,10 +83,7 @@ export function mountFigures(doc: Document, controls: Controls, content: Figures
   byId(doc, "figures-version").setAttribute("data-origin", content.loaded.origin);
   render(doc, content, DEFAULT_STALE_DAYS);
   wireStaleOption(doc, (days) => render(doc, content, days));
-  replaceChildren(
-    byId(doc, "derived"),
-    content.derived().map((card) => renderDerivedCard(doc, card)),
-  );
+  void showDerived(doc, content.derived);
 
   function show(...children: (Node | string)[]): void {
     replaceChildren(notice, [h(doc, "p", { className: "message message-info" }, ...children)]);

@@ -7,7 +7,8 @@
  *
  * What the first screen does not need is loaded when used (webpack chunks, pane-*.js): the Excel
  * writer once Office reports Excel, the preview outside it, the function reference when its list
- * is opened, the self-test in self-test mode.
+ * is opened, the self-test in self-test mode, and the numbers computed from the figures (their
+ * deal math, decimal.js) once the figures are on screen.
  */
 import { useDataset } from "../figures";
 import { isoDay } from "../figures/age";
@@ -15,7 +16,6 @@ import { BUILT_IN_FIGURES } from "../figures/builtin";
 import { loadFigures, type FetchLike, type LoadedFigures } from "../figures/load";
 import { publishFigures } from "../figures/runtime-slot";
 import { BLOCK_TITLES, BLOCKS } from "../sheets";
-import { derivedCards } from "./derived";
 import { mountPane } from "./pane";
 import type { Pane } from "./pane";
 import type { SelfTestReport } from "../self-test/checks";
@@ -92,7 +92,7 @@ function start(loaded: LoadedFigures): void {
     loaded,
     today: isoDay(new Date()),
     blocks: BLOCKS.map((id) => ({ id, title: BLOCK_TITLES[id] })),
-    derived: derivedCards,
+    derived: () => import(/* webpackChunkName: "pane-derived" */ "./derived").then((m) => m.derivedCards()),
     functions: () => import(/* webpackChunkName: "pane-reference" */ "./reference").then((m) => m.functionEntries()),
     previews: () => import(/* webpackChunkName: "pane-preview" */ "./preview").then((m) => m.sheetPreviews()),
   });

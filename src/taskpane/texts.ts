@@ -36,6 +36,9 @@ export const TEXTS = {
   staleOptionInvalid: (min: number, max: number) =>
     `Enter a whole number of days from ${min} to ${max}; the flags use the last valid number.`,
 
+  derivedFailed: (detail: string) =>
+    `The numbers computed from the figures could not be shown: ${detail}. The figures above are unaffected.`,
+
   // The workbook's figures against the ones in use.
   updateAvailable: (next: string, held: string, changed: number | null) =>
     `Figures ${next} are available; this workbook has ${held}${changed === null ? "" : `: ${plural(changed, "figure", "figures")} changed`} — `,

@@ -45,6 +45,7 @@ describeInBrowser("pane preview in Chromium")("pane preview outside Office", () 
       '"announced" rests on a single undated, secondary source; no other article states it.',
     ]);
 
+    await page.waitForSelector("#derived[data-loaded='true']");
     const derived = await page.$$eval("[data-derived]", (cards) =>
       cards.map((c) => [c.getAttribute("data-derived"), c.querySelector(".claim")?.textContent]),
     );
