@@ -226,7 +226,11 @@ module.exports = (env, argv) => {
             minChunks: 2,
             priority: -20,
             reuseExistingChunk: true,
-            name: (_module, chunks) => `pane-${chunks.map((chunk) => chunk.name.replace(/^pane-/, "")).sort().join("-")}`,
+            name: (_module, chunks) =>
+              `pane-${chunks
+                .map((chunk) => chunk.name.replace(/^pane-/, ""))
+                .sort()
+                .join("-")}`,
           },
         },
       },
