@@ -3,6 +3,8 @@
  * headline figure, with its qualifier and standing, are on screen without scrolling, and each
  * figure's provenance is one click or one key away.
  */
+import * as fs from "fs";
+import * as path from "path";
 import type { Page } from "playwright-core";
 import { allFigures, findSource } from "../../src/figures";
 import type { Figure } from "../../src/figures";
@@ -46,6 +48,7 @@ describeInBrowser("first screen in Chromium")("the pane's first screen at 350 ×
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    if (fakeHost) fs.rmSync(path.dirname(fakeHost), { recursive: true, force: true });
   });
 
   test.each([["in Excel", "excel"] as const, ["in the preview outside Excel", "preview"] as const])(

@@ -23,6 +23,7 @@ describeInBrowser("screenshots in Chromium")("the screenshots in docs/screenshot
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    if (fakeHost) fs.rmSync(path.dirname(fakeHost), { recursive: true, force: true });
   });
 
   test("are exactly the images npm run screenshots writes, each with its texts beside it", () => {
