@@ -4,7 +4,7 @@
  * defined one used, every URL is https and names a file of the build, the custom functions
  * namespace is DEAL, the requirement sets are declared (ExcelApi at the writer's minimum), the
  * Id is a GUID, each icon is a PNG of its declared size, and the pane, functions and ribbon share
- * one long-lived runtime.
+ * one long-lived runtime with one task pane.
  *
  * Usage: node -r ./scripts/ts-register.js scripts/check-manifest.ts [manifest.xml] [dist-dir] [base-url]
  */
@@ -240,6 +240,29 @@ function checkSharedRuntime(host: XmlElement | undefined, problems: string[]): v
   for (const reference of references) {
     if (reference.attributes.resid !== resid) {
       problems.push(`${at(reference)} uses resid "${reference.attributes.resid ?? ""}", not the shared runtime's "${resid}"`);
+    }
+  }
+  checkOnePane(host!, problems);
+}
+
+/**
+ * One shared runtime has one task pane, and a ShowTaskpane action without a <TaskpaneId> opens
+ * another one (configure-your-add-in-to-use-a-shared-runtime, "Multiple task panes"; the Action
+ * element: "Use the same TaskpaneId for different actions that share the same pane").
+ */
+function checkOnePane(host: XmlElement, problems: string[]): void {
+  let first: { id: string; element: XmlElement } | undefined;
+  for (const action of descendants(host)) {
+    if (localName(action) !== "Action" || action.attributes["xsi:type"] !== "ShowTaskpane") continue;
+    const id = child(action, "TaskpaneId");
+    if (id === undefined) {
+      problems.push(`${at(action)} shows a task pane without a <TaskpaneId>: in a shared runtime that is a second pane`);
+    } else if (first === undefined) {
+      first = { id: id.text.trim(), element: id };
+    } else if (id.text.trim() !== first.id) {
+      problems.push(
+        `${at(id)} names the pane "${id.text.trim()}", but ${at(first.element)} names it "${first.id}": a shared runtime has one pane`,
+      );
     }
   }
 }

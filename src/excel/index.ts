@@ -15,7 +15,8 @@ export type * from "./types";
 export { NOTES_API, REQUIRED_API } from "./failures";
 export { checkSupport, type Support } from "./support";
 export { insertBlocks } from "./insert";
-export { applyUpdate, planUpdate, type SpecSource } from "./update";
+export { planUpdate, type SpecSource } from "./update";
+export { applyUpdate } from "./apply";
 
 /** Writes a formula (from the pane's function reference) into the selected cell if it is empty. */
 export async function insertFormula(text: string): Promise<ActionResult<{ address: string }>> {

@@ -11,7 +11,8 @@ import { specExtent, uniqueSheetName } from "../ownership/layout";
 import { RECORD_SHEET, markerName, recordName } from "../ownership/record";
 import { MESSAGES, NOTES_API, failure, protectedSheet } from "./failures";
 import { queueBlock, queueEmptyNames, queueMarker, queueRecord, queueRecordName, queueRecordSheet } from "./queue";
-import { NAMES_LOAD, SHEET_NAMES_LOAD, nameInfosOf, ownNamesOf, recordSheetIn, sheetInfosOf } from "./read";
+import { NAMES_LOAD, nameInfosOf, recordSheetIn, sheetInfosOf } from "./read";
+import { SHEET_NAMES_LOAD, sheetScopedNames } from "./sheet-names";
 import { lostNamesOf, rectRange, type LostNames } from "./recover";
 import { insertReport } from "./insert-report";
 import { guarded, isSupported } from "./support";
@@ -113,14 +114,13 @@ function selectionProblem(s: SelectionRead, rows: number, cols: number): ActionF
   return null;
 }
 
-function contextOf(read: InsertRead, names: readonly NameInfo[], options: InsertOptions): InsertContext {
+function contextOf(read: InsertRead, names: readonly NameInfo[], options: InsertOptions, ownNames: Map<string, string[]>): InsertContext {
   const tables = read.tables.items.map((t) => t.name);
-  const sheetScopedNames = new Map(read.sheets.items.map((s) => [s.name, ownNamesOf(s)]));
   return {
     sheets: read.sheets.items.map((s) => s.name),
     tables,
-    sheetScopedNames,
-    tableNames: [...tables, ...names.map((n) => n.name), ...[...sheetScopedNames.values()].flat()],
+    sheetScopedNames: ownNames,
+    tableNames: [...tables, ...names.map((n) => n.name), ...[...ownNames.values()].flat()],
     names: new Map(names.map((n) => [n.name.toUpperCase(), n])),
     target: options.target,
     includeStockHistory: options.includeStockHistory,
@@ -221,7 +221,7 @@ export async function insertBlocks(
       const problem =
         toWrite.length > 0 && read.selection ? selectionProblem(read.selection, rows, Math.max(...needed.map((e) => e.cols))) : null;
       if (problem) return problem;
-      const ctx = contextOf(read, names, options);
+      const ctx = contextOf(read, names, options, await sheetScopedNames(context, read.sheets));
       let nextRow = read.selection ? read.selection.cell.rowIndex : 0;
       const plans = toWrite.map((block) => {
         const origin = read.selection ? { row: nextRow, col: read.selection.cell.columnIndex } : { row: 0, col: 0 };

@@ -5,14 +5,14 @@
  */
 import { BLOCK_TITLES } from "../sheets";
 import { columnLetters, rangeA1, toA1 } from "../sheets/a1";
-import type { SheetSpec, StyleName } from "../sheets/spec";
+import type { CellSpec, SheetSpec, StyleName } from "../sheets/spec";
 import { STYLE_LOOKS } from "../sheets/styles";
 import type { PlannedInsert } from "../ownership/insert";
 import { OWNED_PREFIX } from "../ownership/insert";
 import { columnWidthPoints, creationWrites, layoutWrites, specExtent, uniqueTableName, type CellWrite } from "../ownership/layout";
 import { RECORD_COLUMNS, bandColumn, markerName, recordName, recordRows, type BlockRecord } from "../ownership/record";
 import type { BlockId } from "../sheets/spec";
-import { CHANGE_LOG_HEADERS, CHANGE_LOG_TABLE } from "../ownership/changelog";
+import { CHANGE_LOG_HEADERS, CHANGE_LOG_TABLE, rowsForLog, type TableColumns } from "../ownership/changelog";
 
 /** Queues the rectangles of cell writes on a sheet: formulas first, then number formats. */
 export function queueCellWrites(sheet: Excel.Worksheet, writes: readonly CellWrite[]): void {
@@ -24,9 +24,9 @@ export function queueCellWrites(sheet: Excel.Worksheet, writes: readonly CellWri
 }
 
 /** Each style's cells as addresses of horizontal runs ("A4:I4"), for one getRanges call per style. */
-function styleRuns(spec: SheetSpec): Map<StyleName, string[]> {
+function styleRuns(cells: readonly CellSpec[]): Map<StyleName, string[]> {
   const runs = new Map<StyleName, { row: number; start: number; end: number }[]>();
-  const sorted = spec.cells.filter((c) => c.style).sort((a, b) => a.row - b.row || a.col - b.col);
+  const sorted = cells.filter((c) => c.style).sort((a, b) => a.row - b.row || a.col - b.col);
   for (const c of sorted) {
     const style = c.style as StyleName;
     const list = runs.get(style) ?? [];
@@ -53,8 +53,9 @@ function chunks(addresses: readonly string[], maxLength = 2000): string[] {
   return out;
 }
 
-function queueStyles(sheet: Excel.Worksheet, spec: SheetSpec): void {
-  for (const [style, addresses] of styleRuns(spec)) {
+/** The cells' styles (bold, colours, wrapping), a getRanges call per style. */
+export function queueStyles(sheet: Excel.Worksheet, cells: readonly CellSpec[]): void {
+  for (const [style, addresses] of styleRuns(cells)) {
     const look = STYLE_LOOKS[style];
     if (Object.keys(look).length === 0) continue;
     for (const group of chunks(addresses)) {
@@ -164,7 +165,7 @@ export function queueBlock(wb: Excel.Workbook, sheet: Excel.Worksheet, p: Planne
   // Names before the formulas that use them (they refer to cells, which exist empty or not).
   for (const n of p.names) queueName(wb, n.name, sheet.getRange(toA1(n.row, n.col)), n.comment, n.replace);
   queueCellWrites(sheet, creationWrites(spec));
-  queueStyles(sheet, spec);
+  queueStyles(sheet, spec.cells);
   if (p.newSheet) {
     spec.columnWidths.forEach((chars, i) => {
       const letter = columnLetters(spec.origin.col + i);
@@ -188,13 +189,13 @@ function asText(v: string | number | boolean): string | number | boolean {
 export function queueChangeLog(
   wb: Excel.Workbook,
   rows: readonly (string | number | boolean)[][],
-  existing: string | null,
+  existing: TableColumns | null,
   sheetName: string,
   taken: readonly string[],
 ): void {
   if (rows.length === 0) return;
   let table: Excel.Table;
-  if (existing) table = wb.tables.getItem(existing);
+  if (existing) table = wb.tables.getItem(existing.name);
   else {
     const sheet = wb.worksheets.add(sheetName);
     const header = sheet.getRange(rangeA1(0, 0, 0, CHANGE_LOG_HEADERS.length - 1));
@@ -202,5 +203,5 @@ export function queueChangeLog(
     table = sheet.tables.add(header, true);
     table.name = uniqueTableName(CHANGE_LOG_TABLE, taken);
   }
-  table.rows.add(null as unknown as number, rows.map((r) => r.map(asText)) as unknown as string[][]);
+  table.rows.add(null as unknown as number, rowsForLog(rows, existing).map((r) => r.map(asText)) as unknown as string[][]);
 }

@@ -12,11 +12,21 @@
 import { BLOCKS } from "../sheets";
 import type { BlockId } from "../sheets/spec";
 import { columnLetters } from "../sheets/a1";
-import type { BlockArea, SheetRect } from "../ownership/locate";
+import type { Region, SheetRect } from "../ownership/cells";
 import type { NameInfo } from "../ownership/insert";
-import { findChangeLog } from "../ownership/changelog";
-import { RECORD_COLUMNS, RECORD_SHEET, bandColumn, markerName, parseRecord, recordName, type BlockRecord } from "../ownership/record";
+import { findChangeLog, type TableColumns } from "../ownership/changelog";
+import {
+  RECORD_COLUMNS,
+  RECORD_SHEET,
+  bandColumn,
+  markerName,
+  parseRecord,
+  recordName,
+  recordRowCount,
+  type BlockRecord,
+} from "../ownership/record";
 import { sheetOfReference } from "../ownership/insert";
+import { SHEET_NAMES_LOAD, sheetScopedNames } from "./sheet-names";
 
 export type Loaded = Excel.Range & { isNullObject: boolean };
 
@@ -25,8 +35,8 @@ export const AREA = "address,rowIndex,columnIndex,formulas,values";
 
 export interface BlockRead {
   readonly block: BlockId;
-  /** The block's area, or null when its marker is missing or not on cells (deleted sheet, =FALSE). */
-  readonly area: BlockArea | null;
+  /** The block's marker area as read, or null when its marker is missing or not on cells (deleted sheet, =FALSE). */
+  readonly area: Region | null;
   /** The band as read: a complete record, null when missing or unreadable. */
   readonly record: BlockRecord | null;
   /** The band's place on the record sheet, to rewrite it. */
@@ -41,30 +51,17 @@ export interface WorkbookRead {
   readonly blocks: readonly BlockRead[];
   readonly names: readonly NameInfo[];
   readonly protectedSheets: ReadonlySet<string>;
+  /** The workbook's structure is protected: no sheet can be added. */
+  readonly structureProtected: boolean;
   readonly sheets: readonly string[];
   /** The sheet of the record bands (see recordSheetIn), or null when there is none yet. */
   readonly recordSheet: string | null;
-  /** The workbook's tables. */
-  readonly tables: readonly string[];
+  /** The workbook's tables, with their columns' headers. */
+  readonly tables: readonly TableColumns[];
   /** The add-in's change log table (Apply appends to it), or null (Apply creates it). */
-  readonly changeLog: string | null;
+  readonly changeLog: TableColumns | null;
   /** Every name a new table must not take: tables, workbook names, each sheet's own names. */
   readonly takenNames: readonly string[];
-}
-
-/**
- * What to load of each sheet for its own (sheet-scoped) names, in the same sync as the sheets:
- * Workbook.names lists workbook-scope names only, and Excel refuses a table name any name has.
- * Nested collection paths are part of load() (OfficeExtension.LoadOption, "items/…/items/…").
- */
-export const SHEET_NAMES_LOAD = "items/names/items/name,items/names/items/scope";
-
-/**
- * A loaded sheet's own names. Excel on the web has listed the workbook's names among a sheet's
- * too (OfficeDev/office-js#1011): the scope keeps the sheet's own.
- */
-export function ownNamesOf(sheet: Excel.Worksheet): string[] {
-  return sheet.names.items.filter((n) => n.scope === "Worksheet").map((n) => n.name);
 }
 
 /** What is read of each name; nameInfosOf gives it as plain data for the planners. */
@@ -144,7 +141,7 @@ export function blockRead(block: BlockId, loaded: Queued | undefined): BlockRead
             sheet: sheetOf(band.address),
             top: band.rowIndex,
             left: band.columnIndex,
-            rows: loaded?.byPlace && record ? 1 + record.cells.length : band.formulas.length,
+            rows: loaded?.byPlace && record ? recordRowCount(record) : band.formulas.length,
           }
         : null,
     lostMarker: null,
@@ -161,6 +158,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   const sheets = wb.worksheets.load(SHEETS);
   const names = wb.names.load(NAMES_LOAD);
   const tables = wb.tables.load("items/name,items/columns/items/name");
+  const structure = wb.protection.load("protected");
   let loaded = queueBlocks(wb, () => true);
   try {
     await context.sync();
@@ -178,14 +176,17 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   }
   const nameInfos = nameInfosOf(names);
   const sheetNames = sheets.items.map((s) => s.name);
+  const tableColumns = tables.items.map((t) => ({ name: t.name, columns: t.columns.items.map((c) => c.name) }));
+  const ownNames = await sheetScopedNames(context, sheets);
   return {
     blocks: BLOCKS.map((b) => blockRead(b, loaded.get(b))),
     names: nameInfos,
     protectedSheets: new Set(sheets.items.filter((s) => s.protection.protected).map((s) => s.name)),
+    structureProtected: structure.protected,
     sheets: sheetNames,
     recordSheet: recordSheetIn(nameInfos, sheetInfosOf(sheets)),
-    tables: tables.items.map((t) => t.name),
-    changeLog: findChangeLog(tables.items.map((t) => ({ name: t.name, columns: t.columns.items.map((c) => c.name) }))),
-    takenNames: [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name), ...sheets.items.flatMap(ownNamesOf)],
+    tables: tableColumns,
+    changeLog: findChangeLog(tableColumns),
+    takenNames: [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name), ...[...ownNames.values()].flat()],
   };
 }

@@ -12,9 +12,10 @@ import { BLOCKS } from "../sheets";
 import { parseA1, rangeA1 } from "../sheets/a1";
 import type { BlockId } from "../sheets/spec";
 import type { NameInfo } from "../ownership/insert";
-import { areaOfRecord, type SheetRect } from "../ownership/locate";
+import type { SheetRect } from "../ownership/cells";
+import { areaOfRecord } from "../ownership/lost-area";
 import { markerName, recordName, type BlockRecord } from "../ownership/record";
-import { AREA, blockRead, queueBand, recordSheetIn, sheetOf, type BlockRead, type Queued, type WorkbookRead } from "./read";
+import { blockRead, queueBand, recordSheetIn, sheetOf, type BlockRead, type Queued } from "./read";
 
 /** The blocks whose marker name, and those whose record name, is gone. */
 export function missingNames(names: readonly NameInfo[]): {
@@ -81,28 +82,6 @@ async function areasOf(
     });
   }
   return areas;
-}
-
-/** For an update: the blocks of `read` whose marker is gone, with their area read where their record says they are. */
-export async function withLostMarkers(context: Excel.RequestContext, read: WorkbookRead): Promise<WorkbookRead> {
-  const lost = missingNames(read.names).markers;
-  const records = new Map(read.blocks.flatMap((r) => (lost.has(r.block) && r.record ? [[r.block, r.record] as const] : [])));
-  if (records.size === 0) return read;
-  const areas = await areasOf(context, records, read.sheets, read.tables);
-  if (areas.size === 0) return read;
-  const ranges = new Map([...areas].map(([block, rect]) => [block, rectRange(context.workbook, rect).load(AREA)]));
-  await context.sync();
-  const blocks = read.blocks.map((b): BlockRead => {
-    const range = ranges.get(b.block);
-    const rect = areas.get(b.block);
-    if (!range || !rect) return b;
-    return {
-      ...b,
-      area: { sheet: rect.sheet, top: range.rowIndex, left: range.columnIndex, formulas: range.formulas, values: range.values },
-      lostMarker: rect,
-    };
-  });
-  return { ...read, blocks };
 }
 
 /** A block's hidden names that Insert puts back. */

@@ -3,16 +3,19 @@
  * an update plan. Pure: no Office types.
  */
 import { BLOCK_TITLES } from "../sheets";
-import { DATASET, allFacts, findFigure, findSource, isLookupError } from "../figures";
+import { DATASET, allFacts, allSources, findFigure, findSource, isLookupError } from "../figures";
 import type { BlockId } from "../sheets/spec";
 import { rangeA1, toA1 } from "../sheets/a1";
-import type { SheetRect } from "../ownership/locate";
+import type { SheetRect } from "../ownership/cells";
+import { addedContents } from "../ownership/additions";
 import { markerName, recordName } from "../ownership/record";
-import type { WorkbookPlan } from "../ownership/review";
+import type { Refusal } from "../ownership/preflight";
+import { additionRow, additionsOf, nameChangesOf, nameTarget, type Choices, type WorkbookPlan } from "../ownership/review";
 import type { BlockPlan, CellChange, Missing } from "../ownership/update";
 import { displayWritten } from "../ownership/written";
-import { EMPTY_ROW } from "../ownership/names";
-import type { DiffRow } from "./types";
+import { ELSEWHERE, EMPTY_ROW, type NameChange } from "../ownership/names";
+import { failure } from "./failures";
+import type { ActionFailure, AdditionRow, DiffRow, NameRow } from "./types";
 
 export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -22,12 +25,18 @@ export function listInWords(parts: readonly string[]): string {
   return parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
 }
 
+function lower(text: string): string {
+  return `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+}
+
 export const TEXTS = Object.freeze({
   sheetDeleted: (title: string) => `The ${title} sheet was deleted; Insert ${title} puts it back and re-points its names.`,
   rowDeleted: (what: string, title: string) =>
-    `${what} was deleted from the ${title} block; it is not written again. To get it back, delete the ${title} sheet and Insert ${title}.`,
-  movedAway: (what: string, title: string) =>
-    `${what} was moved off the ${title} sheet; Deal Desk leaves it where it is and does not update it.`,
+    `${what} was deleted from the ${title} block; Deal Desk does not write it again, and every other cell of the block still updates.`,
+  columnDeleted: (header: string, table: string, title: string) =>
+    `The ${header} column of the ${table} table was deleted from the ${title} block; Deal Desk does not write it again${header === "Id" ? ", and finds the table's rows by the labels it wrote instead" : ""}.`,
+  unread: (what: string, title: string) =>
+    `${what} of the ${title} block could not be read where its reference points; Deal Desk leaves it as it is and does not update it.`,
   duplicated: (what: string, title: string) =>
     `${what} appears more than once in the ${title} table (a copied row?); Deal Desk updates neither copy until one is removed.`,
   rebuilt: (titles: string) =>
@@ -36,8 +45,20 @@ export const TEXTS = Object.freeze({
     `This version lays out the ${title} block differently: ${plural(n, "cell", "cells")} of the new layout have no place in your sheet and are not written. Insert the block on a new sheet to see the new layout.`,
   nameBack: (name: string, from: string, fromWhat: string, to: string, toWhat: string, done: boolean) =>
     done
-      ? `The name ${name} referred to ${from}, ${fromWhat.charAt(0).toLowerCase()}${fromWhat.slice(1)}, since the table was sorted; Deal Desk pointed it back at ${to}, ${toWhat.charAt(0).toLowerCase()}${toWhat.slice(1)}.`
-      : `The name ${name} refers to ${from}, ${fromWhat.charAt(0).toLowerCase()}${fromWhat.slice(1)}, since the table was sorted; Apply points it back at ${to}, ${toWhat.charAt(0).toLowerCase()}${toWhat.slice(1)}.`,
+      ? `The name ${name} referred to ${from}, ${lower(fromWhat)}, where a sort or a move had left it; Deal Desk pointed it back at ${to}, ${lower(toWhat)}.`
+      : `The name ${name} refers to ${from}, ${lower(fromWhat)}, where a sort or a move left it; Apply points it back at ${to}, ${lower(toWhat)}, unless you keep it where it is.`,
+  nameRestore: (name: string, to: string, toWhat: string, done: boolean) =>
+    done
+      ? `The name ${name} had been deleted; Deal Desk made it again on ${to}, ${lower(toWhat)}.`
+      : `The name ${name} was deleted; Apply makes it again on ${to}, ${lower(toWhat)}, unless you leave it deleted.`,
+  nameAdd: (name: string, to: string, label: string, done: boolean) =>
+    done ? `Deal Desk named ${to}, ${label}, ${name}.` : `Apply names ${to}, ${label}, ${name}, unless you decline it.`,
+  nameDeclined: (name: string) => `The name ${name} was left as it is, and is yours from now on: Deal Desk will not change it again.`,
+  nameLeftAlone: (name: string) =>
+    `A new figure's name, ${name}, is already a name in your workbook: Deal Desk leaves yours alone, and the new row has no name.`,
+  legacyTable: (table: string, title: string) =>
+    `The ${table} table on the ${title} sheet was inserted by an older version of Deal Desk, which did not record its rows by id: figures new in the figures file are not added to it. Insert ${title} on a new sheet to see them.`,
+  rowsAdded: (n: number) => `Added ${plural(n, "row", "rows")} for figures or sources new in the figures file.`,
   // "Apply puts it back" in a review; "Deal Desk put it back" once Insert or Apply has.
   markerBack: (name: string, title: string, address: string, done: boolean) =>
     `The hidden name ${name}, which tells Deal Desk where the ${title} block is, was deleted; Deal Desk found the block by its record, and ${done ? "put the name back" : "Apply puts the name back"} on ${address}.`,
@@ -54,29 +75,55 @@ function figureText(id: string): { label: string; sourceId: string; status: stri
   return allFacts().find((f) => f.id === id) ?? null;
 }
 
+/** A row's id in words for the review: a figure's or fact's label, a source's title, else the id. */
+export function labelOfId(id: string): string {
+  return figureText(id)?.label ?? allSources().find((s) => s.id === id)?.title ?? id;
+}
+
 /** What a recorded cell is, in words: "the row of OpenAI valuation before the round". */
 function describeKey(key: string): string {
   if (key === EMPTY_ROW) return "An empty row of the table";
+  if (key === ELSEWHERE) return "A cell of yours";
   const [kind, first, second] = key.split("|");
-  if (kind === "fig") return `The row of ${figureText(first)?.label ?? first}`;
+  if (kind === "fig") return `The row of ${labelOfId(first)}`;
   if (kind === "head") return `The ${second} column of the ${first} table`;
   if (kind === "row") return `The row “${first}”`;
   return `Cell ${second ?? first}`;
 }
 
+/**
+ * What of a recorded cell is gone, in words: a table's column once (its header deleted), a row's
+ * cell only when the rest of its row is there, the row otherwise.
+ */
+function missingWhat(key: string, missing: ReadonlySet<string>, present: ReadonlySet<string>): string | null {
+  const [kind, first, second] = key.split("|");
+  if (kind === "fig" && second !== undefined && !/^\d+,\d+$/.test(second)) {
+    if ([...missing].some((k) => k.startsWith("head|") && k.endsWith(`|${second}`))) return null;
+    if ([...present].some((k) => k.startsWith(`fig|${first}|`))) return `The ${second} cell of ${lower(describeKey(key))}`;
+  }
+  return describeKey(key);
+}
+
 function missingSentences(plan: BlockPlan): string[] {
   const title = BLOCK_TITLES[plan.block];
+  const missing = new Set(plan.missing.map((m) => m.key));
+  const present = new Set(plan.kept.filter((k) => k.place).map((k) => k.cell.key));
   const seen = new Set<string>();
   const out: string[] = [];
   for (const m of plan.missing as Missing[]) {
-    const what = describeKey(m.key);
-    if (seen.has(what)) continue;
+    const [kind, table, header] = m.key.split("|");
+    if (kind === "head" && m.state === "deleted") {
+      out.push(TEXTS.columnDeleted(header, table, title));
+      continue;
+    }
+    const what = missingWhat(m.key, missing, present);
+    if (what === null || seen.has(what)) continue;
     seen.add(what);
     out.push(
       m.state === "deleted"
         ? TEXTS.rowDeleted(what, title)
-        : m.state === "moved-away"
-          ? TEXTS.movedAway(what, title)
+        : m.state === "unread"
+          ? TEXTS.unread(what, title)
           : TEXTS.duplicated(what, title),
     );
   }
@@ -88,32 +135,84 @@ export function deletedSentences(plan: WorkbookPlan): string[] {
   return [...plan.sheetDeleted.map((b) => TEXTS.sheetDeleted(BLOCK_TITLES[b])), ...plan.blocks.flatMap(missingSentences)];
 }
 
+/** A name change in words, as the review says it or (`done`) once Apply made it. */
+export function nameChangeSentence(plan: WorkbookPlan, n: NameChange, done: boolean): string {
+  const after = nameTarget(plan, n);
+  const to = done || n.addition ? `${after.sheet}!${toA1(after.row, after.col)}` : `${n.sheet}!${toA1(n.row, n.col)}`;
+  if (n.kind === "follow") return TEXTS.nameBack(n.name, n.from, describeKey(n.fromKey), to, describeKey(n.key), done);
+  if (n.kind === "restore") return TEXTS.nameRestore(n.name, to, describeKey(n.key), done);
+  return TEXTS.nameAdd(n.name, to, lower(describeKey(n.key)), done);
+}
+
+/** The review's declinable name changes. */
+export function nameRows(plan: WorkbookPlan): NameRow[] {
+  return nameChangesOf(plan).map((n) => {
+    const at = nameTarget(plan, n);
+    return {
+      key: n.id,
+      name: n.name,
+      kind: n.kind,
+      from: n.from,
+      to: `${at.sheet}!${toA1(at.row, at.col)}`,
+      sentence: nameChangeSentence(plan, n, false),
+    };
+  });
+}
+
 /**
- * The names Apply points back at their figure's row, and the block markers and record names it
- * adds again, one sentence each: as a review says them, or (`done`) once Apply has.
+ * The hidden names Apply puts back and the new figures' names left to the user, one sentence
+ * each; once Apply has (`done`), also the name changes it made or left as declined.
  */
-export function nameSentences(plan: WorkbookPlan, done = false): string[] {
+export function nameSentences(plan: WorkbookPlan, done = false, choices?: Choices): string[] {
+  const lost = lostNameSentences(
+    [
+      ...plan.markers.map((m) => ({ block: m.block, rect: m.rect, band: false })),
+      ...plan.records.map((block) => ({ block, rect: null, band: true })),
+    ],
+    done,
+  );
+  const changed = done
+    ? nameChangesOf(plan).map((n) => (choices?.decline.has(n.id) ? TEXTS.nameDeclined(n.name) : nameChangeSentence(plan, n, true)))
+    : [];
+  return [...lost, ...changed, ...plan.blocks.flatMap((b) => b.namesLeftAlone.map(TEXTS.nameLeftAlone))];
+}
+
+/** The rows Apply adds, with where each lands and what it writes. */
+export function additionRows(plan: WorkbookPlan): AdditionRow[] {
+  return additionsOf(plan).map((a) => {
+    const row = additionRow(plan, a);
+    const contents = addedContents(a, row);
+    const cols = contents.map((c) => c.col);
+    return {
+      key: a.id,
+      table: a.tableName,
+      sheetName: a.sheet,
+      address: `${a.sheet}!${rangeA1(row, Math.min(...cols), row, Math.max(...cols))}`,
+      id: a.rowId,
+      label: a.label,
+      cells: contents.map((c) => ({ header: a.cells.find((x) => x.key === c.key)?.header ?? "", value: displayWritten(c.content) })),
+    };
+  });
+}
+
+/** What stands in Apply's way, in words. */
+export function blockerSentences(r: Refusal): string[] {
+  if (r.kind === "protected-sheets")
+    return [
+      `${r.sheets.length === 1 ? `The sheet "${r.sheets[0]}" is` : `The sheets ${listInWords(r.sheets.map((s) => `"${s}"`))} are`} protected, and Apply writes there. Unprotect ${r.sheets.length === 1 ? "it" : "them"} (Review › Unprotect Sheet), then apply; until then Apply writes nothing.`,
+    ];
+  if (r.kind === "protected-structure")
+    return [
+      `The workbook's structure is protected, and Apply adds ${listInWords(r.adds)}. Unprotect it (Review › Protect Workbook), then apply; until then Apply writes nothing.`,
+    ];
   return [
-    ...lostNameSentences(
-      [
-        ...plan.markers.map((m) => ({ block: m.block, rect: m.rect, band: false })),
-        ...plan.records.map((block) => ({ block, rect: null, band: true })),
-      ],
-      done,
-    ),
-    ...plan.blocks.flatMap((b) =>
-      b.names.map((n) =>
-        TEXTS.nameBack(
-          n.name,
-          `${n.sheet}!${n.from}`,
-          describeKey(n.fromKey),
-          `${n.sheet}!${toA1(n.row, n.col)}`,
-          describeKey(n.key),
-          done,
-        ),
-      ),
-    ),
+    `Apply adds rows at the end of the table ${r.by} on "${r.sheet}", which moves what is below it down; your table ${r.table} is below it in part of those columns, and Excel does not move part of a table. Move ${r.table} or the block, then apply; until then Apply writes nothing.`,
   ];
+}
+
+/** The failure Apply returns when it refuses before writing. */
+export function refusalFailure(r: Refusal, sentences: readonly string[]): ActionFailure {
+  return failure(r.kind === "split-table" ? "excel" : "protected", `${sentences.join(" ")} Nothing was changed.`);
 }
 
 /** A sentence for each block marker (with where it goes) and record name put back. */
@@ -137,6 +236,7 @@ export function noticeSentences(plan: WorkbookPlan): string[] {
   const out: string[] = [];
   if (plan.rebuilt.length > 0) out.push(TEXTS.rebuilt(listInWords(plan.rebuilt.map((b: BlockId) => BLOCK_TITLES[b]))));
   for (const b of plan.blocks) if (b.unplaced > 0) out.push(TEXTS.unplaced(b.unplaced, BLOCK_TITLES[b.block]));
+  for (const b of plan.blocks) for (const t of b.legacyTables) out.push(TEXTS.legacyTable(t, BLOCK_TITLES[b.block]));
   return out;
 }
 
@@ -168,6 +268,7 @@ export function diffRow(change: CellChange): DiffRow {
     userValue: displayWritten(change.now),
     newValue: displayWritten(change.next),
     source,
+    ...(change.retracted ? { retracted: true } : {}),
   };
 }
 
@@ -176,6 +277,7 @@ export interface ApplyCounts {
   readonly accepted: number;
   readonly kept: number;
   readonly notesUpdated: number;
+  readonly rowsAdded: number;
   readonly deleted: readonly string[];
 }
 
@@ -186,6 +288,7 @@ export function applySummary(c: ApplyCounts): string {
       ? TEXTS.upToDate
       : `Updated ${plural(c.cellsWritten, "cell", "cells")} (${plural(refreshed, "refreshed cell", "refreshed cells")}, ${plural(c.accepted, "accepted change", "accepted changes")}).`,
   ];
+  if (c.rowsAdded > 0) parts.push(TEXTS.rowsAdded(c.rowsAdded));
   if (c.notesUpdated > 0) parts.push(`Rewrote ${plural(c.notesUpdated, "note", "notes")} whose source text changed.`);
   if (c.kept > 0) parts.push(`Kept ${plural(c.kept, "cell", "cells")} you changed.`);
   return [...parts, ...c.deleted].join(" ");

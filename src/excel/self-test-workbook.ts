@@ -79,16 +79,41 @@ export async function addScratchSheet(name: string, formulas: readonly string[])
   });
 }
 
+/** How the self-test waits for Excel's calculation: read every `waitMs`, at most `tries` times. */
+export interface Settle {
+  readonly tries: number;
+  readonly waitMs: number;
+  /** Reads in a row that must agree before the values count as settled. */
+  readonly stableReads: number;
+}
+
+export const SETTLE: Settle = Object.freeze({ tries: 60, waitMs: 250, stableReads: 3 });
+
 /**
- * Column A's values once custom functions have finished: Excel shows #BUSY! while a function
- * runs, so the read repeats (every `waitMs`, at most `tries` times) until no cell is busy.
+ * A range's values once Excel's calculation has settled. A custom function shows #BUSY! while it
+ * first runs, but one Excel recalculates keeps its old value until it returns, so no #BUSY! is
+ * not enough: the values must also read the same `stableReads` times in a row.
  */
-export async function settledColumn(sheet: string, rows: number, tries = 40, waitMs = 250): Promise<unknown[]> {
-  let values: unknown[] = [];
-  for (let attempt = 0; attempt < tries; attempt++) {
-    values = (await rangeValues(sheet, `A1:A${rows}`)).map((row) => row[0]);
-    if (!values.includes("#BUSY!")) return values;
-    await new Promise((resolve) => setTimeout(resolve, waitMs));
+export async function settledValues(sheet: string, address: string, settle: Settle = SETTLE): Promise<unknown[][]> {
+  let values: unknown[][] = [];
+  let same = 0;
+  let previous = "";
+  for (let attempt = 0; attempt < settle.tries; attempt++) {
+    values = await rangeValues(sheet, address);
+    const text = JSON.stringify(values);
+    same = text === previous ? same + 1 : 1;
+    previous = text;
+    if (!values.some((row) => row.includes("#BUSY!")) && same >= settle.stableReads) return values;
+    await new Promise((resolve) => setTimeout(resolve, settle.waitMs));
   }
   return values;
+}
+
+/** A cell's value as Excel's JSON for data types ({ type: "Entity", text, … }); ExcelApi 1.16. */
+export async function cellValueAsJson(sheet: string, address: string): Promise<unknown> {
+  return Excel.run(async (context) => {
+    const range = context.workbook.worksheets.getItem(sheet).getRange(address).load("valuesAsJson");
+    await context.sync();
+    return range.valuesAsJson[0][0];
+  });
 }

@@ -11,7 +11,8 @@ import { BLOCKS, buildBlock, type BlockId, type SheetSpec } from "../sheets";
 import { COL } from "../sheets/figure-table";
 import { toA1 } from "../sheets/a1";
 import { exactCheck, numberCheck, report, stepCheck, type CheckResult, type SelfTestReport } from "../self-test/checks";
-import { datasetInputs, expectedNames, expectedSensitivity, functionExamples, type Inputs } from "../self-test/expected";
+import { cardExample, datasetInputs, expectedNames, expectedSensitivity, functionExamples, type Inputs } from "../self-test/expected";
+import { dataTypesSupported } from "../functions/card";
 import { MESSAGES, failureFromError, readOnlyWorkbook } from "./failures";
 import { applyUpdate, checkSupport, insertBlocks, planUpdate, type SpecSource } from "./index";
 import {
@@ -20,7 +21,8 @@ import {
   insertSheetRow,
   nameValues,
   rangeValues,
-  settledColumn,
+  cellValueAsJson,
+  settledValues,
   typeInto,
   workbookContents,
 } from "./self-test-workbook";
@@ -29,6 +31,9 @@ export type { CheckResult, SelfTestReport } from "../self-test/checks";
 
 /** The sheet the DEAL.* formulas go on; left in the workbook for the user to look at. */
 export const SCRATCH_SHEET = "DealDesk SelfTest";
+
+/** DEAL.CARD's cell: beside the first examples, above the table DEAL.FIGURES() spills from column A's last row. */
+const CARD_CELL = "B1";
 
 /** What the self-test types, as a user would: none of these is a figure of the dataset. */
 export const USER = Object.freeze({
@@ -143,7 +148,7 @@ async function checkUpdate(sheets: Record<BlockId, string>): Promise<CheckResult
   return [...results, ...(await checkNames("after the update", inputs))];
 }
 
-/** Each DEAL.* function's documented example, typed into the scratch sheet. */
+/** Each DEAL.* function's documented example, typed into the scratch sheet's column A; DEAL.CARD's beside it. */
 async function checkFunctions(): Promise<CheckResult[]> {
   const examples = functionExamples();
   // DEAL.FIGURES() spills a table down and right: last, with nothing below or beside it.
@@ -151,12 +156,26 @@ async function checkFunctions(): Promise<CheckResult[]> {
     SCRATCH_SHEET,
     examples.map((e) => e.formula),
   );
-  const values = await settledColumn(SCRATCH_SHEET, examples.length);
-  return examples.map((e, i) =>
-    typeof e.expected === "number"
-      ? numberCheck(`${e.formula} in ${SCRATCH_SHEET}!A${i + 1}`, values[i], e.expected)
-      : exactCheck(`${e.formula} in ${SCRATCH_SHEET}!A${i + 1}`, values[i], e.expected),
-  );
+  const values = (await settledValues(SCRATCH_SHEET, `A1:A${examples.length}`)).map((row) => row[0]);
+  return [
+    ...examples.map((e, i) =>
+      typeof e.expected === "number"
+        ? numberCheck(`${e.formula} in ${SCRATCH_SHEET}!A${i + 1}`, values[i], e.expected)
+        : exactCheck(`${e.formula} in ${SCRATCH_SHEET}!A${i + 1}`, values[i], e.expected),
+    ),
+    await checkCard(),
+  ];
+}
+
+/** Where custom functions return data types (card.ts), DEAL.CARD's cell is the figure's entity; elsewhere its number. */
+async function checkCard(): Promise<CheckResult> {
+  const card = cardExample(dataTypesSupported());
+  const name = `${card.formula} in ${SCRATCH_SHEET}!${CARD_CELL}`;
+  await typeInto(SCRATCH_SHEET, CARD_CELL, [[card.formula]]);
+  const [[shown]] = await settledValues(SCRATCH_SHEET, CARD_CELL);
+  if (typeof card.expected === "number") return numberCheck(name, shown, card.expected);
+  const json = (await cellValueAsJson(SCRATCH_SHEET, CARD_CELL)) as { type?: unknown; text?: unknown };
+  return exactCheck(`${name} (an entity)`, JSON.stringify({ type: json.type, text: json.text }), JSON.stringify(card.expected));
 }
 
 /** Why the self-test must not run here, or null: no Excel, a read-only or a non-empty workbook. */

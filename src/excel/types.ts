@@ -46,6 +46,34 @@ export interface DiffRow {
   readonly newValue: string | number | boolean | null;
   /** The source of the new value, in words. */
   readonly source: string;
+  /** The row's figure or source is no longer in the figures file: the change marks it retracted. */
+  readonly retracted?: boolean;
+}
+
+/** A row Apply adds to a table: a figure or source new in the figures file. */
+export interface AdditionRow {
+  readonly key: string;
+  readonly table: string;
+  readonly sheetName: string;
+  /** The row it takes ("Deal!A11:J11"), once every row added above it is in. */
+  readonly address: string;
+  readonly id: string;
+  readonly label: string;
+  /** Each cell it writes, by its column's header. */
+  readonly cells: readonly { readonly header: string; readonly value: string | number | boolean | null }[];
+}
+
+/** A change Apply makes to a name of the add-in's: listed, and declinable (the name is then the user's). */
+export interface NameRow {
+  readonly key: string;
+  readonly name: string;
+  readonly kind: "follow" | "restore" | "add";
+  /** Where it refers now ("Deal!D7"), "" when it does not exist. */
+  readonly from: string;
+  /** Where Apply points it ("Deal!D5"). */
+  readonly to: string;
+  /** The change in words. */
+  readonly sentence: string;
 }
 
 export interface UpdatePlan {
@@ -55,19 +83,28 @@ export interface UpdatePlan {
   readonly conflicts: readonly DiffRow[];
   /** How many of `changes` are refreshes. */
   readonly refreshes: number;
-  /** Notes whose figure's source text changed: rewritten where the note still reads what the add-in wrote. */
+  /** Notes whose figure's source text changed, and that still read what the add-in wrote: rewritten. */
   readonly notes: number;
+  /** Rows Apply adds: figures and sources new in the figures file. */
+  readonly additions: readonly AdditionRow[];
+  /** Changes to the add-in's names, each declinable. */
+  readonly nameChanges: readonly NameRow[];
   /** What of the add-in's is gone or out of reach, one sentence each ("The Deal sheet was deleted; …"). */
   readonly deleted: readonly string[];
-  /** The add-in's names a sort left on another figure's row, which Apply points back, one sentence each. */
+  /** The hidden names Apply puts back, and names left to the user, one sentence each. */
   readonly names: readonly string[];
   /** Other things the user should know (a record rebuilt from the sheet, a newer layout). */
   readonly notices: readonly string[];
+  /** What would make Apply refuse now (a protected sheet, …), one sentence each; empty when none. */
+  readonly blockers: readonly string[];
   /** The add-in's sheets found in the workbook. */
   readonly sheets: readonly string[];
   /** Hands the review to Apply: Apply writes nothing if the workbook changed since. */
   readonly fingerprint: string;
 }
+
+/** What the user chose in a review: the conflict keys to accept, or those and the name change keys to decline. */
+export type ApplyChoices = readonly string[] | { readonly accept: readonly string[]; readonly decline?: readonly string[] };
 
 export interface UpdateReport {
   readonly cellsWritten: number;
@@ -75,6 +112,8 @@ export interface UpdateReport {
   readonly kept: number;
   /** Notes rewritten because their figure's source text changed (notes the user edited are kept). */
   readonly notesUpdated: number;
+  /** Rows added for figures and sources new in the figures file. */
+  readonly rowsAdded: number;
   readonly summary: string;
 }
 

@@ -1,10 +1,10 @@
 /**
  * DEAL.CARD's value: a figure as an Excel entity value (data types, ExcelApi 1.16), whose card
- * shows the claim with every caveat and names the source as its attribution. The shape is
+ * shows the claim with every caveat and names the source as its attribution, where the host lets
+ * custom functions return data types; the plain number elsewhere. The shape is
  * Excel.EntityCellValue from @types/office-js, checked here by the compiler and by a test; see
  * https://learn.microsoft.com/office/dev/add-ins/excel/excel-data-types-entity-card and
  * https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-data-types-concepts
- * Pure: only types come from Office.
  */
 import { figureValue } from "../calc/figure-fields";
 import { formatAsOf, formatClaim } from "../figures/format";
@@ -53,4 +53,32 @@ export function figureEntity(id: string): Excel.EntityCellValue | undefined {
     },
     provider: { description: sourceText },
   };
+}
+
+/**
+ * Custom functions return data types from CustomFunctionsRuntime 1.4 on
+ * (https://learn.microsoft.com/javascript/api/requirement-sets/excel/custom-functions-requirement-sets:
+ * "1.4 includes custom functions integration with data types"). ExcelApi 1.16 is not the test:
+ * perpetual Office (2024 LTSC among them) has it without CustomFunctionsRuntime 1.4.
+ */
+export const DATA_TYPES_RUNTIME = { set: "CustomFunctionsRuntime", version: "1.4" } as const;
+
+/** Whether this host shows a custom function's entity values; false without Office (a JavaScript-only runtime may lack it). */
+export function dataTypesSupported(): boolean {
+  try {
+    return (
+      typeof Office !== "undefined" &&
+      Office.context?.requirements?.isSetSupported(DATA_TYPES_RUNTIME.set, DATA_TYPES_RUNTIME.version) === true
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** DEAL.CARD: each id's value, replaced by the figure's entity where the host shows data types. */
+export function cards(values: unknown[][], ids: unknown): unknown[][] {
+  if (!dataTypesSupported()) return values;
+  // One parameter, so the result has the shape of the ids.
+  const grid = (Array.isArray(ids) ? ids : [[ids]]) as unknown[][];
+  return values.map((row, i) => row.map((value, j) => (typeof value === "number" ? (figureEntity(String(grid[i][j])) ?? value) : value)));
 }

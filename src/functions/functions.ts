@@ -3,15 +3,15 @@
  * generates functions.json (src/functions/metadata.ts). src/calc/dispatch.ts coerces, broadcasts
  * and computes; this file only turns CalcErrors into Excel errors, makes DEAL.CARD's entity
  * values, and registers the functions. Nothing here touches the DOM, so it loads in Excel's
- * JavaScript-only runtime. The dataset is not in this bundle: FIGURE, FIGURES and CARD wait for
- * the figures the pane loads in the shared runtime.
+ * JavaScript-only runtime. The dataset is not in this bundle: FIGURE, FIGURES and CARD answer from
+ * the figures the pane loads in the shared runtime (runtime-slot.ts).
  */
 import { CATALOG } from "../calc/catalog";
 import type { CalcError } from "../calc/errors";
 import { evaluate } from "../calc/dispatch";
 import { useDataset } from "../figures/in-use";
-import { publishedFigures } from "../figures/runtime-slot";
-import { figureEntity } from "./card";
+import { NOT_HANDED_OVER, publishedFigures } from "../figures/runtime-slot";
+import { cards } from "./card";
 import { toExcelGrid } from "./results";
 
 /** Each CalcError kind's Excel error code. */
@@ -21,27 +21,6 @@ const CODES = { "#DIV/0!": "divisionByZero", "#NUM!": "invalidNumber", "#N/A": "
 function toExcelError({ kind, message }: CalcError): CustomFunctions.Error {
   const code = CustomFunctions.ErrorCode[CODES[kind]];
   return kind === "#VALUE!" || kind === "#N/A" ? new CustomFunctions.Error(code, message) : new CustomFunctions.Error(code);
-}
-
-/**
- * Entity values need ExcelApi 1.16
- * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-data-types-entity-card); where
- * Office or the requirement set is missing, DEAL.CARD returns the plain value.
- */
-function dataTypesSupported(): boolean {
-  try {
-    return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", "1.16") === true;
-  } catch {
-    return false;
-  }
-}
-
-/** DEAL.CARD: each id's value, replaced by the figure's entity where the host shows data types. */
-function cards(values: unknown[][], ids: unknown): unknown[][] {
-  if (!dataTypesSupported()) return values;
-  // One parameter, so the result has the shape of the ids.
-  const grid = (Array.isArray(ids) ? ids : [[ids]]) as unknown[][];
-  return values.map((row, i) => row.map((value, j) => (typeof value === "number" ? (figureEntity(String(grid[i][j])) ?? value) : value)));
 }
 
 /** evaluate() never throws; the catch covers the Office side, so Excel never waits on a #BUSY!. */
@@ -65,9 +44,13 @@ function run(name: string, args: unknown[]): unknown[][] {
 /** The functions that read the dataset rather than compute from their arguments alone. */
 const READS_FIGURES = new Set(["FIGURE", "FIGURES", "CARD"]);
 
-/** FIGURE, FIGURES and CARD answer from the figures the pane loaded: the served file, or the built-in copy. */
+/**
+ * FIGURE, FIGURES and CARD answer from the figures the pane loaded (the served file, or the
+ * built-in copy), within seconds: see runtime-slot.ts.
+ */
 async function runOnFigures(name: string, args: unknown[]): Promise<unknown[][]> {
   const loaded = await publishedFigures();
+  if (!loaded) return [[new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, NOT_HANDED_OVER)]];
   useDataset(loaded.dataset);
   return run(name, args);
 }

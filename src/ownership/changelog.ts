@@ -1,33 +1,50 @@
 /**
- * The change log that travels with the workbook: one row per cell an Apply changed or kept, in
- * the DealChanges table, never removed. Pure: rows from the plan.
+ * The change log that travels with the workbook: one row per cell, row and name an Apply changed
+ * or kept, in the DealChanges table, never removed. The log is recognised by its columns, whatever
+ * the user added beside them (a "Reviewed by" column): new rows fill the log's columns and leave
+ * the user's empty. Pure: rows from the plan.
  */
 import { toA1 } from "../sheets/a1";
-import type { WorkbookPlan } from "./review";
-import { changesOf } from "./review";
+import type { Choices, WorkbookPlan } from "./review";
+import { additionRow, additionsOf, changesOf, nameChangesOf, nameTarget } from "./review";
 import { displayWritten, type Written } from "./written";
 
 export const CHANGE_LOG_TABLE = "DealChanges";
 export const CHANGE_LOG_SHEET = "Changes";
 export const CHANGE_LOG_HEADERS = Object.freeze(["When", "Figure", "Label", "Cell", "Old value", "New value", "Figures", "Outcome"]);
 
+/** A table as read: its name and its columns' headers, in order. */
+export interface TableColumns {
+  readonly name: string;
+  readonly columns: readonly string[];
+}
+
 /**
- * The add-in's change log among the workbook's tables: named DealChanges (or DealChanges_2 …, when
- * a name of the user's had the plain one) with exactly the log's columns. A table of the user's
- * that happens to have that name is not it. Null when there is none yet.
+ * The add-in's change log among the workbook's tables: a table whose columns include every column
+ * of the log (in any order, beside any of the user's); one named DealChanges (or DealChanges_2 …)
+ * first. Null when there is none yet.
  */
-export function findChangeLog(tables: readonly { readonly name: string; readonly columns: readonly string[] }[]): string | null {
+export function findChangeLog(tables: readonly TableColumns[]): TableColumns | null {
   const named = new RegExp(`^${CHANGE_LOG_TABLE}(_\\d+)?$`, "i");
-  const log = tables.find(
-    (t) => named.test(t.name) && t.columns.length === CHANGE_LOG_HEADERS.length && t.columns.every((c, i) => c === CHANGE_LOG_HEADERS[i]),
-  );
-  return log ? log.name : null;
+  const logs = tables.filter((t) => CHANGE_LOG_HEADERS.every((h) => t.columns.includes(h)));
+  return logs.find((t) => named.test(t.name)) ?? logs[0] ?? null;
+}
+
+/** Rows in the log's own column order, as rows of `log` (its columns; the user's left empty). */
+export function rowsForLog(rows: readonly (string | number | boolean)[][], log: TableColumns | null): (string | number | boolean)[][] {
+  if (!log) return rows.map((r) => [...r]);
+  return rows.map((r) => log.columns.map((c) => (CHANGE_LOG_HEADERS.includes(c) ? r[CHANGE_LOG_HEADERS.indexOf(c)] : "")));
 }
 
 export const OUTCOMES = Object.freeze({
   refresh: "refreshed (the add-in's cell)",
   accepted: "applied (your value replaced)",
   kept: "kept as yours",
+  retracted: "marked retracted (no longer in the figures file)",
+  retractKept: "kept as yours (the figure is no longer in the figures file)",
+  added: "added (new in the figures file)",
+  name: "name pointed at its figure",
+  nameKept: "name kept as yours",
 });
 
 function shown(w: Written): string | number | boolean {
@@ -36,24 +53,58 @@ function shown(w: Written): string | number | boolean {
 }
 
 /**
- * One row per listed change: when (ISO time), figure id, label, cell, old and new value, the
- * figures' version, and what Apply did with it. Labels come from the review's rows.
+ * One row per listed change, added row and name change: when (ISO time), figure id, label, cell, old
+ * and new value, the figures' version, and what Apply did with it. Labels come from the review's rows.
  */
 export function changeLogRows(
   plan: WorkbookPlan,
-  accepted: ReadonlySet<string>,
+  choices: Choices,
   labels: ReadonlyMap<string, string>,
   when: string,
   figures: string,
 ): (string | number | boolean)[][] {
-  return changesOf(plan).map((c) => [
+  const cells = changesOf(plan).map((c) => [
     when,
     c.cell.figureId ?? "",
     labels.get(c.id) ?? "",
-    `${c.sheet}!${toA1(c.row, c.col)}`,
+    `${c.sheet}!${toA1(plan.shift.row(c.sheet, c.row, c.col), c.col)}`,
     shown(c.now),
     shown(c.next),
     figures,
-    c.kind === "refresh" ? OUTCOMES.refresh : accepted.has(c.id) ? OUTCOMES.accepted : OUTCOMES.kept,
+    c.kind === "refresh"
+      ? c.retracted
+        ? OUTCOMES.retracted
+        : OUTCOMES.refresh
+      : choices.accept.has(c.id)
+        ? c.retracted
+          ? OUTCOMES.retracted
+          : OUTCOMES.accepted
+        : c.retracted
+          ? OUTCOMES.retractKept
+          : OUTCOMES.kept,
   ]);
+  const rows = additionsOf(plan).map((a) => [
+    when,
+    a.rowId,
+    a.label,
+    `${a.sheet}!${additionRow(plan, a) + 1}`,
+    "",
+    a.tableName,
+    figures,
+    OUTCOMES.added,
+  ]);
+  const names = nameChangesOf(plan).map((n) => {
+    const at = nameTarget(plan, n);
+    return [
+      when,
+      "",
+      n.name,
+      `${at.sheet}!${toA1(at.row, at.col)}`,
+      n.from,
+      choices.decline.has(n.id) ? n.from : `${at.sheet}!${toA1(at.row, at.col)}`,
+      figures,
+      choices.decline.has(n.id) ? OUTCOMES.nameKept : OUTCOMES.name,
+    ];
+  });
+  return [...cells, ...rows, ...names];
 }

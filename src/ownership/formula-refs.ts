@@ -50,6 +50,11 @@ export function referencedCells(formula: string): string[] {
   return found;
 }
 
+/** The formula with every local reference at (row, col) replaced by `to(row, col)` (anchors kept). */
+export function mapReferences(formula: string, to: (row: number, col: number) => { row: number; col: number }): string {
+  return rewrite(formula, to) as string;
+}
+
 /**
  * The formula with each reference to a cell in `moves` ("B5" → its new place) rewritten; null
  * when it refers to a cell that `moves` does not know (the result would be a guess).

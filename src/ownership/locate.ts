@@ -1,107 +1,130 @@
 /**
- * Where each recorded cell of a block is now, from what Excel keeps current: the reference in
- * the record (rows and columns inserted or deleted, the sheet renamed, cells moved) and, for a
- * figures table, the figure's id in the Id column (rows sorted). Pure: works on what the Excel
- * writer read.
+ * Where each recorded cell of a block is now, by identity, never by a remembered position alone:
+ * - a cell outside the block's tables (headers included) by its reference in the record, which
+ *   Excel keeps current through inserted and deleted rows and columns, renamed sheets and cuts,
+ *   onto whichever sheet it went;
+ * - a table's body cell by its row's id and its column's header: the header found by its own
+ *   reference, the row by the id in the Id column, or, where the user deleted or typed over the Id,
+ *   by what else names the row (the label the add-in wrote there); a sort, a cut of the whole
+ *   table or rows inserted inside it move nothing that matters.
+ * A row found twice is "duplicated" and a cell whose row or column is gone "deleted": neither is
+ * ever written. Pure: works on what the Excel writer read (cells.ts).
  */
-import { MAX_COL, MAX_ROW, parseA1 } from "../sheets/a1";
 import { ID_HEADER } from "./keys";
+import { cellAt, lastRowRead, parseRef, regionOf, tableRead, type BlockCells, type Region, type TableRead } from "./cells";
+import { mostCommon, recordedLines } from "./lost-area";
 import type { BlockRecord, TrackedCell } from "./record";
-import { writtenFromExcel, type Written } from "./written";
-
-/** A block's area as read: the sheet, its top-left cell and the cells' formulas and values. */
-export interface BlockArea {
-  readonly sheet: string;
-  readonly top: number;
-  readonly left: number;
-  readonly formulas: readonly (readonly unknown[])[];
-  readonly values: readonly (readonly unknown[])[];
-}
+import { cellAddress } from "./cells";
+import type { Written } from "./written";
 
 export type Place =
-  | { readonly state: "here"; readonly row: number; readonly col: number; readonly now: Written }
-  | { readonly state: "deleted" | "moved-away" | "duplicated" };
+  | { readonly state: "here"; readonly sheet: string; readonly row: number; readonly col: number; readonly now: Written }
+  /** "unread": the reference points at a cell the writer did not read (never written, said as moved). */
+  | { readonly state: "deleted" | "duplicated" | "unread" };
 
-/** "=Deal!$B$6", "='Capex 2026'!$B$6" → sheet and cell; null for #REF! or anything else. */
-export function parseRef(ref: string): { sheet: string; row: number; col: number } | null {
-  const m = /^=(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Z]{1,3}\$?\d+)$/.exec(ref);
-  if (!m) return null;
-  try {
-    const at = parseA1(m[3]);
-    return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], row: at.row, col: at.col };
-  } catch {
-    return null;
-  }
+/** Where one of the block's tables is now. */
+export interface TablePlace {
+  /** The table's name in the spec (DealFigures). */
+  readonly name: string;
+  /** The workbook table, when it still exists where the header row is. */
+  readonly table: TableRead | null;
+  readonly sheet: string;
+  readonly headerRow: number;
+  /** The last body row: the workbook table's, or the last row read below the header. */
+  readonly bottom: number;
+  readonly col: (header: string) => number | null;
+  /** Each row's id → the body rows holding it (more than one: the row was copied). */
+  readonly rows: ReadonlyMap<string, readonly number[]>;
 }
 
-/** What a cell of the area holds now; undefined outside the area. */
-export function cellIn(area: BlockArea, row: number, col: number): Written | undefined {
-  const r = row - area.top;
-  const c = col - area.left;
-  if (r < 0 || c < 0 || r >= area.formulas.length || c >= (area.formulas[r]?.length ?? 0)) return undefined;
-  return writtenFromExcel(area.formulas[r][c], area.values[r][c]);
+export interface Located {
+  readonly places: ReadonlyMap<string, Place>;
+  readonly tables: ReadonlyMap<string, TablePlace>;
 }
 
-function placeOf(area: BlockArea, row: number, col: number): Place {
-  const now = cellIn(area, row, col);
-  return now === undefined ? { state: "moved-away" } : { state: "here", row, col, now };
-}
-
-function placeByRef(area: BlockArea, cell: TrackedCell): Place {
+function placeByRef(cells: BlockCells, cell: TrackedCell): Place {
   if (cell.ref.includes("#REF!")) return { state: "deleted" };
   const at = parseRef(cell.ref);
-  if (!at || at.sheet.toLowerCase() !== area.sheet.toLowerCase()) return { state: "moved-away" };
-  return placeOf(area, at.row, at.col);
+  if (!at) return { state: "deleted" };
+  const now = cellAt(cells, at.sheet, at.row, at.col);
+  return now === undefined ? { state: "unread" } : { state: "here", sheet: at.sheet, row: at.row, col: at.col, now };
 }
 
-/** Each figure id's rows in a table's Id column, below its header row. */
-function idRows(area: BlockArea, headerRow: number, idCol: number): Map<string, number[]> {
+/** The figure or source id of a table cell's key: "fig|deal.amount|Used" → "deal.amount". */
+export function rowIdOf(key: string): string {
+  return key.split("|")[1];
+}
+
+/**
+ * Each body row's id: the Id column's value where it is a known id; otherwise the first column
+ * whose recorded text, unique to one id, is what the row shows (the label, for a table whose Id
+ * column the user deleted).
+ */
+function identifyRows(
+  cells: BlockCells,
+  at: { sheet: string; headerRow: number; bottom: number },
+  col: (header: string) => number | null,
+  recorded: readonly TrackedCell[],
+  known: ReadonlySet<string>,
+): Map<string, number[]> {
+  const idCol = col(ID_HEADER);
+  const labelCols: { col: number; ids: Map<string, string | null> }[] = [];
+  for (const header of [...new Set(recorded.map((c) => c.table?.header ?? ""))]) {
+    const c = header === ID_HEADER ? null : col(header);
+    if (c === null) continue;
+    const ids = new Map<string, string | null>();
+    for (const cell of recorded.filter((x) => x.table?.header === header && typeof x.written === "string" && x.written !== "")) {
+      const text = cell.written as string;
+      ids.set(text, ids.has(text) && ids.get(text) !== rowIdOf(cell.key) ? null : rowIdOf(cell.key));
+    }
+    labelCols.push({ col: c, ids });
+  }
   const rows = new Map<string, number[]>();
-  for (let row = headerRow + 1; row < area.top + area.values.length; row++) {
-    const id = cellIn(area, row, idCol);
-    if (typeof id === "string" && id !== "") rows.set(id, [...(rows.get(id) ?? []), row]);
+  for (let row = at.headerRow + 1; row <= at.bottom; row++) {
+    const idNow = idCol === null ? undefined : cellAt(cells, at.sheet, row, idCol);
+    let id = typeof idNow === "string" && known.has(idNow) ? idNow : undefined;
+    for (const l of labelCols) {
+      if (id !== undefined) break;
+      const text = cellAt(cells, at.sheet, row, l.col);
+      if (typeof text === "string") id = l.ids.get(text) ?? undefined;
+    }
+    if (id !== undefined) rows.set(id, [...(rows.get(id) ?? []), row]);
   }
   return rows;
 }
 
 /**
  * A table whose header row was deleted (its header references are #REF!) but whose rows are
- * there: the Id column is the column of the area where most of the table's figure ids are; each
- * other column is found from the block's referenced cells (see `col` below), or not at all, and
- * then its cells count as deleted and are never written.
+ * there: the Id column is the column where most of the table's ids are; each other column is
+ * found from the block's referenced cells, or not at all (its cells then count as deleted and are
+ * never written: a column deleted with the header row must not be taken for its neighbour, which
+ * may be the user's Override column).
  */
-function headerlessColumns(
+function headerless(
   record: BlockRecord,
-  area: BlockArea,
-  table: string,
-): { idCol: number; headerRow: number; col: (header: string) => number | null } | null {
-  const cells = record.cells.filter((c) => c.table?.name === table);
-  const ids = new Set(cells.map((c) => c.key.split("|")[1]));
+  region: Region,
+  name: string,
+  known: ReadonlySet<string>,
+): Omit<TablePlace, "rows" | "table" | "name"> | null {
   let best: { col: number; rows: number[] } | null = null;
-  for (let col = area.left; col < area.left + (area.values[0]?.length ?? 0); col++) {
+  for (let col = region.left; col < region.left + (region.values[0]?.length ?? 0); col++) {
     const rows: number[] = [];
-    for (let row = area.top; row < area.top + area.values.length; row++) {
-      const v = cellIn(area, row, col);
-      if (typeof v === "string" && ids.has(v)) rows.push(row);
+    for (let row = region.top; row < region.top + region.values.length; row++) {
+      const v = cellAt({ regions: [region] }, region.sheet, row, col);
+      if (typeof v === "string" && known.has(v)) rows.push(row);
     }
     if (rows.length > (best?.rows.length ?? 0)) best = { col, rows };
   }
   const atCol = (header: string) => {
-    const head = record.cells.find((c) => c.key === `head|${table}|${header}`);
-    try {
-      return head ? parseA1(head.at).col : null;
-    } catch {
-      return null;
-    }
+    const head = record.cells.find((c) => c.key === `head|${name}|${header}`);
+    return head ? (cellAddress(head.at)?.col ?? null) : null;
   };
   if (!best || atCol(ID_HEADER) === null) return null;
-  // A column where other cells of the block still have references went where most of them went.
-  // Any other is placed only between two such columns that kept their distance (no column was
-  // inserted or deleted between them): a column deleted with the header row must not be taken
-  // for its neighbour, which may be the user's Override column.
-  const lines = recordedLines(record, area.sheet)?.cols ?? new Map<number, number | "deleted">();
+  const idCol = best.col;
+  const lines = recordedLines(record, region.sheet)?.cols ?? new Map<number, number | "deleted">();
   const moved = new Map([...lines].filter((l): l is [number, number] => l[1] !== "deleted"));
   const col = (header: string) => {
+    if (header === ID_HEADER) return idCol;
     const at = atCol(header);
     if (at === null || lines.get(at) === "deleted") return null;
     const known = moved.get(at);
@@ -112,41 +135,73 @@ function headerlessColumns(
     const [l, r] = [moved.get(left) as number, moved.get(right) as number];
     return r - l === right - left ? l + at - left : null;
   };
-  return { idCol: best.col, headerRow: Math.min(...best.rows) - 1, col };
+  return { sheet: region.sheet, headerRow: Math.min(...best.rows) - 1, bottom: region.top + region.values.length - 1, col };
 }
 
-/** Where every cell of the record is now, by key. */
-export function locate(record: BlockRecord, area: BlockArea): Map<string, Place> {
+function tablePlace(
+  record: BlockRecord,
+  cells: BlockCells,
+  places: ReadonlyMap<string, Place>,
+  name: string,
+  known: ReadonlySet<string>,
+): TablePlace | null {
+  const heads = record.cells.filter((c) => c.key.startsWith(`head|${name}|`));
+  const here = heads.flatMap((c) => {
+    const p = places.get(c.key);
+    return p?.state === "here" ? [p] : [];
+  });
+  const workbookTable = tableRead(cells, record.meta.tables[name]) ?? null;
+  let at: Omit<TablePlace, "rows" | "table" | "name"> | null = null;
+  if (here.length > 0) {
+    const sheet = mostCommon(here.map((p) => p.sheet)) as string;
+    const headerRow = mostCommon(here.filter((p) => p.sheet === sheet).map((p) => p.row)) as number;
+    const col = (header: string) => {
+      const p = places.get(`head|${name}|${header}`);
+      return p?.state === "here" && p.sheet === sheet && p.row === headerRow ? p.col : null;
+    };
+    const fits = workbookTable && workbookTable.sheet.toLowerCase() === sheet.toLowerCase() && workbookTable.top === headerRow;
+    const anyCol = here[0].col;
+    at = { sheet, headerRow, bottom: fits ? workbookTable.bottom : lastRowRead(cells, sheet, headerRow, anyCol), col };
+  } else if (places.get(`head|${name}|${ID_HEADER}`)?.state === "deleted") {
+    const region = workbookTable
+      ? regionOf(cells, workbookTable.sheet, workbookTable.top, workbookTable.left)
+      : cells.regions.find((r) => r.sheet.toLowerCase() === cells.sheet.toLowerCase());
+    at = region ? headerless(record, region, name, known) : null;
+  }
+  if (!at) return null;
+  const recorded = record.cells.filter((c) => c.table?.name === name);
+  const fits = workbookTable && workbookTable.sheet.toLowerCase() === at.sheet.toLowerCase();
+  return { ...at, name, table: fits ? workbookTable : null, rows: identifyRows(cells, at, at.col, recorded, known) };
+}
+
+/**
+ * Where every recorded cell is now, and where each table is. `specIds` lists, by table, the ids the
+ * new figures give it, so a row of a new figure already in the table is recognised as such.
+ */
+export function locate(record: BlockRecord, cells: BlockCells, specIds: ReadonlyMap<string, ReadonlySet<string>> = new Map()): Located {
   const places = new Map<string, Place>();
-  for (const cell of record.cells) if (!cell.table) places.set(cell.key, placeByRef(area, cell));
-  const byTable = new Map<string, { ids: Map<string, number[]>; col: (header: string) => number | null } | null>();
-  const headerPlace = (table: string, header: string) => places.get(`head|${table}|${header}`);
-  const tableOf = (name: string) => {
-    const idHead = headerPlace(name, ID_HEADER);
-    if (idHead?.state === "here") {
-      const col = (header: string) => {
-        const p = headerPlace(name, header);
-        return p?.state === "here" ? p.col : null;
-      };
-      return { ids: idRows(area, idHead.row, idHead.col), col };
-    }
-    const headerless = idHead?.state === "deleted" ? headerlessColumns(record, area, name) : null;
-    return headerless ? { ids: idRows(area, headerless.headerRow, headerless.idCol), col: headerless.col } : null;
-  };
+  for (const cell of record.cells) if (!cell.table) places.set(cell.key, placeByRef(cells, cell));
+  const names = new Set([...record.cells.flatMap((c) => (c.table ? [c.table.name] : [])), ...specIds.keys()]);
+  const tables = new Map<string, TablePlace>();
+  for (const name of names) {
+    const recordedIds = record.cells.filter((c) => c.table?.name === name).map((c) => rowIdOf(c.key));
+    const known = new Set([...recordedIds, ...(specIds.get(name) ?? [])]);
+    const t = tablePlace(record, cells, places, name, known);
+    if (t) tables.set(name, t);
+  }
   for (const cell of record.cells) {
     if (!cell.table) continue;
-    const { name, header } = cell.table;
-    if (!byTable.has(name)) byTable.set(name, tableOf(name));
-    const table = byTable.get(name);
-    const col = table ? table.col(header) : null;
-    const figureId = cell.key.split("|")[1];
-    const rows = table?.ids.get(figureId) ?? [];
-    if (!table || col === null || rows.length === 0)
-      places.set(cell.key, { state: headerPlace(name, header)?.state === "moved-away" ? "moved-away" : "deleted" });
+    const t = tables.get(cell.table.name);
+    const col = t ? t.col(cell.table.header) : null;
+    const rows = t?.rows.get(rowIdOf(cell.key)) ?? [];
+    if (!t || col === null || rows.length === 0) places.set(cell.key, { state: "deleted" });
     else if (rows.length > 1) places.set(cell.key, { state: "duplicated" });
-    else places.set(cell.key, placeOf(area, rows[0], col));
+    else {
+      const now = cellAt(cells, t.sheet, rows[0], col);
+      places.set(cell.key, now === undefined ? { state: "unread" } : { state: "here", sheet: t.sheet, row: rows[0], col, now });
+    }
   }
-  return places;
+  return { places, tables };
 }
 
 /** Each recorded cell's address when written → where it is now, for rewriting formulas. */
@@ -157,127 +212,4 @@ export function movesOf(record: BlockRecord, places: ReadonlyMap<string, Place>)
     if (place?.state === "here") moves.set(cell.at, { row: place.row, col: place.col });
   }
   return moves;
-}
-
-/** A rectangle of cells on a sheet, by its first and last row and column. */
-export interface SheetRect {
-  readonly sheet: string;
-  readonly top: number;
-  readonly left: number;
-  readonly bottom: number;
-  readonly right: number;
-}
-
-/**
- * Where a block's cells outside its tables are now, when its marker name is gone (deleted by a
- * macro), from its record alone: the rectangle they had when last written (`at`), each edge
- * moved as Excel moved the references of the cells nearest it. A row of the block as written goes
- * where most of its referenced cells went, so one cell cut and pasted elsewhere does not drag the
- * block; a row whose references are all #REF! was deleted, and the edge beyond it moves in by one.
- * Rows inserted inside the block move the edge below them. Columns alike. The sheet is the one
- * most references are on; null when none is on cells (the sheet was deleted). A figures table's
- * rows have no reference (they are found by their Id): the caller adds the tables' ranges as
- * Excel kept them (src/excel/recover.ts).
- */
-export function areaOfRecord(record: BlockRecord): SheetRect | null {
-  const recorded = recordedLines(record);
-  if (!recorded) return null;
-  const { sheet, ats, rows, cols } = recorded;
-  // Edges in order, within the grid (a first row cut and pasted below could otherwise come last).
-  const [top, bottom] = [
-    edge(rows, Math.min(...ats.map((a) => a.row)), "first"),
-    edge(rows, Math.max(...ats.map((a) => a.row)), "last"),
-  ].sort((a, b) => a - b);
-  const [left, right] = [
-    edge(cols, Math.min(...ats.map((a) => a.col)), "first"),
-    edge(cols, Math.max(...ats.map((a) => a.col)), "last"),
-  ].sort((a, b) => a - b);
-  return { sheet, top: Math.max(0, top), left: Math.max(0, left), bottom: Math.min(MAX_ROW, bottom), right: Math.min(MAX_COL, right) };
-}
-
-/**
- * The block's cells outside its tables as written (`ats`), and where each of their rows and
- * columns is now (see linesNow), on `sheet` or else on the sheet most of their references are
- * on; null when no reference is on cells.
- */
-function recordedLines(
-  record: BlockRecord,
-  sheet?: string,
-): {
-  sheet: string;
-  ats: { row: number; col: number }[];
-  rows: Map<number, number | "deleted">;
-  cols: Map<number, number | "deleted">;
-} | null {
-  const written = record.cells
-    .filter((c) => !c.table)
-    .flatMap((c) => {
-      const at = cellAt(c.at);
-      return at ? [{ at, now: c.ref ? parseRef(c.ref) : null, gone: c.ref.includes("#REF!") }] : [];
-    });
-  const on = sheet ?? mostCommon(written.flatMap(({ now }) => (now ? [now.sheet] : [])));
-  if (on === undefined) return null;
-  const live = written.flatMap(({ at, now }) => (now && now.sheet.toLowerCase() === on.toLowerCase() ? [{ at, now }] : []));
-  const gone = written.filter((w) => w.gone).map((w) => w.at);
-  const liveRows = new Set(live.map((w) => w.at.row));
-  const liveCols = new Set(live.map((w) => w.at.col));
-  return {
-    sheet: on,
-    ats: written.map((w) => w.at),
-    rows: linesNow(
-      live.map((w) => [w.at.row, w.now.row]),
-      gone.filter((g) => liveCols.has(g.col)).map((g) => g.row),
-    ),
-    cols: linesNow(
-      live.map((w) => [w.at.col, w.now.col]),
-      gone.filter((g) => liveRows.has(g.row)).map((g) => g.col),
-    ),
-  };
-}
-
-/** The value that occurs most often (the first of them on a tie); undefined for none. */
-function mostCommon<T>(values: readonly T[]): T | undefined {
-  const counts = new Map<T, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: T | undefined;
-  for (const [v, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = v;
-  return best;
-}
-
-/**
- * Each row (or column) as written → where most of its live referenced cells are now; or
- * "deleted" when none of its references is live and one of them is a #REF! whose column (row)
- * is still there, so the #REF! came from deleting this line. `live` pairs a line with its place
- * now; `gone` lists the lines of those #REF! cells.
- */
-function linesNow(live: readonly (readonly [number, number])[], gone: readonly number[]): Map<number, number | "deleted"> {
-  const byLine = new Map<number, number[]>();
-  for (const [at, now] of live) byLine.set(at, [...(byLine.get(at) ?? []), now]);
-  const lines = new Map<number, number | "deleted">([...byLine].map(([at, nows]) => [at, mostCommon(nows) as number]));
-  for (const line of gone) if (!lines.has(line)) lines.set(line, "deleted");
-  return lines;
-}
-
-/**
- * The block's first or last line now: the nearest line to it that is still there, moved by the
- * lines between them that were not deleted (a line without references counts as still there).
- */
-function edge(lines: ReadonlyMap<number, number | "deleted">, at: number, which: "first" | "last"): number {
-  const kept = [...lines].filter((l): l is [number, number] => l[1] !== "deleted").map(([line]) => line);
-  if (kept.length === 0) return at;
-  const nearest = which === "first" ? Math.min(...kept) : Math.max(...kept);
-  // The lines from the edge up to the nearest kept one (first), or from it to the edge (last).
-  const [from, to] = which === "first" ? [at, nearest - 1] : [nearest + 1, at];
-  let between = 0;
-  for (let line = from; line <= to; line++) if (lines.get(line) !== "deleted") between++;
-  return (lines.get(nearest) as number) + (which === "first" ? -between : between);
-}
-
-/** "B6" → its row and column; null for anything else. */
-function cellAt(address: string): { row: number; col: number } | null {
-  try {
-    return parseA1(address);
-  } catch {
-    return null;
-  }
 }

@@ -51,9 +51,25 @@ export interface BlockMeta {
   readonly tables: Readonly<Record<string, string>>;
 }
 
+/**
+ * A name the add-in made for the block, with a reference to the cell it made it on. Excel moves
+ * the reference exactly as it moves the name (rows and columns inserted or deleted, cuts, renamed
+ * sheets) and neither follows a sort: while the name still refers where the reference does, it is as
+ * the add-in left it; once they differ, the user re-pointed it and it is theirs.
+ */
+export interface TrackedName {
+  readonly name: string;
+  /** "=Deal!$D$5", as Excel keeps it current; "=#REF!" once the cell was deleted. */
+  readonly ref: string;
+  /** "user" once the user declined a change to it: never proposed again. */
+  readonly owner: "addin" | "user";
+}
+
 export interface BlockRecord {
   readonly meta: BlockMeta;
   readonly cells: readonly TrackedCell[];
+  /** The names the add-in made (records written before names were tracked have none). */
+  readonly names?: readonly TrackedName[];
   /** False for a record rebuilt from the sheet (what was written is unknown). */
   readonly complete: boolean;
 }
@@ -81,6 +97,10 @@ export function bandColumn(block: BlockId): number {
 
 /** The record of a block just written from `spec` on `sheetName`. */
 export function recordOfSpec(spec: SheetSpec, meta: Omit<BlockMeta, "block" | "origin">): BlockRecord {
+  const made = new Set(meta.names.map((n) => n.toUpperCase()));
+  const names = spec.names
+    .filter((n) => made.has(n.name.toUpperCase()))
+    .map((n): TrackedName => ({ name: n.name, ref: `=${sheetRef(meta.sheetName, n.row, n.col)}`, owner: "addin" }));
   const cells = keyCells(spec).map(({ key, cell, table }): TrackedCell => ({
     key,
     ref: table ? "" : `=${sheetRef(meta.sheetName, cell.row, cell.col)}`,
@@ -90,17 +110,27 @@ export function recordOfSpec(spec: SheetSpec, meta: Omit<BlockMeta, "block" | "o
     ...(cell.note !== undefined ? { note: cell.note } : {}),
     ...(table ? { table } : {}),
   }));
-  return { meta: { ...meta, block: spec.block, origin: { ...spec.origin } }, cells, complete: true };
+  return { meta: { ...meta, block: spec.block, origin: { ...spec.origin } }, cells, names, complete: true };
 }
+
+/** The rows of a block's band after its head: one per cell, one per name. */
+export function recordRowCount(record: BlockRecord): number {
+  return 1 + record.cells.length + (record.names?.length ?? 0);
+}
+
+/** A name's band row is keyed so: a key no cell has. */
+const NAME_KEY = "name|";
 
 /** The band's rows as `Range.formulas` input: text with its apostrophe, the reference as a formula. */
 export function recordRows(record: BlockRecord): (string | number)[][] {
   const text = (s: string) => `'${s}`;
   // The head says how many rows follow, so a band read without its name (by its place on the
   // record sheet) stops there, before any rows an older, longer band left below.
-  const head = [text(META_TAG), text(JSON.stringify({ ...record.meta, rows: record.cells.length })), "", "", "", "", ""];
+  const names = record.names ?? [];
+  const head = [text(META_TAG), text(JSON.stringify({ ...record.meta, rows: record.cells.length + names.length })), "", "", "", "", ""];
   return [
     head,
+    ...names.map((n) => [text(`${NAME_KEY}${n.name}`), n.ref, text(""), text("null"), text(n.owner), "", ""]),
     ...record.cells.map((c) => [
       text(c.key),
       c.ref,
@@ -194,13 +224,16 @@ export function parseRecord(
   const { rows, ...meta } = head as BlockMeta & { rows?: unknown };
   const end = typeof rows === "number" && Number.isInteger(rows) && rows >= 0 ? Math.min(values.length, 1 + rows) : values.length;
   const cells: TrackedCell[] = [];
+  const names: TrackedName[] = [];
   for (let r = 1; r < end; r++) {
     if (values[r].every((v) => v === "" || v === null)) continue;
     const cell = parseRow(formulas[r] ?? [], values[r]);
     if (!cell) return null;
-    cells.push(cell);
+    if (cell.key.startsWith(NAME_KEY)) names.push({ name: cell.key.slice(NAME_KEY.length), ref: cell.ref, owner: cell.owner });
+    else cells.push(cell);
   }
-  return { meta, cells, complete: true };
+  // A record with names the add-in made but no name rows was written before names were tracked.
+  return { meta, cells, ...(names.length > 0 || meta.names.length === 0 ? { names } : {}), complete: true };
 }
 
 /**

@@ -1,22 +1,28 @@
 /**
- * The update of a whole workbook, from what was read: each block with a marker on cells is
- * planned against the new spec (with its record, or a record rebuilt from the sheet when the
- * record is missing or unreadable); a block whose sheet was deleted is named, and stays in the
- * record so its names are still known as the add-in's. Pure.
+ * The update of a whole workbook, from what was read: each block found in the workbook is planned
+ * against the new spec (with its record, or a record rebuilt from the sheet when the record is
+ * missing or unreadable); a block whose sheet was deleted is named. The review shows this plan, and
+ * its fingerprint holds everything Apply would write and what each target holds now, so that Apply,
+ * which reads and plans again, writes only when nothing it would touch changed (compare and swap).
+ * Pure.
  */
+import { sheetRef, toA1 } from "../sheets/a1";
 import type { BlockId, SheetSpec } from "../sheets/spec";
-import type { BlockArea, SheetRect } from "./locate";
+import { addedContents, type RowAddition } from "./additions";
+import { parseRef, type BlockCells, type SheetRect } from "./cells";
 import type { NameInfo } from "./insert";
-import { rebuiltRecord, type BlockRecord } from "./record";
-import { planBlock, type BlockPlan, type CellChange } from "./update";
+import { rebuiltRecord, type BlockRecord, type TrackedCell, type TrackedName } from "./record";
+import { shiftOf, type Shift } from "./shift";
+import { planBlock, refAt, type BlockPlan, type CellChange, type NoteChange } from "./update";
+import type { NameChange } from "./names";
 
 export interface BlockInput {
   readonly block: BlockId;
-  readonly area: BlockArea | null;
+  readonly cells: BlockCells | null;
   readonly record: BlockRecord | null;
   /** The marker name's value as read ("Deal!$A$1:$J$40", "#REF!", "FALSE"); null when missing. */
   readonly marker: string | null;
-  /** The marker name was gone and `area` was found from the record, here: Apply puts the name back. */
+  /** The marker name was gone and the block was found from the record, here: Apply puts the name back. */
   readonly lostMarker?: SheetRect | null;
   /** The record name was gone and `record` was read at its place on the record sheet: Apply names it again. */
   readonly lostRecord?: boolean;
@@ -34,29 +40,45 @@ export interface WorkbookPlan {
   readonly markers: readonly { readonly block: BlockId; readonly rect: SheetRect }[];
   /** Blocks whose record name a user deleted, their band found on the record sheet: Apply adds the name again. */
   readonly records: readonly BlockId[];
+  /** Where everything is once Apply has added the new rows of every table. */
+  readonly shift: Shift;
 }
 
-export function planWorkbook(inputs: readonly BlockInput[], specAt: SpecAt, names: readonly NameInfo[] = []): WorkbookPlan {
+/** What the user chose in the review. */
+export interface Choices {
+  /** Conflicts (ids) whose new value replaces the user's. */
+  readonly accept: ReadonlySet<string>;
+  /** Name changes (ids) declined: the name stays as it is, and is the user's from then on. */
+  readonly decline: ReadonlySet<string>;
+}
+
+export function planWorkbook(
+  inputs: readonly BlockInput[],
+  specAt: SpecAt,
+  names: readonly NameInfo[] = [],
+  labelOf?: (id: string) => string,
+): WorkbookPlan {
   const blocks: BlockPlan[] = [];
   const sheetDeleted: BlockId[] = [];
   const rebuilt: BlockId[] = [];
   const markers: WorkbookPlan["markers"][number][] = [];
   const records: BlockId[] = [];
   for (const input of inputs) {
-    if (!input.area) {
+    if (!input.cells) {
       if (input.record && input.marker !== null && input.marker.includes("#REF!")) sheetDeleted.push(input.block);
       continue;
     }
-    const origin = input.record ? input.record.meta.origin : { row: input.area.top, col: input.area.left };
+    const home = input.cells.regions[0];
+    const origin = input.record ? input.record.meta.origin : { row: home?.top ?? 0, col: home?.left ?? 0 };
     const stock = input.record?.meta.includeStockHistory ?? false;
     const spec = specAt(input.block, origin, stock);
-    const record = input.record ?? rebuiltRecord(spec, input.area.sheet);
+    const record = input.record ?? rebuiltRecord(spec, input.cells.sheet);
     if (!input.record) rebuilt.push(input.block);
-    blocks.push(planBlock(record, spec, input.area, names));
+    blocks.push(planBlock(record, spec, input.cells, names, labelOf));
     if (input.lostMarker) markers.push({ block: input.block, rect: input.lostMarker });
     if (input.lostRecord) records.push(input.block);
   }
-  return { blocks, sheetDeleted, rebuilt, markers, records };
+  return { blocks, sheetDeleted, rebuilt, markers, records, shift: shiftOf(blocks.flatMap((b) => b.growths)) };
 }
 
 /** Every cell change of the plan, in block order. */
@@ -64,11 +86,107 @@ export function changesOf(plan: WorkbookPlan): CellChange[] {
   return plan.blocks.flatMap((b) => [...b.changes]);
 }
 
+/** Every row addition of the plan, in block order. */
+export function additionsOf(plan: WorkbookPlan): RowAddition[] {
+  return plan.blocks.flatMap((b) => [...b.additions]);
+}
+
+/** Every name change of the plan, in block order. */
+export function nameChangesOf(plan: WorkbookPlan): NameChange[] {
+  return plan.blocks.flatMap((b) => [...b.names]);
+}
+
+/** The row a new row lands on once every table above it on its sheet has its new rows. */
+export function additionRow(plan: WorkbookPlan, a: RowAddition): number {
+  const block = plan.blocks.find((b) => b.block === a.block) as BlockPlan;
+  const growth = block.growths.find((g) => g.table === a.table);
+  return growth ? plan.shift.firstNewRow(growth) + a.index : a.row;
+}
+
+/** Where a name change points once Apply added the new rows. */
+export function nameTarget(plan: WorkbookPlan, n: NameChange): { sheet: string; row: number; col: number } {
+  const added = n.addition ? additionsOf(plan).find((a) => a.id === n.addition) : undefined;
+  return { sheet: n.sheet, row: added ? additionRow(plan, added) : plan.shift.row(n.sheet, n.row, n.col), col: n.col };
+}
+
 /**
- * A fingerprint of what Apply would write: the review hands it to Apply, which refuses to write
- * when the workbook changed in between (the review must list exactly what Apply writes).
+ * A fingerprint of what Apply would write and what each target holds now: the review hands it to
+ * Apply, which writes nothing when the workbook changed in between.
  */
 export function fingerprint(plan: WorkbookPlan): string {
-  const names = plan.blocks.flatMap((b) => b.names.map((n) => [n.name, n.from, n.sheet, n.row, n.col]));
-  return JSON.stringify([changesOf(plan).map((c) => [c.id, c.kind, c.sheet, c.row, c.col, c.next]), names, plan.markers, plan.records]);
+  return JSON.stringify([
+    plan.blocks.map((b) => [
+      b.block,
+      b.changes.map((c) => [c.id, c.kind, c.sheet, c.row, c.col, c.now, c.next]),
+      b.notes.map((n) => [n.sheet, n.row, n.col, n.from, n.to]),
+      b.names.map((n) => [n.id, n.kind, n.from, n.sheet, n.row, n.col, n.exists]),
+      b.additions.map((a) => [a.id, a.tableName, a.sheet, a.row, a.cells.map((c) => [c.col, c.key])]),
+      b.growths.map((g) => [g.tableName, g.sheet, g.bottom, g.left, g.right, g.count]),
+    ]),
+    plan.markers,
+    plan.records,
+    plan.sheetDeleted,
+  ]);
+}
+
+function shiftRef(shift: Shift, ref: string): string {
+  const at = parseRef(ref);
+  return at ? `=${sheetRef(at.sheet, shift.row(at.sheet, at.row, at.col), at.col)}` : ref;
+}
+
+/** The record once Apply wrote: the accepted conflicts, the notes that still read `from`, new rows, names, all at their places after Apply. */
+export function recordAfter(plan: WorkbookPlan, b: BlockPlan, choices: Choices, notesWritten: readonly NoteChange[]): BlockRecord {
+  const shift = plan.shift;
+  const noted = new Map(notesWritten.map((n) => [`${n.sheet.toLowerCase()}!${toA1(n.row, n.col)}`, n.to]));
+  const cells: TrackedCell[] = b.kept.map((k) => {
+    const written = k.conflict && choices.accept.has(k.conflict.id) ? k.conflict.next : k.written;
+    if (!k.place) return { ...k.cell, written };
+    const { sheet, row, col } = k.place;
+    const note = noted.get(`${sheet.toLowerCase()}!${toA1(row, col)}`);
+    const after = shift.row(sheet, row, col);
+    return {
+      ...k.cell,
+      ref: refAt(k.cell, sheet, after, col),
+      at: toA1(after, col),
+      written: written === undefined ? undefined : shift.formula(sheet, written),
+      ...(note !== undefined ? { note } : {}),
+    };
+  });
+  for (const a of b.additions) {
+    const row = additionRow(plan, a);
+    for (const c of addedContents(a, row)) {
+      const header = a.cells.find((x) => x.key === c.key)?.header ?? "";
+      cells.push({
+        key: c.key,
+        ref: "",
+        at: toA1(row, c.col),
+        written: c.cell.owner === "addin" ? c.content : null,
+        owner: c.cell.owner,
+        ...(c.cell.note !== undefined ? { note: c.cell.note } : {}),
+        table: { name: a.table, header },
+      });
+    }
+  }
+  const changed = new Map(b.names.map((n) => [n.name.toUpperCase(), n]));
+  const names: TrackedName[] = b.trackedNames.map((t) => {
+    const n = changed.get(t.name.toUpperCase());
+    if (n && choices.decline.has(n.id)) return { ...t, owner: "user" };
+    if (n) {
+      const at = nameTarget(plan, n);
+      return { ...t, ref: `=${sheetRef(at.sheet, at.row, at.col)}` };
+    }
+    return { ...t, ref: shiftRef(shift, t.ref) };
+  });
+  const addedNames = b.names.filter((n) => n.kind === "add" && !choices.decline.has(n.id));
+  for (const n of addedNames) {
+    const at = nameTarget(plan, n);
+    names.push({ name: n.name, ref: `=${sheetRef(at.sheet, at.row, at.col)}`, owner: "addin" });
+  }
+  const meta = {
+    ...b.record.meta,
+    sheetName: b.sheet,
+    tables: { ...b.record.meta.tables, ...b.tableNames },
+    names: [...b.record.meta.names, ...addedNames.map((n) => n.name)],
+  };
+  return { meta, cells, names, complete: true };
 }

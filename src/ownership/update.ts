@@ -1,23 +1,28 @@
 /**
- * What an update does to one block, decided from plain data: the record of what the add-in
- * last wrote, the block's cells as they are now, and the new spec. Pure and deterministic; the
- * review shows exactly this plan and Apply writes exactly this plan.
+ * What an update does to one block, decided from plain data: the record of what the add-in last
+ * wrote, the block's cells as they are now (cells.ts) and the new spec. Pure and deterministic: the
+ * review shows exactly this plan and Apply writes exactly this plan, or nothing.
  *
- * For each cell the new spec gives the add-in:
+ * For each cell the new spec gives the add-in, found by identity (locate.ts):
  * - unchanged since the add-in wrote it, and the new content differs → a refresh;
  * - changed by the user, and different from the new content → a conflict, kept unless accepted;
  * - already what the new spec says → nothing, the record adopts it;
  * - the user's cells (overrides, inputs) → never written;
- * - a cell that was deleted, moved off the block's sheet or duplicated → never written, and said.
+ * - a cell that was deleted or duplicated → never written, and said.
+ * Rows the figures file adds or retracts (additions.ts) and the block's names (names.ts) are
+ * planned beside the cells. Positions here are the workbook's as read; rows an update adds move
+ * what is below them, and Apply writes at the places shift.ts gives.
  */
 import { sheetRef, toA1 } from "../sheets/a1";
 import type { BlockId, CellSpec, SheetSpec } from "../sheets/spec";
+import { retractedRows, RETRACTED, specRows, tableAdditions, type RowAddition, type TableGrowth } from "./additions";
+import type { BlockCells } from "./cells";
 import { moveReferences } from "./formula-refs";
-import { keyCells, type KeyedCell } from "./keys";
-import { locate, movesOf, type BlockArea, type Place } from "./locate";
-import type { BlockRecord, TrackedCell } from "./record";
 import type { NameInfo } from "./insert";
-import { nameFixes, type NameFix } from "./names";
+import { keyCells, type KeyedCell } from "./keys";
+import { locate, movesOf, rowIdOf, type Place, type TablePlace } from "./locate";
+import { additionNames, nameChanges, trackedNamesOf, type NameChange } from "./names";
+import type { BlockRecord, TrackedCell, TrackedName } from "./record";
 import { sameWritten, writtenOf, type Written } from "./written";
 
 export interface CellChange {
@@ -31,6 +36,8 @@ export interface CellChange {
   readonly cell: CellSpec;
   readonly now: Written;
   readonly next: Written;
+  /** The row's id is no longer in the figures file: the change marks it retracted. */
+  readonly retracted?: boolean;
 }
 
 export interface NoteChange {
@@ -45,29 +52,51 @@ export interface NoteChange {
 /** Something of the block that is gone or out of reach, for the review to say. */
 export interface Missing {
   readonly key: string;
-  readonly state: "deleted" | "moved-away" | "duplicated";
+  readonly state: "deleted" | "duplicated" | "unread";
   readonly cell: CellSpec | undefined;
+}
+
+/** A cell the record keeps after Apply: where it is now and what it holds once Apply wrote (or kept) it. */
+export interface Kept {
+  readonly cell: TrackedCell;
+  readonly place: { readonly sheet: string; readonly row: number; readonly col: number } | null;
+  readonly written: Written | undefined;
+  /** A conflict: when accepted, the cell holds `next`. */
+  readonly conflict?: { readonly id: string; readonly next: Written };
 }
 
 export interface BlockPlan {
   readonly block: BlockId;
+  /** The block's home sheet (its marker's). */
   readonly sheet: string;
   readonly changes: readonly CellChange[];
   readonly notes: readonly NoteChange[];
   readonly missing: readonly Missing[];
-  /** Cells of the new layout the recorded block has no place for (a newer build's new rows). */
+  /** Cells of the new layout the recorded block has no place for (an older build's layout). */
   readonly unplaced: number;
   /** False when the record was rebuilt: every difference counted as the user's. */
   readonly recordComplete: boolean;
-  /** The block's names that a sort left on another figure's row, pointed back by Apply. */
-  readonly names: readonly NameFix[];
-  /** The record after Apply if no conflict is accepted. */
+  /** Changes to the block's names, each declinable. */
+  readonly names: readonly NameChange[];
+  /** Rows the figures file adds to the block's tables, and the growth of each table they make. */
+  readonly additions: readonly RowAddition[];
+  readonly growths: readonly TableGrowth[];
+  /** Tables laid out by an older build that new figures cannot be added to. */
+  readonly legacyTables: readonly string[];
+  /** New figures' names that exist already (the user's): left alone. */
+  readonly namesLeftAlone: readonly string[];
+  /** The names the record keeps, before the review's choices and the rows Apply adds. */
+  readonly trackedNames: readonly TrackedName[];
+  /** Each table's name in the workbook now, by its name in the spec (a table the user renamed is followed). */
+  readonly tableNames: Readonly<Record<string, string>>;
+  /** What the record keeps, before Apply's choices and the rows it adds. */
+  readonly kept: readonly Kept[];
   readonly record: BlockRecord;
 }
 
 interface Context {
   readonly record: BlockRecord;
-  readonly places: ReadonlyMap<string, Place>;
+  readonly place: (key: string) => Place | undefined;
   readonly atMoves: ReadonlyMap<string, { row: number; col: number }>;
   readonly specMoves: ReadonlyMap<string, { row: number; col: number }>;
 }
@@ -79,22 +108,13 @@ function placed(w: Written | undefined, moves: ReadonlyMap<string, { row: number
   return formula === null ? null : { formula };
 }
 
-function specMovesOf(keyed: readonly KeyedCell[], places: ReadonlyMap<string, Place>): Map<string, { row: number; col: number }> {
-  const moves = new Map<string, { row: number; col: number }>();
-  for (const { key, cell } of keyed) {
-    const place = places.get(key);
-    if (place?.state === "here") moves.set(toA1(cell.row, cell.col), { row: place.row, col: place.col });
-  }
-  return moves;
-}
-
 type Decision =
   { readonly change?: CellChange; readonly written: Written | undefined } | { readonly skip: "unplaced" | "missing" | "user" };
 
-function decide(ctx: Context, area: BlockArea, keyed: KeyedCell, tracked: TrackedCell | undefined): Decision {
+function decide(ctx: Context, keyed: KeyedCell, tracked: TrackedCell | undefined): Decision {
   if (!tracked) return { skip: "unplaced" };
   if (tracked.owner === "user" || keyed.cell.owner === "user") return { skip: "user" };
-  const place = ctx.places.get(keyed.key);
+  const place = ctx.place(keyed.key);
   if (place?.state !== "here") return { skip: "missing" };
   const next = placed(writtenOf(keyed.cell), ctx.specMoves);
   if (next === null || next === undefined) return { skip: "unplaced" };
@@ -103,7 +123,7 @@ function decide(ctx: Context, area: BlockArea, keyed: KeyedCell, tracked: Tracke
     id: `${ctx.record.meta.block}|${keyed.key}`,
     kind,
     block: ctx.record.meta.block,
-    sheet: area.sheet,
+    sheet: place.sheet,
     row: place.row,
     col: place.col,
     cell: keyed.cell,
@@ -117,69 +137,201 @@ function decide(ctx: Context, area: BlockArea, keyed: KeyedCell, tracked: Tracke
   return { change: change("conflict"), written: last ?? undefined };
 }
 
-function noteChange(ctx: Context, area: BlockArea, keyed: KeyedCell, tracked: TrackedCell | undefined): NoteChange | null {
-  const place = ctx.places.get(keyed.key);
+function noteChange(ctx: Context, keyed: KeyedCell, tracked: TrackedCell | undefined): NoteChange | null {
+  const place = ctx.place(keyed.key);
   if (!tracked?.note || keyed.cell.note === undefined || tracked.note === keyed.cell.note || place?.state !== "here") return null;
-  return { block: ctx.record.meta.block, sheet: area.sheet, row: place.row, col: place.col, from: tracked.note, to: keyed.cell.note };
+  return { block: ctx.record.meta.block, sheet: place.sheet, row: place.row, col: place.col, from: tracked.note, to: keyed.cell.note };
 }
 
-/** A recorded cell as it is recorded after Apply, at its place now. */
-function nextTracked(tracked: TrackedCell, place: Place | undefined, sheet: string, written: Written | undefined): TrackedCell {
-  if (place?.state !== "here") return tracked;
-  const ref = tracked.table ? "" : `=${sheetRef(sheet, place.row, place.col)}`;
-  return { ...tracked, at: toA1(place.row, place.col), ref, written };
+/**
+ * Rows of a new figure that are already in the table (a build that wrote them without recording
+ * them, or an Apply that stopped half-way): adopted, as if their content were unknown.
+ */
+function adoptedRows(keyed: readonly KeyedCell[], tracked: ReadonlyMap<string, TrackedCell>, tables: ReadonlyMap<string, TablePlace>) {
+  const adopted = new Map<string, { tracked: TrackedCell; place: Place }>();
+  for (const k of keyed) {
+    const t = k.table ? tables.get(k.table.name) : undefined;
+    if (!k.table || !t || tracked.has(k.key)) continue;
+    const rows = t.rows.get(rowIdOf(k.key)) ?? [];
+    const col = t.col(k.table.header);
+    if (rows.length !== 1 || col === null) continue;
+    adopted.set(k.key, {
+      tracked: { key: k.key, ref: "", at: toA1(rows[0], col), written: undefined, owner: k.cell.owner, table: k.table },
+      place: { state: "here", sheet: t.sheet, row: rows[0], col, now: null },
+    });
+  }
+  return adopted;
 }
 
-/** The update plan of one block whose area was read as `area`. */
-export function planBlock(record: BlockRecord, spec: SheetSpec, area: BlockArea, names: readonly NameInfo[] = []): BlockPlan {
-  const places = locate(record, area);
-  const keyed = keyCells(spec);
-  const ctx: Context = { record, places, atMoves: movesOf(record, places), specMoves: specMovesOf(keyed, places) };
-  const trackedByKey = new Map(record.cells.map((c) => [c.key, c]));
+function retractions(
+  ctx: Context,
+  spec: SheetSpec,
+  rowsByTable: ReturnType<typeof specRows>,
+  places: ReadonlyMap<string, Place>,
+  tracked: ReadonlyMap<string, TrackedCell>,
+) {
+  const changes: CellChange[] = [];
+  const written = new Map<string, Written | undefined>();
+  for (const table of spec.tables) {
+    for (const r of retractedRows(ctx.record, table, rowsByTable.get(table.name) ?? new Map(), places)) {
+      const t = tracked.get(r.key);
+      const last = placed(t?.written, ctx.atMoves);
+      if (sameWritten(r.place.now, RETRACTED)) {
+        written.set(r.key, RETRACTED);
+        continue;
+      }
+      const kind = last !== undefined && last !== null && sameWritten(r.place.now, last) ? "refresh" : "conflict";
+      const cell: CellSpec = { row: r.place.row, col: r.place.col, value: RETRACTED, owner: "addin", figureId: r.rowId };
+      changes.push({
+        id: `${ctx.record.meta.block}|${r.key}`,
+        kind,
+        block: ctx.record.meta.block,
+        sheet: r.place.sheet,
+        row: r.place.row,
+        col: r.place.col,
+        cell,
+        now: r.place.now,
+        next: RETRACTED,
+        retracted: true,
+      });
+      written.set(r.key, kind === "refresh" ? RETRACTED : (last ?? undefined));
+    }
+  }
+  return { changes, written };
+}
+
+type Adopted = ReturnType<typeof adoptedRows>;
+type Decided = { written: Written | undefined; conflict?: CellChange };
+
+/** Every spec cell decided: the changes, the notes, what each cell holds after Apply, and the cells with no place. */
+function decideAll(ctx: Context, keyed: readonly KeyedCell[], tracked: ReadonlyMap<string, TrackedCell>, adopted: Adopted) {
   const changes: CellChange[] = [];
   const notes: NoteChange[] = [];
-  const nextCells = new Map<string, TrackedCell>();
-  let unplaced = 0;
+  const written = new Map<string, Decided>();
+  const unplaced: string[] = [];
   for (const k of keyed) {
-    const tracked = trackedByKey.get(k.key);
-    const d = decide(ctx, area, k, tracked);
+    const t = tracked.get(k.key) ?? adopted.get(k.key)?.tracked;
+    const d = decide(ctx, k, t);
     if ("skip" in d) {
-      if (d.skip === "unplaced") unplaced++;
+      if (d.skip === "unplaced") unplaced.push(k.key);
       continue;
     }
     if (d.change) changes.push(d.change);
-    const note = noteChange(ctx, area, k, tracked);
+    const note = noteChange(ctx, k, t);
     if (note) notes.push(note);
-    if (tracked) nextCells.set(k.key, nextTracked(tracked, places.get(k.key), area.sheet, d.written));
+    written.set(k.key, { written: d.written, ...(d.change?.kind === "conflict" ? { conflict: d.change } : {}) });
   }
-  const cells = record.cells.map((c) => nextCells.get(c.key) ?? nextTracked(c, places.get(c.key), area.sheet, c.written));
+  return { changes, notes, written, unplaced };
+}
+
+/** What the record keeps of each recorded (or adopted) cell: where it is, what it holds after Apply, its conflict. */
+function keptCells(
+  ctx: Context,
+  cells: readonly TrackedCell[],
+  written: ReadonlyMap<string, Decided>,
+  retracted: ReturnType<typeof retractions>,
+): Kept[] {
+  return cells.map((cell): Kept => {
+    const p = ctx.place(cell.key);
+    const w = written.get(cell.key);
+    const id = `${ctx.record.meta.block}|${cell.key}`;
+    const conflict = w?.conflict ?? retracted.changes.find((c) => c.id === id && c.kind === "conflict");
+    const here = p?.state === "here";
+    const now = retracted.written.has(cell.key)
+      ? retracted.written.get(cell.key)
+      : w
+        ? w.written
+        : here
+          ? (placed(cell.written, ctx.atMoves) ?? undefined)
+          : cell.written;
+    return {
+      cell,
+      place: p?.state === "here" ? { sheet: p.sheet, row: p.row, col: p.col } : null,
+      written: now,
+      ...(conflict ? { conflict: { id: conflict.id, next: conflict.next } } : {}),
+    };
+  });
+}
+
+/** The block's name changes (pointed back, made again, new figures' names) and the names its record keeps. */
+function blockNames(
+  ctx: Context,
+  spec: SheetSpec,
+  keyed: readonly KeyedCell[],
+  located: ReturnType<typeof locate>,
+  cells: BlockCells,
+  names: readonly NameInfo[],
+  additions: readonly RowAddition[],
+) {
+  const named = nameChanges(ctx.record, spec, located, cells, names);
+  const added = additionNames(ctx.record.meta.block, spec, additions, names);
+  const targets = new Map(
+    spec.names.flatMap((n) => {
+      const key = keyed.find((k) => k.cell.row === n.row && k.cell.col === n.col)?.key;
+      const p = key ? ctx.place(key) : undefined;
+      return p?.state === "here" ? [[n.name.toUpperCase(), `=${sheetRef(p.sheet, p.row, p.col)}`] as const] : [];
+    }),
+  );
+  return { changes: [...named, ...added.changes], leftAlone: added.leftAlone, tracked: trackedNamesOf(ctx.record, names, named, targets) };
+}
+
+function missingOf(record: BlockRecord, places: ReadonlyMap<string, Place>, keyed: readonly KeyedCell[]): Missing[] {
   const specByKey = new Map(keyed.map((k) => [k.key, k.cell]));
-  const missing = record.cells
+  return record.cells
     .filter((c) => places.get(c.key)?.state !== "here")
     .map((c) => ({ key: c.key, state: places.get(c.key)?.state as Missing["state"], cell: specByKey.get(c.key) }));
+}
+
+/** The update plan of one block whose cells were read as `cells`. `labelOf` names a row's id for the review. */
+export function planBlock(
+  record: BlockRecord,
+  spec: SheetSpec,
+  cells: BlockCells,
+  names: readonly NameInfo[] = [],
+  labelOf: (id: string) => string = (id) => id,
+): BlockPlan {
+  const keyed = keyCells(spec);
+  const rowsByTable = specRows(spec, keyed);
+  const located = locate(record, cells, new Map([...rowsByTable].map(([t, rows]) => [t, new Set(rows.keys())])));
+  const trackedByKey = new Map(record.cells.map((c) => [c.key, c]));
+  const adopted = adoptedRows(keyed, trackedByKey, located.tables);
+  const place = (key: string) => located.places.get(key) ?? adopted.get(key)?.place;
+  const specMoves = new Map<string, { row: number; col: number }>();
+  for (const { key, cell } of keyed) {
+    const p = place(key);
+    if (p?.state === "here") specMoves.set(toA1(cell.row, cell.col), { row: p.row, col: p.col });
+  }
+  const ctx: Context = { record, place, atMoves: movesOf(record, located.places), specMoves };
+  const decided = decideAll(ctx, keyed, trackedByKey, adopted);
+  const retracted = retractions(ctx, spec, rowsByTable, located.places, trackedByKey);
+  const grown = spec.tables.map((t) =>
+    tableAdditions(record, t, rowsByTable.get(t.name) ?? new Map(), located.tables.get(t.name), labelOf),
+  );
+  const additions = grown.flatMap((g) => g.additions);
+  // Cells of rows Apply adds are not "without a place"; those that found no column (an older layout) are.
+  const inNewRows = new Set(additions.flatMap((a) => a.cells.map((c) => c.key)));
+  const named = blockNames(ctx, spec, keyed, located, cells, names, additions);
   return {
     block: record.meta.block,
-    sheet: area.sheet,
-    changes,
-    notes,
-    missing,
-    unplaced,
+    sheet: cells.sheet,
+    changes: [...decided.changes, ...retracted.changes],
+    notes: decided.notes,
+    missing: missingOf(record, located.places, keyed),
+    unplaced: decided.unplaced.filter((key) => !inNewRows.has(key)).length,
     recordComplete: record.complete,
-    names: nameFixes(record, spec, places, area, names),
-    record: { meta: { ...record.meta, sheetName: area.sheet }, cells, complete: true },
+    names: named.changes,
+    additions,
+    growths: grown.flatMap((g) => (g.growth ? [g.growth] : [])),
+    legacyTables: grown.flatMap((g, i) => (g.legacy ? [spec.tables[i].name] : [])),
+    namesLeftAlone: named.leftAlone,
+    trackedNames: named.tracked,
+    tableNames: Object.fromEntries([...located.tables].flatMap(([name, t]) => (t.table ? [[name, t.table.name]] : []))),
+    kept: keptCells(ctx, [...record.cells, ...[...adopted.values()].map((a) => a.tracked)], decided.written, retracted),
+    record,
   };
 }
 
-/** The record once Apply wrote the accepted conflicts (ids) and the notes that still read `from`. */
-export function recordAfter(plan: BlockPlan, accepted: ReadonlySet<string>, notesWritten: readonly NoteChange[]): BlockRecord {
-  const taken = new Map(
-    plan.changes.filter((c) => c.kind === "conflict" && accepted.has(c.id)).map((c) => [c.id.slice(c.block.length + 1), c.next]),
-  );
-  const noted = new Map(notesWritten.map((n) => [toA1(n.row, n.col), n.to]));
-  const cells = plan.record.cells.map((c) => {
-    const written = taken.has(c.key) ? taken.get(c.key) : c.written;
-    const note = noted.get(c.at);
-    return { ...c, written, ...(note !== undefined ? { note } : {}) };
-  });
-  return { ...plan.record, cells };
+/** A kept cell's reference formula at its place (table rows have none: they are found by id). */
+export function refAt(cell: TrackedCell, sheet: string, row: number, col: number): string {
+  return cell.table ? "" : `=${sheetRef(sheet, row, col)}`;
 }

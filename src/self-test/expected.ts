@@ -9,6 +9,7 @@ import { Dec } from "../calc/decimal";
 import { isCalcError, type CalcError } from "../calc/errors";
 import { FIGURES_HEADER } from "../calc/figure-fields";
 import { currentDataset, findFigure, isLookupError } from "../figures";
+import { formatClaim } from "../figures/format";
 import { isoDateToSerial } from "../figures/excel-dates";
 import { DERIVED_NAMES, inputNames } from "../sheets/names";
 import { GRID_SIZE, SENSITIVITY_DEFAULTS } from "../sheets/blocks/sensitivity";
@@ -107,8 +108,8 @@ export interface FunctionExample {
 /**
  * Each function's first documented example (src/calc/catalog.ts, also Excel's formula help) with
  * its result; DEAL.FIGURE's example reads the figure of the dataset in use (a desk may publish new
- * figures), and DEAL.FIGURES() shows its table's header in its own cell. DEAL.CARD is left out:
- * its cell holds an entity, whose plain value Excel reports differently by host.
+ * figures), and DEAL.FIGURES() shows its table's header in its own cell. DEAL.CARD is apart
+ * (cardExample): what its cell holds depends on the host.
  */
 export function functionExamples(): FunctionExample[] {
   return CATALOG.filter((spec) => spec.name !== "CARD").map((spec) => {
@@ -122,4 +123,21 @@ export function functionExamples(): FunctionExample[] {
     if (spec.name === "FIGURES") return { name: spec.name, formula: example.formula, expected: FIGURES_HEADER[0] };
     return { name: spec.name, formula: example.formula, expected: example.result };
   });
+}
+
+/**
+ * DEAL.CARD's documented example and what its cell holds: where custom functions return data
+ * types, an entity whose cell text is the figure's label and claim (read through valuesAsJson);
+ * elsewhere the figure's plain number.
+ */
+export function cardExample(dataTypes: boolean): { formula: string; expected: { type: "Entity"; text: string } | number } {
+  const spec = CATALOG.find((s) => s.name === "CARD");
+  const formula = spec?.examples[0].formula ?? "";
+  const id = /"([^"]+)"/.exec(formula)?.[1] ?? "";
+  const figure = findFigure(id);
+  if (isLookupError(figure)) throw new Error(figure.message);
+  return {
+    formula,
+    expected: dataTypes ? { type: "Entity", text: `${figure.label}: ${formatClaim(figure)}` } : Number(figure.value),
+  };
 }

@@ -92,9 +92,16 @@ export class BlockBuilder {
     this.names.push({ name, row: this.origin.row + row, col: this.origin.col + col, comment });
   }
 
-  table(name: string, top: number, left: number, bottom: number, right: number): void {
+  table(name: string, top: number, left: number, bottom: number, right: number, retractIn?: string): void {
     const o = this.origin;
-    this.tables.push({ name, top: o.row + top, left: o.col + left, bottom: o.row + bottom, right: o.col + right });
+    this.tables.push({
+      name,
+      top: o.row + top,
+      left: o.col + left,
+      bottom: o.row + bottom,
+      right: o.col + right,
+      ...(retractIn !== undefined ? { retractIn } : {}),
+    });
   }
 
   chart(title: string, categoriesCol: number, valuesCol: number, top: number, bottom: number, anchor: Origin): void {

@@ -141,7 +141,7 @@ export function figureTable(b: BlockBuilder, top: number, block: FigureBlock, ta
     b.put(row, COL.id, { value: f.id, style: "muted", owner: "addin", figureId: f.id });
     if (f.name) b.name(f.name, row, COL.used, `${f.label}: the override when entered, otherwise the reported ${formatClaim(f)}.`);
   });
-  b.table(tableName, top, 0, top + figures.length, FIGURE_COLUMNS.length - 1);
+  b.table(tableName, top, 0, top + figures.length, FIGURE_COLUMNS.length - 1, FIGURE_COLUMNS[COL.status]);
   return rows;
 }
 

@@ -64,6 +64,11 @@ export interface NameSpec {
 /** An Excel table over a rectangle whose first row is the header. Inclusive bounds. */
 export interface TableSpec {
   readonly name: string;
+  /**
+   * For a table with an Id column: the header of the column where an update marks a row whose id
+   * is no longer in the figures file ("retracted"), rather than delete it or leave it unsaid.
+   */
+  readonly retractIn?: string;
   readonly top: number;
   readonly left: number;
   readonly bottom: number;

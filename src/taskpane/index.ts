@@ -14,12 +14,12 @@ import { useDataset } from "../figures";
 import { isoDay } from "../figures/age";
 import { BUILT_IN_FIGURES } from "../figures/builtin";
 import { loadFigures, type FetchLike, type LoadedFigures } from "../figures/load";
-import { publishFigures } from "../figures/runtime-slot";
+import { offerBuiltInFigures, publishFigures } from "../figures/runtime-slot";
 import { BLOCK_TITLES, BLOCKS } from "../sheets";
 import { mountPane } from "./pane";
 import type { Pane } from "./pane";
 import type { SelfTestReport } from "../self-test/checks";
-import { isSelfTestMode, sendReport, showSelfTestReport, showSelfTestRunning } from "./self-test-view";
+import { isSelfTestMode, offerSelfTest, sendReport, showSelfTestReport, showSelfTestRunning } from "./self-test-view";
 import { TEXTS } from "./texts";
 import { paneTheme } from "./theme";
 import type { OfficeThemeColors, PaneTheme } from "./theme";
@@ -60,10 +60,10 @@ async function connectToExcel(pane: Pane): Promise<void> {
   const writer = await loadWriter();
   const support = await writer.checkSupport();
   pane.connect(writer.excelHost, support.ok ? null : { reason: support.message });
-  if (isSelfTestMode(location.search)) await selfTest(writer.runSelfTest);
+  if (isSelfTestMode(location.search)) offerSelfTest(document, () => void selfTest(writer.runSelfTest));
 }
 
-/** In self-test mode (docs/self-test.md): run the checks, show them, send them to npm run test:excel. */
+/** Started from the self-test's button (docs/self-test.md): run the checks, show them, send them to npm run test:excel. */
 async function selfTest(runSelfTest: () => Promise<SelfTestReport>): Promise<void> {
   showSelfTestRunning(document);
   const report = await runSelfTest();
@@ -112,4 +112,6 @@ function start(loaded: LoadedFigures): void {
   });
 }
 
+// The functions answer from the built-in copy if the served file takes longer than they wait.
+offerBuiltInFigures(BUILT_IN_FIGURES);
 void figuresInUse().then(start);

@@ -6,7 +6,7 @@
  * read-only preview.
  */
 import type { WorkbookFigures } from "../excel/figures-version";
-import type { ActionResult, InsertOptions, InsertReport, UpdatePlan, UpdateReport } from "../excel/types";
+import type { ActionResult, ApplyChoices, InsertOptions, InsertReport, UpdatePlan, UpdateReport } from "../excel/types";
 import type { BlockId } from "../sheets/spec";
 import { createControls } from "./controls";
 import type { Kind, WriteBlock } from "./controls";
@@ -26,7 +26,7 @@ export type { WriteBlock } from "./controls";
 export interface PaneHost {
   insertBlocks(blocks: readonly BlockId[], options: InsertOptions): Promise<ActionResult<InsertReport>>;
   planUpdate(): Promise<ActionResult<UpdatePlan>>;
-  applyUpdate(acceptedKeys: readonly string[], reviewed: string): Promise<ActionResult<UpdateReport>>;
+  applyUpdate(choices: ApplyChoices, reviewed: string): Promise<ActionResult<UpdateReport>>;
   /** Puts a formula in the selected cell when it is empty; resolves to the cell's address. */
   insertFormula(formula: string): Promise<ActionResult<{ address: string }>>;
   /** The figures' version and date on each block's stamp in the workbook. */

@@ -13,11 +13,37 @@ export function isSelfTestMode(search: string): boolean {
   return new URLSearchParams(search).get("selftest") === "1";
 }
 
-/** A section at the top of the pane that says the self-test is running, then shows its results. */
-export function showSelfTestRunning(doc: Document): void {
-  const section = h(doc, "section", { id: "self-test", attrs: { "aria-labelledby": "self-test-heading", "aria-busy": "true" } });
+/**
+ * A section at the top of the pane that offers to run the self-test; it runs only when the user
+ * starts it, never because the page (re)loaded: a long-lived runtime reloads taskpane.html?selftest=1
+ * by itself, and the self-test writes to the workbook.
+ */
+export function offerSelfTest(doc: Document, run: () => void): void {
+  const section = h(doc, "section", { id: "self-test", attrs: { "aria-labelledby": "self-test-heading" } });
   const app = byId(doc, "app");
   app.insertBefore(section, app.firstChild);
+  const start = h(
+    doc,
+    "button",
+    { className: "button primary", id: "self-test-start", attrs: { type: "button" }, onClick: () => run() },
+    "Run the self-test",
+  );
+  replaceChildren(section, [
+    h(doc, "h2", { id: "self-test-heading" }, "Self-test"),
+    h(
+      doc,
+      "p",
+      { id: "self-test-summary" },
+      "This pane was opened for Deal Desk's self-test. It inserts, edits and updates blocks, so run it in an empty workbook only.",
+    ),
+    start,
+  ]);
+}
+
+/** The self-test's section says it is running, then shows its results. */
+export function showSelfTestRunning(doc: Document): void {
+  const section = byId(doc, "self-test");
+  section.setAttribute("aria-busy", "true");
   replaceChildren(section, [
     h(doc, "h2", { id: "self-test-heading" }, "Self-test"),
     h(doc, "p", { id: "self-test-summary", attrs: { role: "status" } }, "Running the self-test in this workbook…"),

@@ -85,6 +85,12 @@ export const TEXTS = {
   noRefresh: "no other cell needs refreshing",
   refreshes: (n: number) => `${n} reported ${n === 1 ? "cell is" : "cells are"} refreshed`,
   planSummary: (edits: string, refresh: string) => `${edits}; ${refresh}.`,
+  additionsLabel: "Rows the update adds (new in the figures file)",
+  additionLine: (label: string, address: string) => ` ${label}, at ${address}`,
+  namesLabel: "Names the update changes",
+  nameChoice: (name: string) => ` Change ${name}`,
+  nameChoiceLegend: (name: string) => `${name}: apply the change, or leave the name as it is (it is then yours)`,
+  blockedLabel: "Apply cannot write yet",
   empty: "(empty)",
 
   // The function reference.

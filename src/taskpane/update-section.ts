@@ -70,8 +70,45 @@ function refreshList(doc: Document, plan: UpdatePlan): HTMLElement | null {
   return h(doc, "ul", { className: "refreshes", attrs: { "aria-label": TEXTS.refreshesLabel } }, ...items);
 }
 
+/** The rows the figures file adds, each with its label and where it lands. */
+function additionList(doc: Document, plan: UpdatePlan): HTMLElement | null {
+  if (plan.additions.length === 0) return null;
+  const items = plan.additions.map((a) =>
+    h(
+      doc,
+      "li",
+      { className: "refresh-item", attrs: { "data-key": a.key } },
+      h(doc, "strong", {}, a.table),
+      TEXTS.additionLine(a.label, a.address),
+    ),
+  );
+  return h(doc, "ul", { className: "refreshes", attrs: { "aria-label": TEXTS.additionsLabel } }, ...items);
+}
+
+/** Each change to a name, checked: unchecking it leaves the name as it is, and the name is the user's from then on. */
+function nameList(doc: Document, plan: UpdatePlan, changes: Map<string, HTMLInputElement>): HTMLElement | null {
+  if (plan.nameChanges.length === 0) return null;
+  const items = plan.nameChanges.map((n) => {
+    const box = h(doc, "input", {
+      attrs: { type: "checkbox", checked: true, "data-key": n.key, "aria-label": TEXTS.nameChoiceLegend(n.name) },
+    });
+    changes.set(n.key, box);
+    return h(
+      doc,
+      "li",
+      { className: "diff-item", attrs: { "data-key": n.key } },
+      h(doc, "p", {}, n.sentence),
+      h(doc, "label", { className: "check" }, box, TEXTS.nameChoice(n.name)),
+    );
+  });
+  return h(doc, "ul", { className: "diff", attrs: { "aria-label": TEXTS.namesLabel } }, ...items);
+}
+
 function planMessages(doc: Document, plan: UpdatePlan): HTMLElement[] {
-  return [...plan.names, ...plan.deleted, ...plan.notices].map((text) => h(doc, "p", { className: "message message-info" }, text));
+  return [
+    ...plan.blockers.map((text) => h(doc, "p", { className: "message message-error", attrs: { role: "alert" } }, text)),
+    ...[...plan.names, ...plan.deleted, ...plan.notices].map((text) => h(doc, "p", { className: "message message-info" }, text)),
+  ];
 }
 
 class Update implements UpdateSection {
@@ -109,7 +146,8 @@ class Update implements UpdateSection {
   private renderReview(plan: UpdatePlan): void {
     const doc = this.doc;
     const choices = new Map<string, HTMLInputElement>();
-    const applyButton = this.controls.writeButton(TEXTS.applyUpdate, () => this.apply(plan, choices), { id: "apply-update" }, true);
+    const names = new Map<string, HTMLInputElement>();
+    const applyButton = this.controls.writeButton(TEXTS.applyUpdate, () => this.apply(plan, choices, names), { id: "apply-update" }, true);
     const cancelButton = h(
       doc,
       "button",
@@ -120,18 +158,22 @@ class Update implements UpdateSection {
       h(doc, "p", { className: "plan-summary" }, updatePlanSummary(plan)),
       conflictList(doc, plan, choices),
       refreshList(doc, plan),
+      additionList(doc, plan),
+      nameList(doc, plan, names),
       ...planMessages(doc, plan),
       h(doc, "div", { className: "buttons" }, applyButton, cancelButton),
     ]);
     this.controls.refresh();
   }
 
-  private async apply(plan: UpdatePlan, choices: Map<string, HTMLInputElement>): Promise<void> {
+  private async apply(plan: UpdatePlan, choices: Map<string, HTMLInputElement>, names: Map<string, HTMLInputElement>): Promise<void> {
     const current = this.host();
     if (!current) return;
     const accepted = plan.conflicts.map((row) => row.key).filter((key) => choices.get(key)?.checked);
+    const declined = plan.nameChanges.map((n) => n.key).filter((key) => names.get(key)?.checked === false);
     this.controls.showProgress(TEXTS.updating, this.result);
-    const outcome = await current.applyUpdate(accepted, plan.fingerprint);
+    // The plain list of accepted keys when no name is declined: the form every build of the writer takes.
+    const outcome = await current.applyUpdate(declined.length > 0 ? { accept: accepted, decline: declined } : accepted, plan.fingerprint);
     if (!outcome.ok) {
       this.controls.showFailure(this.result, TEXTS.updateAction, outcome);
       return;

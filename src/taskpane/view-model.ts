@@ -159,7 +159,9 @@ export function updatePlanSummary(plan: UpdatePlan): string {
 
 /** True when applying the plan would write nothing whatever the user chooses. */
 export function planIsEmpty(plan: UpdatePlan): boolean {
-  return plan.changes.length === 0 && plan.notes === 0 && plan.names.length === 0;
+  return (
+    plan.changes.length === 0 && plan.notes === 0 && plan.names.length === 0 && plan.additions.length === 0 && plan.nameChanges.length === 0
+  );
 }
 
 /** A failure in plain words for the pane: what went wrong and what to do, as the writer said it. */

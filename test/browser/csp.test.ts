@@ -1,7 +1,8 @@
 /**
  * The built pane's Content-Security-Policy as Chromium enforces it: the inline styles Office.js
- * injects on Excel on the web apply (OfficeDev/office-js #1687), while an inline script and eval
- * stay blocked.
+ * injects on Excel on the web apply (OfficeDev/office-js #1687), and what office.js itself loads,
+ * posts and frames passes (OfficeDev/office-js #1005), while an inline script, eval and any other
+ * origin stay blocked.
  */
 import type { BrowserSession, StaticServer } from "../support/browser";
 import { describeInBrowser, distDir, launchChromium, openPane, serveFolder } from "../support/browser";
@@ -62,6 +63,28 @@ describeInBrowser("CSP in Chromium")("the built pane page under its Content-Secu
       evalOutcome: "EvalError",
       violations: ["script-src-elem", "script-src"].sort(),
     });
+    await page.close();
+  });
+
+  test("lets through what office.js loads, posts and frames (office-js #1005), and blocks any other origin", async () => {
+    const { page } = await openPane(browser.context, server.origin);
+    await page.waitForSelector("body[data-mode='preview']");
+    const violations = await page.evaluate(async () => {
+      const seen: string[] = [];
+      document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+      const script = document.createElement("script");
+      script.src = "https://ajax.aspnetcdn.com/ajax/3.5/MicrosoftAjax.js";
+      document.head.appendChild(script);
+      const frame = document.createElement("iframe");
+      frame.src = "https://appsforoffice.microsoft.com/lib/1/hosted/AgaveErrorUX/index.html";
+      document.body.appendChild(frame);
+      // The test's network stops each request; a policy would stop it first, and say so.
+      for (const url of ["https://browser.pipe.aria.microsoft.com/Collector/3.0/", "https://example.com/collect"])
+        await fetch(url, { method: "POST", body: "{}" }).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return seen;
+    });
+    expect(violations).toEqual(["connect-src https://example.com/collect"]);
     await page.close();
   });
 });

@@ -82,9 +82,20 @@ export function fakeCalculation(
   functions: ReadonlyMap<string, CustomFunction>,
 ): (formula: string, sheet: string) => Scalar {
   const settled: Settled = new Map();
+  let cached: WorkbookEvaluator | null = null;
+  // One evaluator for the cells a read evaluates together, in one synchronous stretch (a sync runs
+  // its queue in one): building it reads the whole workbook. A sync that wrote and then read the
+  // same cells would see them as they were before its writes; the add-in never reads after writing.
+  const evaluatorOf = (wb: FakeWorkbook): WorkbookEvaluator => {
+    if (!cached) {
+      cached = new WorkbookEvaluator(asSpecs(wb));
+      queueMicrotask(() => (cached = null));
+    }
+    return cached;
+  };
   return (formula, sheet) => {
     try {
-      const evaluator = new WorkbookEvaluator(asSpecs(getWorkbook()));
+      const evaluator = evaluatorOf(getWorkbook());
       const call = /^=\s*DEAL\.([A-Z]+)\((.*)\)\s*$/i.exec(formula);
       if (!call) return asScalar(evaluator.evaluate(formula, sheet));
       const fn = functions.get(call[1].toUpperCase());

@@ -146,9 +146,12 @@ describeInBrowser("pane behaviour with a scripted host")("pane behaviour with a 
       conflicts,
       refreshes: 0,
       notes: 0,
+      additions: [],
+      nameChanges: [],
       deleted: [],
       names: [],
       notices: [],
+      blockers: [],
       sheets: ["Deal"],
       fingerprint: "reviewed",
     };

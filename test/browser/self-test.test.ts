@@ -81,8 +81,13 @@ async function startSelfTestServer(dist: string): Promise<Run> {
   return { port, output, exit, child };
 }
 
-/** Opens the self-test pane as Excel would, inside the fake host; resolves when it shows its result. */
-async function openSelfTestPane(context: BrowserContext, host: string, port: number, fake: object = {}): Promise<Page> {
+/** Opens the self-test pane as Excel would, inside the fake host, without starting it. */
+async function loadSelfTestPane(
+  context: BrowserContext,
+  host: string,
+  port: number,
+  fake: object = {},
+): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   await page.route(
     (url) => url.hostname !== "localhost",
@@ -98,7 +103,14 @@ async function openSelfTestPane(context: BrowserContext, host: string, port: num
   page.on("pageerror", (error) => errors.push(error.message));
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
   await page.goto(`https://localhost:${port}/taskpane.html?selftest=1`);
+  return { page, errors };
+}
+
+/** Opens the self-test pane and starts it as the user does; resolves when it shows its result. */
+async function openSelfTestPane(context: BrowserContext, host: string, port: number, fake: object = {}): Promise<Page> {
+  const { page, errors } = await loadSelfTestPane(context, host, port, fake);
   try {
+    await page.click("#self-test-start", { timeout: 60_000 });
     await page.waitForSelector("#self-test[data-result]", { timeout: 60_000 });
   } catch (error) {
     throw new Error(`The self-test pane showed no result: ${(error as Error).message}\nPage errors: ${errors.join("\n")}`);
@@ -151,6 +163,25 @@ describeInBrowser("self-test in Chromium")("npm run test:excel against the fake 
     expect(run.output.text).toContain("PASS The user's override is kept — 120000000000");
     expect(run.output.text).toContain('PASS =DEAL.FIGURE("amzn.price") in DealDesk SelfTest!A11 — 241.73');
     expect(run.output.text).toMatch(/\n\d+ passed, 0 failed\n/);
+    await page.close();
+  }, 180_000);
+
+  test("runs only when the user starts it: opening (or a runtime reloading) the self-test page writes nothing and sends nothing", async () => {
+    const run = await startSelfTestServer(buildCopy("not-started"));
+    const { page } = await loadSelfTestPane(context, host, run.port);
+    await page.waitForSelector("#self-test-start");
+    await page.reload();
+    await page.waitForSelector("#self-test-start");
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(await page.textContent("#self-test-summary")).toContain("run it in an empty workbook only");
+    const sheets = await page.evaluate(() =>
+      (window as unknown as { fakeWorkbook: { snapshot(): { sheets: { name: string }[] } } }).fakeWorkbook
+        .snapshot()
+        .sheets.map((s) => s.name),
+    );
+    expect(sheets).toEqual(["Sheet1"]);
+    expect(run.output.text).not.toContain("Self-test results");
+    expect(run.child.exitCode).toBeNull();
     await page.close();
   }, 180_000);
 

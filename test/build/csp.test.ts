@@ -1,7 +1,8 @@
 /**
  * The Content-Security-Policy of the built pane page, read from dist/taskpane.html: scripts only
- * from the page's origin and Office's CDN (no inline script, no eval), inline styles allowed
- * because Office.js injects them on Excel on the web (OfficeDev/office-js #1687).
+ * from the page's origin, Office's CDN and what office.js loads (no inline script, no eval), the
+ * telemetry office.js posts and the trust page it frames (OfficeDev/office-js #1005), inline styles
+ * allowed because Office.js injects them on Excel on the web (OfficeDev/office-js #1687).
  */
 import * as fs from "fs";
 import { distFile } from "./build-helpers";
@@ -20,8 +21,16 @@ function parseCsp(html: string): Map<string, string[]> {
 describe("the built pane's Content-Security-Policy", () => {
   const csp = parseCsp(fs.readFileSync(distFile("taskpane.html"), "utf8"));
 
-  test("allows scripts only from the page's origin and Office's CDN", () => {
-    expect(csp.get("script-src")).toEqual(["'self'", "https://appsforoffice.microsoft.com"]);
+  test("allows scripts only from the page's origin, Office's CDN and the MicrosoftAjax that office.js loads (office-js #1005)", () => {
+    expect(csp.get("script-src")).toEqual(["'self'", "https://appsforoffice.microsoft.com", "https://ajax.aspnetcdn.com"]);
+  });
+
+  test("lets office.js post its telemetry (browser.pipe.aria.microsoft.com, office-js #1005) and nothing else leave the page", () => {
+    expect(csp.get("connect-src")).toEqual(["'self'", "https://appsforoffice.microsoft.com", "https://browser.pipe.aria.microsoft.com"]);
+  });
+
+  test("lets office.js frame its page that asks the user to trust an unknown Office host (AgaveErrorUX on its CDN)", () => {
+    expect(csp.get("frame-src")).toEqual(["https://appsforoffice.microsoft.com"]);
   });
 
   test("allows no inline script, eval or wasm eval in any directive", () => {

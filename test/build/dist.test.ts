@@ -79,7 +79,7 @@ describe(`the build in ${DIST_DIR}`, () => {
       .split(";")
       .map((directive) => directive.trim())
       .find((directive) => directive.startsWith("script-src "));
-    expect(scriptSrc).toBe("script-src 'self' https://appsforoffice.microsoft.com");
+    expect(scriptSrc).toBe("script-src 'self' https://appsforoffice.microsoft.com https://ajax.aspnetcdn.com");
   });
 
   it("ships bundles that never call eval, so they run under that policy", () => {

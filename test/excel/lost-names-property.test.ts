@@ -43,15 +43,24 @@ function applyEdit(wb: FakeWorkbook, e: Edit, names: string[]): void {
   // The whole block moves (six moves at most take it no further than row 60 and column AB); a
   // block cut in part leaves Excel's own marker behind with part of the block, which the
   // structure property (structure-property.test.ts) covers.
-  else if (e.kind === "move") wb.moveCells(sheet, "A1:AF120", sheet, toA1(e.at, e.count));
-  else if (e.kind === "rename") {
+  else if (e.kind === "move") {
+    // Excel refuses a cut that takes or lands on part of a table (the fake too): not an edit a user can make.
+    try {
+      wb.moveCells(sheet, "A1:AF120", sheet, toA1(e.at, e.count));
+    } catch (err) {
+      fc.pre(!["InvalidOperation", "MergedRangeConflict"].includes((err as { code?: string }).code ?? ""));
+      throw err;
+    }
+  } else if (e.kind === "rename") {
     // To "… (mine)" and back: a name grown on each rename would pass Excel's 31 characters.
     const to = sheet.endsWith(" (mine)") ? sheet.slice(0, -" (mine)".length) : `${sheet} (mine)`;
     wb.renameSheet(sheet, to);
     names[e.sheet] = to;
   } else {
     const table = wb.snapshot().sheets.find((s) => s.name === sheet)?.tables[0];
-    if (table) wb.sortTable(table.name, e.at % 9, e.at % 2 === 1);
+    const r = table && parseRect(table.address);
+    // Sort offers the table's own columns only.
+    if (table && r && e.at % 9 <= r.right - r.left) wb.sortTable(table.name, e.at % 9, e.at % 2 === 1);
   }
 }
 

@@ -91,6 +91,8 @@ function applyStructural(wb: FakeWorkbook, e: Edit, sheet: Edited): void {
       .sheets.find((s) => s.name === sheet.name)
       ?.tables.find((t) => t.name === TABLES[e.which]);
     fc.pre(table !== undefined);
+    const { left, right } = rectOf(table.address);
+    fc.pre(e.at <= right - left); // Sort offers the table's own columns only
     wb.sortTable(TABLES[e.which], e.at, e.count === 1);
   } else {
     // Cut and paste one whole block into empty cells, at column P or beyond, clear of the other block's
@@ -204,7 +206,11 @@ async function reviewAndApply(wb: FakeWorkbook, sheet: string, accept: (key: str
   }
   const log = snap.sheets.find((s) => s.name === "Changes");
   const logged = log ? Object.keys(log.cells).filter((a) => /^A\d+$/.test(a)).length - 1 : 0;
-  expect(logged).toBe(written.size > 0 ? review.value.changes.length : 0);
+  expect(logged).toBe(
+    written.size > 0 || review.value.nameChanges.length > 0
+      ? review.value.changes.length + review.value.additions.length + review.value.nameChanges.length
+      : 0,
+  );
   stats.checkedNames += checked;
   stats.written += written.size;
 }

@@ -139,15 +139,20 @@ describe("names after a sort", () => {
     const review = ok(await planUpdate());
     expect(review.changes).toEqual([]);
     const labelOf = (id: string) => (findFigure(id) as { label: string }).label;
-    expect(review.names).toContain(
-      `The name DEAL_AMOUNT refers to Deal!D5, the row of ${labelOf(String(cells.J5.value))}, since the table was sorted; Apply points it back at Deal!D${rowOf("deal.amount")}, the row of ${labelOf("deal.amount")}.`,
-    );
+    expect(review.nameChanges.find((n) => n.name === "DEAL_AMOUNT")).toEqual({
+      key: "name|DEAL_AMOUNT",
+      name: "DEAL_AMOUNT",
+      kind: "follow",
+      from: "Deal!D5",
+      to: `Deal!D${rowOf("deal.amount")}`,
+      sentence: `The name DEAL_AMOUNT refers to Deal!D5, the row of ${labelOf(String(cells.J5.value))}, where a sort or a move left it; Apply points it back at Deal!D${rowOf("deal.amount")}, the row of ${labelOf("deal.amount")}, unless you keep it where it is.`,
+    });
     ok(await applyUpdate([], review.fingerprint));
     const names = wb.snapshot().names;
     expect(names.DEAL_AMOUNT.address).toBe(`D${rowOf("deal.amount")}`);
     expect(names.OPENAI_VALUATION_ROUND.address).toBe(`D${rowOf("openai.valuation_round")}`);
     expect(names.MY_NAME.address).toBe("D9");
-    expect(ok(await planUpdate()).names).toEqual([]);
+    expect(ok(await planUpdate()).nameChanges).toEqual([]);
   });
 });
 

@@ -207,7 +207,7 @@ describe("tables the user renames", () => {
     wb.sortTable("MyDeals", 0, true);
     const review = ok(await planUpdate());
     expect(review.changes).toEqual([]);
-    expect(review.names.length).toBeGreaterThan(0);
+    expect(review.nameChanges.length).toBeGreaterThan(0);
     ok(await applyUpdate([], review.fingerprint));
     const cells = wb.snapshot().sheets.find((s) => s.name === "Deal")?.cells ?? {};
     const rowOf = (id: string) =>
@@ -215,7 +215,7 @@ describe("tables the user renames", () => {
         .find(([a, c]) => a.startsWith("J") && c.value === id)?.[0]
         .slice(1);
     expect(wb.snapshot().names.DEAL_AMOUNT.address).toBe(`D${rowOf("deal.amount")}`);
-    expect(ok(await planUpdate()).names).toEqual([]);
+    expect(ok(await planUpdate()).nameChanges).toEqual([]);
   });
 });
 

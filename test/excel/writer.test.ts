@@ -108,8 +108,8 @@ describe("insertBlocks", () => {
       .map(([name]) => name);
     expect(visibleNames.sort()).toEqual(specs.flatMap((s) => s.names.map((n) => n.name)).sort());
     expect(report.blocks.reduce((n, b) => n + b.cellsWritten, 0)).toBe(cells);
-    // The write sync also fills each block's band of the record: a header row and a row per cell.
-    const recordCells = specs.reduce((n, s) => n + (s.cells.length + 1) * RECORD_COLUMNS, 0);
+    // The write sync also fills each block's band of the record: a header row, a row per cell and one per name it made.
+    const recordCells = specs.reduce((n, s) => n + (s.cells.length + s.names.length + 1) * RECORD_COLUMNS, 0);
     expect(wb.syncLog[1].cellsWritten).toBe(cells + recordCells);
   });
 
@@ -424,15 +424,16 @@ describe("updates", () => {
       .map((c) => toA1(c.row, c.col));
   };
 
-  it("reads in one sync, keeps the user's override and edited reported cell, lists the edit and refreshes the rest", async () => {
+  it("reads in two syncs, keeps the user's override and edited reported cell, lists the edit and refreshes the rest", async () => {
     const wb = setup();
     ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
     wb.setCell("Deal", "C5", 45e9); // the user's override of deal.amount
     wb.setCell("Deal", "B7", 90e9); // the user's edit of a reported cell (deal.round_size)
     const refreshable = changedByDataset("deal").filter((a) => a !== "B7");
 
+    // Names, sheets, records and marker areas; then the blocks' tables wherever they are.
     const { result, syncs } = await syncsOf(wb, () => planUpdate());
-    expect(syncs).toBe(1);
+    expect(syncs).toBe(2);
     const plan = ok(result);
     const round = buildBlock("deal").cells.find((c) => c.row === 6 && c.col === 1);
     expect(plan.conflicts).toEqual([
@@ -450,7 +451,8 @@ describe("updates", () => {
     expect(plan.sheets).toEqual(["Deal"]);
 
     const applied = await syncsOf(wb, () => applyUpdate([]));
-    expect(applied.syncs).toBe(2);
+    // The two reads of the review, then the writes.
+    expect(applied.syncs).toBe(3);
     // Calculation is left on, so Used cells, derived metrics and the user's formulas show the new values.
     expect(wb.syncLog[wb.syncLog.length - 1]).toMatchObject({ calculationSuspended: false, screenUpdatingSuspended: true });
     expect(ok(applied.result)).toMatchObject({ cellsWritten: refreshable.length, accepted: 0, kept: 1 });
@@ -499,9 +501,11 @@ describe("updates", () => {
       accepted: 0,
       kept: 0,
       notesUpdated: 0,
+      rowsAdded: 0,
       summary: "Everything is up to date: no cell was written.",
     });
-    expect(syncs).toBe(1);
+    // The two reads; nothing to write, so no write sync.
+    expect(syncs).toBe(2);
     expect(JSON.stringify(wb.snapshot())).toBe(before);
   });
 
@@ -564,15 +568,15 @@ describe("updates", () => {
       context.workbook.names.getItem("DEALDESK_BLOCK_SOURCES").delete();
       await context.sync();
     });
-    // The read that fails on the missing name, the list of names, the read again, the block's
-    // tables (Sources has two), the block's area.
+    // The read that fails on the missing name, the list of names, the read again, then the blocks'
+    // tables and the cells the record's references point at.
     const { result, syncs } = await syncsOf(wb, () => planUpdate());
-    expect(syncs).toBe(5);
+    expect(syncs).toBe(4);
     expect(ok(result).sheets).toEqual(["Deal", "Sources"]);
     expect(ok(await applyUpdate([])).cellsWritten).toBe(0);
     expect(wb.snapshot().names.DEALDESK_BLOCK_SOURCES).toEqual(marker);
     const after = await syncsOf(wb, () => planUpdate());
-    expect([after.syncs, ok(after.result).names]).toEqual([1, []]);
+    expect([after.syncs, ok(after.result).names]).toEqual([2, []]);
   });
 
   it("gives kind no-addin-sheets in a workbook without blocks", async () => {

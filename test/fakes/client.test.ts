@@ -101,6 +101,7 @@ describe("what load() loads", () => {
       rowCount: 1,
       columnCount: 1,
       values: [["x"]],
+      valuesAsJson: [[{ type: "String", basicValue: "x" }]],
       formulas: [["x"]],
       numberFormat: [["General"]],
     });

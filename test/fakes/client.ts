@@ -51,6 +51,16 @@ export abstract class ClientObject<M> {
 
   protected abstract readProp(model: M, prop: string): unknown;
 
+  /** @internal for the Rich API host (test/real-client): false for a null object; a missing one throws ItemNotFound. */
+  exists(): boolean {
+    return (this.nullable ? this.locate() : this.target()) !== null;
+  }
+
+  /** @internal for the Rich API host: a scalar of the object as it is now, without a load (its id); undefined if it has none. */
+  peek(prop: string): unknown {
+    return this.scalarProps.includes(prop) ? this.readProp(this.target(), prop) : undefined;
+  }
+
   /** What a write to this object names as its target in the sync's log: a name, a key, "Deal!B5". */
   protected abstract describe(model: M): string;
 
@@ -173,6 +183,13 @@ export abstract class ClientCollection<M, P extends ClientObject<M>> {
       );
     }
     return this.loadedItems;
+  }
+
+  /** @internal for the Rich API host: the item at `index` (the client's GetItemAt path for a loaded item). */
+  itemAt(index: number): P {
+    const m = this.list()[index];
+    if (m === undefined) throw new FakeOfficeError("ItemNotFound", `The ${this.typeName} has no item ${index}.`);
+    return this.proxyFor(m);
   }
 
   getCount(): { value: number } {

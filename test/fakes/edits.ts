@@ -1,17 +1,20 @@
 /**
  * The user's structural edits applied to the fake's workbook, as Excel applies them: rows or
- * columns inserted or deleted move cells, notes, names, tables and chart anchors, and every
- * formula that refers to them (structure.ts rewrites the references); a deleted sheet turns the
- * references and names that pointed at it into #REF!; a copy moves relative references; a cut
- * moves the cells and everything that referred to them, and what referred to the cells it pasted
- * over gets #REF!; a sort moves a table's rows.
+ * columns inserted or deleted, and cells inserted with the others shifted down or right, move
+ * cells, notes, names, tables, chart anchors and series, and every formula that refers to them
+ * (structure.ts rewrites the references); a deleted sheet turns the references and names that
+ * pointed at it into #REF!; a copy moves relative references; a cut moves the cells and
+ * everything that referred to them, and what referred to the cells it pasted over gets #REF!; a
+ * sort moves a table's rows. What Excel refuses (a shift or a cut that would change part of a
+ * table, cells pushed off the sheet) is refused before anything moves.
  */
-import { parseRect, key, type Rect } from "./a1";
+import { MAX_COL, MAX_ROW, columnLetter, parseRect, key, type Rect } from "./a1";
 import { emptyCell, type FakeCell } from "./cells";
 import { FakeOfficeError } from "./errors";
 import {
   adjustForMove,
   adjustFormula,
+  inBand,
   movedCell,
   pastedOver,
   shiftIndex,
@@ -19,7 +22,9 @@ import {
   shiftRelative,
   type Edit,
   type LineEdit,
+  type Move,
 } from "./structure";
+import type { TableModel } from "./tables";
 import type { FakeWorkbook } from "./workbook";
 import type { SheetModel } from "./worksheets";
 
@@ -44,6 +49,7 @@ export function copyCell(wb: FakeWorkbook, fromSheet: string, from: string, toSh
  * referred to a moved cell follows it. What referred to the pasted-over cells (those of the
  * destination that were not cut themselves; the two rectangles may overlap) loses them, as in
  * Excel: such a reference becomes #REF!, such a name =#REF!, and such a table is deleted.
+ * Refused, with nothing moved, when it would move or paste over part of a table (checkCut).
  */
 export function moveCells(wb: FakeWorkbook, fromSheet: string, address: string, toSheet: string, to: string): void {
   const src = wb.sheetByName(fromSheet);
@@ -52,6 +58,7 @@ export function moveCells(wb: FakeWorkbook, fromSheet: string, address: string, 
   const at = wb.cellRef(to);
   if (!rect) throw new FakeOfficeError("InvalidArgument", `"${address}" is not a range.`);
   const move = { from: src.name, rect, to: dst.name, row: at.row, col: at.col };
+  checkCut(wb, move);
   for (const s of wb.sheets) {
     for (const [k, cell] of s.cells) {
       if (cell.formula === null) continue;
@@ -106,6 +113,10 @@ export function moveCells(wb: FakeWorkbook, fromSheet: string, address: string, 
       n.formula = "=#REF!";
     }
   }
+  for (const source of chartSources(wb)) {
+    const moved = follow(source.sheetId, source.rect);
+    if (moved) Object.assign(source, moved);
+  }
   wb.tables = wb.tables.filter((t) => {
     const moved = follow(t.sheetId, t.rect);
     if (moved) Object.assign(t, moved);
@@ -113,23 +124,100 @@ export function moveCells(wb: FakeWorkbook, fromSheet: string, address: string, 
   });
 }
 
-/** Sorts a table's body rows by one of its columns (0-based within the table), as Data › Sort does; blanks go last. */
+/**
+ * Refuses a cut and paste as Excel does, before anything moves. A table moves only whole; the
+ * cut may take a table whole or cells inside its body (its header row and its edges stay), and
+ * the paste may cover a table whole or land inside its body; anything else changes part of a
+ * table, which Excel refuses with "Cannot complete operation: You are attempting to change a
+ * portion of a table row or column in a way that is not allowed." A table the paste carries may
+ * not overlap one it leaves in place (MergedRangeConflict: "A table can't overlap with another
+ * table", https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+ * Microsoft documents no error code for the first refusal, a dialog of Excel's user interface
+ * (its text as Excel-compatible spreadsheets reproduce it, e.g. GrapeCity SpreadJS's
+ * Exp_DragDropChangePartOfTable); the fake raises it as InvalidOperation.
+ */
+function checkCut(wb: FakeWorkbook, move: Move): void {
+  const { rect } = move;
+  const h = rect.bottom - rect.top;
+  const w = rect.right - rect.left;
+  const target = { top: move.row, left: move.col, bottom: move.row + h, right: move.col + w };
+  if (target.bottom > MAX_ROW || target.right > MAX_COL)
+    throw new FakeOfficeError("InvalidArgument", "The paste would fall off the sheet.");
+  const on = (t: TableModel, sheet: string) => wb.sheetById(t.sheetId).name.toLowerCase() === sheet.toLowerCase();
+  const portion = (t: TableModel) =>
+    new FakeOfficeError(
+      "InvalidOperation",
+      `Cannot complete operation: You are attempting to change a portion of a table row or column in a way that is not allowed (${t.name}).`,
+    );
+  const body = (t: TableModel): Rect => ({ ...t.rect, top: t.rect.top + 1 });
+  const carried = wb.tables.filter((t) => on(t, move.from) && within(t.rect, rect));
+  for (const t of wb.tables) {
+    if (carried.includes(t)) continue;
+    if (on(t, move.from) && meets(t.rect, rect) && !within(rect, body(t))) throw portion(t);
+  }
+  const landed = carried.map((t) => ({
+    ...t.rect,
+    top: t.rect.top - rect.top + move.row,
+    bottom: t.rect.bottom - rect.top + move.row,
+    left: t.rect.left - rect.left + move.col,
+    right: t.rect.right - rect.left + move.col,
+  }));
+  for (const t of wb.tables) {
+    if (carried.includes(t) || !on(t, move.to)) continue;
+    if (landed.some((r) => meets(r, t.rect)))
+      throw new FakeOfficeError(
+        "MergedRangeConflict",
+        `Cannot complete the operation. A table can't overlap with another table (${t.name}).`,
+      );
+    if (meets(t.rect, target) && !within(t.rect, target) && !within(target, body(t))) throw portion(t);
+  }
+}
+
+/** Whether rectangle `a` lies inside `b`. */
+function within(a: Rect, b: Rect): boolean {
+  return a.top >= b.top && a.bottom <= b.bottom && a.left >= b.left && a.right <= b.right;
+}
+
+/** Whether two rectangles share a cell. */
+function meets(a: Rect, b: Rect): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+/**
+ * Sorts a table's body rows by one of its columns (0-based within the table), as Data › Sort does:
+ * by the values the cells show (a formula's result), in Excel's default order, numbers, text
+ * (ignoring case), FALSE before TRUE, error values, ascending or its reverse; blank cells last
+ * either way; rows that tie keep their order.
+ * https://support.microsoft.com/office/sort-data-in-a-range-or-table-62d0b95d-2a90-4610-a6ae-2e545c4a4654
+ */
 export function sortTable(wb: FakeWorkbook, tableName: string, column: number, descending = false): void {
-  const t = wb.tables.find((x) => x.name.toUpperCase() === tableName.toUpperCase());
-  if (!t) throw new FakeOfficeError("ItemNotFound", `There is no table named "${tableName}".`);
+  const t = wb.tableByName(tableName);
+  if (!Number.isInteger(column) || column < 0 || column > t.rect.right - t.rect.left)
+    throw new FakeOfficeError("InvalidArgument", `The table ${t.name} has no column ${column}.`);
   const sheet = wb.sheetById(t.sheetId);
   const rows: number[] = [];
   for (let r = t.rect.top + 1; r <= t.rect.bottom; r++) rows.push(r);
-  const sortKey = (r: number) => sheet.cells.get(key(r, t.rect.left + column))?.value ?? null;
-  // Excel's order: numbers, then text, then TRUE/FALSE; blank cells last in either direction.
-  // https://support.microsoft.com/office/sort-data-in-a-range-or-table-62d0b95d-2a90-4610-a6ae-2e545c4a4654
-  const rank = (v: unknown) => (typeof v === "number" ? 0 : typeof v === "string" && v !== "" ? 1 : typeof v === "boolean" ? 2 : 3);
+  const sortKey = (r: number): unknown => {
+    const c = t.rect.left + column;
+    const cell = sheet.cells.get(key(r, c));
+    if (!cell) return null;
+    return cell.formula !== null ? wb.evaluate(cell.formula, sheet.name, `${columnLetter(c)}${r + 1}`) : cell.value;
+  };
+  const text = new Intl.Collator("en", { sensitivity: "accent" });
+  const rank = (v: unknown) =>
+    typeof v === "number" ? 0 : typeof v === "boolean" ? 2 : typeof v !== "string" || v === "" ? 4 : EXCEL_ERROR.test(v) ? 3 : 1;
   const order = [...rows].sort((x, y) => {
     const a = sortKey(x);
     const b = sortKey(y);
-    if (rank(a) === 3 || rank(b) === 3) return rank(a) - rank(b);
+    if (rank(a) === 4 || rank(b) === 4) return rank(a) - rank(b);
     const c =
-      rank(a) !== rank(b) ? rank(a) - rank(b) : typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b));
+      rank(a) !== rank(b)
+        ? rank(a) - rank(b)
+        : typeof a === "number" && typeof b === "number"
+          ? a - b
+          : typeof a === "boolean"
+            ? Number(a) - Number(b)
+            : text.compare(String(a), String(b));
     return descending ? -c : c;
   });
   const moved = new Map<string, FakeCell>();
@@ -154,14 +242,20 @@ export function sortTable(wb: FakeWorkbook, tableName: string, column: number, d
   for (const [k, note] of movedNotes) sheet.notes.set(k, note);
 }
 
-/** Moves every formula, name, table, note and chart for a structural edit. */
+/** Excel's error values, as a cell shows them. */
+const EXCEL_ERROR = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|GETTING_DATA)$/;
+
+/**
+ * Moves every formula, name, table, note and chart for a structural edit, after refusing, as
+ * Excel does, a shift it would not make (checkShift).
+ */
 export function applyEdit(wb: FakeWorkbook, edit: Edit): void {
+  const sheet = edit.kind === "rows" || edit.kind === "cols" ? wb.sheetByName(edit.sheet) : null;
+  if (sheet && (edit.kind === "rows" || edit.kind === "cols")) checkShift(wb, sheet, edit);
   for (const s of wb.sheets) {
     for (const cell of s.cells.values()) if (cell.formula !== null) cell.formula = adjustFormula(cell.formula, s.name, edit);
   }
-  if (edit.kind === "rename") return;
-  if (edit.kind === "delete-sheet") return;
-  const sheet = wb.sheetByName(edit.sheet);
+  if (!sheet || edit.kind === "rename" || edit.kind === "delete-sheet") return;
   moveLines(sheet, edit);
   // Workbook names and every sheet's own names that refer to the sheet.
   for (const n of [...wb.names.values(), ...wb.sheets.flatMap((s) => [...s.names.values()])]) {
@@ -183,22 +277,111 @@ export function applyEdit(wb: FakeWorkbook, edit: Edit): void {
     const a = shiftRect({ top: c.anchor.row, left: c.anchor.col, bottom: c.anchor.row, right: c.anchor.col }, edit);
     if (a) c.anchor = { row: a.top, col: a.left };
   }
+  // A chart's series reads its cells where they went (one deleted whole keeps its old address in the fake).
+  for (const source of chartSources(wb)) {
+    const r = source.sheetId === sheet.id ? shiftRect(source.rect, edit) : null;
+    if (r) source.rect = r;
+  }
 }
 
-/** Moves a sheet's cells and notes for rows or columns inserted or deleted; deleted ones go. */
+/** The cells every chart's series reads: its values and its categories. */
+function chartSources(wb: FakeWorkbook): { sheetId: string; rect: Rect }[] {
+  return wb.sheets.flatMap((s) => s.charts.flatMap((c) => (c.categories ? [c.values, c.categories] : [c.values])));
+}
+
+/**
+ * Refuses a shift as Excel does, before anything moves: one that would move part of a table
+ * (InsertDeleteConflict; Excel says "This operation is not allowed. The operation is attempting
+ * to shift cells in a table on your worksheet."), or push a cell that is not empty (content, a
+ * format, a note) off the sheet (NonBlankCellOffSheet). A table inside the band moves or grows
+ * whole; whole lines never split a table.
+ * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling (both codes)
+ * https://learn.microsoft.com/answers/questions/5108506/excel-not-allowing-new-rows (the message, for Insert)
+ */
+function checkShift(wb: FakeWorkbook, sheet: SheetModel, edit: LineEdit): void {
+  const rows = edit.kind === "rows";
+  const band = edit.within;
+  for (const t of wb.tables) {
+    if (t.sheetId !== sheet.id || !band) continue;
+    const [lo, hi] = rows ? [t.rect.left, t.rect.right] : [t.rect.top, t.rect.bottom];
+    const far = rows ? t.rect.bottom : t.rect.right;
+    if (lo <= band[1] && hi >= band[0] && far >= edit.at && !inBand(lo, hi, edit)) {
+      throw new FakeOfficeError(
+        "InsertDeleteConflict",
+        `This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet (${t.name}).`,
+      );
+    }
+  }
+  if (edit.count <= 0) return;
+  const last = rows ? MAX_ROW : MAX_COL;
+  const pushedOff = (k: string): boolean => {
+    const [row, col] = k.split(",").map(Number);
+    const [along, across] = rows ? [row, col] : [col, row];
+    return along >= edit.at && along + edit.count > last && inBand(across, across, edit);
+  };
+  const filled = [...sheet.cells].some(([k, c]) => pushedOff(k) && !isBlank(c)) || [...sheet.notes.keys()].some(pushedOff);
+  if (filled) {
+    throw new FakeOfficeError(
+      "NonBlankCellOffSheet",
+      "Microsoft Excel can't insert new cells because it would push non-empty cells off the end of the worksheet.",
+    );
+  }
+}
+
+/** A cell with no content and no format of its own (as good as absent). */
+function isBlank(c: FakeCell): boolean {
+  return (
+    c.value === null &&
+    c.formula === null &&
+    c.numberFormat === "General" &&
+    !c.bold &&
+    !c.italic &&
+    !c.fontColor &&
+    !c.fill &&
+    !c.wrapText &&
+    !c.horizontalAlignment
+  );
+}
+
+/** Moves a sheet's cells and notes for rows or columns inserted or deleted (in the edit's band); deleted ones go. */
 function moveLines(sheet: SheetModel, edit: LineEdit): void {
+  const rows = edit.kind === "rows";
   const move = <T>(map: Map<string, T>): Map<string, T> => {
     const next = new Map<string, T>();
     for (const [k, v] of map) {
       const [row, col] = k.split(",").map(Number);
-      const r = edit.kind === "rows" ? shiftIndex(row, edit.at, edit.count) : row;
-      const c = edit.kind === "cols" ? shiftIndex(col, edit.at, edit.count) : col;
-      if (r !== null && c !== null) next.set(key(r, c), v);
+      if (!inBand(rows ? col : row, rows ? col : row, edit)) {
+        next.set(k, v);
+        continue;
+      }
+      const r = rows ? shiftIndex(row, edit.at, edit.count) : row;
+      const c = rows ? col : shiftIndex(col, edit.at, edit.count);
+      // What an insert pushes off the sheet is blank (checkShift refused the rest).
+      if (r !== null && c !== null && r <= MAX_ROW && c <= MAX_COL) next.set(key(r, c), v);
     }
     return next;
   };
   sheet.cells = move(sheet.cells);
   sheet.notes = move(sheet.notes);
+}
+
+/**
+ * Inserts cells in place of `rect` and shifts the others down or right (Home › Insert › Insert
+ * Cells, and Range.insert [ExcelApi 1.1]): only the cells of the rectangle's columns (down) or
+ * rows (right) move, with the formulas, names, tables, notes and charts there; a rectangle that
+ * spans the sheet inserts whole rows or columns. Refused as checkShift says.
+ * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-insert-member(1)
+ */
+export function insertCells(wb: FakeWorkbook, sheet: SheetModel, rect: Rect, shift: "Down" | "Right"): void {
+  const down = shift === "Down";
+  const whole = down ? rect.left === 0 && rect.right === MAX_COL : rect.top === 0 && rect.bottom === MAX_ROW;
+  applyEdit(wb, {
+    kind: down ? "rows" : "cols",
+    sheet: sheet.name,
+    at: down ? rect.top : rect.left,
+    count: down ? rect.bottom - rect.top + 1 : rect.right - rect.left + 1,
+    within: whole ? undefined : down ? [rect.left, rect.right] : [rect.top, rect.bottom],
+  });
 }
 
 /** Deletes a sheet as Excel does: references to it become #REF!, its names too. */

@@ -7,25 +7,40 @@
  * ## Setting up
  *   const wb = new FakeWorkbook({ apiVersion: 18, sheets: ["Sheet1"] });
  *   installFakeOffice(globalThis, wb);      // sets Office, Excel, OfficeExtension on the target
- *   await Excel.run(async (context) => { ... });
+ *   installFakeOffice(globalThis, wb, { CustomFunctionsRuntime: 4 })   // other requirement sets it reports
+ *   await Excel.run(async (context) => { ... });   // what the batch leaves queued is synced at its end
+ *   (test/real-client/install.ts: installRealClient(globalThis, wb) runs Excel's real client on the same workbook)
  *   wb.syncCount                            // context.sync() calls so far (all runs)
  *   wb.syncLog                              // one SyncRecord per sync (see below)
  *   wb.snapshot()                           // plain data: see WorkbookSnapshot
  *
- * ## Acting as the user (applied at once, no sync, no protection check)
+ * ## Acting as the user (applied at once, no sync, no protection check; refused, with nothing
+ * ## changed, where Excel refuses it: a FakeOfficeError with the code named below)
  *   wb.addSheet(name, { visibility?, protected? })    wb.protectSheet(name, on = true)
  *   wb.setCell(sheet, "B3", input)   input is what the user types: a number, boolean, text
  *                                    ("=A1*2" becomes a formula, "'=x" the text "=x", "12" a number)
  *                                    or { formula: "=A1" }; null clears the cell
- *   wb.setNumberFormat(sheet, "B3", "0.00%")
- *   wb.addName(name, sheet, "B3", comment?)          wb.select(sheet, "B3" | "B3:C4")
- *   wb.protectStructure(on = true)                   wb.cell(sheet, "B3") → FakeCell | undefined
+ *   wb.setNumberFormat(sheet, "B3" | "B3:C4", "0.00%")   wb.setFill(sheet, "B5", "#FFFF00" | null)
+ *   wb.setBold(sheet, "B5", on = true)
+ *   wb.addName(name, sheet, "B3", comment?)          Name Manager › New (ItemAlreadyExists for a name in use)
+ *   wb.repointName(name, sheet, "B3")                Name Manager › Refers to: comment and visibility kept
+ *   wb.deleteName(name)                              Name Manager › Delete (formulas keep the name's text)
+ *   wb.select(sheet, "B3" | "B3:C4")                 wb.cell(sheet, "B3") → FakeCell | undefined
+ *   wb.protectStructure(on = true)
  *   wb.failNextSync(code, message, skip = 0)         the next sync (after `skip` more) rejects with that error
  *   wb.apiVersion = 4                                the host supports ExcelApi 1.1 … 1.4 only
  *   wb.insertRows / deleteRows / insertColumns / deleteColumns(sheet, at, count = 1)
+ *   wb.insertCells(sheet, "A5:J5", "down" | "right") Insert Cells: only those columns' (rows') cells shift
+ *   wb.insertTableRows(table, index, count = 1)      Insert Table Rows Above body row `index` (the row count: at the end)
+ *   wb.addTableColumn(table, header) → header        a column at the table's right ("Units" → "Units2" if taken)
  *   wb.renameSheet(from, to)   wb.deleteSheet(name)   wb.copySheet(name, before?) → "Name (2)"
- *   wb.copyCell(sheet, "B3", sheet, "D7")   wb.moveCells(sheet, "A1:B4", sheet, "D7")
+ *   wb.copyCell(sheet, "B3", sheet, "D7")   wb.moveCells(sheet, "A1:B4", sheet, "D7")   (cut and paste)
  *   wb.sortTable(table, column, descending = false)  wb.setNote(sheet, "B3", text | null)
+ * Refusals (edits.ts): a shift (inserted cells, rows or columns, table rows and columns) that
+ * would move part of a table: InsertDeleteConflict; or push a non-empty cell off the sheet:
+ * NonBlankCellOffSheet. A cut and paste may take a table whole or cells inside its body, and land
+ * on a table whole (which goes) or inside its body; anything else that changes part of a table:
+ * InvalidOperation; a table it carries onto another: MergedRangeConflict.
  *
  * ## The object model (requirement set in brackets; a call above `apiVersion` fails at sync
  * with code "ApiNotFound")
@@ -37,8 +52,9 @@
  *     protection.protected / protect() / unprotect() [1.2], getRange(address?), getRanges("A1,B2:C3") [1.9],
  *     getRangeByIndexes(r, c, rows, cols) [1.7], getUsedRange(valuesOnly?), getUsedRangeOrNullObject() [1.4],
  *     activate(), delete(), tables, charts, notes [1.18]
- *   range: address, rowIndex, columnIndex, rowCount, columnCount, values, formulas, numberFormat
- *     (2-D arrays; null in an input array leaves that cell unchanged; "" clears), getCell(r, c),
+ *   range: address, rowIndex, columnIndex, rowCount, columnCount, values, valuesAsJson [1.16], formulas, numberFormat
+ *     (2-D arrays; null in an input array leaves that cell unchanged; "" clears), insert("Down" |
+ *     "Right") [1.1] (the cells of its columns or rows shift), delete("Up" | "Left") (whole lines), getCell(r, c),
  *     getResizedRange(dr, dc), getOffsetRange(dr, dc), getUsedRange(valuesOnly?),
  *     getUsedRangeOrNullObject(), worksheet, format.{font.{bold, italic, color}, fill.color,
  *     columnWidth (points, rw) [1.2], wrapText, horizontalAlignment}, format.autofitColumns()
@@ -48,7 +64,10 @@
  *     getItem(name), getItemOrNullObject(name) [1.4], load("items/name,…");
  *     namedItem: name, type, value, formula, comment (rw), visible, getRange(), delete()
  *   workbook.tables / worksheet.tables: add(Range | "Sheet!A1:C4", hasHeaders), getItemOrNullObject(name);
- *     table: name (rw), id, getRange()
+ *     table: name (rw), id, getRange(), columns (items/name), rows.add(index?, values?, alwaysInsert?)
+ *     [1.1; several rows 1.4; alwaysInsert 1.15] (rows inserted at body row `index`, null or -1 at
+ *     the end; the cells below shift down in the table's columns), columns.add(index?, values?, name?)
+ *     [1.1; name 1.4] (the cells right of it shift right in the table's rows)
  *   worksheet.charts: add(type, Range, seriesBy?); chart: name (rw), chartType, title.text (rw),
  *     setPosition(start, end?), series.getItemAt(i).{name (rw), setXAxisValues(Range) [1.7]}
  *   workbook.notes / worksheet.notes [1.18]: add(Range | "Sheet!A1", content), getItemOrNullObject(address);
@@ -63,16 +82,19 @@
  *   `isNullObject` before a sync.
  * - Property sets and method calls are queued and applied in order at the next sync; a failing
  *   operation rejects the sync with an Error carrying `code` ("AccessDenied", "InvalidArgument",
- *   "ItemNotFound", "ItemAlreadyExists", "InvalidOperation", "ApiNotFound") and `debugInfo`;
+ *   "ItemNotFound", "ItemAlreadyExists", "InvalidOperation", "InsertDeleteConflict",
+ *   "MergedRangeConflict", "NonBlankCellOffSheet", "ApiNotFound") and `debugInfo`;
  *   the operations before it stay applied, the ones after it are dropped.
- * - Writing to a protected sheet fails with "AccessDenied"; adding a sheet to a workbook whose
- *   structure is protected too. Sheet names follow Excel's rules (31 characters, none of
+ * - Writing to a protected sheet fails with "AccessDenied" (cells, formats, notes, tables, table
+ *   rows and columns, charts); adding, deleting, renaming, hiding or unhiding a sheet of a workbook
+ *   whose structure is protected too. A shift refused as above fails with its code. Sheet names follow Excel's rules (31 characters, none of
  *   : \ / ? * [ ], unique ignoring case); defined names and table names share one namespace and
  *   follow Excel's name rules (no spaces, not a cell reference).
  * - Values are parsed as Excel parses typed input: "=…" is a formula, "'…" is text (the
  *   apostrophe is not part of the value), numeric text becomes a number, "TRUE" a boolean,
  *   "2026-01-28" a date serial (formatted yyyy-mm-dd), unless the cell's number format is "@".
- *   Formula cells read back 0 from `values` unless the workbook has an `evaluate` function.
+ *   Formula cells read back 0 from `values` unless the workbook has an `evaluate` function; a data
+ *   type it returns (an entity) reads "#VALUE!" from `values` and itself from `valuesAsJson`.
  *
  * ## snapshot() → WorkbookSnapshot (plain JSON-safe data)
  *   { sheets: [{ id, name, visibility, protected,
@@ -97,7 +119,7 @@
  *     RangeFormat.* , RangeFont.* , RangeFill.*       the cells ("Deal!A4:I4,Deal!A9" for areas)
  *     NamedItemCollection.add, NamedItem.*             the name
  *     WorksheetCollection.add, Worksheet.*, WorksheetProtection.*   the sheet's name (before a rename)
- *     TableCollection.add, Table.name, TableRowCollection.add       the table's name (before a rename)
+ *     TableCollection.add, Table.name, TableRowCollection.add, TableColumnCollection.add   the table's name
  *     ChartCollection.add, ChartSeries.setValues | setXAxisValues   the cells the chart reads
  *     Chart.name | title | setPosition, ChartSeries.name            the chart's name (before a rename)
  *     NoteCollection.add, Note.content | delete        the note's cell ("Deal!B5")
@@ -120,7 +142,7 @@
  *   settings.ts           Setting, SettingCollection
  *   cells.ts              a cell, and Excel's parsing of typed input
  *   a1.ts                 A1 addresses
- *   edits.ts              the user's structural edits on the model
+ *   edits.ts              the user's structural edits on the model, and Excel's refusals of them
  *   structure.ts          how Excel rewrites references for those edits (plain functions)
  *   snapshot.ts           snapshot()
  *   errors.ts             FakeOfficeError, Excel.ErrorCodes

@@ -1,11 +1,15 @@
 /**
  * Notes (ExcelApi 1.18): one a cell, added on a single cell of the workbook or of a sheet, found
  * by the cell's address (getItem throws ItemNotFound when the cell has none; getItemOrNullObject
- * gives a null object), their content rewritten, deleted; not on a protected sheet.
+ * gives a null object), their content rewritten, deleted; none of it on a protected sheet, whose
+ * protection keeps objects (notes among them) from being edited unless it allows it
+ * (WorksheetProtectionOptions.allowEditObjects, off by default).
+ * https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotectionoptions
  * https://learn.microsoft.com/javascript/api/excel/excel.notecollection
  * https://learn.microsoft.com/javascript/api/excel/excel.note
  */
 import { failure } from "./test-helpers";
+import type { FakeNoteCollection } from "./notes";
 import { FakeWorkbook } from "./workbook";
 
 describe("notes", () => {
@@ -62,14 +66,21 @@ describe("notes", () => {
     expect([err.code, err.debugInfo.errorLocation]).toEqual(["ApiNotFound", "NoteCollection.add"]);
   });
 
-  it("are refused on a protected sheet with AccessDenied", async () => {
+  it("are not added, rewritten or deleted on a protected sheet (AccessDenied)", async () => {
     const wb = new FakeWorkbook();
+    wb.setNote("Sheet1", "A2", "kept");
     wb.protectSheet("Sheet1");
-    const err = await failure(wb, async (context) => {
-      context.workbook.notes.add("Sheet1!A1", "hello");
-      await context.sync();
-    });
-    expect(err.code).toBe("AccessDenied");
-    expect(wb.snapshot().sheets[0].notes).toEqual({});
+    for (const change of [
+      (notes: FakeNoteCollection) => notes.add("Sheet1!A1", "hello"),
+      (notes: FakeNoteCollection) => (notes.getItem("Sheet1!A2").content = "changed"),
+      (notes: FakeNoteCollection) => notes.getItem("Sheet1!A2").delete(),
+    ]) {
+      const err = await failure(wb, async (context) => {
+        change(context.workbook.notes);
+        await context.sync();
+      });
+      expect(err.code).toBe("AccessDenied");
+    }
+    expect(wb.snapshot().sheets[0].notes).toEqual({ A2: "kept" });
   });
 });

@@ -14,7 +14,12 @@ import { FakeWorkbook } from "./workbook";
  * Puts `Office`, `Excel` and `OfficeExtension` on `target` (globalThis in Jest, window in the
  * browser), backed by `workbook`; returns the workbook.
  */
-export function installFakeOffice(target: any, workbook: FakeWorkbook = new FakeWorkbook()): FakeWorkbook {
+export function installFakeOffice(
+  target: any,
+  workbook: FakeWorkbook = new FakeWorkbook(),
+  /** Other requirement sets the host reports, with their highest 1.x minor version ({ CustomFunctionsRuntime: 4 }). */
+  sets: Readonly<Record<string, number>> = {},
+): FakeWorkbook {
   const info = { host: "Excel", platform: "PC" };
   target.Office = {
     HostType: { Excel: "Excel" },
@@ -23,11 +28,12 @@ export function installFakeOffice(target: any, workbook: FakeWorkbook = new Fake
       host: "Excel",
       requirements: {
         isSetSupported(name: string, version?: string | number): boolean {
-          if (name !== "ExcelApi") return false;
+          const highest = name === "ExcelApi" ? workbook.apiVersion : sets[name];
+          if (highest === undefined) return false;
           const [major, minor] = String(version ?? "1.1")
             .split(".")
             .map(Number);
-          return major === 1 && (minor || 0) <= workbook.apiVersion;
+          return major === 1 && (minor || 0) <= highest;
         },
       },
     },

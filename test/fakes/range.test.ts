@@ -212,12 +212,45 @@ describe("fake Excel: rows and columns through a range", () => {
     });
   });
 
-  it("refuses part of a row in the fake, which models whole lines only", async () => {
-    const err = await failure(new FakeWorkbook(), async (context) => {
+  it("inserts cells in place of part of a row, shifting down only the cells of its columns; deletes whole lines only", async () => {
+    const wb = new FakeWorkbook();
+    wb.setCell("Sheet1", "A2", 5);
+    wb.setCell("Sheet1", "C2", "=A2*2");
+    await wb.run(async (context) => {
       sheet1(context).getRange("A1:B1").insert("Down");
       await context.sync();
     });
+    expect(wb.snapshot().sheets[0].cells).toEqual({
+      C2: { value: 0, formula: "=A3*2", numberFormat: "General" },
+      A3: { value: 5, formula: null, numberFormat: "General" },
+    });
+    expect(wb.syncLog[wb.syncLog.length - 1].writes).toEqual([{ op: "Range.insert", target: "Sheet1!A1:B1" }]);
+    const err = await failure(wb, async (context) => {
+      sheet1(context).getRange("A1:B1").delete("Up");
+      await context.sync();
+    });
     expect(err.code).toBe("InvalidArgument");
+  });
+
+  it("refuses an insert that would shift part of a table (InsertDeleteConflict) or on a protected sheet (AccessDenied)", async () => {
+    const wb = new FakeWorkbook();
+    wb.setCell("Sheet1", "A3", "Key");
+    wb.setCell("Sheet1", "B3", "Value");
+    await wb.run(async (context) => {
+      sheet1(context).tables.add("A3:B4", true);
+      await context.sync();
+    });
+    const conflict = await failure(wb, async (context) => {
+      sheet1(context).getRange("B1").insert("Down");
+      await context.sync();
+    });
+    wb.protectSheet("Sheet1");
+    const locked = await failure(wb, async (context) => {
+      sheet1(context).getRange("1:1").insert("Down");
+      await context.sync();
+    });
+    expect([conflict.code, locked.code]).toEqual(["InsertDeleteConflict", "AccessDenied"]);
+    expect(wb.snapshot().sheets[0].tables).toEqual([{ name: "Table1", address: "A3:B4" }]);
   });
 
   it("selects a range, making its sheet active", async () => {
@@ -227,5 +260,26 @@ describe("fake Excel: rows and columns through a range", () => {
       await context.sync();
     });
     expect([wb.snapshot().activeSheet, wb.snapshot().selection]).toEqual(["Deal", { sheet: "Deal", address: "B2:C3" }]);
+  });
+});
+
+describe("a data type in a cell", () => {
+  it("reads #VALUE! from values and the entity itself from valuesAsJson (ExcelApi 1.16), which an older Excel refuses", async () => {
+    const entity = { type: "Entity", text: "AMZN share price: around $241.73", properties: {} };
+    const wb = new FakeWorkbook({ evaluate: (formula) => (formula === "=CARD()" ? (entity as unknown as number) : 0) });
+    wb.setCell("Sheet1", "A1", { formula: "=CARD()" });
+    wb.setCell("Sheet1", "B1", 5);
+    const read = await wb.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1").load("values,valuesAsJson");
+      await context.sync();
+      return [range.values, range.valuesAsJson];
+    });
+    expect(read).toEqual([[["#VALUE!", 5]], [[entity, { type: "Double", basicValue: 5 }]]]);
+    wb.apiVersion = 15;
+    const err = await failure(wb, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").load("valuesAsJson");
+      await context.sync();
+    });
+    expect(err.code).toBe("ApiNotFound");
   });
 });

@@ -8,12 +8,13 @@
  */
 import { MAX_COL, MAX_ROW, columnLetter, key, quoteSheet, rectAddress, type Rect } from "./a1";
 import { balanced, emptyCell, parseInput, type Scalar } from "./cells";
-import { ClientObject, cloneValue } from "./client";
+import { ClientObject, cloneValue, parseLoadArg } from "./client";
 import type { FakeRequestContext } from "./context";
+import { insertCells } from "./edits";
 import { FakeOfficeError } from "./errors";
 import { FakeRangeFormat } from "./range-format";
 import { FakeTableCollection, type TableModel } from "./tables";
-import { FakeWorksheet, usedRect, type SheetModel } from "./worksheets";
+import { FakeWorksheet, checkWritable, usedRect, type SheetModel } from "./worksheets";
 
 /** What a Range proxy points at: a rectangle of one sheet. */
 export interface RangeTarget {
@@ -28,20 +29,43 @@ export function rangeLabel({ sheet, rect }: RangeTarget): string {
 
 const MAX_READ_CELLS = 1_000_000;
 
-/** Throws AccessDenied, as Excel does, for a write to a protected sheet. */
+/**
+ * A computed value as `values` gives it: a data type (an entity a function returned) reads as its
+ * basic value, "#VALUE!" for an entity (https://learn.microsoft.com/javascript/api/excel/excel.entitycellvalue).
+ */
+function basicValue(value: unknown): unknown {
+  return typeof value === "object" && value !== null ? ((value as { basicValue?: unknown }).basicValue ?? "#VALUE!") : value;
+}
+
+/** A value as `valuesAsJson` gives it (ExcelApi 1.16): a data type as it is, a plain value typed. */
+function cellValueJson(value: unknown): unknown {
+  if (typeof value === "object" && value !== null) return value;
+  if (typeof value === "number") return { type: "Double", basicValue: value };
+  if (typeof value === "boolean") return { type: "Boolean", basicValue: value };
+  if (value === "") return { type: "Empty", basicValue: "" };
+  if (typeof value === "string" && /^#[A-Z0-9/!?]+[!?A-Z0-9]*$/.test(value)) return { type: "Error", basicValue: value };
+  return { type: "String", basicValue: value };
+}
+
+/** Throws AccessDenied, as Excel does, for a write to a protected sheet (worksheets.ts's checkWritable). */
 export function assertWritable(ctx: FakeRequestContext, sheet: SheetModel): void {
-  if (sheet.protected) {
-    throw new FakeOfficeError(
-      "AccessDenied",
-      `The cell or chart you're trying to change is on a protected sheet ("${sheet.name}"). To make a change, unprotect the sheet.`,
-    );
-  }
+  checkWritable(sheet);
   void ctx;
 }
 
 export class FakeRange extends ClientObject<RangeTarget> {
   protected readonly typeName = "Range";
-  protected readonly scalarProps = ["address", "rowIndex", "columnIndex", "rowCount", "columnCount", "values", "formulas", "numberFormat"];
+  protected readonly scalarProps = [
+    "address",
+    "rowIndex",
+    "columnIndex",
+    "rowCount",
+    "columnCount",
+    "values",
+    "valuesAsJson",
+    "formulas",
+    "numberFormat",
+  ];
   readonly format: FakeRangeFormat;
 
   constructor(ctx: FakeRequestContext, locate: () => RangeTarget | null, nullable = false) {
@@ -78,7 +102,10 @@ export class FakeRange extends ClientObject<RangeTarget> {
         if (prop === "numberFormat") row.push(cell?.numberFormat ?? "General");
         else if (!cell || (cell.value === null && cell.formula === null)) row.push("");
         else if (prop === "formulas") row.push(cell.formula ?? cell.value);
-        else row.push(cell.formula !== null ? this.ctx.host.evaluate(cell.formula, sheet.name, `${columnLetter(c)}${r + 1}`) : cell.value);
+        else {
+          const value = cell.formula !== null ? this.ctx.host.evaluate(cell.formula, sheet.name, `${columnLetter(c)}${r + 1}`) : cell.value;
+          row.push(prop === "valuesAsJson" ? cellValueJson(value) : basicValue(value));
+        }
       }
       rows.push(row);
     }
@@ -102,6 +129,14 @@ export class FakeRange extends ClientObject<RangeTarget> {
   }
   get values(): Scalar[][] {
     return this.get("values");
+  }
+  /** [ExcelApi 1.16] */
+  get valuesAsJson(): unknown[][] {
+    return this.get("valuesAsJson");
+  }
+  override load(props?: unknown): this {
+    if (parseLoadArg(props).includes("valuesAsJson")) this.ctx.enqueue("Range.valuesAsJson", 16, () => undefined);
+    return super.load(props);
   }
   set values(input: unknown) {
     this.writeCells("values", input);
@@ -217,25 +252,31 @@ export class FakeRange extends ClientObject<RangeTarget> {
     this.ctx.enqueue("Range.getMergedAreasOrNullObject", 13, () => undefined);
     return new FakeRange(this.ctx, () => null, true);
   }
-  /** Inserts whole rows or columns at the range, as Excel does (the fake models whole lines only). */
+  /** Inserts cells in place of the range and shifts the others down or right (edits.ts's insertCells). */
   insert(shift: string): FakeRange {
-    this.ctx.enqueueWrite("Range.insert", 1, () => this.editLines(shift === "Down" ? "rows" : "cols", 1));
+    this.ctx.enqueueWrite("Range.insert", 1, () => {
+      const { sheet, rect } = this.target();
+      assertWritable(this.ctx, sheet);
+      if (shift !== "Down" && shift !== "Right") throw new FakeOfficeError("InvalidArgument", `"${shift}" is not an InsertShiftDirection.`);
+      insertCells(this.ctx.host, sheet, rect, shift);
+      return rangeLabel({ sheet, rect });
+    });
     return this;
   }
   /** Deletes the range's whole rows or columns (the fake models whole lines only). */
   delete(shift: string): void {
-    this.ctx.enqueueWrite("Range.delete", 1, () => this.editLines(shift === "Up" ? "rows" : "cols", -1));
-  }
-  private editLines(kind: "rows" | "cols", sign: 1 | -1): string {
-    const { sheet, rect } = this.target();
-    const target = rangeLabel({ sheet, rect });
-    assertWritable(this.ctx, sheet);
-    const whole = kind === "rows" ? rect.left === 0 && rect.right === MAX_COL : rect.top === 0 && rect.bottom === MAX_ROW;
-    if (!whole) throw new FakeOfficeError("InvalidArgument", "The fake inserts and deletes whole rows or columns only.");
-    const at = kind === "rows" ? rect.top : rect.left;
-    const count = kind === "rows" ? rect.bottom - rect.top + 1 : rect.right - rect.left + 1;
-    this.ctx.host.applyEdit({ kind, sheet: sheet.name, at, count: sign * count });
-    return target;
+    this.ctx.enqueueWrite("Range.delete", 1, () => {
+      const { sheet, rect } = this.target();
+      const target = rangeLabel({ sheet, rect });
+      assertWritable(this.ctx, sheet);
+      const kind = shift === "Up" ? "rows" : "cols";
+      const whole = kind === "rows" ? rect.left === 0 && rect.right === MAX_COL : rect.top === 0 && rect.bottom === MAX_ROW;
+      if (!whole) throw new FakeOfficeError("InvalidArgument", "The fake deletes whole rows or columns only.");
+      const at = kind === "rows" ? rect.top : rect.left;
+      const count = kind === "rows" ? rect.bottom - rect.top + 1 : rect.right - rect.left + 1;
+      this.ctx.host.applyEdit({ kind, sheet: sheet.name, at, count: -count });
+      return target;
+    });
   }
   select(): void {
     this.ctx.enqueueWrite("Range.select", 1, () => {

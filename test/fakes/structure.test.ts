@@ -2,7 +2,7 @@
  * The fake's model of how Excel moves references, checked against what Excel does (worked out by
  * hand from Excel's behaviour, one case a row).
  */
-import { adjustForMove, adjustFormula, shiftRelative, shiftSpan } from "./structure";
+import { adjustForMove, adjustFormula, shiftRelative, shiftSpan, type LineEdit } from "./structure";
 
 const rows = (sheet: string, at: number, count: number) => ({ kind: "rows" as const, sheet, at, count });
 const cols = (sheet: string, at: number, count: number) => ({ kind: "cols" as const, sheet, at, count });
@@ -23,6 +23,19 @@ describe("references after rows or columns are inserted or deleted", () => {
     ["=DEAL_AMOUNT/LOG10(B5)", "Deal", rows("Deal", 0, 1), "=DEAL_AMOUNT/LOG10(B6)"],
   ])("%s on %s", (formula, host, edit, expected) => {
     expect(adjustFormula(formula, host, edit)).toBe(expected);
+  });
+
+  const band = (edit: LineEdit, within: [number, number]): LineEdit => ({ ...edit, within });
+  test.each([
+    ["=B5", band(rows("Deal", 2, 2), [1, 2]), "=B7"],
+    ["=D5", band(rows("Deal", 2, 2), [1, 2]), "=D5"],
+    ["=SUM(B5:C6)", band(rows("Deal", 2, 2), [1, 2]), "=SUM(B7:C8)"],
+    ["=SUM(B5:D5)", band(rows("Deal", 2, 2), [1, 2]), "=SUM(B5:D5)"],
+    ["=SUM(C2:C9)", band(rows("Deal", 4, 1), [2, 2]), "=SUM(C2:C10)"],
+    ["=B5+B6", band(cols("Deal", 0, 2), [4, 4]), "=D5+B6"],
+    ["=B5+C5", band(rows("Deal", 4, -1), [1, 1]), "=#REF!+C5"],
+  ])("%s with cells shifted in a band (%o)", (formula, edit, expected) => {
+    expect(adjustFormula(formula, "Deal", edit)).toBe(expected);
   });
 
   test("a sheet renamed or deleted", () => {

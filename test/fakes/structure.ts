@@ -1,19 +1,34 @@
 /**
  * How Excel moves references when the user changes a workbook's structure, for the fake host:
- * rows or columns inserted or deleted, a sheet renamed or deleted, cells copied or sorted. Every
- * formula, name, table, note and chart of the fake goes through these, as Excel's own do.
+ * rows or columns inserted or deleted (whole, or cells shifted down or right within a band of
+ * columns or rows), a sheet renamed or deleted, cells copied or sorted. Every formula, name,
+ * table, note and chart of the fake goes through these, as Excel's own do.
  * Plain functions of plain data; no Office types.
  */
 import { columnIndex, columnLetter, type Rect } from "./a1";
 
 export type { Rect };
 
-/** Rows or columns inserted (count > 0) or deleted (count < 0) at a 0-based index of a sheet. */
+/**
+ * Rows or columns inserted (count > 0) or deleted (count < 0) at a 0-based index of a sheet. With
+ * `within`, only the cells of that band of the other axis shift (Range.insert of a part of a row:
+ * "rows" within columns [left, right] shifts those columns' cells down); without it, whole lines.
+ */
 export interface LineEdit {
   readonly kind: "rows" | "cols";
   readonly sheet: string;
   readonly at: number;
   readonly count: number;
+  readonly within?: readonly [number, number];
+}
+
+/**
+ * Whether cells spanning [lo, hi] on the axis across the edit shift with it: all do for whole
+ * lines; for a band, only those inside it. A range reaching outside the band keeps its address,
+ * as Excel keeps a reference it cannot move whole.
+ */
+export function inBand(lo: number, hi: number, edit: LineEdit): boolean {
+  return !edit.within || (lo >= edit.within[0] && hi <= edit.within[1]);
 }
 
 export type Edit =
@@ -52,8 +67,9 @@ export function shiftSpan(a: number, b: number, at: number, count: number): [num
   return last < first ? null : [first, last];
 }
 
-/** A rectangle on the edited sheet after a row or column edit; null when it was deleted whole. */
+/** A rectangle on the edited sheet after a row or column edit; null when it was deleted whole; unchanged when it reaches outside the edit's band. */
 export function shiftRect(r: Rect, edit: LineEdit): Rect | null {
+  if (!(edit.kind === "rows" ? inBand(r.left, r.right, edit) : inBand(r.top, r.bottom, edit))) return r;
   if (edit.kind === "rows") {
     const span = shiftSpan(r.top, r.bottom, edit.at, edit.count);
     return span ? { ...r, top: span[0], bottom: span[1] } : null;
@@ -95,6 +111,10 @@ function lineEditRef(ref: Ref, edit: LineEdit): string {
   const rows = edit.kind === "rows";
   const get = (p: Ref["a"]) => (rows ? p.row : p.col);
   const put = (p: Ref["a"], v: number) => (rows ? { ...p, row: v } : { ...p, col: v });
+  const across = (p: Ref["a"]) => (rows ? p.col : p.row);
+  const end = ref.b ?? ref.a;
+  if (!inBand(Math.min(across(ref.a), across(end)), Math.max(across(ref.a), across(end)), edit))
+    return ref.prefix + show(ref.a) + (ref.b ? `:${show(ref.b)}` : "");
   if (!ref.b) {
     const v = shiftIndex(get(ref.a), edit.at, edit.count);
     return v === null ? `${ref.prefix}#REF!` : ref.prefix + show(put(ref.a, v));

@@ -2,7 +2,8 @@
  * Tables: added over a range with a header row (header cells hold text: a number there becomes
  * its text, an empty one "Column1", "Column2"… by position), named Table1, Table2…
  * unless renamed, by Excel's name rules and in one namespace with defined names; a table cannot
- * overlap another; rows appended at the end grow it; found by name ignoring case.
+ * overlap another; rows added inside it or at its end and columns added at its right shift the
+ * cells beyond them (never part of another table); found by name ignoring case.
  * https://learn.microsoft.com/javascript/api/excel/excel.tablecollection
  * https://learn.microsoft.com/javascript/api/excel/excel.table
  * https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection
@@ -10,7 +11,7 @@
  */
 import type { FakeRequestContext } from "./context";
 import { failure } from "./test-helpers";
-import { FakeWorkbook } from "./workbook";
+import { FakeWorkbook, type FakeWorkbookOptions } from "./workbook";
 
 const sheet1 = (context: FakeRequestContext) => context.workbook.worksheets.getItem("Sheet1");
 
@@ -140,5 +141,238 @@ describe("table columns", () => {
       return tables.items.map((t) => [t.name, t.columns.items.map((c) => c.name)]);
     });
     expect(seen).toEqual([["Log", ["When", "2026"]]]);
+  });
+});
+
+/** A cell as snapshot() shows it. */
+const at = (value: unknown, formula: string | null = null) => ({ value, formula, numberFormat: "General" });
+
+/** Sheet1 with the table Figures at A1:B3 (Figure, Value; amount 100; stake 0.05). */
+async function figures(options?: FakeWorkbookOptions): Promise<FakeWorkbook> {
+  const wb = new FakeWorkbook(options);
+  for (const [a, v] of [
+    ["A1", "Figure"],
+    ["B1", "Value"],
+    ["A2", "amount"],
+    ["B2", 100],
+    ["A3", "stake"],
+    ["B3", 0.05],
+  ] as const)
+    wb.setCell("Sheet1", a, v);
+  await wb.run(async (context) => {
+    sheet1(context).tables.add("A1:B3", true).name = "Figures";
+    await context.sync();
+  });
+  return wb;
+}
+
+/** rows.add(index, values, alwaysInsert) on Figures in one batch. */
+function addRows(wb: FakeWorkbook, index: number | null, values?: unknown, alwaysInsert?: boolean): Promise<void> {
+  return wb.run(async (context) => {
+    const rows = context.workbook.tables.getItem("Figures").rows as unknown as { add(...args: unknown[]): void };
+    if (alwaysInsert === undefined) rows.add(index, values);
+    else rows.add(index, values, alwaysInsert);
+    await context.sync();
+  });
+}
+
+describe("table rows added (TableRowCollection.add)", () => {
+  it("at the end shift the cells below, in the table's columns only, with the formulas, names and notes there", async () => {
+    const wb = await figures();
+    wb.setCell("Sheet1", "A5", "under the table");
+    wb.setCell("Sheet1", "B6", "=A5");
+    wb.setCell("Sheet1", "C4", "beside");
+    wb.setCell("Sheet1", "D1", "=A5&C4");
+    wb.addName("BELOW", "Sheet1", "A5");
+    wb.setNote("Sheet1", "A5", "mine");
+    await addRows(wb, null, [["'=not a formula", "=B2/2"]]);
+    const snap = wb.snapshot();
+    expect(snap.sheets[0].cells).toEqual({
+      A1: at("Figure"),
+      B1: at("Value"),
+      D1: at(0, "=A6&C4"),
+      A2: at("amount"),
+      B2: at(100),
+      A3: at("stake"),
+      B3: at(0.05),
+      A4: at("=not a formula"),
+      B4: at(0, "=B2/2"),
+      C4: at("beside"),
+      A6: at("under the table"),
+      B7: at(0, "=A6"),
+    });
+    expect([snap.sheets[0].tables, snap.names.BELOW.address, snap.sheets[0].notes]).toEqual([
+      [{ name: "Figures", address: "A1:B4" }],
+      "A6",
+      { A6: "mine" },
+    ]);
+    expect(wb.syncLog[wb.syncLog.length - 1].writes).toEqual([{ op: "TableRowCollection.add", target: "Figures" }]);
+  });
+
+  it("at a body row index go inside the table, several at once; with no values they are blank", async () => {
+    const wb = await figures();
+    await addRows(wb, 0, [
+      ["post-money", 1e12],
+      ["valuation", 9e11],
+    ]);
+    await addRows(wb, 3);
+    const snap = wb.snapshot().sheets[0];
+    expect(snap.tables).toEqual([{ name: "Figures", address: "A1:B6" }]);
+    expect([2, 3, 4, 5, 6].map((r) => snap.cells[`A${r}`]?.value ?? null)).toEqual(["post-money", "valuation", "amount", null, "stake"]);
+  });
+
+  it("are refused with InsertDeleteConflict when the shift would move part of another table, and nothing changes", async () => {
+    const wb = await figures();
+    wb.setCell("Sheet1", "B6", "Other");
+    wb.setCell("Sheet1", "C6", "Cols");
+    await wb.run(async (context) => {
+      sheet1(context).tables.add("B6:C7", true);
+      await context.sync();
+    });
+    const before = wb.snapshot();
+    const err = await failure(wb, async (context) => {
+      context.workbook.tables.getItem("Figures").rows.add(null, [["x", 1]]);
+      await context.sync();
+    });
+    expect([err.code, err.debugInfo.errorLocation]).toEqual(["InsertDeleteConflict", "TableRowCollection.add"]);
+    expect(wb.snapshot()).toEqual(before);
+  });
+
+  it("are refused on a protected sheet (AccessDenied), and for a row of the wrong width or a position outside the table (InvalidArgument)", async () => {
+    const wb = await figures();
+    for (const [index, values] of [
+      [null, [["one column"]]],
+      [3, [["x", 1]]],
+      [-2, [["x", 1]]],
+      [null, []],
+    ] as const) {
+      const err = await failure(wb, () => addRows(wb, index, values));
+      expect([index, values, err.code]).toEqual([index, values, "InvalidArgument"]);
+    }
+    wb.protectSheet("Sheet1");
+    const err = await failure(wb, () => addRows(wb, null, [["x", 1]]));
+    expect(err.code).toBe("AccessDenied");
+    expect(wb.snapshot().sheets[0].tables).toEqual([{ name: "Figures", address: "A1:B3" }]);
+  });
+
+  it("need ExcelApi 1.4 for several rows at once and 1.15 for alwaysInsert", async () => {
+    const old = await figures({ apiVersion: 3 });
+    await addRows(old, null, [["one", 1]]);
+    const several = await failure(old, () =>
+      addRows(old, null, [
+        ["two", 2],
+        ["three", 3],
+      ]),
+    );
+    const newer = await figures({ apiVersion: 14 });
+    const always = await failure(newer, () => addRows(newer, null, [["two", 2]], true));
+    expect([several.code, always.code]).toEqual(["ApiNotFound", "ApiNotFound"]);
+    expect(old.snapshot().sheets[0].tables).toEqual([{ name: "Figures", address: "A1:B4" }]);
+  });
+
+  it("with alwaysInsert false are added below the table, which grows over the cells there; nothing shifts", async () => {
+    const wb = await figures();
+    wb.setCell("Sheet1", "A4", "typed under");
+    wb.setCell("Sheet1", "A5", "stays");
+    await addRows(wb, null, [["dilution", 0.1]], false);
+    const snap = wb.snapshot().sheets[0];
+    expect([snap.tables, snap.cells.A4, snap.cells.B4, snap.cells.A5]).toEqual([
+      [{ name: "Figures", address: "A1:B4" }],
+      at("dilution"),
+      at(0.1),
+      at("stays"),
+    ]);
+    await wb.run(async (context) => {
+      sheet1(context).tables.add("B5:B6", true);
+      await context.sync();
+    });
+    const err = await failure(wb, () => addRows(wb, null, [["x", 1]], false));
+    expect(err.code).toBe("MergedRangeConflict");
+  });
+
+  it("are inserted by the user above a body row (Insert Table Rows Above), blank", async () => {
+    const wb = await figures();
+    wb.setCell("Sheet1", "C3", "beside");
+    wb.insertTableRows("figures", 1, 2);
+    const snap = wb.snapshot().sheets[0];
+    expect(snap.tables).toEqual([{ name: "Figures", address: "A1:B5" }]);
+    expect([snap.cells.A2, snap.cells.A3, snap.cells.A4, snap.cells.A5, snap.cells.C3]).toEqual([
+      at("amount"),
+      undefined,
+      undefined,
+      at("stake"),
+      at("beside"),
+    ]);
+    expect(() => wb.insertTableRows("Figures", 5)).toThrow(expect.objectContaining({ code: "InvalidArgument" }));
+  });
+});
+
+describe("table columns added", () => {
+  it("by the user at the table's right: it grows by the column, Table.columns lists it, rows.add then takes one value per column", async () => {
+    const wb = await figures();
+    wb.setCell("Sheet1", "C2", "right of amount");
+    wb.setCell("Sheet1", "C5", "below the table");
+    wb.setCell("Sheet1", "D1", "=C2");
+    expect(wb.addTableColumn("Figures", "Reviewed by")).toBe("Reviewed by");
+    expect(wb.addTableColumn("Figures", "reviewed BY")).toBe("reviewed BY2");
+    await addRows(wb, null, [["dilution", 0.1, "Ann", ""]]);
+    const cells = wb.snapshot().sheets[0].cells;
+    expect([cells.C1, cells.D1, cells.C4, cells.E2, cells.F1, cells.C5]).toEqual([
+      at("Reviewed by"),
+      at("reviewed BY2"),
+      at("Ann"),
+      at("right of amount"),
+      at(0, "=E2"),
+      undefined,
+    ]);
+    expect(cells.C6).toEqual(at("below the table"));
+    const columns = await wb.run(async (context) => {
+      const t = context.workbook.tables.getItem("Figures").columns.load("items/name");
+      await context.sync();
+      return t.items.map((c) => c.name);
+    });
+    expect(columns).toEqual(["Figure", "Value", "Reviewed by", "reviewed BY2"]);
+  });
+
+  it("through TableColumnCollection.add: values with the header first, or a name (ExcelApi 1.4); refused on a protected sheet", async () => {
+    const wb = await figures();
+    await wb.run(async (context) => {
+      const columns = context.workbook.tables.getItem("Figures").columns;
+      columns.add(null, [["Source"], ["WSJ"], ["'=Reuters"]]);
+      columns.add(0, undefined, "Id");
+      await context.sync();
+    });
+    const snap = wb.snapshot().sheets[0];
+    expect(snap.tables).toEqual([{ name: "Figures", address: "A1:D3" }]);
+    expect([snap.cells.A1, snap.cells.B1, snap.cells.A2, snap.cells.D1, snap.cells.D2, snap.cells.D3]).toEqual([
+      at("Id"),
+      at("Figure"),
+      undefined,
+      at("Source"),
+      at("WSJ"),
+      at("=Reuters"),
+    ]);
+    const old = await figures({ apiVersion: 3 });
+    const named = await failure(old, async (context) => {
+      context.workbook.tables.getItem("Figures").columns.add(null, undefined, "Id");
+      await context.sync();
+    });
+    wb.protectSheet("Sheet1");
+    const locked = await failure(wb, async (context) => {
+      context.workbook.tables.getItem("Figures").columns.add(null, [["x"], [1], [2]]);
+      await context.sync();
+    });
+    expect([named.code, locked.code]).toEqual(["ApiNotFound", "AccessDenied"]);
+  });
+
+  it("are refused with InsertDeleteConflict when the shift right would move part of another table", async () => {
+    const wb = await figures();
+    wb.setCell("Sheet1", "D3", "Other");
+    await wb.run(async (context) => {
+      sheet1(context).tables.add("D3:D4", true);
+      await context.sync();
+    });
+    expect(() => wb.addTableColumn("Figures", "Reviewed by")).toThrow(expect.objectContaining({ code: "InsertDeleteConflict" }));
+    expect(wb.snapshot().sheets[0].tables.map((t) => t.address)).toEqual(["A1:B3", "D3:D4"]);
   });
 });

@@ -1,19 +1,25 @@
 /**
  * Tables of the fake Excel: TableCollection.add over a range with a header row (header cells
  * become text, empty ones "Column1"…; a table cannot overlap another), default names Table1…,
- * names shared with defined names, getItem by name, rows appended below (the table grows), and
- * the Table and TableCollection objects. The fake models tables with a header row only.
+ * names shared with defined names, getItem by name; rows added inside the table or at its end
+ * (TableRowCollection.add) and columns added (TableColumnCollection.add), shifting the cells
+ * beyond them as Excel does; and the Table and TableCollection objects. The fake models tables
+ * with a header row only. The model logic of each API method is a plain function of the
+ * workbook (addTableRows, addTableColumn) that the user's own actions share.
  * https://learn.microsoft.com/javascript/api/excel/excel.table
  * https://learn.microsoft.com/javascript/api/excel/excel.tablecollection
+ * https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection
+ * https://learn.microsoft.com/javascript/api/excel/excel.tablecolumncollection
  */
-import { key, type Rect } from "./a1";
+import { MAX_COL, MAX_ROW, key, type Rect } from "./a1";
 import { emptyCell, parseInput, type Scalar } from "./cells";
 import { ClientCollection, ClientObject, fillable } from "./client";
 import type { FakeRequestContext } from "./context";
 import { FakeOfficeError } from "./errors";
 import { isValidExcelName } from "./names";
 import { FakeRange, assertWritable } from "./range";
-import type { FakeWorksheet } from "./worksheets";
+import type { FakeWorkbook } from "./workbook";
+import { checkWritable, type FakeWorksheet, type SheetModel } from "./worksheets";
 
 /** A table as the fake stores it: its whole range, header row included. */
 export interface TableModel {
@@ -84,9 +90,10 @@ export class FakeTableCollection extends ClientCollection<TableModel, FakeTable>
     return new FakeTable(this.ctx, () => host.tables.find((t) => t.id === id) ?? null);
   }
 
+  /** By name or id, as TableCollection.getItem(key) takes either. */
   getItem(name: string): FakeTable {
     return new FakeTable(this.ctx, () => {
-      const found = this.list().find((t) => t.name.toUpperCase() === name.toUpperCase());
+      const found = this.list().find((t) => t.name.toUpperCase() === name.toUpperCase() || t.id === name);
       if (!found) throw new FakeOfficeError("ItemNotFound", `There is no table named "${name}".`);
       return found;
     });
@@ -114,17 +121,20 @@ export class FakeTableColumnCollection extends ClientCollection<ColumnModel, Fak
     super(ctx);
   }
   protected list(): ColumnModel[] {
-    const m = this.table();
-    const sheet = this.ctx.host.sheetById(m.sheetId);
-    return Array.from({ length: m.rect.right - m.rect.left + 1 }, (_, i) => ({
-      index: i,
-      name: String(sheet.cells.get(key(m.rect.top, m.rect.left + i))?.value ?? ""),
-    }));
+    return tableHeaders(this.ctx.host, this.table()).map((name, index) => ({ index, name }));
   }
   protected proxyFor(c: ColumnModel): FakeTableColumn {
     const column = new FakeTableColumn(this.ctx, () => c);
     fillable(column);
     return column;
+  }
+  /** add(index?, values?, name?) (addTableColumn); `name` needs ExcelApi 1.4. */
+  add(index?: number | null, values?: unknown, name?: string): void {
+    this.ctx.enqueueWrite("TableColumnCollection.add", name !== undefined ? 4 : 1, () => {
+      const m = this.table();
+      for (const k of addTableColumn(this.ctx.host, m, index, values, name)) this.ctx.written.add(k);
+      return m.name;
+    });
   }
 }
 
@@ -175,30 +185,181 @@ export class FakeTable extends ClientObject<TableModel> {
       return { sheet: this.ctx.host.sheetById(m.sheetId), rect: { ...m.rect } };
     });
   }
-  /** rows.add(null, values): appends rows below the table, which grows over them. [ExcelApi 1.1] */
-  get rows(): { add(index: number | null, values: Scalar[][]): void } {
+  /** Table.rows: add(index?, values?, alwaysInsert?) (addTableRows). */
+  get rows(): { add(index?: number | null, values?: unknown, alwaysInsert?: boolean): void } {
     return {
-      add: (index, values) =>
-        this.ctx.enqueueWrite("TableRowCollection.add", 1, () => {
+      add: (index, values, alwaysInsert) => {
+        // Several rows need ExcelApi 1.4, alwaysInsert 1.15.
+        const minVersion = alwaysInsert !== undefined ? 15 : Array.isArray(values) && values.length > 1 ? 4 : 1;
+        this.ctx.enqueueWrite("TableRowCollection.add", minVersion, () => {
           const m = this.target();
-          if (index !== null && index !== undefined)
-            throw new FakeOfficeError("InvalidArgument", "The fake appends table rows at the end only.");
-          const sheet = this.ctx.host.sheetById(m.sheetId);
-          assertWritable(this.ctx, sheet);
-          values.forEach((row, i) => {
-            if (row.length !== m.rect.right - m.rect.left + 1)
-              throw new FakeOfficeError("InvalidArgument", "A row must have one value per column.");
-            row.forEach((v, j) => {
-              const k = key(m.rect.bottom + 1 + i, m.rect.left + j);
-              const cell = sheet.cells.get(k) ?? emptyCell();
-              const parsed = parseInput(v, cell.numberFormat);
-              sheet.cells.set(k, { ...cell, value: parsed.value, formula: parsed.formula, numberFormat: parsed.numberFormat });
-              this.ctx.written.add(`${sheet.id}:${k}`);
-            });
-          });
-          m.rect = { ...m.rect, bottom: m.rect.bottom + values.length };
+          for (const k of addTableRows(this.ctx.host, m, index, values, alwaysInsert)) this.ctx.written.add(k);
           return m.name;
-        }),
+        });
+      },
     };
   }
+}
+
+// --- the model of the API's table methods, shared with the user's actions --------------------
+
+/** A table's header texts, left to right. */
+export function tableHeaders(wb: FakeWorkbook, t: TableModel): string[] {
+  const sheet = wb.sheetById(t.sheetId);
+  return Array.from({ length: t.rect.right - t.rect.left + 1 }, (_, i) =>
+    String(sheet.cells.get(key(t.rect.top, t.rect.left + i))?.value ?? ""),
+  );
+}
+
+/** A position in a table (0-based) from an API index: null, undefined or -1 is the end. */
+export function positionOf(index: number | null | undefined, size: number, what: string): number {
+  if (index === null || index === undefined || index === -1) return size;
+  if (!Number.isInteger(index) || index < 0 || index > size)
+    throw new FakeOfficeError("InvalidArgument", `${index} is not a ${what} position of the table (0 to ${size}).`);
+  return index;
+}
+
+/** A cell value the API accepts: text, a number, a boolean; null is a blank cell. */
+function scalarOrNull(v: unknown): Scalar | null {
+  if (v === null || typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  throw new FakeOfficeError("InvalidArgument", "A table accepts text, numbers and booleans.");
+}
+
+/** Writes values into cells as typed input (parseInput); returns the cells written, "sheetId:row,col". */
+function writeTyped(sheet: SheetModel, cells: { row: number; col: number; value: Scalar | null }[]): string[] {
+  return cells.map(({ row, col, value }) => {
+    const k = key(row, col);
+    const cell = sheet.cells.get(k) ?? emptyCell();
+    const parsed = value === null ? { value: null, formula: null, numberFormat: cell.numberFormat } : parseInput(value, cell.numberFormat);
+    sheet.cells.set(k, { ...cell, ...parsed });
+    return `${sheet.id}:${k}`;
+  });
+}
+
+/**
+ * Inserts `count` blank rows into a table before its body row `pos` (`pos` = its row count:
+ * at its end), as Home › Insert › Insert Table Rows Above does and TableRowCollection.add:
+ * "Any rows below the inserted row are shifted downwards", the cells of the table's columns
+ * only, with the formulas, names, tables, notes and charts there (edits.ts's checkShift refuses
+ * a shift that would move part of another table). With alwaysInsert false the rows are "added
+ * below the table": it grows over the rows beneath it and nothing shifts (the fake models this
+ * at the end of a table only).
+ * https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1)
+ */
+export function insertTableRows(wb: FakeWorkbook, t: TableModel, pos: number, count: number, alwaysInsert = true): void {
+  const { top, bottom, left, right } = t.rect;
+  if (!Number.isInteger(count) || count < 1) throw new FakeOfficeError("InvalidArgument", "Add at least one row.");
+  if (bottom + count > MAX_ROW) throw new FakeOfficeError("InvalidArgument", "The table would reach past the last row of the sheet.");
+  const sheet = wb.sheetById(t.sheetId);
+  if (alwaysInsert) {
+    wb.applyEdit({ kind: "rows", sheet: sheet.name, at: top + 1 + pos, count, within: [left, right] });
+  } else {
+    if (pos !== bottom - top)
+      throw new FakeOfficeError("InvalidArgument", "The fake adds rows with alwaysInsert false at the end of a table only.");
+    const below: Rect = { top: bottom + 1, bottom: bottom + count, left, right };
+    const other = wb.tables.find((x) => x !== t && x.sheetId === t.sheetId && overlaps(x.rect, below));
+    if (other)
+      throw new FakeOfficeError(
+        "MergedRangeConflict",
+        `Cannot complete the operation. A table can't overlap with another table (${other.name}).`,
+      );
+  }
+  t.rect = { top, left, right, bottom: bottom + count };
+}
+
+/**
+ * TableRowCollection.add(index?, values?, alwaysInsert?) on the model [ExcelApi 1.1; several rows
+ * 1.4; alwaysInsert 1.15]: rows inserted at body row `index` (null or -1: at the end), filled with
+ * `values` (one value per column a row, parsed as typed input: "=…" a formula, "'…" text; a single
+ * value fills one row) or blank. Refused on a protected sheet (AccessDenied) and where the shift
+ * would move part of another table (InsertDeleteConflict). Returns the cells written.
+ */
+export function addTableRows(wb: FakeWorkbook, t: TableModel, index?: number | null, values?: unknown, alwaysInsert?: boolean): string[] {
+  const sheet = wb.sheetById(t.sheetId);
+  checkWritable(sheet);
+  const width = t.rect.right - t.rect.left + 1;
+  let grid: (Scalar | null)[][] | null = null;
+  if (Array.isArray(values)) {
+    if (values.length === 0 || values.some((row) => !Array.isArray(row) || row.length !== width))
+      throw new FakeOfficeError("InvalidArgument", `A row must have one value per column (${width}).`);
+    grid = (values as unknown[][]).map((row) => row.map(scalarOrNull));
+  } else if (values !== undefined && values !== null) {
+    grid = [new Array<Scalar | null>(width).fill(scalarOrNull(values))];
+  }
+  const pos = positionOf(index, t.rect.bottom - t.rect.top, "row");
+  insertTableRows(wb, t, pos, grid?.length ?? 1, alwaysInsert ?? true);
+  if (!grid) return [];
+  const first = t.rect.top + 1 + pos;
+  return writeTyped(
+    sheet,
+    grid.flatMap((row, i) => row.map((value, j) => ({ row: first + i, col: t.rect.left + j, value }))),
+  );
+}
+
+/**
+ * A header Excel accepts for a new column: the text given, or "Column1", "Column2"… when blank,
+ * with a number appended when another column has it already (ignoring case), "Units" → "Units2":
+ * a table's column names are unique (as Excel keeps them; GrapeCity's SpreadJS knowledge base,
+ * "Duplicate column headers automatically renamed", describes Excel's renaming).
+ */
+function uniqueHeader(taken: string[], header: string): string {
+  const used = new Set(taken.map((h) => h.toUpperCase()));
+  if (header !== "" && !used.has(header.toUpperCase())) return header;
+  const base = header === "" ? "Column" : header;
+  let n = header === "" ? 1 : 2;
+  while (used.has(`${base}${n}`.toUpperCase())) n++;
+  return `${base}${n}`;
+}
+
+/**
+ * Inserts a column into a table before its column `pos` (`pos` = its column count: at its right),
+ * as Insert › Table Columns and TableColumnCollection.add do: the cells of the table's rows from
+ * there shift right (edits.ts's checkShift refuses a shift that would move part of another table),
+ * the table grows by the column, and its header is `header` made unique. Returns the header.
+ * https://learn.microsoft.com/javascript/api/excel/excel.tablecolumncollection#excel-excel-tablecolumncollection-add-member(1)
+ */
+export function insertTableColumn(wb: FakeWorkbook, t: TableModel, pos: number, header: string): string {
+  const { top, bottom, left, right } = t.rect;
+  if (right + 1 > MAX_COL) throw new FakeOfficeError("InvalidArgument", "The table would reach past the last column of the sheet.");
+  const sheet = wb.sheetById(t.sheetId);
+  const name = uniqueHeader(tableHeaders(wb, t), header);
+  wb.applyEdit({ kind: "cols", sheet: sheet.name, at: left + pos, count: 1, within: [top, bottom] });
+  t.rect = { top, bottom, left, right: right + 1 };
+  sheet.cells.set(key(top, left + pos), { ...(sheet.cells.get(key(top, left + pos)) ?? emptyCell()), value: name, formula: null });
+  return name;
+}
+
+/**
+ * TableColumnCollection.add(index?, values?, name?) on the model [ExcelApi 1.1; name 1.4]: a
+ * column inserted at `index` (null or -1: at the right), its header `name` or else the first of
+ * `values` (one value a row of the table, header included, parsed as typed input below it).
+ * Refused on a protected sheet (AccessDenied). Returns the cells written.
+ */
+export function addTableColumn(wb: FakeWorkbook, t: TableModel, index?: number | null, values?: unknown, name?: string | null): string[] {
+  const sheet = wb.sheetById(t.sheetId);
+  checkWritable(sheet);
+  const height = t.rect.bottom - t.rect.top + 1;
+  let column: (Scalar | null)[] | null = null;
+  if (values !== undefined && values !== null) {
+    if (!Array.isArray(values) || values.length !== height || values.some((row) => !Array.isArray(row) || row.length !== 1))
+      throw new FakeOfficeError("InvalidArgument", `A column must have one value a row of the table (${height}), header included.`);
+    column = (values as unknown[][]).map((row) => scalarOrNull(row[0]));
+  }
+  const pos = positionOf(index, t.rect.right - t.rect.left + 1, "column");
+  insertTableColumn(wb, t, pos, name ?? String(column?.[0] ?? ""));
+  const written = [`${sheet.id}:${key(t.rect.top, t.rect.left + pos)}`];
+  if (!column) return written;
+  return [
+    ...written,
+    ...writeTyped(
+      sheet,
+      column.slice(1).map((value, i) => ({ row: t.rect.top + 1 + i, col: t.rect.left + pos, value })),
+    ),
+  ];
+}
+
+/** Whether two rectangles share a cell. */
+function overlaps(a: Rect, b: Rect): boolean {
+  return !(a.right < b.left || b.right < a.left || a.bottom < b.top || b.bottom < a.top);
 }

@@ -100,7 +100,7 @@ describe("the user's actions", () => {
     expect(err.code).toBe("ApiNotFound");
   });
 
-  it("names a cell or a range as the user does, with a comment", () => {
+  it("names a cell or a range as the user does, with a comment; a name in use, a table's too, is refused", async () => {
     const wb = new FakeWorkbook();
     wb.addName("DEAL_AMOUNT", "Sheet1", "D5", "the amount");
     wb.addName("Years", "Sheet1", "B2:B6");
@@ -108,6 +108,46 @@ describe("the user's actions", () => {
       DEAL_AMOUNT: { sheet: "Sheet1", address: "D5", comment: "the amount", visible: true },
       Years: { sheet: "Sheet1", address: "B2:B6", comment: "", visible: true },
     });
+    await wb.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").tables.add("F1:F2", true).name = "Log";
+      await context.sync();
+    });
+    for (const name of ["deal_amount", "LOG"])
+      expect(() => wb.addName(name, "Sheet1", "A1")).toThrow(expect.objectContaining({ code: "ItemAlreadyExists" }));
+  });
+
+  it("re-points a name in Name Manager, keeping its comment and visibility; deletes one; re-creates it", () => {
+    const wb = new FakeWorkbook({ sheets: ["Deal", "Mine"] });
+    wb.addName("DEAL_AMOUNT", "Deal", "D5", "the amount");
+    wb.names.get("DEAL_AMOUNT")!.visible = false;
+    wb.setCell("Deal", "A1", "=DEAL_AMOUNT*2");
+    wb.repointName("deal_amount", "Mine", "B2:B3");
+    expect(wb.snapshot().names).toEqual({ DEAL_AMOUNT: { sheet: "Mine", address: "B2:B3", comment: "the amount", visible: false } });
+    wb.deleteName("Deal_Amount");
+    expect([wb.snapshot().names, wb.cell("Deal", "A1")?.formula]).toEqual([{}, "=DEAL_AMOUNT*2"]);
+    expect(() => wb.repointName("DEAL_AMOUNT", "Deal", "D5")).toThrow(expect.objectContaining({ code: "ItemNotFound" }));
+    expect(() => wb.deleteName("DEAL_AMOUNT")).toThrow(expect.objectContaining({ code: "ItemNotFound" }));
+    wb.addName("DEAL_AMOUNT", "Deal", "D6");
+    expect(wb.snapshot().names).toEqual({ DEAL_AMOUNT: { sheet: "Deal", address: "D6", comment: "", visible: true } });
+  });
+
+  it("formats cells or ranges: number format, fill (null for none) and bold, which snapshot() shows", () => {
+    const wb = new FakeWorkbook();
+    wb.setCell("Sheet1", "B5", 0.25);
+    wb.setNumberFormat("Sheet1", "B5:B6", "0.0%");
+    wb.setFill("Sheet1", "B5:C5", "#FFFF00");
+    wb.setBold("Sheet1", "B5");
+    wb.setFill("Sheet1", "C5", null);
+    const snap = wb.snapshot().sheets[0];
+    expect([snap.cells, snap.formats]).toEqual([
+      {
+        B5: { value: 0.25, formula: null, numberFormat: "0.0%" },
+        B6: { value: null, formula: null, numberFormat: "0.0%" },
+      },
+      { B5: { bold: true, fill: "#FFFF00" } },
+    ]);
+    wb.setBold("Sheet1", "B5", false);
+    expect(wb.snapshot().sheets[0].formats).toEqual({ B5: { fill: "#FFFF00" } });
   });
 });
 

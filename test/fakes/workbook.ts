@@ -9,7 +9,7 @@ import { parseCellRef, parseRect, splitSheetAddress, key, type Rect } from "./a1
 import { emptyCell, parseInput, type FakeCell, type Scalar } from "./cells";
 import { ClientObject } from "./client";
 import { FakeRequestContext, type SyncRecord } from "./context";
-import { applyEdit, copyCell, copySheet, moveCells, removeSheet, sortTable } from "./edits";
+import { applyEdit, copyCell, copySheet, insertCells, moveCells, removeSheet, sortTable } from "./edits";
 import { FakeOfficeError } from "./errors";
 import { FakeCustomPropertyCollection } from "./custom-properties";
 import { FakeNamedItemCollection, isValidExcelName, type NameModel } from "./names";
@@ -18,7 +18,7 @@ import { FakeRange } from "./range";
 import { FakeSettingCollection } from "./settings";
 import { snapshotOf, type WorkbookSnapshot } from "./snapshot";
 import type { Edit } from "./structure";
-import { FakeTableCollection, type TableModel } from "./tables";
+import { FakeTableCollection, insertTableColumn, insertTableRows, positionOf, type TableModel } from "./tables";
 import { checkSheetName, FakeWorksheetCollection, type SheetModel, type Visibility } from "./worksheets";
 
 export interface FakeWorkbookOptions {
@@ -118,12 +118,23 @@ export class FakeWorkbook {
     s.cells.set(key(at.row, at.col), cell);
   }
 
+  /** Home › Number Format on a cell or range. */
   setNumberFormat(sheet: string, address: string, numberFormat: string): void {
+    this.eachCell(sheet, address, (c) => (c.numberFormat = numberFormat));
+  }
+
+  /** Applies `f` to each cell of a cell or range address, creating the cells that do not exist yet. */
+  private eachCell(sheet: string, address: string, f: (cell: FakeCell) => void): void {
     const s = this.sheetByName(sheet);
-    const at = this.cellRef(address);
-    const cell = s.cells.get(key(at.row, at.col)) ?? emptyCell();
-    cell.numberFormat = numberFormat;
-    s.cells.set(key(at.row, at.col), cell);
+    const rect = parseRect(address);
+    if (!rect) throw new FakeOfficeError("InvalidArgument", `"${address}" is not a valid address.`);
+    for (let row = rect.top; row <= rect.bottom; row++) {
+      for (let col = rect.left; col <= rect.right; col++) {
+        const cell = s.cells.get(key(row, col)) ?? emptyCell();
+        f(cell);
+        s.cells.set(key(row, col), cell);
+      }
+    }
   }
 
   cell(sheet: string, address: string): FakeCell | undefined {
@@ -131,11 +142,42 @@ export class FakeWorkbook {
     return this.sheetByName(sheet).cells.get(key(at.row, at.col));
   }
 
+  /** Formulas › Name Manager › New: a workbook name on a range; refused for a name in use, a table's included. */
   addName(name: string, sheet: string, address: string, comment = ""): void {
     if (!isValidExcelName(name)) throw new FakeOfficeError("InvalidArgument", `"${name}" is not a valid name.`);
     const rect = parseRect(address);
     if (!rect) throw new FakeOfficeError("InvalidArgument", `"${address}" is not a valid address.`);
+    if (this.nameTaken(name)) throw new FakeOfficeError("ItemAlreadyExists", `The name "${name}" already exists. Enter a unique name.`);
     this.names.set(name.toUpperCase(), { name, sheetId: this.sheetByName(sheet).id, rect, formula: null, comment, visible: true });
+  }
+
+  /** Name Manager › Edit › Refers to: the workbook name keeps its comment and visibility and refers to `address`. */
+  repointName(name: string, sheet: string, address: string): void {
+    const n = this.nameByName(name);
+    const rect = parseRect(address);
+    if (!rect) throw new FakeOfficeError("InvalidArgument", `"${address}" is not a valid address.`);
+    Object.assign(n, { sheetId: this.sheetByName(sheet).id, rect, formula: null });
+  }
+
+  /** Name Manager › Delete: the workbook name goes; formulas that use it show #NAME? (the fake keeps their text). */
+  deleteName(name: string): void {
+    this.names.delete(this.nameByName(name).name.toUpperCase());
+  }
+
+  /** Home › Fill Color on a cell or range; null is No Fill. */
+  setFill(sheet: string, address: string, color: string | null): void {
+    this.eachCell(sheet, address, (c) => {
+      if (color === null) delete c.fill;
+      else c.fill = color;
+    });
+  }
+
+  /** Home › Bold on a cell or range. */
+  setBold(sheet: string, address: string, on = true): void {
+    this.eachCell(sheet, address, (c) => {
+      if (on) c.bold = true;
+      else delete c.bold;
+    });
   }
 
   select(sheet: string, address: string): void {
@@ -163,6 +205,29 @@ export class FakeWorkbook {
 
   deleteColumns(sheet: string, at: number, count = 1): void {
     this.applyEdit({ kind: "cols", sheet: this.sheetByName(sheet).name, at, count: -count });
+  }
+
+  /**
+   * Home › Insert › Insert Cells… › Shift cells down or right, on "A5:J5": only the cells of those
+   * columns (rows) move, with what refers to them; refused as Excel refuses it, when it would
+   * shift part of a table (InsertDeleteConflict) or push cells off the sheet (edits.ts).
+   */
+  insertCells(sheet: string, address: string, shift: "down" | "right"): void {
+    const rect = parseRect(address);
+    if (!rect) throw new FakeOfficeError("InvalidArgument", `"${address}" is not a valid address.`);
+    insertCells(this, this.sheetByName(sheet), rect, shift === "down" ? "Down" : "Right");
+  }
+
+  /** Home › Insert › Insert Table Rows Above body row `index` (0-based; the row count appends at the end). */
+  insertTableRows(tableName: string, index: number, count = 1): void {
+    const t = this.tableByName(tableName);
+    insertTableRows(this, t, positionOf(index, t.rect.bottom - t.rect.top, "row"), count);
+  }
+
+  /** Insert › Table Columns to the Right of the last column (or a header typed right of the table): returns the header Excel gave it. */
+  addTableColumn(tableName: string, header: string): string {
+    const t = this.tableByName(tableName);
+    return insertTableColumn(this, t, t.rect.right - t.rect.left + 1, header);
   }
 
   renameSheet(from: string, to: string): void {
@@ -246,7 +311,10 @@ export class FakeWorkbook {
     this.runCount++;
     const context = new FakeRequestContext(this);
     try {
-      return await batch(context);
+      const result = await batch(context);
+      // As Excel.run does, what the batch left queued is synced when it resolves.
+      if (context.queue.length > 0) await context.sync();
+      return result;
     } finally {
       context.closed = true;
     }
@@ -283,6 +351,20 @@ export class FakeWorkbook {
     const rect = parseRect(local);
     if (!rect) throw new FakeOfficeError("InvalidArgument", `"${address}" is not a valid address.`);
     return { sheet: s, rect };
+  }
+
+  /** @internal a table by name, ignoring case */
+  tableByName(name: string): TableModel {
+    const t = this.tables.find((x) => x.name.toUpperCase() === name.toUpperCase());
+    if (!t) throw new FakeOfficeError("ItemNotFound", `There is no table named "${name}".`);
+    return t;
+  }
+
+  /** @internal a workbook-scope name, ignoring case */
+  nameByName(name: string): NameModel {
+    const n = this.names.get(name.toUpperCase());
+    if (!n) throw new FakeOfficeError("ItemNotFound", `There is no name "${name}" in the workbook.`);
+    return n;
   }
 
   /** @internal */

@@ -11,7 +11,7 @@
  */
 import { failure, rejection, setup } from "./test-helpers";
 import { FakeWorkbook } from "./workbook";
-import { checkSheetName } from "./worksheets";
+import { checkSheetName, type FakeWorksheet } from "./worksheets";
 
 declare const globalThis: { Excel: { run: FakeWorkbook["run"] }; Office: typeof Office };
 
@@ -74,6 +74,32 @@ describe("the worksheet collection", () => {
     });
     expect(err.code).toBe("AccessDenied");
     expect(wb.snapshot().sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  });
+
+  it("refuses to rename, hide or unhide a sheet of a workbook whose structure is protected (AccessDenied)", async () => {
+    const wb = new FakeWorkbook({ sheets: ["Deal", "Capex"] });
+    wb.sheetByName("Capex").visibility = "Hidden";
+    wb.protectStructure();
+    for (const change of [
+      (ws: FakeWorksheet) => (ws.name = "Deal 2026"),
+      (ws: FakeWorksheet) => (ws.visibility = "Hidden"),
+      (ws: FakeWorksheet) => (ws.visibility = "VeryHidden"),
+    ]) {
+      const err = await failure(wb, async (context) => {
+        change(context.workbook.worksheets.getItem("Deal"));
+        await context.sync();
+      });
+      expect(err.code).toBe("AccessDenied");
+    }
+    const unhide = await failure(wb, async (context) => {
+      context.workbook.worksheets.getItem("Capex").visibility = "Visible";
+      await context.sync();
+    });
+    expect(unhide.code).toBe("AccessDenied");
+    expect(wb.snapshot().sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ["Deal", "Visible"],
+      ["Capex", "Hidden"],
+    ]);
   });
 
   it("finds a sheet by its name ignoring case, or by its id; the active sheet; items in tab order", async () => {

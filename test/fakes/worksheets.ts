@@ -55,6 +55,25 @@ export function checkSheetName(name: unknown, taken: readonly string[]): void {
   }
 }
 
+/** Throws AccessDenied, as Excel does, for a change to a protected sheet (its cells, notes, tables, charts). */
+export function checkWritable(sheet: SheetModel): void {
+  if (sheet.protected) {
+    throw new FakeOfficeError(
+      "AccessDenied",
+      `The cell or chart you're trying to change is on a protected sheet ("${sheet.name}"). To make a change, unprotect the sheet.`,
+    );
+  }
+}
+
+/**
+ * Throws AccessDenied, as Excel does, when the workbook's structure is protected: sheets cannot be
+ * added, moved, deleted, hidden, unhidden or renamed.
+ * https://support.microsoft.com/office/protect-a-workbook-7e365a4d-3e89-4616-84ca-1931257c1517
+ */
+export function checkStructureUnprotected(wb: { structureProtected: boolean }, done: string): void {
+  if (wb.structureProtected) throw new FakeOfficeError("AccessDenied", `The workbook's structure is protected: sheets cannot be ${done}.`);
+}
+
 export class FakeWorksheetCollection extends ClientCollection<SheetModel, FakeWorksheet> {
   protected readonly typeName = "WorksheetCollection";
   protected list(): SheetModel[] {
@@ -71,8 +90,7 @@ export class FakeWorksheetCollection extends ClientCollection<SheetModel, FakeWo
     let id = "";
     const host = this.ctx.host;
     this.ctx.enqueueWrite("WorksheetCollection.add", 1, () => {
-      if (host.structureProtected)
-        throw new FakeOfficeError("AccessDenied", "The workbook's structure is protected: sheets cannot be added.");
+      checkStructureUnprotected(host, "added");
       let sheetName = name;
       if (sheetName === undefined) {
         let n = host.sheets.length + 1;
@@ -160,6 +178,7 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
   }
   set name(value: string) {
     this.set("name", 1, (m) => {
+      checkStructureUnprotected(this.ctx.host, "renamed");
       checkSheetName(
         value,
         this.ctx.host.sheets.filter((s) => s !== m).map((s) => s.name),
@@ -178,6 +197,7 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
     this.set("visibility", 7, (m) => {
       if (!["Visible", "Hidden", "VeryHidden"].includes(value))
         throw new FakeOfficeError("InvalidArgument", `"${value}" is not a sheet visibility.`);
+      if (value !== m.visibility) checkStructureUnprotected(this.ctx.host, value === "Visible" ? "unhidden" : "hidden");
       if (value !== "Visible" && this.ctx.host.sheets.filter((s) => s !== m && s.visibility === "Visible").length === 0) {
         throw new FakeOfficeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
       }
@@ -253,8 +273,7 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
     this.ctx.enqueueWrite("Worksheet.delete", 1, () => {
       const host = this.ctx.host;
       const m = this.target();
-      if (host.structureProtected)
-        throw new FakeOfficeError("AccessDenied", "The workbook's structure is protected: sheets cannot be deleted.");
+      checkStructureUnprotected(host, "deleted");
       if (host.sheets.filter((s) => s !== m && s.visibility === "Visible").length === 0) {
         throw new FakeOfficeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
       }

@@ -6,7 +6,7 @@
  */
 import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
 import { useDataset } from "../../src/figures/in-use";
-import { CARD_PROPERTIES, figureEntity } from "../../src/functions/card";
+import { CARD_PROPERTIES, cards, figureEntity } from "../../src/functions/card";
 
 beforeAll(() => useDataset(BUILT_IN_FIGURES));
 
@@ -69,5 +69,26 @@ describe("DEAL.CARD's entity", () => {
       numberFormat: "yyyy-mm-dd",
     });
     expect(figureEntity("nope")).toBeUndefined();
+  });
+});
+
+describe("DEAL.CARD's data types gate", () => {
+  const global = globalThis as { Office?: unknown };
+  const host = (sets: Record<string, string>) => ({
+    context: { requirements: { isSetSupported: (set: string, version: string) => sets[set] !== undefined && version <= sets[set] } },
+  });
+  afterEach(() => delete global.Office);
+
+  test("gives the entity where custom functions return data types (CustomFunctionsRuntime 1.4)", () => {
+    global.Office = host({ CustomFunctionsRuntime: "1.4", ExcelApi: "1.17" });
+    const [[card]] = cards([[830e9]], [["openai.valuation_round"]]) as Excel.EntityCellValue[][];
+    expect([card.type, card.text]).toEqual(["Entity", "OpenAI valuation implied by the round: approximately $830B"]);
+  });
+
+  test("gives the plain number where Excel has ExcelApi 1.16 but not CustomFunctionsRuntime 1.4 (perpetual Office 2024), and without Office", () => {
+    global.Office = host({ CustomFunctionsRuntime: "1.3", ExcelApi: "1.17" });
+    expect(cards([[830e9, "#N/A"]], [["openai.valuation_round", "nope"]])).toEqual([[830e9, "#N/A"]]);
+    delete global.Office;
+    expect(cards([[830e9]], "openai.valuation_round")).toEqual([[830e9]]);
   });
 });

@@ -186,11 +186,13 @@ describe("functions.ts registers the functions and returns Excel errors", () => 
     expect(table.find((row) => row[0] === "deal.expected_close")![2]).toBe(serial);
   });
 
-  test("CARD returns the entity where Excel has data types (ExcelApi 1.16), the plain value elsewhere", async () => {
+  test("CARD returns the entity where custom functions return data types (CustomFunctionsRuntime 1.4), the plain value elsewhere", async () => {
     const card = registered.get("CARD")!;
     expect(await card([["openai.valuation_round"]])).toEqual([[830e9]]);
     global.Office = {
-      context: { requirements: { isSetSupported: (set: string, version: string) => set === "ExcelApi" && version === "1.16" } },
+      context: {
+        requirements: { isSetSupported: (set: string, version: string) => set === "CustomFunctionsRuntime" && version === "1.4" },
+      },
     };
     try {
       expect(await card([["openai.valuation_round", "nope"]])).toEqual([

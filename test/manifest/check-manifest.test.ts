@@ -73,6 +73,8 @@ describe("the offline manifest checks", () => {
       `by <bt:Image> (line ${lineOf(text, 'resid="Icon.80x80"')}) is not a PNG file`,
     "error.runtime-lifetime.xml": (text) =>
       `the shared runtime <Runtime> (line ${lineOf(text, "<Runtime ")}) has lifetime "short", expected "long"`,
+    "error.taskpane-id.xml": (text) =>
+      `<Action> (line ${lineOf(text, '<Action xsi:type="ShowTaskpane">')}) shows a task pane without a <TaskpaneId>: in a shared runtime that is a second pane`,
     "error.page-runtime.xml": (text) =>
       `<SourceLocation> (line ${lineOf(text, '<SourceLocation resid="GetStarted.LearnMoreUrl"')}) ` +
       `uses resid "GetStarted.LearnMoreUrl", not the shared runtime's "Taskpane.Url"`,
@@ -92,6 +94,21 @@ describe("the offline manifest checks", () => {
     expect(checkManifest(climbing, { distDir: DIST })).toEqual([
       `URL "https://localhost:3000/../package.json" in <SupportUrl> (line ${lineOf(climbing, "<SupportUrl")}) ` +
         `names ../package.json, which is not in the build (${DIST})`,
+    ]);
+  });
+
+  it("refuse a second pane: two ShowTaskpane actions that name different panes", () => {
+    const source = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+    const start = source.indexOf('<Control xsi:type="Button"');
+    const end = source.indexOf("</Control>", start) + "</Control>".length;
+    const second = source
+      .slice(start, end)
+      .replace('id="DealDesk.ShowTaskpane"', 'id="DealDesk.Other"')
+      .replace("<TaskpaneId>DealDesk.Taskpane</TaskpaneId>", "<TaskpaneId>Other.Pane</TaskpaneId>");
+    const twoPanes = source.slice(0, end) + second + source.slice(end);
+    expect(checkManifest(twoPanes, { distDir: DIST })).toEqual([
+      `<TaskpaneId> (line ${lineOf(twoPanes, "<TaskpaneId>Other.Pane")}) names the pane "Other.Pane", ` +
+        `but <TaskpaneId> (line ${lineOf(twoPanes, "<TaskpaneId>DealDesk.Taskpane")}) names it "DealDesk.Taskpane": a shared runtime has one pane`,
     ]);
   });
 

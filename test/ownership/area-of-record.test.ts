@@ -3,7 +3,7 @@
  * records here are written by hand: cells as written (`at`) and their references as Excel left
  * them after the user's edits.
  */
-import { areaOfRecord } from "../../src/ownership/locate";
+import { areaOfRecord } from "../../src/ownership/lost-area";
 import type { BlockRecord, TrackedCell } from "../../src/ownership/record";
 
 function record(cells: readonly Pick<TrackedCell, "at" | "ref">[]): BlockRecord {

@@ -4,7 +4,7 @@
  */
 import { CATALOG } from "../../src/calc/catalog";
 import { exactCheck, numberCheck, parseReport, report, reportLines, stepCheck } from "../../src/self-test/checks";
-import { expectedSensitivity, functionExamples } from "../../src/self-test/expected";
+import { cardExample, expectedSensitivity, functionExamples } from "../../src/self-test/expected";
 import { isSelfTestMode } from "../../src/taskpane/self-test-view";
 
 describe("checks", () => {
@@ -57,7 +57,7 @@ describe("checks", () => {
 describe("expected values", () => {
   test("each DEAL.* function's example with the value its help states", () => {
     const examples = functionExamples();
-    // DEAL.CARD's cell holds an entity, whose plain value differs by host: not compared.
+    // DEAL.CARD's cell depends on the host: cardExample.
     expect(examples.map((e) => e.name)).toEqual(CATALOG.map((s) => s.name).filter((n) => n !== "CARD"));
     expect(Object.fromEntries(examples.map((e) => [e.name, e.expected]))).toEqual({
       STAKE: 0.0602409638554217,
@@ -73,6 +73,14 @@ describe("expected values", () => {
       FIGURE: 241.73,
       FIGURES: "id",
     });
+  });
+
+  test("DEAL.CARD's example: the figure's entity where custom functions return data types, its number elsewhere", () => {
+    expect(cardExample(true)).toEqual({
+      formula: '=DEAL.CARD("openai.valuation_round")',
+      expected: { type: "Entity", text: "OpenAI valuation implied by the round: approximately $830B" },
+    });
+    expect(cardExample(false)).toEqual({ formula: '=DEAL.CARD("openai.valuation_round")', expected: 830e9 });
   });
 
   test("the sensitivity grids centred on the Used amount and valuation: $30B to $70B against $730B to $930B", () => {

@@ -3,6 +3,8 @@ import { evaluateWorkbook } from "../../src/sheets/evaluate";
 import { functionsIn } from "../../src/sheets/formula";
 import { cellAt, exact, expectFigureRow, expectTableHeader, nameAddress } from "./helpers";
 import { exactOf, Fraction, ulp } from "./oracle";
+import { blockFigureIds } from "../../src/sheets";
+import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
 
 const deal = buildBlock("deal");
 const amzn = buildBlock("amzn");
@@ -21,7 +23,9 @@ describe("AMZN block", () => {
     expectTableHeader(amzn, 4);
     expectFigureRow(amzn, 5, "amzn.price");
     expectFigureRow(amzn, 6, "amzn.return_3y");
-    expect(amzn.tables).toEqual([{ name: "AmznFigures", top: 3, left: 0, bottom: 5, right: 9 }]);
+    expect(amzn.tables).toEqual([
+      { name: "AmznFigures", top: 3, left: 0, bottom: 3 + blockFigureIds(BUILT_IN_FIGURES, "amzn").length, right: 9, retractIn: "Status" },
+    ]);
     expect(nameAddress(amzn, "AMZN_PRICE")).toBe("D5");
     expect(nameAddress(amzn, "AMZN_RETURN_3Y")).toBe("D6");
   });

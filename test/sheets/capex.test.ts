@@ -2,6 +2,8 @@ import { buildBlock } from "../../src/sheets";
 import { evaluateWorkbook } from "../../src/sheets/evaluate";
 import { cellAt, exact, expectFigureRow, expectTableHeader, isEmptyAt, nameAddress } from "./helpers";
 import { Fraction } from "./oracle";
+import { blockFigureIds } from "../../src/sheets";
+import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
 
 const deal = buildBlock("deal");
 const capex = buildBlock("capex");
@@ -18,7 +20,16 @@ describe("Capex 2026 block", () => {
     expectFigureRow(capex, 6, "amazon.corporate_layoffs");
     expectFigureRow(capex, 7, "anthropic.amazon_investment");
     expectFigureRow(capex, 8, "anthropic.indiana_campus");
-    expect(capex.tables).toEqual([{ name: "CapexFigures", top: 3, left: 0, bottom: 7, right: 9 }]);
+    expect(capex.tables).toEqual([
+      {
+        name: "CapexFigures",
+        top: 3,
+        left: 0,
+        bottom: 3 + blockFigureIds(BUILT_IN_FIGURES, "capex").length,
+        right: 9,
+        retractIn: "Status",
+      },
+    ]);
     expect(nameAddress(capex, "AMAZON_CAPEX_2026")).toBe("D5");
     expect(nameAddress(capex, "AMAZON_CORPORATE_LAYOFFS")).toBe("D6");
     expect(nameAddress(capex, "ANTHROPIC_INVESTMENT")).toBe("D7");

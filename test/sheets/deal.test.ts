@@ -3,6 +3,8 @@ import { buildBlock } from "../../src/sheets";
 import { evaluateWorkbook } from "../../src/sheets/evaluate";
 import { cellAt, exact, expectFigureRow, expectTableHeader, figureOf, nameAddress, sourceTitleOf } from "./helpers";
 import { Fraction } from "./oracle";
+import { blockFigureIds } from "../../src/sheets";
+import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
 
 const deal = buildBlock("deal");
 const DEAL_ROWS: [number, string][] = [
@@ -23,7 +25,9 @@ describe("Deal block", () => {
 
   test("the figures table is the Excel table DealFigures over A4:J10", () => {
     expectTableHeader(deal, 4);
-    expect(deal.tables).toEqual([{ name: "DealFigures", top: 3, left: 0, bottom: 9, right: 9 }]);
+    expect(deal.tables).toEqual([
+      { name: "DealFigures", top: 3, left: 0, bottom: 3 + blockFigureIds(BUILT_IN_FIGURES, "deal").length, right: 9, retractIn: "Status" },
+    ]);
   });
 
   test.each(DEAL_ROWS)("row %i shows %s with its source, an empty override and the Used formula", (row, id) => {

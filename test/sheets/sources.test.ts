@@ -8,7 +8,14 @@ describe("Sources block", () => {
   test("is the table DealSources on the sheet Sources", () => {
     expect(sources.sheetName).toBe("Sources");
     expect(sources.requires).toEqual([]);
-    expect(sources.tables[0]).toEqual({ name: "DealSources", top: 3, left: 0, bottom: 3 + allSources().length, right: 6 });
+    expect(sources.tables[0]).toEqual({
+      name: "DealSources",
+      top: 3,
+      left: 0,
+      bottom: 3 + allSources().length,
+      right: 6,
+      retractIn: "Tier",
+    });
     expect(["A", "B", "C", "D", "E", "F", "G"].map((c) => cellAt(sources, `${c}4`).value)).toEqual([
       "Id",
       "Title",
@@ -35,7 +42,14 @@ describe("Sources block", () => {
   });
 
   test("below it, each figure's as-of date, how that date is known, its source's tier, and the single-source caveat", () => {
-    expect(sources.tables[1]).toEqual({ name: "DealAsOf", top: 11, left: 0, bottom: 11 + allFigures().length, right: 6 });
+    expect(sources.tables[1]).toEqual({
+      name: "DealAsOf",
+      top: 11,
+      left: 0,
+      bottom: 11 + allFigures().length,
+      right: 6,
+      retractIn: "Caveat",
+    });
     expect(["A", "B", "C", "D", "E", "F", "G"].map((c) => cellAt(sources, `${c}12`).value)).toEqual([
       "Id",
       "As of",

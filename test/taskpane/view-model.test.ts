@@ -177,9 +177,12 @@ describe("update plan summary", () => {
       conflicts: rows,
       refreshes,
       notes: 0,
+      additions: [],
+      nameChanges: [],
       deleted: [],
       names: [],
       notices: [],
+      blockers: [],
       sheets: ["Deal"],
       fingerprint: "",
     };

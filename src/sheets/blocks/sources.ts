@@ -30,7 +30,7 @@ function sourcesTable(b: BlockBuilder, top: number): number {
     text(5, idsSupportedByIn(b.data, s.id).join(", "));
     text(6, s.file);
   });
-  b.table("DealSources", top, 0, top + sources.length, SOURCE_COLUMNS.length - 1);
+  b.table("DealSources", top, 0, top + sources.length, SOURCE_COLUMNS.length - 1, "Tier");
   return top + sources.length;
 }
 
@@ -54,7 +54,7 @@ function asOfTable(b: BlockBuilder, top: number): void {
     const caveat = singleSourceCaveat(f, source);
     if (caveat) text(6, caveat);
   });
-  b.table("DealAsOf", top, 0, top + figures.length, AS_OF_COLUMNS.length - 1);
+  b.table("DealAsOf", top, 0, top + figures.length, AS_OF_COLUMNS.length - 1, "Caveat");
 }
 
 export function buildSourcesBlock(sheetName: string, origin: Origin, data: Dataset): SheetSpec {

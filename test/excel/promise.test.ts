@@ -1,0 +1,359 @@
+/**
+ * The update promise, case by case: Apply writes exactly the cells, values and names the review
+ * showed, or nothing, and nothing the user owns, whatever they did to the workbook in between.
+ * Each scenario is one a new user ran into (issue 20): an edit between Review and Apply, protected
+ * sheets, a sorted Sources table, a table cut lower, a deleted Id column, a re-pointed name, a
+ * figures file that adds or retracts, a column added to the log, a number format of the user's.
+ * Expected cells are found by figure id and label in the workbook, never by remembered addresses.
+ */
+import { applyUpdate, insertBlocks, planUpdate, type ActionResult, type SpecSource, type UpdatePlan } from "../../src/excel";
+import { BUILT_IN_FIGURES, useDataset } from "../../src/figures";
+import { checkDataset } from "../../src/figures/validate";
+import type { Dataset, Figure } from "../../src/figures/types";
+import { buildBlock } from "../../src/sheets";
+import { RETRACTED } from "../../src/ownership/additions";
+import { FakeWorkbook, installFakeOffice, type SyncWrite, type WorkbookSnapshot } from "../fakes/fake-excel";
+import { figureIn, figuresJson, sourceIn, type FiguresJson } from "../figures/json";
+import { ok, previousSource } from "./actions";
+
+const NEW_SHEET = { target: "new-sheet", includeStockHistory: false } as const;
+
+function setup(): FakeWorkbook {
+  return installFakeOffice(globalThis, new FakeWorkbook({ sheets: ["Sheet1"] }));
+}
+
+/** A figures file edited as a desk would edit figures.json, validated as the add-in validates it. */
+function revision(edit: (json: FiguresJson) => void, version = "1.1.0"): Dataset {
+  const json = figuresJson();
+  json.version = version;
+  edit(json);
+  const check = checkDataset(json);
+  if (!check.ok) throw new Error(JSON.stringify(check.problems));
+  return check.dataset;
+}
+
+/** The sheets built from `dataset`, as the pane builds them once it has loaded that file. */
+function sourceOf(dataset: Dataset): SpecSource {
+  return (block, options) => buildBlock(block, { ...options, dataset });
+}
+
+/** Runs an action that must fail, and checks it wrote nothing. */
+async function refused<T>(wb: FakeWorkbook, action: () => Promise<ActionResult<T>>): Promise<string> {
+  const before = JSON.stringify(wb.snapshot());
+  const from = wb.syncLog.length;
+  const result = await action();
+  const writes: SyncWrite[] = wb.syncLog.slice(from).flatMap((s) => [...s.writes]);
+  expect({ ok: result.ok, writes }).toEqual({ ok: false, writes: [] });
+  expect(JSON.stringify(wb.snapshot())).toBe(before);
+  return result.ok ? "" : result.message;
+}
+
+function sheetCells(
+  snap: WorkbookSnapshot,
+  sheet: string,
+): Record<string, { value: unknown; formula?: string | null; numberFormat?: string }> {
+  return (snap.sheets.find((s) => s.name === sheet)?.cells ?? {}) as Record<
+    string,
+    { value: unknown; formula?: string | null; numberFormat?: string }
+  >;
+}
+
+/** The address of the cell in `column` (its header's text) on the row whose cell in `keyColumn` reads `key`, on a sheet with one such table. */
+function cellOf(snap: WorkbookSnapshot, sheet: string, keyColumn: string, key: string, column: string): string {
+  const cells = sheetCells(snap, sheet);
+  const at = Object.entries(cells);
+  const headerOf = (text: string) => at.find(([, c]) => c.value === text)?.[0];
+  const keyHeader = headerOf(keyColumn) as string;
+  const colHeader = headerOf(column) as string;
+  const keyCol = keyHeader.replace(/\d+$/, "");
+  const row = at.find(([a, c]) => a.replace(/\d+$/, "") === keyCol && c.value === key)?.[0].replace(/^[A-Z]+/, "");
+  if (!row) throw new Error(`No row of ${sheet} has ${key} in ${keyColumn}.`);
+  return `${colHeader.replace(/\d+$/, "")}${row}`;
+}
+
+/** The figure as the built-in file has it. */
+function figure(id: string): Figure {
+  return BUILT_IN_FIGURES.figures.find((f) => f.id === id) as Figure;
+}
+
+afterEach(() => useDataset(BUILT_IN_FIGURES));
+
+describe("an edit between Review and Apply", () => {
+  it("the user types into a listed cell after the review: Apply writes nothing and asks for a fresh review", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    const round = cellOf(wb.snapshot(), "Deal", "Id", "deal.round_size", "Reported");
+    wb.setCell("Deal", round, 99e9);
+    const review = ok(await planUpdate());
+    const conflict = review.conflicts.find((c) => c.address === round) as UpdatePlan["conflicts"][number];
+    expect([conflict.userValue, conflict.newValue]).toEqual([99e9, Number(figure("deal.round_size").value)]);
+    wb.setCell("Deal", round, 120e9);
+    const message = await refused(wb, () => applyUpdate([conflict.key], review.fingerprint));
+    expect(message).toBe(
+      "The workbook changed since you reviewed the update, so nothing was written. Review the update again to see what it would do now.",
+    );
+    expect(sheetCells(wb.snapshot(), "Deal")[round].value).toBe(120e9);
+  });
+
+  it("an edit to a cell the review does not touch leaves the plan as it was: Apply writes exactly what it listed", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    const review = ok(await planUpdate());
+    wb.setCell("Sheet1", "B2", "my note");
+    const applied = ok(await applyUpdate([], review.fingerprint));
+    expect(applied.cellsWritten).toBe(review.refreshes);
+    expect(sheetCells(wb.snapshot(), "Sheet1").B2.value).toBe("my note");
+  });
+});
+
+describe("protected sheets and structure: Apply checks first and writes nothing", () => {
+  async function withRefreshes(): Promise<FakeWorkbook> {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    return wb;
+  }
+
+  it("the workbook's structure protected, and the log's sheet to add: refused before any write, then logged in full once unprotected", async () => {
+    const wb = await withRefreshes();
+    wb.protectStructure();
+    const review = ok(await planUpdate());
+    expect(review.blockers).toEqual([
+      "The workbook's structure is protected, and Apply adds the Changes sheet (the update's log). Unprotect it (Review › Protect Workbook), then apply; until then Apply writes nothing.",
+    ]);
+    expect(await refused(wb, () => applyUpdate([], review.fingerprint))).toBe(`${review.blockers[0]} Nothing was changed.`);
+    wb.protectStructure(false);
+    const again = ok(await planUpdate());
+    expect(again.blockers).toEqual([]);
+    ok(await applyUpdate([], again.fingerprint));
+    const log = sheetCells(wb.snapshot(), "Changes");
+    expect(Object.keys(log).filter((a) => a.startsWith("A")).length - 1).toBe(again.changes.length + again.nameChanges.length);
+  });
+
+  it("the Changes sheet protected (an audit log kept tamper-free): refused before any cell is written, naming the sheet", async () => {
+    const wb = await withRefreshes();
+    ok(await applyUpdate([]));
+    const next = sourceOf(revision((json) => (figureIn(json, "amzn.price").value = "250")));
+    ok(await insertBlocks(["amzn"], NEW_SHEET, previousSource));
+    wb.protectSheet("Changes");
+    const review = ok(await planUpdate(next));
+    expect(review.blockers).toEqual([
+      'The sheet "Changes" is protected, and Apply writes there. Unprotect it (Review › Unprotect Sheet), then apply; until then Apply writes nothing.',
+    ]);
+    await refused(wb, () => applyUpdate([], review.fingerprint, next));
+  });
+
+  it("a block's sheet protected where only a note changes: refused before the note or the record is written", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET));
+    // The same version: only the note's text changes, not the sheet's stamp.
+    const next = sourceOf(revision((json) => (figureIn(json, "deal.amount").comment = "The talks were ongoing; a desk's note."), "1.0.0"));
+    wb.protectSheet("Deal");
+    const review = ok(await planUpdate(next));
+    expect([review.changes, review.notes]).toEqual([[], 1]);
+    expect(review.blockers).toEqual([
+      'The sheet "Deal" is protected, and Apply writes there. Unprotect it (Review › Unprotect Sheet), then apply; until then Apply writes nothing.',
+    ]);
+    await refused(wb, () => applyUpdate([], review.fingerprint, next));
+  });
+});
+
+describe("the Sources table sorted", () => {
+  it("nothing revised: no change is listed", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["sources"], NEW_SHEET));
+    wb.sortTable("DealSources", 1, true);
+    const review = ok(await planUpdate());
+    expect([review.changes, review.additions, review.nameChanges]).toEqual([[], [], []]);
+  });
+
+  it("a source's tier revised: written into that source's row wherever the sort put it", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["sources"], NEW_SHEET));
+    wb.sortTable("DealSources", 1, true);
+    const next = sourceOf(revision((json) => (sourceIn(json, "src.announcement").tier = "primary")));
+    const review = ok(await planUpdate(next));
+    const tier = cellOf(wb.snapshot(), "Sources", "Id", "src.announcement", "Tier");
+    expect(review.changes.map((c) => [c.address, c.userValue, c.newValue])).toContainEqual([tier, "secondary", "primary"]);
+    ok(await applyUpdate([], review.fingerprint, next));
+    const cells = sheetCells(wb.snapshot(), "Sources");
+    expect(cells[tier].value).toBe("primary");
+    for (const s of BUILT_IN_FIGURES.sources.filter((x) => x.id !== "src.announcement"))
+      expect(cells[cellOf(wb.snapshot(), "Sources", "Id", s.id, "Tier")].value).toBe(s.tier);
+  });
+});
+
+describe("the figures table cut and pasted lower on its sheet", () => {
+  it("the rows are found where the table went, and refreshed there; the user's override is kept", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    const table = wb
+      .snapshot()
+      .sheets.find((s) => s.name === "Deal")
+      ?.tables.find((t) => t.name === "DealFigures")?.address as string;
+    const override = cellOf(wb.snapshot(), "Deal", "Id", "deal.amount", "Override");
+    wb.setCell("Deal", override, 45e9);
+    wb.moveCells("Deal", table, "Deal", "A60");
+    const review = ok(await planUpdate());
+    expect(review.deleted).toEqual([]);
+    const reported = cellOf(wb.snapshot(), "Deal", "Id", "deal.amount", "Reported");
+    expect(Number(reported.replace(/^[A-Z]+/, ""))).toBeGreaterThan(60);
+    expect(review.changes.map((c) => c.address)).toContain(reported);
+    ok(await applyUpdate([], review.fingerprint));
+    const cells = sheetCells(wb.snapshot(), "Deal");
+    expect(cells[reported].value).toBe(Number(figure("deal.amount").value));
+    expect(cells[cellOf(wb.snapshot(), "Deal", "Id", "deal.amount", "Override")].value).toBe(45e9);
+    expect(ok(await planUpdate()).changes).toEqual([]);
+  });
+});
+
+describe("the Id column deleted (it looks technical)", () => {
+  it("rows are found by their labels, refreshed in place, the overrides kept, and no advice to delete the sheet", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    const override = cellOf(wb.snapshot(), "Deal", "Id", "deal.round_size", "Override");
+    wb.setCell("Deal", override, 95e9);
+    const idColumn = cellOf(wb.snapshot(), "Deal", "Id", "deal.amount", "Id").replace(/\d+$/, "");
+    wb.deleteColumns("Deal", idColumn.charCodeAt(0) - 65, 1);
+    const review = ok(await planUpdate());
+    for (const d of review.deleted) expect(d).not.toMatch(/delete the Deal sheet/);
+    expect(review.deleted.every((d) => d.startsWith("The Id column of the DealFigures table was deleted"))).toBe(true);
+    ok(await applyUpdate([], review.fingerprint));
+    const cells = sheetCells(wb.snapshot(), "Deal");
+    const rowOf = (label: string) =>
+      Object.entries(cells)
+        .find(([a, c]) => a.startsWith("A") && c.value === label)?.[0]
+        .slice(1);
+    expect(cells[`B${rowOf(figure("deal.round_size").label)}`].value).toBe(Number(figure("deal.round_size").value));
+    expect(cells[`C${rowOf(figure("deal.round_size").label)}`].value).toBe(95e9);
+    expect(cells[`B${rowOf(figure("openai.valuation_prior").label)}`].value).toBe(Number(figure("openai.valuation_prior").value));
+  });
+});
+
+describe("names the user changes", () => {
+  it("DEAL_AMOUNT re-pointed in the Name Manager is the user's: not listed, not pointed back", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET));
+    wb.setCell("Sheet1", "B2", 35e9);
+    const name = wb.names.get("DEAL_AMOUNT") as {
+      sheetId: string | null;
+      rect: { top: number; left: number; bottom: number; right: number };
+    };
+    name.sheetId = wb.sheetByName("Sheet1").id;
+    name.rect = { top: 1, left: 1, bottom: 1, right: 1 };
+    wb.sortTable("DealFigures", 0, true);
+    const review = ok(await planUpdate());
+    expect(review.nameChanges.map((n) => n.name)).not.toContain("DEAL_AMOUNT");
+    ok(await applyUpdate([], review.fingerprint));
+    expect(wb.snapshot().names.DEAL_AMOUNT).toMatchObject({ sheet: "Sheet1", address: "B2" });
+  });
+
+  it("a name a sort left behind is listed and can be declined: it stays, and is not proposed again", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET));
+    wb.sortTable("DealFigures", 0, true);
+    const before = wb.snapshot().names.DEAL_AMOUNT;
+    const review = ok(await planUpdate());
+    const change = review.nameChanges.find((n) => n.name === "DEAL_AMOUNT") as UpdatePlan["nameChanges"][number];
+    expect(change.kind).toBe("follow");
+    ok(await applyUpdate({ accept: [], decline: [change.key] }, review.fingerprint));
+    expect(wb.snapshot().names.DEAL_AMOUNT).toEqual(before);
+    expect(ok(await planUpdate()).nameChanges.map((n) => n.name)).not.toContain("DEAL_AMOUNT");
+  });
+});
+
+describe("a figures file that adds or retracts", () => {
+  const added = (json: FiguresJson) => {
+    json.figures.splice(json.figures.findIndex((f) => f.id === "deal.expected_close") + 1, 0, {
+      ...figureIn(json, "deal.amount_announced"),
+      id: "deal.commitment",
+      name: "DEAL_COMMITMENT",
+      label: "Amazon commitment to OpenAI (announced)",
+      quote: "At $50 billion, the commitment is one of the largest single injections of capital into an AI organisation.",
+      comment: "",
+      otherClaims: [],
+    });
+  };
+
+  it("a figure added to block deal appears as a new row of the Deal table after Review and Apply, named, with its as-of row on Sources", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal", "sources"], NEW_SHEET));
+    const dataset = revision(added);
+    useDataset(dataset);
+    const next = sourceOf(dataset);
+    const review = ok(await planUpdate(next));
+    expect(review.additions.map((a) => [a.table, a.id])).toEqual([
+      ["DealFigures", "deal.commitment"],
+      ["DealAsOf", "deal.commitment"],
+    ]);
+    expect(review.nameChanges.map((n) => [n.name, n.kind])).toEqual([["DEAL_COMMITMENT", "add"]]);
+    ok(await applyUpdate([], review.fingerprint, next));
+    const snap = wb.snapshot();
+    const reported = cellOf(snap, "Deal", "Id", "deal.commitment", "Reported");
+    const used = cellOf(snap, "Deal", "Id", "deal.commitment", "Used");
+    expect(sheetCells(snap, "Deal")[reported].value).toBe(50e9);
+    expect(snap.names.DEAL_COMMITMENT).toMatchObject({ sheet: "Deal", address: used });
+    expect(sheetCells(snap, "Deal")[used].formula).toBe(`=IF(C${used.slice(1)}="",B${used.slice(1)},C${used.slice(1)})`);
+    expect(cellOf(snap, "Sources", "Id", "deal.commitment", "As of")).toBeDefined();
+    // Everything else is where the new layout puts it: a fresh review finds nothing to do.
+    const again = ok(await planUpdate(next));
+    expect([again.changes, again.additions, again.nameChanges, again.notices]).toEqual([[], [], [], []]);
+  });
+
+  it("the same figure on a fresh Insert: the table has its row", async () => {
+    const wb = setup();
+    const dataset = revision(added);
+    ok(await insertBlocks(["deal"], NEW_SHEET, sourceOf(dataset)));
+    expect(sheetCells(wb.snapshot(), "Deal")[cellOf(wb.snapshot(), "Deal", "Id", "deal.commitment", "Reported")].value).toBe(50e9);
+  });
+
+  it("a source added appears as a row of the Sources table", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["sources"], NEW_SHEET));
+    const dataset = revision((json) =>
+      json.sources.push({ ...sourceIn(json, "src.announcement"), id: "src.second_look", title: "A second look" }),
+    );
+    const next = sourceOf(dataset);
+    const review = ok(await planUpdate(next));
+    expect(review.additions.map((a) => [a.table, a.id])).toEqual([["DealSources", "src.second_look"]]);
+    ok(await applyUpdate([], review.fingerprint, next));
+    expect(sheetCells(wb.snapshot(), "Sources")[cellOf(wb.snapshot(), "Sources", "Id", "src.second_look", "Title")].value).toBe(
+      "A second look",
+    );
+  });
+
+  it("a source retracted is marked retracted in its row, listed and logged, never deleted", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["sources"], NEW_SHEET));
+    const dataset = revision((json) => {
+      json.sources = json.sources.filter((s) => s.id !== "src.techcrunch_recap");
+      for (const f of json.figures)
+        f.alsoStatedIn = (f.alsoStatedIn as { sourceId: string }[]).filter((c) => c.sourceId !== "src.techcrunch_recap");
+      json.facts = json.facts.filter((f) => f.sourceId !== "src.techcrunch_recap");
+    });
+    const next = sourceOf(dataset);
+    const review = ok(await planUpdate(next));
+    const tier = cellOf(wb.snapshot(), "Sources", "Id", "src.techcrunch_recap", "Tier");
+    expect(review.changes.find((c) => c.address === tier)).toMatchObject({ kind: "refresh", newValue: RETRACTED, retracted: true });
+    ok(await applyUpdate([], review.fingerprint, next));
+    const snap = wb.snapshot();
+    expect(sheetCells(snap, "Sources")[tier].value).toBe(RETRACTED);
+    expect(sheetCells(snap, "Sources")[cellOf(snap, "Sources", "Id", "src.techcrunch_recap", "Title")].value).toBe(
+      BUILT_IN_FIGURES.sources[0].title,
+    );
+    const log = Object.values(sheetCells(snap, "Changes")).map((c) => c.value);
+    expect(log).toContain("marked retracted (no longer in the figures file)");
+  });
+});
+
+describe("formats the user set", () => {
+  it("a number format on a Reported cell stays through a refresh", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    const reported = cellOf(wb.snapshot(), "Deal", "Id", "deal.amount", "Reported");
+    wb.setNumberFormat("Deal", reported, "#,##0");
+    const review = ok(await planUpdate());
+    expect(review.changes.map((c) => c.address)).toContain(reported);
+    ok(await applyUpdate([], review.fingerprint));
+    expect(sheetCells(wb.snapshot(), "Deal")[reported]).toMatchObject({ value: 50e9, numberFormat: "#,##0" });
+  });
+});

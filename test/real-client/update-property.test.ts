@@ -1,0 +1,5 @@
+/** test/excel/update-property.test.ts through Excel's real client. */
+jest.mock("../fakes/office", () => jest.requireActual("./as-fake-office"));
+import { rerunSuite } from "./rerun";
+
+rerunSuite(() => require("../excel/update-property.test"));
