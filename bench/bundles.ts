@@ -19,18 +19,19 @@ export interface Budget {
 }
 
 /**
- * taskpane.js: what every open of the pane downloads and runs before the figures show. 73.8 KiB
+ * taskpane.js: what every open of the pane downloads and runs before the figures show. 75.6 KiB
  * when set (2026-12-06: the writer, preview, reference, self-test and the derived cards' deal
- * math with decimal.js split off; the dataset, its validator and the sheet builders stay), 11 KiB
- * of headroom (15%).
+ * math with decimal.js split off; the dataset, its validator and the sheet builders stay), 9 KiB
+ * of headroom (12%).
  */
 export const TASKPANE_BUDGET: Budget = { what: "taskpane.js, loaded on every open", max: 85 * KIB };
 
 /**
  * Every pane script together, what a session that uses everything downloads (taskpane.js and the
- * pane-* chunks; functions.js has its own budget). 200.2 KiB when set, 20 KiB of headroom.
+ * pane-* chunks; functions.js has its own budget). 223.3 KiB when set (the writer grew by 21 KiB
+ * with issue 20's update machinery), 22 KiB of headroom (10%).
  */
-export const PANE_TOTAL_BUDGET: Budget = { what: "taskpane.js and every pane-* chunk together", max: 220 * KIB };
+export const PANE_TOTAL_BUDGET: Budget = { what: "taskpane.js and every pane-* chunk together", max: 245 * KIB };
 
 /** The pane's files in a build: taskpane.js, then the chunks it loads when used, by name. */
 export function paneScripts(dist: string): string[] {
