@@ -35,30 +35,36 @@ export function opensslAvailable(): boolean {
 }
 
 /**
- * `describe` when nginx and openssl are here. Without them the block is skipped with a warning
- * giving the install line; with CI set (to any value) their absence fails the run instead.
+ * Whether the nginx suite runs: true when nginx and openssl are here. Without them it is skipped
+ * with a loud warning giving the install line; with CI set (to any value) their absence is an
+ * error instead, so CI cannot pass by not running it.
  */
-export function describeWithNginx(title: string, body: (found: { nginx: string; mimeTypes: string }) => void): void {
-  const found = findNginx();
+export function nginxTestsEnabled(
+  title: string,
+  env: NodeJS.ProcessEnv = process.env,
+  found: ReturnType<typeof findNginx> = findNginx(env),
+  openssl: boolean = opensslAvailable(),
+): boolean {
   const missing = !found
     ? "nginx was not found ($NGINX, /usr/sbin/nginx or PATH, with mime.types)"
-    : !opensslAvailable()
+    : !openssl
       ? "openssl is not on PATH"
       : null;
-  if (found && !missing) {
+  if (!missing) return true;
+  if (onCi(env))
+    throw new Error(`${title}: ${missing}. CI is set, so this suite must run and this is a failure. Install: ${NGINX_INSTALL}`);
+  console.warn(`\n!!!!!!!!\n${title}: ${missing}. These checks are SKIPPED. Enable them with: ${NGINX_INSTALL}\n!!!!!!!!\n`);
+  return false;
+}
+
+/** `describe` when the nginx suite runs (see nginxTestsEnabled); otherwise `describe.skip`, its name saying why. */
+export function describeWithNginx(title: string, body: (found: { nginx: string; mimeTypes: string }) => void): void {
+  const found = findNginx();
+  if (nginxTestsEnabled(title, process.env, found) && found) {
     describe(title, () => body(found));
     return;
   }
-  if (onCi()) {
-    describe(title, () => {
-      test("nginx and openssl are installed (CI runs these checks, never skips them)", () => {
-        throw new Error(`${missing} and CI is set. Install: ${NGINX_INSTALL}`);
-      });
-    });
-    return;
-  }
-  console.warn(`\n!!!!!!!!\nSKIPPED: "${title}": ${missing}. Enable it with: ${NGINX_INSTALL}\n!!!!!!!!\n`);
-  describe.skip(`${title} [skipped: ${missing}; install: ${NGINX_INSTALL}]`, () => body({ nginx: "", mimeTypes: "" }));
+  describe.skip(`${title} [skipped: nginx or openssl missing; install: ${NGINX_INSTALL}]`, () => body({ nginx: "", mimeTypes: "" }));
 }
 
 function freePort(): Promise<number> {
