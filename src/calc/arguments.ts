@@ -4,14 +4,11 @@
  * Pure: cells in, results and CalcErrors out; src/functions maps the errors to Excel's.
  */
 import { ERRORS, type CalcError } from "./errors";
+import { GRID_COLS, GRID_ROWS, MAX_RESULT_CELLS, MAX_ROUNDS } from "./limits";
 import { numericText } from "./numeric-text";
 
 /** What one cell of a result holds. */
 export type CellResult = number | string | CalcError;
-
-/** Excel's grid: a result larger than this could never be shown, so it is an error at once. */
-export const GRID_ROWS = 1_048_576;
-export const GRID_COLS = 16_384;
 
 /** A blank text argument: the parameter's default applies. */
 export const BLANK = null;
@@ -24,7 +21,7 @@ export const BLANK = null;
 export function toNumber(arg: string, cell: unknown): number | CalcError {
   if (typeof cell === "number") {
     if (Number.isFinite(cell)) return cell + 0;
-    return Number.isNaN(cell) ? ERRORS.notNumber(arg, cell) : ERRORS.nonFinite(arg);
+    return Number.isNaN(cell) ? ERRORS.notNumber(arg, cell) : ERRORS.inputTooLarge(arg);
   }
   if (cell === null || cell === undefined) return 0;
   if (typeof cell === "boolean") return cell ? 1 : 0;
@@ -32,7 +29,7 @@ export function toNumber(arg: string, cell: unknown): number | CalcError {
     if (cell.trim() === "") return 0;
     const value = numericText(cell);
     if (value === null) return ERRORS.notNumber(arg, cell);
-    return Number.isFinite(value) ? value : ERRORS.nonFinite(arg);
+    return Number.isFinite(value) ? value : ERRORS.inputTooLarge(arg);
   }
   return ERRORS.notNumber(arg, cell);
 }
@@ -120,7 +117,7 @@ export function broadcast(
     if (a.rows > rows) rows = a.rows;
     if (a.cols > cols) cols = a.cols;
   }
-  if (rows > GRID_ROWS || cols > GRID_COLS) return [[ERRORS.tooLarge(rows, cols)]];
+  if (rows > GRID_ROWS || cols > GRID_COLS || rows * cols > MAX_RESULT_CELLS) return [[ERRORS.tooManyCells(rows, cols, MAX_RESULT_CELLS)]];
   // A single value is the same in every cell: read it once; ranges are read cell by cell.
   const values: ArgValue[] = all.map(() => undefined);
   const ranges = all.filter((a) => a.cells !== null);
@@ -155,4 +152,44 @@ export function broadcast(
     out[i] = line;
   }
   return out;
+}
+
+/** The number of values in a range argument that is one row or one column. */
+const lengthOf = (a: Argument) => a.rows * a.cols;
+
+/** The i-th value of a range argument that is one row or one column, coerced; its message names the round. */
+function nthOf(a: Argument, i: number): ArgValue | CalcError {
+  const row = (a.cells as readonly unknown[])[a.cols === 1 ? i : 0];
+  const cell = Array.isArray(row) ? row[a.cols === 1 ? 0 : i] : row;
+  return a.read(`${a.name} (round ${i + 1})`, cell);
+}
+
+/**
+ * The arguments of a function over a series of rounds (DEAL.TRANCHES), round by round: each
+ * argument is one value for every round, or a column (a round per row) or a row (a round per
+ * column), in order. A block of several rows and columns, or more than MAX_ROUNDS values, is
+ * #VALUE!; ranges of different lengths are #N/A; a cell that is not a number is its error, naming
+ * its round. Every size is checked before a cell is read, so a whole column answers at once.
+ */
+export function seriesArguments(params: readonly Param[], args: readonly unknown[]): ArgValue[][] | CalcError {
+  const all = params.map((param, p) => argument(param, args[p]));
+  const ranges = all.filter((a) => a.cells !== null);
+  for (const a of ranges) {
+    if (a.rows > 1 && a.cols > 1) return ERRORS.notALine(a.name, a.rows, a.cols);
+    if (lengthOf(a) > MAX_ROUNDS) return ERRORS.tooManyRounds(a.name, lengthOf(a), MAX_ROUNDS);
+  }
+  const count = ranges.length > 0 ? lengthOf(ranges[0]) : 1;
+  const other = ranges.find((a) => lengthOf(a) !== count);
+  if (other) return ERRORS.roundsDiffer(other.name, lengthOf(other), ranges[0].name, count);
+  const rounds: ArgValue[][] = [];
+  for (let i = 0; i < count; i++) {
+    const values: ArgValue[] = [];
+    for (const a of all) {
+      const value = a.cells === null ? a.single : nthOf(a, i);
+      if (typeof value === "object" && value !== null) return value;
+      values.push(value);
+    }
+    rounds.push(values);
+  }
+  return rounds;
 }

@@ -33,3 +33,12 @@ export function compute(formula: Formula, x: number, y = 0, z = 0): number {
   const fast = formula(scaledArithmetic, x, y, z);
   return fast === fast ? fast : formula(decimalArithmetic, x, y, z);
 }
+
+/** A formula over a series (DEAL.TRANCHES' rounds), written once against `Arithmetic` like `Formula`. */
+export type SeriesFormula<R> = <T>(o: Arithmetic<T>, series: readonly R[]) => number;
+
+/** A series formula's correctly rounded result: the fast path's, or decimal.js's when it gives NaN. */
+export function computeSeries<R>(formula: SeriesFormula<R>, series: readonly R[]): number {
+  const fast = formula(scaledArithmetic, series);
+  return fast === fast ? fast : formula(decimalArithmetic, series);
+}

@@ -140,9 +140,12 @@ function lnRatio(start: number, end: number): Pair {
 export function cagr(startvalue: number, endvalue: number, years: number): number | CalcError {
   const bad = nonFinite("startvalue", startvalue) ?? nonFinite("endvalue", endvalue) ?? nonFinite("years", years);
   if (bad) return bad;
-  if (!(startvalue > 0)) return ERRORS.notPositive("startvalue");
-  if (endvalue < 0) return ERRORS.negative("endvalue");
-  if (!(years > 0)) return ERRORS.notPositive("years");
+  // Negative inputs are typing errors with a message; endvalue ÷ 0 and 1 ÷ 0 are Excel's #DIV/0!.
+  if (startvalue < 0) return ERRORS.notPositive("startvalue", startvalue);
+  if (endvalue < 0) return ERRORS.negative("endvalue", endvalue);
+  if (years < 0) return ERRORS.notPositive("years", years);
+  if (startvalue === 0) return ERRORS.zeroDivisor("startvalue");
+  if (years === 0) return ERRORS.zeroDivisor("years");
   if (endvalue === 0) return -1;
   if (years === 1) return finish(compute(GROWTH, endvalue, startvalue));
   let ln = lnRatio(startvalue, endvalue);
@@ -154,11 +157,11 @@ export function cagr(startvalue: number, endvalue: number, years: number): numbe
       [y[0] * 2 ** -200, y[1] * 2 ** -200],
     ];
   const [z, dz] = divide(ln, y);
-  if (!(z < 710)) return ERRORS.nonFinite("the growth rate");
+  if (!(z < 710)) return ERRORS.overflow("the growth rate");
   const g = Math.expm1(z);
   return finish(g + (1 + g) * dz);
 }
 
 function finish(rate: number): number | CalcError {
-  return Number.isFinite(rate) ? rate + 0 : ERRORS.nonFinite("the growth rate");
+  return Number.isFinite(rate) ? rate + 0 : ERRORS.overflow("the growth rate");
 }

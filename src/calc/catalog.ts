@@ -1,10 +1,13 @@
 /**
  * The DEAL.* functions described as data, once. Everything else derives from this table:
  * functions.json (src/functions/metadata.ts, emitted by the build), the help page, the docs'
- * function reference, the task pane's reference and the runtime signatures (dispatch.ts).
- * Adding a function is one entry here and one binding in dispatch.ts.
- * Pure data, no imports: the pane can load it without the math.
+ * function reference, the README's function list, the task pane's reference, the self-test's
+ * examples and the runtime signatures (dispatch.ts).
+ * Adding a function is an entry here, its math bound in dispatch.ts, and its oracle cases in
+ * test/calc/support/oracle-cases.ts (a test fails without them); docs/add-a-function.md says how.
+ * Pure data; it imports only the limits' constants, so the pane can load it without the math.
  */
+import { MAX_ROUNDS } from "./limits";
 
 /** What a parameter accepts: a number (or a range of them) or text (or a range of text). */
 export type ParamKind = "number" | "text";
@@ -45,6 +48,12 @@ export interface FunctionSpec {
   readonly examples: readonly Example[];
   /** The formula the pane inserts: the same call on the workbook's names (the Deal sheet's). */
   readonly inWorkbook: string;
+  /**
+   * True for a function over a series (DEAL.TRANCHES): each argument is one value per round (a
+   * row or a column) or one for every round, and the result is one cell. Otherwise arguments
+   * broadcast cell by cell, as Excel's arithmetic does.
+   */
+  readonly series?: true;
 }
 
 /** The add-in's custom-function namespace, as the manifest declares it. */
@@ -83,9 +92,9 @@ const roundsize: ParamSpec = {
   kind: "number",
   what: "All the new money in the round, from every investor (amount included)",
   unit: "in the currency of amount",
-  bounds: 'amount or more; used with basis "pre"; 0 or blank means amount (a round with no other investor)',
+  bounds: 'amount or more; required with basis "pre" (blank or 0 is #VALUE!); not used with "post"',
   optional: true,
-  default: "amount",
+  default: 'none; needed with basis "pre" only',
 };
 
 const newmoney = (currencyOf: string): ParamSpec => ({
@@ -210,6 +219,60 @@ export const CATALOG: readonly FunctionSpec[] = [
     result: "The holder's stake after the round, as a fraction; a holder who also invests in the round ends with more.",
     examples: [{ formula: "=DEAL.DILUTE(0.1, 100e9, 830e9)", result: 0.089247311827957, note: "about 8.9%: 10% of $830B, now of $930B" }],
     inWorkbook: "=DEAL.DILUTE(0.1, DEAL_ROUND_SIZE, OPENAI_VALUATION_ROUND)",
+  },
+  {
+    name: "TRANCHES",
+    summary:
+      "An investor's stake after a series of rounds, in order, such as a commitment paid in tranches: what it puts into each round (0 for a round it skips), each round's valuation and all its new money.",
+    params: [
+      money(
+        "amounts",
+        "The money this investor puts into each round, in order (0 for a round it skips)",
+        "in a currency",
+        `0 or more; a column (a round per row) or a row, at most ${MAX_ROUNDS.toLocaleString("en-US")} rounds`,
+      ),
+      money(
+        "valuations",
+        "Each round's valuation",
+        "in the currency of amounts",
+        'above 0 with basis "post", 0 or more with "pre"; one per round, or one for every round',
+      ),
+      {
+        ...basis,
+        what: 'Text "post" (each valuation includes its round\'s money) or "pre" (it does not); one for every round, or one per round',
+      },
+      {
+        ...money(
+          "roundsizes",
+          "All the new money in each round, from every investor (the amount included)",
+          "in the currency of amounts",
+          'amounts or more, and at most the valuation with basis "post"; required with basis "pre"; one per round, or one for every round',
+        ),
+        optional: true,
+        default: 'each round\'s amount (no other investor), with basis "post" only',
+      },
+    ],
+    result:
+      "The stake after the last round, as a fraction: after each round it is the stake before × (1 − roundsize ÷ post-money) + amount ÷ post-money.",
+    examples: [
+      {
+        formula: "=DEAL.TRANCHES({25e9;25e9}, {830e9;1200e9})",
+        result: 0.0503263052208835,
+        note: "$50B in two halves, at $830B post-money, then at a hypothetical $1.2 trillion: 25/830 × (1 − 25/1200) + 25/1200, about 5.0%",
+      },
+      {
+        formula: '=DEAL.TRANCHES({25e9;0}, {830e9;1200e9}, "post", {100e9;100e9})',
+        result: 0.0276104417670683,
+        note: "$25B of a $100B round at $830B, then a hypothetical $100B round at $1.2 trillion that it skips: 25/830 × (1 − 100/1200), about 2.8%",
+      },
+      {
+        formula: '=DEAL.TRANCHES({25e9;25e9}, {830e9;1100e9}, "pre", {100e9;100e9})',
+        result: 0.0454749103942652,
+        note: "$25B of each of two $100B rounds, at $830B and a hypothetical $1.1 trillion pre-money: 25/930 × 1100/1200 + 25/1200, about 4.5%",
+      },
+    ],
+    inWorkbook: '=DEAL.TRANCHES(DEAL_AMOUNT, OPENAI_VALUATION_ROUND, "pre", DEAL_ROUND_SIZE)',
+    series: true,
   },
   {
     name: "STAKEVALUE",

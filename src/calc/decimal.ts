@@ -9,13 +9,16 @@
  */
 import Decimal from "decimal.js";
 import type { Arithmetic } from "./arithmetic";
+import { MAX_ROUNDS } from "./limits";
 
 export const Dec = Decimal.clone({
   // Enough digits that every sum and product the formulas form is exact: a sum of the largest and
   // the smallest input needs about 650 digits, a − r·s about 1,000, and the exact check in
-  // `quotient` (a midpoint of up to 770 digits times a divisor of up to 650) about 1,450. Work is
-  // proportional to the digits a number actually has, not to this limit.
-  precision: 1500,
+  // `quotient` (a midpoint of up to 770 digits times a divisor of up to 650) about 1,450.
+  // DEAL.TRANCHES' numerator and denominator are products with one factor per round, each factor
+  // a sum of two inputs: at most 700 more digits a round. Work is proportional to the digits a
+  // number actually has, not to this limit.
+  precision: 1500 + 700 * MAX_ROUNDS,
   // Round half to even, as IEEE 754 does, so no rounding direction is favoured.
   rounding: Decimal.ROUND_HALF_EVEN,
   // Exponents as wide as decimal.js allows: no intermediate overflows or underflows.

@@ -9,21 +9,21 @@
  * and it queues the writes so that a failure half-way leaves a record claiming only what was
  * written (queue-update.ts). One write sync.
  */
-import { CHANGE_LOG_SHEET, changeLogRows } from "../ownership/changelog";
+import { CHANGE_LOG_SHEET, changeLogRows, rowsForLog } from "../ownership/changelog";
 import { uniqueSheetName } from "../ownership/layout";
 import { refusal } from "../ownership/preflight";
-import { RECORD_SHEET, recordName } from "../ownership/record";
+import { RECORD_SHEET, markerName, recordName } from "../ownership/record";
 import { changesOf, fingerprint, nameChangesOf, recordAfter, type Choices, type WorkbookPlan } from "../ownership/review";
 import type { BlockPlan, NoteChange } from "../ownership/update";
 import { DATASET } from "../figures";
 import { MESSAGES, failure } from "./failures";
 import { queueChangeLog, queueMarker, queueRecord, queueRecordSheet } from "./queue";
-import { queueCellChanges, queueNameChanges, queueNewRows, queueNotes } from "./queue-update";
+import { queueCellChanges, queueLogValues, queueNameChanges, queueNewRows, queueNotes } from "./queue-update";
 import { rectRange } from "./recover";
 import { TEXTS, applySummary, blockerSentences, deletedSentences, diffRow, nameSentences, refusalFailure } from "./report";
 import { guarded } from "./support";
 import type { ActionResult, ApplyChoices, UpdateReport } from "./types";
-import { currentPlan, defaultSource, stateOf, type SpecSource, type UpdateRead } from "./update";
+import { currentPlan, defaultSource, planWithLog, stateOf, type SpecSource, type UpdateRead } from "./update";
 
 function choicesOf(c: ApplyChoices): Choices {
   if (Array.isArray(c)) return { accept: new Set(c as readonly string[]), decline: new Set() };
@@ -74,6 +74,34 @@ function logRows(plan: WorkbookPlan, choices: Choices): (string | number | boole
   return changeLogRows(plan, choices, labels, new Date().toISOString(), `${DATASET.version} (${DATASET.date})`);
 }
 
+/** Queues every write of the Apply, in the order that keeps the promise; returns the cells and names written. */
+function queueAll(
+  context: Excel.RequestContext,
+  read: UpdateRead,
+  plan: WorkbookPlan,
+  c: Choices,
+  notes: readonly NoteChange[],
+  log: number,
+): { cells: number; renamed: number } {
+  const wb = context.workbook;
+  const added = queueNewRows(wb, plan);
+  const cells = queueCellChanges(wb, plan, c) + added;
+  queueNotes(wb, plan, notes);
+  const renamed = queueNameChanges(wb, plan, nameChangesOf(plan), c);
+  const names = new Set(read.names.map((n) => n.name.toUpperCase()));
+  for (const { block, rect } of plan.markers) {
+    const [top, bottom] = [plan.shift.row(rect.sheet, rect.top, rect.left), plan.shift.row(rect.sheet, rect.bottom, rect.left)];
+    queueMarker(wb, block, rectRange(wb, { ...rect, top, bottom }), names.has(markerName(block)));
+  }
+  if (log > 0) {
+    const rows = rowsForLog(logRows(plan, c), read.changeLog);
+    if (plan.log) queueLogValues(wb, plan, rows);
+    else queueChangeLog(wb, rows, null, uniqueSheetName(CHANGE_LOG_SHEET, read.sheets), read.takenNames);
+  }
+  queueRecords(context, read, plan, c, notes);
+  return { cells, renamed };
+}
+
 /**
  * Writes the reviewed update: every refresh, the accepted conflicts, the new rows and the name
  * changes not declined; every other cell the user changed is kept, and user cells are never written.
@@ -85,31 +113,26 @@ export async function applyUpdate(
 ): Promise<ActionResult<UpdateReport>> {
   return guarded(() =>
     Excel.run(async (context): Promise<ActionResult<UpdateReport>> => {
-      const { read, plan } = await currentPlan(context, source);
-      if (plan.blocks.length === 0 && plan.sheetDeleted.length === 0) return failure("no-addin-sheets", MESSAGES.noAddinSheets);
-      if (reviewed !== undefined && reviewed !== fingerprint(plan)) return failure("changed-since-review", TEXTS.changedSinceReview);
+      const current = await currentPlan(context, source);
+      const read = current.read;
+      if (current.plan.blocks.length === 0 && current.plan.sheetDeleted.length === 0)
+        return failure("no-addin-sheets", MESSAGES.noAddinSheets);
+      if (reviewed !== undefined && reviewed !== fingerprint(current.plan))
+        return failure("changed-since-review", TEXTS.changedSinceReview);
       const c = choicesOf(choices);
-      const notes = plan.blocks.flatMap((b) => [...b.notes]);
-      const rows = logRows(plan, c);
+      const notes = current.plan.blocks.flatMap((b) => [...b.notes]);
       const writes =
-        changesOf(plan).some((x) => x.kind === "refresh" || c.accept.has(x.id)) || plan.blocks.some((b) => b.additions.length > 0);
-      const log = writes || nameChangesOf(plan).length > 0 ? rows : [];
+        changesOf(current.plan).some((x) => x.kind === "refresh" || c.accept.has(x.id)) ||
+        current.plan.blocks.some((b) => b.additions.length > 0);
+      const log = writes || nameChangesOf(current.plan).length > 0 ? logRows(current.plan, c).length : 0;
+      const plan = planWithLog(read, current.plan, log);
       const records = plan.blocks.some((b) => rewritesRecord(plan, b, c));
-      const blocked = refusal(plan, c, notes, stateOf(read), log.length > 0, records);
+      const blocked = refusal(plan, c, notes, stateOf(read), log > 0, records);
       if (blocked) return refusalFailure(blocked, blockerSentences(blocked));
       const anything = writes || notes.length > 0 || nameChangesOf(plan).length > 0 || records || plan.markers.length > 0;
       // Only when there is something to write: Excel.run syncs whatever is left queued at its end.
       if (anything) context.application.suspendScreenUpdatingUntilNextSync();
-      const wb = context.workbook;
-      const added = queueNewRows(wb, plan);
-      const cellsWritten = queueCellChanges(wb, plan, c) + added;
-      queueNotes(wb, plan, notes);
-      const renamed = queueNameChanges(wb, plan, nameChangesOf(plan), c);
-      const names = new Set(read.names.map((n) => n.name.toUpperCase()));
-      for (const { block, rect } of plan.markers)
-        queueMarker(wb, block, rectRange(wb, rect), names.has(`DEALDESK_BLOCK_${block.toUpperCase()}`));
-      queueChangeLog(wb, log, read.changeLog, uniqueSheetName(CHANGE_LOG_SHEET, read.sheets), read.takenNames);
-      queueRecords(context, read, plan, c, notes);
+      const { cells: cellsWritten, renamed } = queueAll(context, read, plan, c, notes, log);
       if (anything || renamed > 0) await context.sync();
       const conflicts = changesOf(plan).filter((x) => x.kind === "conflict");
       const taken = conflicts.filter((x) => c.accept.has(x.id)).length;

@@ -4,7 +4,7 @@
  * change log, and the record last, so a record never claims a write that did not happen. Every
  * position is the one after the new rows (WorkbookPlan.shift). Nothing here syncs.
  */
-import { toA1 } from "../sheets/a1";
+import { rangeA1, toA1 } from "../sheets/a1";
 import { addedContents } from "../ownership/additions";
 import { type CellWrite } from "../ownership/layout";
 import type { NameChange } from "../ownership/names";
@@ -18,9 +18,19 @@ import { isSupported } from "./support";
 /** The new rows of every table, top table first, each with its content, number formats and styles. */
 export function queueNewRows(wb: Excel.Workbook, plan: WorkbookPlan): number {
   let cells = 0;
-  const growths = plan.blocks.flatMap((b) => [...b.growths]).sort((a, b) => a.sheet.localeCompare(b.sheet) || a.bottom - b.bottom);
+  const growths = [...plan.blocks.flatMap((b) => [...b.growths]), ...(plan.log ? [plan.log] : [])].sort(
+    (a, b) => a.sheet.localeCompare(b.sheet) || a.bottom - b.bottom,
+  );
   const notes = isSupported(NOTES_API);
   for (const g of growths) {
+    if (g === plan.log) {
+      // The log's rows go in with the tables' (they move what is below them too); their values come last but the record.
+      wb.tables.getItem(g.tableName).rows.add(
+        null as unknown as number,
+        Array.from({ length: g.count }, () => new Array<string>(g.width).fill("")),
+      );
+      continue;
+    }
     const rows = additionsOf(plan)
       .filter((a) => a.tableName === g.tableName)
       .sort((a, b) => a.index - b.index);
@@ -83,4 +93,13 @@ export function queueNameChanges(wb: Excel.Workbook, plan: WorkbookPlan, changes
     done++;
   }
   return done;
+}
+
+/** The log's rows, in the rows Apply added to the log first (queueNewRows), as text where text. */
+export function queueLogValues(wb: Excel.Workbook, plan: WorkbookPlan, rows: readonly (string | number | boolean)[][]): void {
+  const g = plan.log;
+  if (!g) return;
+  const top = plan.shift.firstNewRow(g);
+  const values = rows.map((r) => r.map((v) => (typeof v === "string" ? `'${v}` : v)));
+  wb.worksheets.getItem(g.sheet).getRange(rangeA1(top, g.left, top + g.count - 1, g.right)).values = values as unknown as string[][];
 }

@@ -190,7 +190,11 @@ export function additionRows(plan: WorkbookPlan): AdditionRow[] {
       address: `${a.sheet}!${rangeA1(row, Math.min(...cols), row, Math.max(...cols))}`,
       id: a.rowId,
       label: a.label,
-      cells: contents.map((c) => ({ header: a.cells.find((x) => x.key === c.key)?.header ?? "", value: displayWritten(c.content) })),
+      cells: contents.map((c) => ({
+        address: toA1(row, c.col),
+        header: a.cells.find((x) => x.key === c.key)?.header ?? "",
+        value: displayWritten(c.content),
+      })),
     };
   });
 }
@@ -206,7 +210,7 @@ export function blockerSentences(r: Refusal): string[] {
       `The workbook's structure is protected, and Apply adds ${listInWords(r.adds)}. Unprotect it (Review › Protect Workbook), then apply; until then Apply writes nothing.`,
     ];
   return [
-    `Apply adds rows at the end of the table ${r.by} on "${r.sheet}", which moves what is below it down; your table ${r.table} is below it in part of those columns, and Excel does not move part of a table. Move ${r.table} or the block, then apply; until then Apply writes nothing.`,
+    `Apply adds rows at the end of the table ${r.by} on "${r.sheet}", which moves what is below it down; the table ${r.table} is below it in part of those columns, and Excel does not move part of a table. Move ${r.table} elsewhere, then apply; until then Apply writes nothing.`,
   ];
 }
 

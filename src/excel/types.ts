@@ -59,8 +59,8 @@ export interface AdditionRow {
   readonly address: string;
   readonly id: string;
   readonly label: string;
-  /** Each cell it writes, by its column's header. */
-  readonly cells: readonly { readonly header: string; readonly value: string | number | boolean | null }[];
+  /** Each cell it writes: its address ("A11"), its column's header and what it holds. */
+  readonly cells: readonly { readonly address: string; readonly header: string; readonly value: string | number | boolean | null }[];
 }
 
 /** A change Apply makes to a name of the add-in's: listed, and declinable (the name is then the user's). */

@@ -9,7 +9,7 @@ import { buildBlock } from "../sheets";
 import { toA1 } from "../sheets/a1";
 import type { BlockId, SheetSpec } from "../sheets/spec";
 import { currentDataset } from "../figures";
-import { changesOf, planWorkbook, fingerprint, type WorkbookPlan } from "../ownership/review";
+import { changesOf, planWorkbook, fingerprint, withLog, type WorkbookPlan } from "../ownership/review";
 import { refusal, type WorkbookState } from "../ownership/preflight";
 import type { NoteChange } from "../ownership/update";
 import { markerName } from "../ownership/record";
@@ -82,12 +82,20 @@ export function stateOf(read: UpdateRead): WorkbookState {
   };
 }
 
+/** The plan with the log's new rows, when Apply appends `rows` rows to an existing log: they move what is below it. */
+export function planWithLog(read: UpdateRead, plan: WorkbookPlan, rows: number): WorkbookPlan {
+  const log = read.changeLog ? read.found.tables.find((t) => t.name.toUpperCase() === read.changeLog?.name.toUpperCase()) : undefined;
+  return log ? withLog(plan, { ...log, table: log.name }, rows) : plan;
+}
+
 export function reviewOf(plan: WorkbookPlan, read: UpdateRead): UpdatePlan {
   const changes = changesOf(plan).map(diffRow);
-  const none = { accept: new Set<string>(), decline: new Set<string>() };
+  // What could stop Apply, whatever the user chooses: every conflict accepted, the log rows included.
+  const all = { accept: new Set(changes.map((c) => c.key)), decline: new Set<string>() };
   const notes = plan.blocks.flatMap((b) => [...b.notes]);
-  const writes = changes.some((c) => c.kind === "refresh") || plan.blocks.some((b) => b.additions.length > 0 || b.names.length > 0);
-  const blocked = refusal(plan, none, notes, stateOf(read), writes, writes || notes.length > 0);
+  const writes = changes.length > 0 || plan.blocks.some((b) => b.additions.length > 0 || b.names.length > 0);
+  const logged = writes ? changes.length + plan.blocks.reduce((n, b) => n + b.additions.length + b.names.length, 0) : 0;
+  const blocked = refusal(planWithLog(read, plan, logged), all, notes, stateOf(read), writes, writes || notes.length > 0);
   return {
     changes,
     conflicts: changes.filter((c) => c.kind === "conflict"),

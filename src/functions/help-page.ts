@@ -3,6 +3,7 @@
  * rendered from the catalog at build time. Pure: a complete HTML page as a string, no script.
  */
 import { CATALOG, NAMESPACE, exampleResult, paramDescription, signature, type FunctionSpec } from "../calc/catalog";
+import { WHEN_EACH_ERROR } from "../calc/error-guide";
 import { QUALIFIER_MEANINGS } from "../figures/provenance";
 
 function escapeHtml(text: string): string {
@@ -35,7 +36,11 @@ ${spec.examples.map((e) => `<li><code>${escapeHtml(e.formula)}</code> returns ${
 const RULES = [
   "Every numeric argument takes a value or a range. A blank cell counts as 0, TRUE as 1, FALSE as 0, numeric text as its number; other text gives #VALUE!.",
   "A single value applies to every element; a column against a row makes a grid. Cells past the end of a smaller range give #N/A. The result spills.",
-  "#DIV/0!: a divisor is 0. #NUM!: a value is out of its range (a negative amount or valuation, a stake not above 0 and at most 1, a post-money stake above 100%, a roundsize below amount, years or startvalue not above 0, gain not above −1) or the result is beyond Excel's numbers. #VALUE!: an argument is not a number, or basis or field is unknown. #N/A: no figure has the id.",
+  `${CATALOG.filter((spec) => spec.series)
+    .map((spec) => `${NAMESPACE}.${spec.name}`)
+    .join(", ")} instead reads each argument as a series of rounds, one value per round or one for every round, and returns one cell.`,
+  "Excel shows an error's message (point at the cell's error flag) with #VALUE! and #N/A only, so every mistake you can fix is one of those, and its message names the argument and the fix. #DIV/0! and #NUM! appear only where Excel's own arithmetic gives them.",
+  ...WHEN_EACH_ERROR.map((e) => `${e.kind}: ${e.when}. For example ${e.example}.`),
   "Results are exact: the inputs are read as the decimals you typed, and the result is the exact result of those decimals rounded once to the nearest number Excel holds (CAGR within 2 units in the last place). So DEAL.POSTMONEY(0.1, 0.2) is exactly 0.3.",
 ];
 

@@ -56,9 +56,10 @@ export function rowIdOf(key: string): string {
 }
 
 /**
- * Each body row's id: the Id column's value where it is a known id; otherwise the first column
- * whose recorded text, unique to one id, is what the row shows (the label, for a table whose Id
- * column the user deleted).
+ * Each body row's id: the Id column's value where it is a known id; otherwise the label the add-in
+ * wrote in the row, where that label is the row's alone (a table whose Id column the user deleted,
+ * or a row whose Id they typed over). The label column is the table's first column that holds
+ * text in every recorded row; no weaker column is trusted, so a row nobody can tell stays unread.
  */
 function identifyRows(
   cells: BlockCells,
@@ -68,25 +69,23 @@ function identifyRows(
   known: ReadonlySet<string>,
 ): Map<string, number[]> {
   const idCol = col(ID_HEADER);
-  const labelCols: { col: number; ids: Map<string, string | null> }[] = [];
-  for (const header of [...new Set(recorded.map((c) => c.table?.header ?? ""))]) {
-    const c = header === ID_HEADER ? null : col(header);
-    if (c === null) continue;
-    const ids = new Map<string, string | null>();
-    for (const cell of recorded.filter((x) => x.table?.header === header && typeof x.written === "string" && x.written !== "")) {
-      const text = cell.written as string;
-      ids.set(text, ids.has(text) && ids.get(text) !== rowIdOf(cell.key) ? null : rowIdOf(cell.key));
-    }
-    labelCols.push({ col: c, ids });
+  const headers = [...new Set(recorded.map((c) => c.table?.header ?? ""))].filter((h) => h !== ID_HEADER);
+  const label = headers.find((h) =>
+    recorded.filter((c) => c.table?.header === h).every((c) => typeof c.written === "string" && c.written !== ""),
+  );
+  const labelCol = label === undefined ? null : col(label);
+  const ids = new Map<string, string | null>();
+  for (const cell of recorded.filter((x) => x.table?.header === label)) {
+    const text = cell.written as string;
+    ids.set(text, ids.has(text) && ids.get(text) !== rowIdOf(cell.key) ? null : rowIdOf(cell.key));
   }
   const rows = new Map<string, number[]>();
   for (let row = at.headerRow + 1; row <= at.bottom; row++) {
     const idNow = idCol === null ? undefined : cellAt(cells, at.sheet, row, idCol);
     let id = typeof idNow === "string" && known.has(idNow) ? idNow : undefined;
-    for (const l of labelCols) {
-      if (id !== undefined) break;
-      const text = cellAt(cells, at.sheet, row, l.col);
-      if (typeof text === "string") id = l.ids.get(text) ?? undefined;
+    if (id === undefined && labelCol !== null) {
+      const text = cellAt(cells, at.sheet, row, labelCol);
+      if (typeof text === "string") id = ids.get(text) ?? undefined;
     }
     if (id !== undefined) rows.set(id, [...(rows.get(id) ?? []), row]);
   }

@@ -34,6 +34,7 @@ export function sheetsWritten(plan: WorkbookPlan, choices: Choices, notes: reado
     ...changesOf(plan).flatMap((c) => (c.kind === "refresh" || choices.accept.has(c.id) ? [c.sheet] : [])),
     ...notes.map((n) => n.sheet),
     ...plan.blocks.flatMap((b) => b.growths.map((g) => g.sheet)),
+    ...(plan.log ? [plan.log.sheet] : []),
   ];
   return [...new Map(sheets.map((s) => [s.toLowerCase(), s])).values()];
 }
@@ -57,7 +58,7 @@ export function refusal(
     ...(records && !state.recordSheet ? ["Deal Desk's record sheet"] : []),
   ];
   if (adds.length > 0 && state.structureProtected) return { kind: "protected-structure", adds };
-  for (const g of plan.blocks.flatMap((b) => b.growths)) {
+  for (const g of [...plan.blocks.flatMap((b) => b.growths), ...(plan.log ? [plan.log] : [])]) {
     const cut = state.tables.find(
       (t) =>
         !same(t.name, g.tableName) &&

@@ -8,7 +8,7 @@
  */
 import { sheetRef, toA1 } from "../sheets/a1";
 import type { BlockId, SheetSpec } from "../sheets/spec";
-import { addedContents, type RowAddition } from "./additions";
+import { addedContents, type RowAddition, type TableGrowth } from "./additions";
 import { parseRef, type BlockCells, type SheetRect } from "./cells";
 import type { NameInfo } from "./insert";
 import { rebuiltRecord, type BlockRecord, type TrackedCell, type TrackedName } from "./record";
@@ -40,8 +40,10 @@ export interface WorkbookPlan {
   readonly markers: readonly { readonly block: BlockId; readonly rect: SheetRect }[];
   /** Blocks whose record name a user deleted, their band found on the record sheet: Apply adds the name again. */
   readonly records: readonly BlockId[];
-  /** Where everything is once Apply has added the new rows of every table. */
+  /** Where everything is once Apply has added the new rows of every table (and of the log, once Apply knows it writes one). */
   readonly shift: Shift;
+  /** The change log's new rows, when Apply appends to an existing log (they move what is below it, as any table's). */
+  readonly log?: TableGrowth;
 }
 
 /** What the user chose in the review. */
@@ -79,6 +81,20 @@ export function planWorkbook(
     if (input.lostRecord) records.push(input.block);
   }
   return { blocks, sheetDeleted, rebuilt, markers, records, shift: shiftOf(blocks.flatMap((b) => b.growths)) };
+}
+
+/**
+ * The plan once Apply knows it appends `count` rows to the existing log: the log grows like the
+ * tables do, and every position after it counts its new rows.
+ */
+export function withLog(
+  plan: WorkbookPlan,
+  log: { table: string; sheet: string; bottom: number; left: number; right: number },
+  count: number,
+): WorkbookPlan {
+  if (count === 0) return plan;
+  const growth: TableGrowth = { ...log, tableName: log.table, count, width: log.right - log.left + 1 };
+  return { ...plan, log: growth, shift: shiftOf([...plan.blocks.flatMap((b) => b.growths), growth]) };
 }
 
 /** Every cell change of the plan, in block order. */

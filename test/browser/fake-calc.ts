@@ -2,7 +2,8 @@
  * Excel's calculation for the fake host of the self-test: a formula cell of the fake workbook
  * reads back what src/sheets/evaluate.ts computes from the workbook's current cells and names,
  * and a =DEAL.NAME(…) formula calls the function the add-in registered with
- * CustomFunctions.associate, with each argument as a 1×1 grid, as Excel passes a single value.
+ * CustomFunctions.associate, with each argument as a 1×1 grid, as Excel passes a single value, or
+ * an array constant ({1;2}) as its grid.
  * An asynchronous function shows #BUSY! until its promise settles, as in Excel, then its result.
  * Recomputed at every read, so it follows every write and structural edit of the fake.
  */
@@ -50,8 +51,8 @@ function splitArguments(text: string): string[] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === "(") depth++;
-    else if (!quoted && ch === ")") depth--;
+    else if (!quoted && (ch === "(" || ch === "{")) depth++;
+    else if (!quoted && (ch === ")" || ch === "}")) depth--;
     else if (!quoted && depth === 0 && ch === ",") {
       args.push(text.slice(start, i));
       start = i + 1;
@@ -71,6 +72,12 @@ function asScalar(value: unknown): Scalar {
 
 function argument(evaluator: WorkbookEvaluator, text: string, sheet: string): unknown {
   const t = text.trim();
+  // An array constant, as Excel passes it: {1;2} a column, {1,2} a row.
+  if (/^\{.*\}$/.test(t))
+    return t
+      .slice(1, -1)
+      .split(";")
+      .map((row) => row.split(",").map((cell) => argument(evaluator, cell, sheet)));
   if (/^[+-]?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(t)) return Number(t);
   if (/^"([^"]|"")*"$/.test(t)) return t.slice(1, -1).replace(/""/g, '"');
   return evaluator.evaluate(`=${t}`, sheet);
@@ -100,7 +107,10 @@ export function fakeCalculation(
       if (!call) return asScalar(evaluator.evaluate(formula, sheet));
       const fn = functions.get(call[1].toUpperCase());
       if (!fn) return "#NAME?";
-      const args = splitArguments(call[2]).map((a) => [[argument(evaluator, a, sheet)]]);
+      const args = splitArguments(call[2]).map((a) => {
+        const value = argument(evaluator, a, sheet);
+        return Array.isArray(value) ? (value as unknown[][]) : [[value]];
+      });
       return callFunction(fn, args, `${sheet}|${formula}|${JSON.stringify(args)}`, settled);
     } catch {
       // Syntax or a function the evaluator does not compute: Excel would show #NAME?.

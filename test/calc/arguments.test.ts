@@ -1,4 +1,4 @@
-import { BLANK, broadcast, toNumber, toText, type ArgValue } from "../../src/calc/arguments";
+import { BLANK, broadcast, seriesArguments, toNumber, toText, type ArgValue } from "../../src/calc/arguments";
 import { dec, frac, nearestDouble, parseDecimal } from "./support/oracle";
 
 describe("toNumber coerces a cell as Excel's arithmetic does", () => {
@@ -27,21 +27,25 @@ describe("toNumber coerces a cell as Excel's arithmetic does", () => {
   });
 
   test.each<[string, unknown, string]>([
-    ["words", "fifty", 'amount is "fifty", which is not a number.'],
-    ["NaN-like text", "NaN", 'amount is "NaN", which is not a number.'],
-    ["Infinity as text", "Infinity", 'amount is "Infinity", which is not a number.'],
-    ["misplaced separators", "1,25", 'amount is "1,25", which is not a number.'],
-    ["a number with a unit", "50bn", 'amount is "50bn", which is not a number.'],
-    ["NaN itself", NaN, "amount is NaN, which is not a number."],
-    ["an object", { value: 1 }, "amount is [object Object], which is not a number."],
-    ["long text, cut short", "x".repeat(60), `amount is "${"x".repeat(38)}…, which is not a number.`],
-  ])("%s is #VALUE! with a message", (_, cell, message) => {
-    expect(toNumber("amount", cell)).toEqual({ kind: "#VALUE!", message });
+    ["words", "fifty", 'amount is "fifty", which is not a number'],
+    ["NaN-like text", "NaN", 'amount is "NaN", which is not a number'],
+    ["Infinity as text", "Infinity", 'amount is "Infinity", which is not a number'],
+    ["misplaced separators", "1,25", 'amount is "1,25", which is not a number'],
+    ["a number with a unit", "50bn", 'amount is "50bn", which is not a number'],
+    ["NaN itself", NaN, "amount is NaN, which is not a number"],
+    ["an object", { value: 1 }, "amount is [object Object], which is not a number"],
+    ["long text, cut short", "x".repeat(60), `amount is "${"x".repeat(38)}…, which is not a number`],
+  ])("%s is #VALUE! with a message that says what to type", (_, cell, message) => {
+    expect(toNumber("amount", cell)).toEqual({
+      kind: "#VALUE!",
+      message: `${message}: type the number alone, such as 35e9 for $35 billion.`,
+    });
   });
 
-  test("text beyond the doubles is #NUM!", () => {
-    expect(toNumber("amount", "1e400")).toEqual({ kind: "#NUM!", message: "amount is too large for Excel (beyond ±1.8e308)." });
-    expect(toNumber("amount", Infinity)).toMatchObject({ kind: "#NUM!" });
+  test("text beyond the doubles is #VALUE! with a message, as Excel's arithmetic does not read it", () => {
+    const message = "amount is beyond Excel's numbers (±1.8e308): check the cell it comes from.";
+    expect(toNumber("amount", "1e400")).toEqual({ kind: "#VALUE!", message });
+    expect(toNumber("amount", Infinity)).toEqual({ kind: "#VALUE!", message });
   });
 });
 
@@ -57,7 +61,7 @@ describe("toText reads a text argument", () => {
   });
 
   test("TRUE is #VALUE!", () => {
-    expect(toText("basis", true)).toEqual({ kind: "#VALUE!", message: "basis is true, which is not text." });
+    expect(toText("basis", true)).toEqual({ kind: "#VALUE!", message: "basis is true, which is not text: type it in quotes." });
   });
 });
 
@@ -147,7 +151,11 @@ describe("broadcast shapes the result as Excel's arithmetic does", () => {
       calls.push([...v]);
       return Number(v[0]) + Number(v[1]);
     });
-    expect(result).toEqual([[3], [{ kind: "#VALUE!", message: 'a is "x", which is not a number.' }], [5]]);
+    expect(result).toEqual([
+      [3],
+      [{ kind: "#VALUE!", message: 'a is "x", which is not a number: type the number alone, such as 35e9 for $35 billion.' }],
+      [5],
+    ]);
     expect(calls).toEqual([
       [1, 2],
       [3, 2],
@@ -168,5 +176,100 @@ describe("broadcast shapes the result as Excel's arithmetic does", () => {
     const copy = JSON.parse(JSON.stringify(a));
     broadcast(params, [a, 1], addCells);
     expect(a).toEqual(copy);
+  });
+});
+
+describe("a result too large to return is one #VALUE! cell, decided from the sizes alone", () => {
+  const cellsMessage = (rows: number, cols: number) =>
+    `The result would be ${rows.toLocaleString("en-US")} rows × ${cols.toLocaleString("en-US")} columns (${(rows * cols).toLocaleString("en-US")} cells), more than a DEAL function returns (at most 2,097,152 cells, within Excel's 1,048,576 rows × 16,384 columns): use the ranges that hold your data, such as A2:A100 rather than A:A.`;
+  const never = () => {
+    throw new Error("no cell may be computed");
+  };
+
+  test("a whole column against a whole row (17,179,869,184 cells) computes no cell", () => {
+    const column = Array.from({ length: 1_048_576 }, () => [1]);
+    const row = [Array.from({ length: 16_384 }, () => 2)];
+    expect(broadcast(params, [column, row], never)).toEqual([[{ kind: "#VALUE!", message: cellsMessage(1_048_576, 16_384) }]]);
+  });
+
+  test("one cell more than 2,097,152 is refused, exactly 2,097,152 computed", () => {
+    const column = Array.from({ length: 1_048_576 }, () => [1]);
+    expect(broadcast(params, [column, [[1, 2, 3]]], never)).toEqual([[{ kind: "#VALUE!", message: cellsMessage(1_048_576, 3) }]]);
+    const grid = broadcast(params, [column, [[1, 2]]], () => 0);
+    expect([grid.length, grid[0].length, grid[1_048_575][1]]).toEqual([1_048_576, 2, 0]);
+  });
+
+  test("a result longer than Excel's grid is refused even under the cell limit", () => {
+    const column = Array.from({ length: 1_048_577 }, () => [1]);
+    expect(broadcast(params, [column, 1], never)).toEqual([[{ kind: "#VALUE!", message: cellsMessage(1_048_577, 1) }]]);
+  });
+});
+
+describe("seriesArguments reads a function's arguments round by round", () => {
+  const series = [
+    { name: "amounts", kind: "number" as const },
+    { name: "valuations", kind: "number" as const },
+    { name: "basis", kind: "text" as const },
+  ];
+
+  test("a column, a row and a single value: one value per round, the single one in every round", () => {
+    expect(seriesArguments(series, [[[1], [2], [3]], [[10, 20, 30]], "pre"])).toEqual([
+      [1, 10, "pre"],
+      [2, 20, "pre"],
+      [3, 30, "pre"],
+    ]);
+  });
+
+  test("single values are one round; an omitted argument is undefined in every round", () => {
+    expect(seriesArguments(series, [5, [[7]], undefined])).toEqual([[5, 7, undefined]]);
+    expect(seriesArguments(series, [[[1], [2]], 7])).toEqual([
+      [1, 7, undefined],
+      [2, 7, undefined],
+    ]);
+  });
+
+  test("ranges of different lengths are #N/A naming both", () => {
+    expect(
+      seriesArguments(series, [
+        [[1], [2]],
+        [[10], [20], [30]],
+      ]),
+    ).toEqual({
+      kind: "#N/A",
+      message: "valuations has 3 rounds and amounts 2: give each argument one value per round, or one value for every round.",
+    });
+  });
+
+  test("a block of several rows and columns is #VALUE!", () => {
+    expect(
+      seriesArguments(series, [
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        1,
+      ]),
+    ).toEqual({
+      kind: "#VALUE!",
+      message: "amounts is 2 rows × 2 columns: give one column (a round per row) or one row (a round per column).",
+    });
+  });
+
+  test("more than 100 rounds is #VALUE! before any cell is read, a whole column included", () => {
+    const cells = Array.from({ length: 1_048_576 }, () => [{ notACell: true }]);
+    expect(seriesArguments(series, [cells, 1])).toEqual({
+      kind: "#VALUE!",
+      message:
+        "amounts has 1,048,576 rounds, more than the 100 DEAL.TRANCHES takes: use the range of the rounds only, such as A2:A9 rather than A:A.",
+    });
+    expect(Array.isArray(seriesArguments(series, [Array.from({ length: 100 }, () => [1]), 1]))).toBe(true);
+    expect(seriesArguments(series, [[Array.from({ length: 101 }, () => 1)], 1])).toMatchObject({ kind: "#VALUE!" });
+  });
+
+  test("a cell that is not a number is its error, naming its round; the first in round order wins", () => {
+    expect(seriesArguments(series, [[[1], ["x"], ["y"]], 1])).toEqual({
+      kind: "#VALUE!",
+      message: 'amounts (round 2) is "x", which is not a number: type the number alone, such as 35e9 for $35 billion.',
+    });
   });
 });

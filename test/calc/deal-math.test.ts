@@ -70,7 +70,7 @@ describe("results equal the exact result of the typed decimals, correctly rounde
   });
 
   test.each(pairs(amounts, valuations))("STAKE(%p, %p) pre, roundsize amount and 2×amount + 0.01", (a, v) => {
-    expect(stake(a, v, "pre")).toBe(rounded(exact.stakePre(a, v, a)));
+    if (a > 0 || v > 0) expect(stake(a, v, "pre", a)).toBe(rounded(exact.stakePre(a, v, a)));
     const r = 2 * a + 0.01;
     expect(stake(a, v, "pre", r)).toBe(rounded(exact.stakePre(a, v, r)));
   });
@@ -87,9 +87,9 @@ describe("results equal the exact result of the typed decimals, correctly rounde
     if (post === Infinity) expect(impliedValuation(a, s)).toMatchObject({ kind: "#NUM!" });
     else expect(impliedValuation(a, s)).toBe(post);
     const pre = exact.impliedPre(a, s, a);
-    if (cmp(pre, frac(0n)) < 0) expect(impliedValuation(a, s, "pre")).toMatchObject({ kind: "#NUM!" });
-    else if (nearestDouble(pre) === Infinity) expect(impliedValuation(a, s, "pre")).toMatchObject({ kind: "#NUM!" });
-    else expect(impliedValuation(a, s, "pre")).toBe(rounded(pre));
+    if (cmp(pre, frac(0n)) < 0) expect(impliedValuation(a, s, "pre", a)).toMatchObject({ kind: "#VALUE!" });
+    else if (nearestDouble(pre) === Infinity) expect(impliedValuation(a, s, "pre", a)).toMatchObject({ kind: "#NUM!" });
+    else expect(impliedValuation(a, s, "pre", a)).toBe(rounded(pre));
   });
 
   test.each(stakes.flatMap((s) => pairs(amounts, valuations).map(([a, p]) => [s, a, p] as const)))("DILUTE(%p, %p, %p)", (s, a, p) => {
@@ -161,87 +161,133 @@ describe("CAGR is within 2 units in the last place of the exact rate", () => {
   });
 });
 
+const err = (kind: CalcError["kind"], message: string) => ({ kind, message });
+
 describe("basis", () => {
   test('"post" is the default and equals an explicit "post"', () => {
     expect(stake(50e9, 830e9)).toBe(stake(50e9, 830e9, "post"));
     expect(impliedValuation(50e9, 0.05)).toBe(impliedValuation(50e9, 0.05, "post"));
   });
 
-  test('"pre" without roundsize uses amount as the whole round', () => {
-    expect(stake(50e9, 830e9, "pre")).toBe(rounded(frac(50n, 880n)));
-    expect(impliedValuation(50e9, 0.05, "pre")).toBe(950e9);
+  test('"pre" without roundsize is #VALUE! asking for it, so the function cannot quietly disagree with the sheet', () => {
+    const asked = err(
+      "#VALUE!",
+      'roundsize is blank or 0, and basis "pre" needs it: give all the new money in the round, from every investor (the amount included), such as 100e9. For a round of this investor alone, give its amount.',
+    );
+    expect(stake(50e9, 830e9, "pre")).toEqual(asked);
+    expect(impliedValuation(50e9, 0.05, "pre")).toEqual(asked);
+    // With the round size, the sheet's DEAL_STAKE_PRE: 50 ÷ 930, not 50 ÷ 880.
+    expect(stake(50e9, 830e9, "pre", 100e9)).toBe(rounded(frac(50n, 930n)));
+  });
+
+  test('"post" does not use roundsize', () => {
+    expect(stake(50e9, 830e9, "post", 100e9)).toBe(stake(50e9, 830e9));
   });
 });
 
-const err = (kind: CalcError["kind"], message: string) => ({ kind, message });
-
-describe("errors name the argument and the rule", () => {
+describe("errors a user can fix are #VALUE! with a message naming the argument and the fix", () => {
+  const V = (message: string) => err("#VALUE!", message);
   const cases: [string, () => unknown, ReturnType<typeof err>][] = [
-    ["a negative amount", () => stake(-1, 10), err("#NUM!", "amount is negative: it must be 0 or more.")],
-    ["a negative valuation", () => stake(1, -10), err("#NUM!", "valuation is negative: it must be 0 or more.")],
-    ["a zero valuation", () => stake(1, 0), err("#DIV/0!", "valuation is 0, and it is a divisor here: it must not be 0.")],
+    ["a negative amount", () => stake(-1, 10), V("amount is -1: it must be 0 or more. Check its sign, or the cell it comes from.")],
+    ["a negative valuation", () => stake(1, -10), V("valuation is -10: it must be 0 or more. Check its sign, or the cell it comes from.")],
     [
-      "a post-money stake above 100%",
-      () => stake(11, 10),
-      err("#NUM!", 'amount is larger than valuation: with basis "post" the stake would be above 100%.'),
+      "mixed units: an amount in dollars against a valuation in billions",
+      () => stake(50e9, 830),
+      V(
+        "amount (50,000,000,000) is larger than valuation (830), a post-money valuation: the stake would be above 100%. Are both in the same unit? Type both in full, such as 50e9 and 830e9 for $50 billion at $830 billion.",
+      ),
     ],
     [
       "a roundsize below amount",
       () => stake(5, 10, "pre", 4),
-      err("#NUM!", "roundsize is smaller than amount: the round's new money includes amount."),
+      V(
+        "roundsize (4) is smaller than amount (5): roundsize is all the round's new money, amount included. Check the units, or give the round's total.",
+      ),
     ],
+    ["a negative premoney", () => postMoney(-1, 1), V("premoney is -1: it must be 0 or more. Check its sign, or the cell it comes from.")],
     [
-      "a zero pre-money round",
-      () => stake(0, 0, "pre", 0),
-      err("#DIV/0!", "valuation + roundsize is 0, and it is a divisor here: it must not be 0."),
+      "a negative newmoney in POSTMONEY",
+      () => postMoney(1, -1),
+      V("newmoney is -1: it must be 0 or more. Check its sign, or the cell it comes from."),
     ],
-    ["a negative premoney", () => postMoney(-1, 1), err("#NUM!", "premoney is negative: it must be 0 or more.")],
-    ["a negative newmoney in POSTMONEY", () => postMoney(1, -1), err("#NUM!", "newmoney is negative: it must be 0 or more.")],
     [
       "a postmoney below newmoney",
       () => preMoney(1, 2),
-      err("#NUM!", "newmoney is larger than postmoney: the pre-money valuation would be negative."),
+      V("newmoney (2) is larger than postmoney (1): the pre-money valuation would be negative. Are both in the same unit?"),
     ],
-    ["a stake of 0", () => impliedValuation(1, 0), err("#NUM!", "stake must be above 0 and at most 1 (100%).")],
-    ["a stake above 1", () => dilute(1.01, 1, 1), err("#NUM!", "stake must be above 0 and at most 1 (100%).")],
-    ["a negative stake", () => stakeValue(-0.1, 1), err("#NUM!", "stake must be above 0 and at most 1 (100%).")],
+    [
+      "a stake typed as a whole percentage (5 for 5%)",
+      () => impliedValuation(50e9, 5),
+      V("stake is 5, above 1 (100%): a stake is a fraction. For 5% type 0.05 or 5%."),
+    ],
+    [
+      "a stake of 12.5 for 12.5%",
+      () => stakeValue(12.5, 830e9),
+      V("stake is 12.5, above 1 (100%): a stake is a fraction. For 12.5% type 0.125 or 12.5%."),
+    ],
+    [
+      "a stake above 100 (no percentage either)",
+      () => dilute(250, 1, 1),
+      V("stake is 250: a stake is a fraction above 0 and at most 1 (100%), such as 0.05 or 5% for 5%."),
+    ],
+    [
+      "a negative stake",
+      () => stakeValue(-0.1, 1),
+      V("stake is -0.1: a stake is a fraction above 0 and at most 1 (100%), such as 0.05 or 5% for 5%."),
+    ],
+    [
+      "a stake of 0 where it is not a divisor",
+      () => dilute(0, 1, 1),
+      V("stake is 0: a stake is a fraction above 0 and at most 1 (100%), such as 0.05 or 5% for 5%."),
+    ],
     [
       "an implied pre-money below 0",
       () => impliedValuation(10, 0.5, "pre", 30),
-      err("#NUM!", 'roundsize is larger than amount ÷ stake: with basis "pre" the implied valuation would be negative.'),
+      V(
+        'roundsize is larger than amount ÷ stake: with basis "pre" the implied valuation would be negative. Check roundsize, and that stake is a fraction (0.05 for 5%).',
+      ),
     ],
+    ["a negative value in MOIC", () => moic(1, -5), V("value is -5: it must be 0 or more. Check its sign, or the cell it comes from.")],
+    ["a negative start value", () => cagr(-1, 5, 1), V("startvalue is -1: it must be greater than 0. Check its sign.")],
+    ["negative years", () => cagr(1, 5, -2), V("years is -2: it must be greater than 0. Check its sign.")],
+    ["a negative end value", () => cagr(1, -5, 2), V("endvalue is -5: it must be 0 or more. Check its sign, or the cell it comes from.")],
     [
-      "a round of nothing at nothing",
-      () => dilute(0.1, 0, 0),
-      err("#DIV/0!", "premoney + newmoney is 0, and it is a divisor here: it must not be 0."),
+      "a fall of more than 100%",
+      () => priorValue(5, -1.5),
+      V("gain is -1.5: a fall cannot exceed 100% (−1). Type a fall of 20% as −0.2 or −20%."),
     ],
-    ["an old valuation of 0", () => stepUp(1, 0), err("#DIV/0!", "oldvaluation is 0, and it is a divisor here: it must not be 0.")],
-    ["nothing invested", () => moic(0, 5), err("#DIV/0!", "invested is 0, and it is a divisor here: it must not be 0.")],
-    ["a negative value in MOIC", () => moic(1, -5), err("#NUM!", "value is negative: it must be 0 or more.")],
-    ["a start value of 0", () => cagr(0, 5, 1), err("#NUM!", "startvalue must be greater than 0.")],
-    ["years of 0", () => cagr(1, 5, 0), err("#NUM!", "years must be greater than 0.")],
-    ["negative years", () => cagr(1, 5, -2), err("#NUM!", "years must be greater than 0.")],
-    ["a negative end value", () => cagr(1, -5, 2), err("#NUM!", "endvalue is negative: it must be 0 or more.")],
+    ["NaN", () => stake(NaN, 1), V("amount is NaN, which is not a number: type the number alone, such as 35e9 for $35 billion.")],
+    ["an infinite input", () => cagr(1, Infinity, 2), V("endvalue is beyond Excel's numbers (±1.8e308): check the cell it comes from.")],
+  ];
+  test.each(cases)("%s", (_, call, expected) => {
+    expect(call()).toEqual(expected);
+  });
+});
+
+describe("#DIV/0! and #NUM! only where Excel's own arithmetic gives them", () => {
+  const D = (message: string) => err("#DIV/0!", message);
+  const N = (message: string) => err("#NUM!", message);
+  const cases: [string, () => unknown, ReturnType<typeof err>][] = [
+    ["a zero valuation (=1/0)", () => stake(1, 0), D("valuation is 0, and it is a divisor here: it must not be 0.")],
+    ["a zero pre-money round", () => stake(0, 0, "pre", 0), D("valuation + roundsize is 0, and it is a divisor here: it must not be 0.")],
+    ["a stake of 0 as a divisor (=50e9/0)", () => impliedValuation(50e9, 0), D("stake is 0, and it is a divisor here: it must not be 0.")],
+    ["a round of nothing at nothing", () => dilute(0.1, 0, 0), D("premoney + newmoney is 0, and it is a divisor here: it must not be 0.")],
+    ["an old valuation of 0", () => stepUp(1, 0), D("oldvaluation is 0, and it is a divisor here: it must not be 0.")],
+    ["nothing invested", () => moic(0, 5), D("invested is 0, and it is a divisor here: it must not be 0.")],
+    ["a start value of 0 (=(5/0)^(1/1)−1)", () => cagr(0, 5, 1), D("startvalue is 0, and it is a divisor here: it must not be 0.")],
+    ["years of 0 (=(5/1)^(1/0)−1)", () => cagr(1, 5, 0), D("years is 0, and it is a divisor here: it must not be 0.")],
+    ["a gain of −1 (=5/(1−1))", () => priorValue(5, -1), D("1 + gain is 0, and it is a divisor here: it must not be 0.")],
     [
-      "a total return of −100%",
-      () => priorValue(5, -1),
-      err("#NUM!", "gain must be greater than −1 (a fall of 100% or more has no prior value)."),
-    ],
-    [
-      "a result beyond the doubles",
+      "a result beyond the doubles (=1e308*10)",
       () => postMoney(1.7976931348623157e308, 1e308),
-      err("#NUM!", "the post-money valuation is too large for Excel (beyond ±1.8e308)."),
+      N("the post-money valuation is beyond Excel's numbers (±1.8e308)."),
     ],
     [
       "an implied valuation beyond the doubles",
       () => impliedValuation(1e308, 1e-10),
-      err("#NUM!", "the implied valuation is too large for Excel (beyond ±1.8e308)."),
+      N("the implied valuation is beyond Excel's numbers (±1.8e308)."),
     ],
-    [
-      "a growth rate beyond the doubles",
-      () => cagr(1e-300, 1e300, 0.5),
-      err("#NUM!", "the growth rate is too large for Excel (beyond ±1.8e308)."),
-    ],
+    ["a growth rate beyond the doubles", () => cagr(1e-300, 1e300, 0.5), N("the growth rate is beyond Excel's numbers (±1.8e308).")],
   ];
   test.each(cases)("%s", (_, call, expected) => {
     expect(call()).toEqual(expected);

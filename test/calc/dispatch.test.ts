@@ -1,8 +1,9 @@
 import { CATALOG, FIGURE_FIELDS } from "../../src/calc/catalog";
 import { evaluate } from "../../src/calc/dispatch";
 import { allFigures, findFigure, findSource } from "../../src/figures";
-import type { Figure } from "../../src/figures";
-import { dec, frac, minus, nearestDouble, over, parseDecimal, plus, times } from "./support/oracle";
+import { daysFrom1899, expectedField } from "./support/figures-oracle";
+import { exampleArgs } from "./support/formula-args";
+import { dec, frac, minus, nearestDouble, over, plus, times } from "./support/oracle";
 
 const rounded = (f: ReturnType<typeof frac>) => nearestDouble(f) + 0;
 
@@ -22,11 +23,14 @@ describe("every DEAL function through evaluate", () => {
     expect(evaluate("STAKE", [[[50e9]], [[830e9]], [[basis]]])).toEqual([[rounded(frac(50n, 830n))]]);
   });
 
-  test("STAKE roundsize blank, as null or 0, means amount", () => {
-    const expected = [[rounded(frac(50n, 880n))]];
-    expect(evaluate("STAKE", [[[50e9]], [[830e9]], [["pre"]], null])).toEqual(expected);
-    expect(evaluate("STAKE", [[[50e9]], [[830e9]], [["pre"]], [[null]]])).toEqual(expected);
-    expect(evaluate("STAKE", [[[50e9]], [[830e9]], [["pre"]], [[0]]])).toEqual(expected);
+  test('STAKE "pre" with roundsize omitted, blank (null or 0) asks for it, so it cannot disagree with the sheet\'s DEAL_STAKE_PRE', () => {
+    const asked = [
+      [expect.objectContaining({ kind: "#VALUE!", message: expect.stringContaining('roundsize is blank or 0, and basis "pre" needs it') })],
+    ];
+    expect(evaluate("STAKE", [[[50e9]], [[830e9]], [["pre"]], null])).toEqual(asked);
+    expect(evaluate("STAKE", [[[50e9]], [[830e9]], [["pre"]], [[null]]])).toEqual(asked);
+    expect(evaluate("STAKE", [[[50e9]], [[830e9]], [["pre"]], [[0]]])).toEqual(asked);
+    expect(evaluate("STAKE", [[[50e9]], [[830e9]], [["post"]], [[0]]])).toEqual([[rounded(frac(50n, 830n))]]);
   });
 
   test("STAKE basis per cell: a column of bases gives a column of results", () => {
@@ -70,7 +74,7 @@ describe("every DEAL function through evaluate", () => {
       [1000.5],
       [1.5],
       [0.5],
-      [{ kind: "#VALUE!", message: 'premoney is "abc", which is not a number.' }],
+      [{ kind: "#VALUE!", message: 'premoney is "abc", which is not a number: type the number alone, such as 35e9 for $35 billion.' }],
     ]);
   });
 
@@ -78,42 +82,6 @@ describe("every DEAL function through evaluate", () => {
     expect(evaluate("POSTMONEY", [[[5]], null])).toEqual([[5]]);
   });
 });
-
-function expectedField(figure: Figure, field: string): number | string | { kind: string; message: string } {
-  switch (field) {
-    case "value":
-      if (figure.unit !== "date") return nearestDouble(parseDecimal(figure.value));
-      // Days from Excel's day 0, 1899-12-30, counted with the proleptic calendar by hand.
-      return daysFrom1899(figure.value);
-    case "asof":
-      // The words, then the date and what it rests on (issue 13).
-      return figure.asOfDate === null
-        ? `${figure.asOf}; no article gives a date`
-        : `${figure.asOf}; dated ${figure.asOfDate}, ${figure.asOfBasis}`;
-    case "asofdate":
-      return figure.asOfDate === null
-        ? { kind: "#N/A", message: `No article gives or implies a date for ${figure.id}; DEAL.FIGURE("${figure.id}", "asof") says why.` }
-        : daysFrom1899(figure.asOfDate);
-    case "source":
-      return figure.sourceId;
-    case "sourcetitle":
-      return findSource(figure.sourceId)!.title;
-    case "tier":
-      return findSource(figure.sourceId)!.tier;
-    default:
-      return figure[field as "label" | "unit" | "qualifier" | "status" | "quote" | "comment"];
-  }
-}
-
-function daysFrom1899(iso: string): number {
-  const [y, m, d] = iso.split("-").map(Number);
-  const leap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const monthDays = [31, leap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  let days = 2; // 1899-12-30 → 1900-01-01
-  for (let year = 1900; year < y; year++) days += leap(year) ? 366 : 365;
-  for (let month = 1; month < m; month++) days += monthDays[month - 1];
-  return days + d - 1;
-}
 
 describe("FIGURE and FIGURES read the dataset", () => {
   const figures = allFigures();
@@ -171,9 +139,11 @@ describe("FIGURE and FIGURES read the dataset", () => {
 
 describe("the catalog", () => {
   test("the runtime reads each function's parameters from the catalog: names in messages, text kinds", () => {
-    expect(evaluate("PREMONEY", [[["x"]], [[1]]])).toEqual([[{ kind: "#VALUE!", message: 'postmoney is "x", which is not a number.' }]]);
-    expect(evaluate("PREMONEY", [[[1]], [["x"]]])).toEqual([[{ kind: "#VALUE!", message: 'newmoney is "x", which is not a number.' }]]);
-    expect(evaluate("PRIORVALUE", [[[1]], [["x"]]])).toEqual([[{ kind: "#VALUE!", message: 'gain is "x", which is not a number.' }]]);
+    const notNumber = (arg: string) => `${arg} is "x", which is not a number: type the number alone, such as 35e9 for $35 billion.`;
+    expect(evaluate("PREMONEY", [[["x"]], [[1]]])).toEqual([[{ kind: "#VALUE!", message: notNumber("postmoney") }]]);
+    expect(evaluate("PREMONEY", [[[1]], [["x"]]])).toEqual([[{ kind: "#VALUE!", message: notNumber("newmoney") }]]);
+    expect(evaluate("PRIORVALUE", [[[1]], [["x"]]])).toEqual([[{ kind: "#VALUE!", message: notNumber("gain") }]]);
+    expect(evaluate("TRANCHES", [[[1], ["x"]], [[2]]])).toEqual([[{ kind: "#VALUE!", message: notNumber("amounts (round 2)") }]]);
     expect(evaluate("FIGURE", [[["amzn.price"]], [["QUALIFIER"]]])).toEqual([["around"]]);
   });
 
@@ -189,15 +159,9 @@ describe("the catalog", () => {
     }
   });
 
-  /** Splits an example formula's arguments: numbers, and text in quotes. */
-  function exampleArgs(formula: string): unknown[] {
-    const inside = /\((.*)\)$/.exec(formula)![1];
-    if (inside.trim() === "") return [];
-    return inside
-      .split(",")
-      .map((a) => a.trim())
-      .map((a) => (a.startsWith('"') ? a.slice(1, -1) : Number(a)));
-  }
+  test("array constants in examples are read as Excel reads them", () => {
+    expect(exampleArgs('=DEAL.TRANCHES({25e9;0}, {830e9,1200e9}, "post", 7)')).toEqual([[[25e9], [0]], [[830e9, 1200e9]], "post", 7]);
+  });
 
   const numericExamples = CATALOG.flatMap((spec) =>
     spec.examples.filter((e) => typeof e.result === "number").map((e) => [e.formula, spec.name, e.result as number] as const),
@@ -217,24 +181,43 @@ describe("the catalog", () => {
   });
 });
 
-describe("a result larger than Excel's grid", () => {
-  const grid = (rows: number, cols: number) =>
-    `The result would be ${rows.toLocaleString("en-US")} rows × ${cols.toLocaleString("en-US")} columns, larger than Excel's grid (1,048,576 rows × 16,384 columns): use smaller ranges.`;
+describe("a result too large to return", () => {
+  const message = (rows: number, cols: number) =>
+    `The result would be ${rows.toLocaleString("en-US")} rows × ${cols.toLocaleString("en-US")} columns (${(rows * cols).toLocaleString("en-US")} cells), more than a DEAL function returns (at most 2,097,152 cells, within Excel's 1,048,576 rows × 16,384 columns): use the ranges that hold your data, such as A2:A100 rather than A:A.`;
 
-  test("one column more than 16,384 is a single #VALUE! that says so, computed at once", () => {
-    const row = [Array.from({ length: 16_385 }, (_, i) => i + 1)];
-    expect(evaluate("STAKE", [[[1], [2]], row])).toEqual([[{ kind: "#VALUE!", message: grid(2, 16_385) }]]);
+  test("=DEAL.STAKE(A:A, 1:1), 17 billion cells, is one #VALUE! that says so", () => {
+    const column = Array.from({ length: 1_048_576 }, () => [null]);
+    const row = [Array.from({ length: 16_384 }, () => null)];
+    expect(evaluate("STAKE", [column, row])).toEqual([[{ kind: "#VALUE!", message: message(1_048_576, 16_384) }]]);
   });
 
-  test("one row more than 1,048,576 against a row is a single #VALUE!", () => {
-    const column = Array.from({ length: 1_048_577 }, () => [1]);
-    expect(evaluate("CAGR", [column, [[2, 3, 4]], 3])).toEqual([[{ kind: "#VALUE!", message: grid(1_048_577, 3) }]]);
+  test("one column more than 16,384 is a single #VALUE!, though only 32,770 cells", () => {
+    const row = [Array.from({ length: 16_385 }, (_, i) => i + 1)];
+    expect(evaluate("STAKE", [[[1], [2]], row])).toEqual([[{ kind: "#VALUE!", message: message(2, 16_385) }]]);
+  });
+
+  test("a whole column against three values is a single #VALUE!", () => {
+    const column = Array.from({ length: 1_048_576 }, () => [1]);
+    expect(evaluate("CAGR", [column, [[2, 3, 4]], 3])).toEqual([[{ kind: "#VALUE!", message: message(1_048_576, 3) }]]);
   });
 
   test("exactly the grid's width is computed", () => {
     const row = [Array.from({ length: 16_384 }, () => 10)];
     const [line] = evaluate("STAKE", [1, row]);
     expect([line.length, line[0], line[16_383]]).toEqual([16_384, 0.1, 0.1]);
+  });
+
+  test("DEAL.TRANCHES over a whole column is one #VALUE! too", () => {
+    const column = Array.from({ length: 1_048_576 }, () => [1]);
+    expect(evaluate("TRANCHES", [column, 830])).toEqual([
+      [
+        {
+          kind: "#VALUE!",
+          message:
+            "amounts has 1,048,576 rounds, more than the 100 DEAL.TRANCHES takes: use the range of the rounds only, such as A2:A9 rather than A:A.",
+        },
+      ],
+    ]);
   });
 });
 

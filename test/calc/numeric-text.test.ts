@@ -83,7 +83,10 @@ describe("text that is not a number", () => {
     "%j is #VALUE! in both",
     (text) => {
       expect(numericText(text)).toBeNull();
-      expect(toNumber("amount", text)).toEqual({ kind: "#VALUE!", message: `amount is "${text}", which is not a number.` });
+      expect(toNumber("amount", text)).toEqual({
+        kind: "#VALUE!",
+        message: `amount is "${text}", which is not a number: type the number alone, such as 35e9 for $35 billion.`,
+      });
       expect(viaEvaluator(text)).toEqual({ error: "#VALUE!" });
     },
   );

@@ -345,6 +345,32 @@ describe("a figures file that adds or retracts", () => {
   });
 });
 
+describe("the change log with a column of the user's", () => {
+  it("a Reviewed by column added to the log: Apply appends to the same log, and leaves that column empty in its new rows", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    ok(await applyUpdate([]));
+    wb.addTableColumn("DealChanges", "Reviewed by");
+    const firstRows = Object.keys(sheetCells(wb.snapshot(), "Changes")).filter((a) => a.startsWith("A")).length;
+    const next = sourceOf(revision((json) => (figureIn(json, "deal.round_size").value = "110000000000")));
+    const review = ok(await planUpdate(next));
+    ok(await applyUpdate([], review.fingerprint, next));
+    const snap = wb.snapshot();
+    expect(snap.sheets.map((s) => s.name)).not.toContain("Changes (2)");
+    expect(snap.sheets.flatMap((s) => s.tables.map((t) => t.name)).filter((t) => t.startsWith("DealChanges"))).toEqual(["DealChanges"]);
+    const log = sheetCells(snap, "Changes");
+    const reviewedBy = Object.entries(log)
+      .find(([, c]) => c.value === "Reviewed by")?.[0]
+      .replace(/\d+$/, "") as string;
+    const rows = Object.keys(log).filter((a) => a.startsWith("A")).length;
+    expect(rows - firstRows).toBe(review.changes.length + review.additions.length + review.nameChanges.length);
+    for (let r = firstRows + 1; r <= rows; r++) {
+      expect([null, ""]).toContain(log[`${reviewedBy}${r}`]?.value ?? null);
+      expect(log[`A${r}`].value).toEqual(expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/));
+    }
+  });
+});
+
 describe("formats the user set", () => {
   it("a number format on a Reported cell stays through a refresh", async () => {
     const wb = setup();

@@ -20,6 +20,13 @@ import { propertyRuns } from "../support/property-runs";
 
 const DIST = path.resolve(process.env.DIST_DIR ?? "dist");
 
+/**
+ * functions.js's budget: 54,218 bytes measured once DEAL.TRANCHES, the errors' messages and the
+ * functions' wait for the pane's figures came in (decimal.js is about 32,000 of them), with about
+ * 10% headroom. A change that needs more raises it here, on purpose, and says why.
+ */
+const FUNCTIONS_BUDGET = 60_000;
+
 interface Metadata {
   functions: {
     id: string;
@@ -113,6 +120,18 @@ describe("functions.js in a bare vm context", () => {
     MOIC: [[[[true]], [[2.5]]]],
     CAGR: [[[[100]], [[172.8]], [[3], [0]]]],
     PRIORVALUE: [[[[241.73]], [[1.14], [-1]]]],
+    TRANCHES: [
+      [
+        [[25e9], [25e9]],
+        [[830e9], [1200e9]],
+      ],
+      [[[25e9, 0]], [[830e9, 1200e9]], [["post"]], [[100e9, 100e9]]],
+      [[[25e9], [25e9]], [[830e9], [1100e9]], [["pre"]]],
+      [
+        [[1], [2]],
+        [[10], [20], [30]],
+      ],
+    ],
     FIGURE: [
       [[["amzn.price"], ["nope"]], [["value", "source"]]],
       [[["deal.amount"]], [["comment", "qualifier", "tier", "asof", "asofdate", "sourcetitle"]]],
@@ -256,8 +275,11 @@ describe("functions.js in a bare vm context", () => {
     ]);
   });
 
-  // 48 KiB, and 512 bytes for the functions' wait for the pane's figures (runtime-slot.ts).
-  test("is at most 48.5 KiB minified, now that the figures are not in it", () => {
-    expect(Buffer.byteLength(readBuilt("functions.js"))).toBeLessThanOrEqual(48.5 * 1024);
+  test(`stays within its budget of ${FUNCTIONS_BUDGET.toLocaleString("en-US")} bytes minified: decimal.js and the functions, no figures`, () => {
+    const size = Buffer.byteLength(readBuilt("functions.js"));
+    console.log(
+      `functions.js: ${size.toLocaleString("en-US")} bytes of a ${FUNCTIONS_BUDGET.toLocaleString("en-US")}-byte budget (${(100 * (1 - size / FUNCTIONS_BUDGET)).toFixed(1)}% headroom)`,
+    );
+    expect(size).toBeLessThanOrEqual(FUNCTIONS_BUDGET);
   });
 });

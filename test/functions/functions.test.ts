@@ -1,5 +1,7 @@
 import * as fs from "fs";
 import { CATALOG, NAMESPACE, signature } from "../../src/calc/catalog";
+import { evaluate } from "../../src/calc/dispatch";
+import { exampleArgs } from "../calc/support/formula-args";
 import { figureEntity } from "../../src/functions/card";
 import { renderHelpPage } from "../../src/functions/help-page";
 import { functionsMetadata } from "../../src/functions/metadata";
@@ -66,6 +68,36 @@ describe("the function reference in docs/functions.md", () => {
       for (const p of spec.params) expect(text).toContain(`\`${p.name}\``);
       for (const e of spec.examples) expect(text).toContain(e.formula);
       expect(text).toContain(spec.inWorkbook);
+    }
+  });
+});
+
+describe("the error examples in docs/functions.md", () => {
+  /** Each "- `=DEAL.X(…)`: "message…"" bullet of the Errors section: the formula and the quoted start of its message. */
+  function quotedExamples(): [string, string][] {
+    const text = fs.readFileSync(FUNCTIONS_DOC_PATH, "utf8");
+    const section = text.slice(text.indexOf("### Errors"), text.indexOf("### Differences"));
+    return section
+      .split(/\n- /)
+      .slice(1)
+      .map((bullet) => bullet.replace(/\s+/g, " "))
+      .map((bullet) => {
+        const [, formula, quoted] = /^`(=DEAL\.[^`]+)`: "(.*)"/.exec(bullet)!;
+        return [formula, quoted.replace(/"\..*$/, "").replace(/ ?…$/, "")];
+      });
+  }
+
+  test("are three, and each is the start of the message the function gives", () => {
+    const examples = quotedExamples();
+    expect(examples.length).toBe(3);
+    for (const [formula, quoted] of examples) {
+      const name = /^=DEAL\.([A-Z]+)\(/.exec(formula)![1];
+      const [[cell]] = evaluate(name, exampleArgs(formula));
+      expect([formula, (cell as { kind: string }).kind, (cell as { message: string }).message.startsWith(quoted)]).toEqual([
+        formula,
+        "#VALUE!",
+        true,
+      ]);
     }
   });
 });
@@ -155,11 +187,19 @@ describe("functions.ts registers the functions and returns Excel errors", () => 
 
   test("a number is the correctly rounded result; #VALUE! and #N/A carry the message, #DIV/0! and #NUM! take none", async () => {
     const stake = registered.get("STAKE")!;
-    const result = stake([[50e9], ["x"], [-1], [1]], [[830e9], [1], [1], [0]]) as unknown[][];
+    const result = stake([[50e9], ["x"], [50e9], [1]], [[830e9], [1], [830], [0]]) as unknown[][];
     expect(result[0][0]).toBe(nearestDouble(frac(50n, 830n)));
-    expect(result[1][0]).toEqual({ code: "#VALUE!", message: 'amount is "x", which is not a number.' });
-    expect(result[2][0]).toEqual({ code: "#NUM!", message: undefined });
+    expect(result[1][0]).toEqual({
+      code: "#VALUE!",
+      message: 'amount is "x", which is not a number: type the number alone, such as 35e9 for $35 billion.',
+    });
+    expect(result[2][0]).toEqual({
+      code: "#VALUE!",
+      message:
+        "amount (50,000,000,000) is larger than valuation (830), a post-money valuation: the stake would be above 100%. Are both in the same unit? Type both in full, such as 50e9 and 830e9 for $50 billion at $830 billion.",
+    });
     expect(result[3][0]).toEqual({ code: "#DIV/0!", message: undefined });
+    expect(registered.get("POSTMONEY")!([[1.7976931348623157e308]], [[1e308]])).toEqual([[{ code: "#NUM!", message: undefined }]]);
     expect(await registered.get("FIGURE")!([["nope"]])).toEqual([
       [{ code: "#N/A", message: expect.stringContaining('No figure has the id "nope"') }],
     ]);
@@ -230,8 +270,8 @@ describe("a failure on the Office side is still an Excel error", () => {
     };
     try {
       jest.isolateModules(() => require("../../src/functions/functions"));
-      expect(fns.get("STAKE")!([[-1]], [[1]])).toEqual([
-        [{ code: "#VALUE!", message: "DEAL.STAKE failed unexpectedly (unsupported code); please report it." }],
+      expect(fns.get("POSTMONEY")!([[1.7976931348623157e308]], [[1e308]])).toEqual([
+        [{ code: "#VALUE!", message: "DEAL.POSTMONEY failed unexpectedly (unsupported code); please report it." }],
       ]);
     } finally {
       delete global.CustomFunctions;
