@@ -8,7 +8,7 @@ import * as path from "path";
 import { CATALOG, signature } from "../src/calc/catalog";
 import { renderFactsTable, renderFiguresTable, renderQualifiers, renderSourcesList } from "../src/figures/markdown";
 import { renderFunctionReference } from "../src/functions/reference";
-import { renderNamesTable } from "../src/sheets/markdown";
+import { renderNamesList, renderNamesTable } from "../src/sheets/markdown";
 
 const ROOT = path.resolve(__dirname, "..");
 export const README_PATH = path.join(ROOT, "README.md");
@@ -24,6 +24,7 @@ export function renderFunctionList(): string {
 /** Section name → the file it lives in and its Markdown, rendered from the code. */
 export const GENERATED_SECTIONS: Record<string, { file: string; render: () => string }> = {
   "function-list": { file: README_PATH, render: renderFunctionList },
+  "names-list": { file: README_PATH, render: renderNamesList },
   functions: { file: FUNCTIONS_DOC_PATH, render: renderFunctionReference },
   names: { file: WORKBOOK_DOC_PATH, render: renderNamesTable },
   figures: { file: FIGURES_DOC_PATH, render: renderFiguresTable },

@@ -29,9 +29,27 @@ describe("the generated sections of README.md and docs/", () => {
 });
 
 describe("README.md", () => {
-  test("names the two commands a newcomer needs", () => {
-    expect(readme).toContain("npm ci && npm start");
-    expect(readme).toContain("npm test");
+  const [forEveryone, forDevelopers = ""] = readme.split("\n## For developers\n");
+
+  test("opens with what it is and how to get it into Excel, IT's way first, then trying it yourself", () => {
+    const headings = [...forEveryone.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    expect(headings[0]).toBe("Get it into Excel");
+    const getIt = forEveryone.slice(forEveryone.indexOf("## Get it into Excel"));
+    expect(getIt.indexOf("admin center")).toBeLessThan(getIt.indexOf("sideload"));
+    expect(getIt).toContain("(docs/install.md)");
+  });
+
+  test("speaks a portfolio manager's words until the developers' section", () => {
+    expect(forEveryone).not.toMatch(/\bulps?\b|units in the last place|oracle|fake (Excel )?host|jest|webpack|property test/i);
+  });
+
+  test("gives developers exactly the two commands", () => {
+    const commands = /```sh\n([\s\S]*?)```/
+      .exec(forDevelopers)?.[1]
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => line.split("#")[0].trim());
+    expect(commands).toEqual(["npm ci && npm start", "npm test"]);
   });
 
   test("is at most about 10 KB, with the details in docs/", () => {

@@ -1,7 +1,7 @@
 /**
  * The pane's write controls: every button that writes goes through here, so at most one action
- * runs at a time, a blocked pane (outside Excel, an Excel too old) says why on each button, and an
- * unexpected rejection is shown rather than swallowed. Knows the DOM, not Office.
+ * runs at a time, a blocked pane (outside Excel, an Excel too old) disables them and says why
+ * beside them, and an unexpected rejection is shown rather than swallowed. Knows the DOM, not Office.
  */
 import type { ActionFailure } from "../excel/types";
 import { byId, h, replaceChildren } from "./dom";
@@ -50,15 +50,28 @@ class WriteControls implements Controls {
   refresh(): void {
     // Buttons of a review that was replaced are gone from the page: forget them.
     for (let i = this.buttons.length - 1; i >= 0; i--) if (!this.buttons[i].isConnected) this.buttons.splice(i, 1);
+    const blocked = this.current !== null;
     for (const button of this.buttons) {
-      if (this.current || this.busy) button.setAttribute("aria-disabled", "true");
+      // Blocked (outside Excel, an Excel too old): really disabled, with the reason beside it.
+      // Busy: still focusable, so focus stays put, and a press says another action runs.
+      button.disabled = blocked;
+      if (!blocked && this.busy) button.setAttribute("aria-disabled", "true");
       else button.removeAttribute("aria-disabled");
-      if (this.current) button.setAttribute("aria-describedby", "write-blocked");
+      const note = blocked ? this.noteFor(button) : null;
+      if (note) button.setAttribute("aria-describedby", note.id);
       else button.removeAttribute("aria-describedby");
     }
-    const note = this.doc.getElementById("write-blocked");
-    if (note) replaceChildren(note, [this.current ? this.current.reason : ""]);
-    if (note) note.hidden = !this.current;
+    for (const note of this.doc.querySelectorAll<HTMLElement>("[data-write-blocked]")) {
+      replaceChildren(note, [this.current ? this.current.reason : ""]);
+      note.hidden = !blocked;
+    }
+    for (const option of this.doc.querySelectorAll<HTMLInputElement | HTMLFieldSetElement>("[data-insert-option]"))
+      option.disabled = blocked;
+  }
+
+  /** The note that says why a button is blocked: its section's, or the one under Insert all. */
+  private noteFor(button: HTMLElement): HTMLElement | null {
+    return button.closest("section")?.querySelector<HTMLElement>("[data-write-blocked]") ?? this.doc.getElementById("write-blocked");
   }
 
   private async run(action: () => Promise<void>): Promise<void> {

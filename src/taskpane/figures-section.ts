@@ -20,7 +20,8 @@ export interface FiguresContent {
   readonly loaded: LoadedFigures;
   /** The day the pane opened, ISO. */
   readonly today: string;
-  readonly derived: () => readonly DerivedCard[];
+  /** The numbers computed from the figures: their deal math is a chunk of its own, loaded after the figures show. */
+  readonly derived: () => Promise<readonly DerivedCard[]>;
 }
 
 export interface FiguresSection {
@@ -42,6 +43,24 @@ function render(doc: Document, content: FiguresContent, staleDays: number): void
     byId(doc, "figures"),
     cards.map((card) => renderFigureCard(doc, card, staleDays)),
   );
+}
+
+/** The derived cards once their chunk is loaded and computed, or why they could not be. */
+async function showDerived(doc: Document, derived: FiguresContent["derived"]): Promise<void> {
+  const list = byId(doc, "derived");
+  try {
+    const cards = await derived();
+    replaceChildren(
+      list,
+      cards.map((card) => renderDerivedCard(doc, card)),
+    );
+    list.setAttribute("data-loaded", "true");
+  } catch (error) {
+    replaceChildren(list, [
+      h(doc, "li", { className: "message message-error" }, TEXTS.derivedFailed(error instanceof Error ? error.message : String(error))),
+    ]);
+    list.setAttribute("data-loaded", "failed");
+  }
 }
 
 /** The threshold option: re-renders the flags when a valid number of days is entered. */
@@ -66,10 +85,7 @@ export function mountFigures(doc: Document, controls: Controls, content: Figures
   render(doc, content, DEFAULT_STALE_DAYS);
   wireStaleOption(doc, (days) => render(doc, content, days));
   replaceChildren(byId(doc, "derived-assumption"), [DERIVED_ASSUMPTION]);
-  replaceChildren(
-    byId(doc, "derived"),
-    content.derived().map((card) => renderDerivedCard(doc, card)),
-  );
+  void showDerived(doc, content.derived);
 
   function show(...children: (Node | string)[]): void {
     replaceChildren(notice, [h(doc, "p", { className: "message message-info" }, ...children)]);

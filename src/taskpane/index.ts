@@ -4,27 +4,28 @@
  * DEAL.* functions of the shared runtime, renders them, then waits for Office.js: inside Excel it
  * hands the pane the Excel writer's actions and applies Office's theme; anywhere else (a plain
  * browser, where onReady reports no host) the pane stays a read-only preview.
+ *
+ * What the first screen does not need is loaded when used (webpack chunks, pane-*.js): the Excel
+ * writer once Office reports Excel, the preview outside it, the function reference when its list
+ * is opened, the self-test in self-test mode, and the numbers computed from the figures (their
+ * deal math, decimal.js) once the figures are on screen.
  */
-import { applyUpdate, checkSupport, insertBlocks, insertFormula, planUpdate } from "../excel";
-import { runSelfTest } from "../excel/self-test";
-import { readWorkbookFigures } from "../excel/figures-version";
-import { currentDataset, useDataset } from "../figures";
+import { useDataset } from "../figures";
 import { isoDay } from "../figures/age";
 import { BUILT_IN_FIGURES } from "../figures/builtin";
 import { loadFigures, type FetchLike, type LoadedFigures } from "../figures/load";
 import { offerBuiltInFigures, publishFigures } from "../figures/runtime-slot";
-import { BLOCK_TITLES, BLOCKS, buildAllBlocks } from "../sheets";
-import { derivedCards } from "./derived";
+import { BLOCK_TITLES, BLOCKS } from "../sheets";
 import { mountPane } from "./pane";
-import type { Pane, PaneHost } from "./pane";
-import { blockPreviews } from "./preview";
-import { functionEntries } from "./reference";
+import type { Pane } from "./pane";
+import type { SelfTestReport } from "../self-test/checks";
 import { isSelfTestMode, offerSelfTest, sendReport, showSelfTestReport, showSelfTestRunning } from "./self-test-view";
 import { TEXTS } from "./texts";
 import { paneTheme } from "./theme";
 import type { OfficeThemeColors, PaneTheme } from "./theme";
 
-const excelHost: PaneHost = { insertBlocks, planUpdate, applyUpdate, insertFormula, readWorkbookFigures };
+/** The Excel writer (chunk pane-excel), loaded once Office reports Excel. */
+const loadWriter = () => import(/* webpackChunkName: "pane-excel" */ "./excel-host");
 
 /** Served beside taskpane.html, from the add-in's own origin. */
 const FIGURES_URL = "figures.json";
@@ -56,13 +57,14 @@ function officeTheme(): OfficeThemeColors | undefined {
 async function connectToExcel(pane: Pane): Promise<void> {
   applyTheme(document, paneTheme(officeTheme(), prefersDark()));
   setHostLine(document, TEXTS.connected);
-  const support = await checkSupport();
-  pane.connect(excelHost, support.ok ? null : { reason: support.message });
-  if (isSelfTestMode(location.search)) offerSelfTest(document, () => void selfTest());
+  const writer = await loadWriter();
+  const support = await writer.checkSupport();
+  pane.connect(writer.excelHost, support.ok ? null : { reason: support.message });
+  if (isSelfTestMode(location.search)) offerSelfTest(document, () => void selfTest(writer.runSelfTest));
 }
 
 /** Started from the self-test's button (docs/self-test.md): run the checks, show them, send them to npm run test:excel. */
-async function selfTest(): Promise<void> {
+async function selfTest(runSelfTest: () => Promise<SelfTestReport>): Promise<void> {
   showSelfTestRunning(document);
   const report = await runSelfTest();
   showSelfTestReport(document, report, await sendReport(report, fetch.bind(globalThis)));
@@ -90,9 +92,9 @@ function start(loaded: LoadedFigures): void {
     loaded,
     today: isoDay(new Date()),
     blocks: BLOCKS.map((id) => ({ id, title: BLOCK_TITLES[id] })),
-    derived: derivedCards,
-    functions: functionEntries(),
-    previews: () => blockPreviews(buildAllBlocks({ dataset: currentDataset() }), BLOCK_TITLES),
+    derived: () => import(/* webpackChunkName: "pane-derived" */ "./derived").then((m) => m.derivedCards()),
+    functions: () => import(/* webpackChunkName: "pane-reference" */ "./reference").then((m) => m.functionEntries()),
+    previews: () => import(/* webpackChunkName: "pane-preview" */ "./preview").then((m) => m.sheetPreviews()),
   });
   applyTheme(document, paneTheme(null, prefersDark()));
   if (typeof Office === "undefined") {

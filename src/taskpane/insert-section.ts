@@ -1,4 +1,7 @@
-/** The insert buttons: one per block and "Insert all", with what Excel did listed under them. */
+/**
+ * The insert buttons: "Insert all" at the top of the pane, one per block with the options in a
+ * disclosure under it, and what Excel did listed under them.
+ */
 import type { InsertOptions } from "../excel/types";
 import type { BlockId } from "../sheets/spec";
 import type { Controls } from "./controls";
@@ -33,11 +36,13 @@ export function mountInsert(doc: Document, controls: Controls, blocks: readonly 
   }
 
   const allIds = blocks.map((block) => block.id);
-  replaceChildren(byId(doc, "block-buttons"), [
-    ...blocks.map((block) =>
+  byId(doc, "insert-bar").prepend(
+    controls.writeButton(TEXTS.insertAll, () => insert(allIds, TEXTS.allBlocks), { id: "insert-all", "data-block": "all" }, true),
+  );
+  replaceChildren(
+    byId(doc, "block-buttons"),
+    blocks.map((block) =>
       controls.writeButton(TEXTS.insertBlock(block.title), () => insert([block.id], block.title), { "data-block": block.id }),
     ),
-    controls.writeButton(TEXTS.insertAll, () => insert(allIds, TEXTS.allBlocks), { id: "insert-all", "data-block": "all" }, true),
-    h(doc, "p", { className: "note", id: "write-blocked" }),
-  ]);
+  );
 }

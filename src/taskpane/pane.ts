@@ -35,9 +35,10 @@ export interface PaneHost {
 
 export interface PaneContent extends FiguresContent {
   readonly blocks: readonly BlockEntry[];
-  readonly functions: readonly FunctionEntry[];
-  /** Built only outside Excel, where the preview is shown. */
-  readonly previews: () => readonly PreviewTable[];
+  /** Loaded the first time the function list is opened. */
+  readonly functions: () => Promise<readonly FunctionEntry[]>;
+  /** Loaded and computed only outside Excel, where the preview is shown. */
+  readonly previews: () => Promise<readonly PreviewTable[]>;
 }
 
 /** The performance mark set once the figures are in the page. */
@@ -74,12 +75,14 @@ export function mountPane(doc: Document, content: PaneContent): Pane {
       const blocked = nextHost ? nextBlocked : (nextBlocked ?? { reason: OUTSIDE_EXCEL });
       controls.setBlocked(blocked);
       if (!nextHost) {
-        showPreview(doc, content.previews);
+        void showPreview(doc, content.previews);
         doc.body.setAttribute("data-mode", "preview");
       } else {
         doc.body.setAttribute("data-mode", blocked ? "unsupported" : "excel");
       }
-      if (blocked) controls.announce(blocked.reason);
+      // Outside Excel the host line and the notes beside the buttons say why; an Excel that cannot
+      // run the add-in is news, so it is announced too.
+      if (blocked && nextHost) controls.announce(blocked.reason);
       if (nextHost && !blocked) {
         void figures.checkWorkbook(nextHost, update.review).then(() => doc.body.setAttribute("data-workbook-checked", "true"));
       }

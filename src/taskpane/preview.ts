@@ -3,6 +3,8 @@
  * Excel would show, formulas replaced by the values they compute (the sheets' own evaluator).
  * Pure.
  */
+import { currentDataset } from "../figures";
+import { BLOCK_TITLES, buildAllBlocks } from "../sheets";
 import { columnLetters } from "../sheets/a1";
 import { displayText, evaluateWorkbook } from "../sheets/evaluate";
 import type { CellValue } from "../sheets/evaluate";
@@ -36,4 +38,9 @@ export function blockPreviews(specs: readonly SheetSpec[], titles: Readonly<Reco
   return specs.map((spec) =>
     previewTable(spec, titles[spec.block] ?? spec.sheetName, (cell) => workbook.value(spec.sheetName, cell.row, cell.col)),
   );
+}
+
+/** The preview of every block as built from the figures in use. */
+export function sheetPreviews(): PreviewTable[] {
+  return blockPreviews(buildAllBlocks({ dataset: currentDataset() }), BLOCK_TITLES);
 }

@@ -4,37 +4,30 @@
 import { h } from "./dom";
 import { TEXTS } from "./texts";
 import type { DerivedCard, FigureCard, PreviewTable } from "./view-model";
+import { standingLine } from "./view-model";
 
 /**
- * One figure card: label, the claim with its status and standing ("up to $50B — reported ·
- * confirmed by 4 articles", a contested or single-source one marked beside the number), when it
- * was stated with its date and basis, the period it is about, its age (flagged past `staleDays`)
- * and source.
+ * One figure as a compact card: the label, the claim with its qualifier ("up to $50B"), the status
+ * and its standing among the articles (a contested or single-source figure marked), in a line or
+ * two; the provenance (when it was stated with its date and basis, the period it is about, age,
+ * source, the quoted sentence, comment and caveat) one click or key away, in a disclosure.
  */
 export function renderFigureCard(doc: Document, card: FigureCard, staleDays: number): HTMLLIElement {
-  return h(
+  const summary = h(
     doc,
-    "li",
-    {
-      className: card.stale ? "card card-stale" : "card",
-      attrs: { "data-figure": card.id, "data-stale": card.stale, "data-standing": card.standing },
-    },
-    h(doc, "p", { className: "card-label" }, card.label),
-    h(
-      doc,
-      "p",
-      { className: "card-value" },
-      h(doc, "span", { className: "claim" }, card.claim),
-      h(doc, "span", { className: `badge badge-${card.status.replace(/\s+/g, "-")}` }, TEXTS.statusBadge(card.status)),
-      h(
-        doc,
-        "span",
-        { className: card.caution ? "badge badge-standing badge-caution" : "badge badge-standing" },
-        TEXTS.standingBadge(card.standing),
-      ),
-    ),
-    h(doc, "p", { className: "card-meta" }, TEXTS.asOf(card.asOf)),
-    h(doc, "p", { className: "card-meta" }, TEXTS.period(card.period)),
+    "summary",
+    { className: "card-summary" },
+    h(doc, "span", { className: "card-label" }, card.label),
+    h(doc, "span", { className: "card-value" }, h(doc, "span", { className: "claim" }, card.claim)),
+    h(doc, "span", { className: card.caution ? "card-standing badge-caution" : "card-standing" }, standingLine(card)),
+    card.stale ? h(doc, "span", { className: "visually-hidden" }, ` ${TEXTS.staleBadge(staleDays)}`) : null,
+  );
+  const provenance = h(
+    doc,
+    "div",
+    { className: "card-provenance" },
+    h(doc, "p", { className: "card-meta card-asof" }, TEXTS.asOf(card.asOf)),
+    h(doc, "p", { className: "card-meta card-period" }, TEXTS.period(card.period)),
     h(
       doc,
       "p",
@@ -42,14 +35,19 @@ export function renderFigureCard(doc: Document, card: FigureCard, staleDays: num
       card.age,
       card.stale ? h(doc, "span", { className: "badge badge-stale" }, ` · ${TEXTS.staleBadge(staleDays)}`) : null,
     ),
-    h(
-      doc,
-      "p",
-      { className: "card-meta card-source", attrs: { title: `${card.source} (${card.cites}): “${card.quote}”` } },
-      TEXTS.source(`${card.source} (${card.tier})`),
-    ),
-    h(doc, "p", { className: "card-meta" }, card.comment),
-    ...(card.caveat ? [h(doc, "p", { className: "card-meta card-caveat" }, card.caveat)] : []),
+    h(doc, "p", { className: "card-meta card-source" }, TEXTS.source(`${card.source} (${card.tier}; ${card.cites})`)),
+    h(doc, "blockquote", { className: "card-quote" }, TEXTS.quoted(card.quote)),
+    card.comment ? h(doc, "p", { className: "card-meta card-comment" }, card.comment) : null,
+    card.caveat ? h(doc, "p", { className: "card-meta card-caveat" }, card.caveat) : null,
+  );
+  return h(
+    doc,
+    "li",
+    {
+      className: card.stale ? "card card-stale" : "card",
+      attrs: { "data-figure": card.id, "data-stale": card.stale, "data-standing": card.standing },
+    },
+    h(doc, "details", { className: "card-details" }, summary, provenance),
   );
 }
 

@@ -8,12 +8,12 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 export const TEXTS = {
   // Connection and the host line (index.ts).
-  connected: "Connected to Excel. Insert a block, or review an update of the figures.",
+  connected: "Connected to Excel.",
   officeMissing: "Office.js did not load, so this is a read-only preview. Check the connection, or open Deal Desk from Excel.",
-  previewOutside: "Preview outside Excel: the figures and what each block writes. Open Deal Desk in Excel to insert them.",
+  previewOutside: "A read-only preview outside Excel.",
   connectFailed: (detail: string) => `Deal Desk could not connect to Excel: ${detail}. Close and reopen the pane.`,
   connecting: "Deal Desk is still connecting to Excel; try again in a moment.",
-  outsideExcel: "Inserting works inside Excel: open Deal Desk from the Home tab in Excel. This page is a read-only preview.",
+  outsideExcel: "Works in Excel only: open Deal Desk from the Home tab.",
 
   // Actions in general.
   busy: "Another action is still running; this one was not started.",
@@ -28,7 +28,7 @@ export const TEXTS = {
   asOf: (words: string) => `As of: ${words}`,
   period: (words: string) => `Period: ${words}`,
   source: (title: string) => `Source: ${title}`,
-  statusBadge: (status: string) => ` — ${status}`,
+  quoted: (quote: string) => `“${quote}”`,
   ageDays: (days: number) => (days === 0 ? "dated today" : `${plural(days, "day", "days")} old`),
   noDate: "undated: no article gives its date, so its age cannot be told",
   staleBadge: (days: number) => `older than ${days} days`,
@@ -38,6 +38,9 @@ export const TEXTS = {
   standingBadge: (standing: string) => ` · ${standing}`,
   staleOptionInvalid: (min: number, max: number) =>
     `Enter a whole number of days from ${min} to ${max}; the flags use the last valid number.`,
+
+  derivedFailed: (detail: string) =>
+    `The numbers computed from the figures could not be shown: ${detail}. The figures above are unaffected.`,
 
   // The workbook's figures against the ones in use.
   updateAvailable: (next: string, held: string, changed: number | null) =>
@@ -94,6 +97,8 @@ export const TEXTS = {
   empty: "(empty)",
 
   // The function reference.
+  loadingFunctions: "Loading the functions…",
+  functionsFailed: (detail: string) => `The list of functions could not be loaded: ${detail}. Close the list and open it again to retry.`,
   insert: "Insert",
   inserts: "Insert puts ",
   insertsWhere: " in the selected cell.",
@@ -107,6 +112,7 @@ export const TEXTS = {
   previewSummary: (title: string, sheet: string) => `${title} — sheet "${sheet}"`,
   previewRegion: (title: string) => `Preview of ${title}`,
   chart: (title: string) => `Chart: ${title}`,
+  loadingPreview: "Computing the preview…",
   previewFailed: (detail: string) => `The preview of the sheets could not be computed: ${detail}. The figures above are unaffected.`,
 } as const;
 

@@ -80,6 +80,11 @@ export function figureCard(figure: Figure, age: AgeContext): FigureCard {
   };
 }
 
+/** The line under a card's number: its status, then its standing among the articles. */
+export function standingLine(card: Pick<FigureCard, "status" | "standing">): string {
+  return `${card.status} · ${card.standing}`;
+}
+
 /** A card for every figure of the dataset, in its order. */
 export function figureCards(age: AgeContext, figures: readonly Figure[] = allFigures()): FigureCard[] {
   return figures.map((f) => figureCard(f, age));

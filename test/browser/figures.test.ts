@@ -13,7 +13,7 @@ import { buildBlock } from "../../src/sheets";
 import { toA1 } from "../../src/sheets/a1";
 import { COL } from "../../src/sheets/figure-table";
 import type { BrowserSession, StaticServer } from "../support/browser";
-import { ROOT, bundleScript, describeInBrowser, distDir, launchChromium, openPane, serveFolder } from "../support/browser";
+import { bundleScript, describeInBrowser, distDir, launchChromium, openDisclosure, openPane, ROOT, serveFolder } from "../support/browser";
 
 /** A figure's cell in a column of its block's table, from the block's spec. */
 function figureCell(block: "deal" | "amzn", figureId: string, col: number): string {
@@ -160,6 +160,7 @@ describeInBrowser("figures file at run time")("figures.json at run time", () => 
     const server = await serveWith("threshold", publishedUpdate());
     const { page } = await openPane(browser.context, server.origin, {});
     await page.waitForSelector("body[data-mode='preview']");
+    await openDisclosure(page, "#insert-more");
     expect(await page.inputValue("#opt-stale-days")).toBe("90");
     const staleCards = () => page.$$eval("#figures .card[data-stale]", (cards) => cards.map((c) => c.getAttribute("data-figure")));
     expect((await staleCards()).length).toBeGreaterThan(0);

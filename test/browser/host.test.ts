@@ -20,6 +20,7 @@ import {
   describeInBrowser,
   distDir,
   launchChromium,
+  openDisclosure,
   openPane,
   serveFolder,
   tabWalk,
@@ -191,6 +192,7 @@ describeInBrowser("pane in a fake Excel host")("pane inside Excel (fake host)", 
     await page.evaluate(() =>
       (window as unknown as { fakeWorkbook: { protectStructure(on: boolean): void } }).fakeWorkbook.protectStructure(true),
     );
+    await openDisclosure(page, "#insert-more");
     await page.click("[data-block='deal']");
     const message = page.locator("#insert-result .message-error");
     await message.waitFor();
@@ -212,6 +214,7 @@ describeInBrowser("pane in a fake Excel host")("pane inside Excel (fake host)", 
         "The host is busy.",
       ),
     );
+    await openDisclosure(page, "#insert-more");
     await page.click("[data-block='sources']");
     const message = page.locator("#insert-result .message-error");
     await message.waitFor();
@@ -230,6 +233,7 @@ describeInBrowser("pane in a fake Excel host")("pane inside Excel (fake host)", 
   test("the STOCKHISTORY option adds the live row to the AMZN sheet", async () => {
     const { page } = await openPane(browser.context, server.origin, { fakeHost });
     await page.waitForSelector("body[data-mode='excel']");
+    await openDisclosure(page, "#insert-more");
     await page.check("#opt-stockhistory");
     await page.click("[data-block='amzn']");
     await page.waitForSelector("#insert-result .message-success");
@@ -250,6 +254,7 @@ describeInBrowser("pane in a fake Excel host")("pane inside Excel (fake host)", 
       wb.select("Sheet1", "B2");
       wb.setCell("Sheet1", "C4", "my note");
     });
+    await openDisclosure(page, "#insert-more");
     await page.check("#opt-selection");
     await page.click("[data-block='deal']");
     const message = page.locator("#insert-result .message-error");
@@ -274,14 +279,17 @@ describeInBrowser("pane in a fake Excel host")("pane inside Excel (fake host)", 
     await page.close();
   });
 
-  test("on an Excel too old for the add-in, every write button says why and nothing is written", async () => {
+  test("on an Excel too old for the add-in, every write button is disabled and says why, and nothing is written", async () => {
     const { page } = await openPane(browser.context, server.origin, { fakeHost, fake: { apiVersion: 4 } });
     await page.waitForSelector("body[data-mode='unsupported']");
-    expect(await page.getAttribute("#insert-all", "aria-disabled")).toBe("true");
+    await openDisclosure(page, "#insert-more");
+    const buttons = await page.$$eval("#app button", (all) => all.map((b) => (b as HTMLButtonElement).disabled));
+    expect(buttons.length).toBe(BLOCKS.length + 2);
+    expect(buttons.every((disabled) => disabled)).toBe(true);
     expect(await page.textContent("#write-blocked")).toBe(MESSAGES.oldExcel);
-    await page.focus("#insert-all");
-    await page.keyboard.press("Enter");
+    expect(await page.textContent("#update-blocked")).toBe(MESSAGES.oldExcel);
     expect(await page.textContent("#status")).toBe(MESSAGES.oldExcel);
+    await page.click("#insert-all", { force: true });
     expect((await snapshot(page)).sheets.map((sheet) => sheet.name)).toEqual(["Sheet1"]);
     await page.close();
   });
@@ -293,6 +301,7 @@ describeInBrowser("pane in a fake Excel host")("pane inside Excel (fake host)", 
       (window as unknown as { fakeWorkbook: { select(s: string, a: string): void } }).fakeWorkbook.select("Sheet1", "C3"),
     );
     const skeleton = '=DEAL.STAKE(DEAL_AMOUNT, OPENAI_VALUATION_ROUND, "pre", DEAL_ROUND_SIZE)';
+    await openDisclosure(page, "#functions-more");
     await page.click(`[data-function='DEAL.STAKE'] button`);
     await page.waitForFunction(() => document.querySelector("#status")?.className.includes("success"));
     const cell = await page.evaluate(() =>

@@ -51,12 +51,10 @@ const pane = mountPane(document, {
   loaded: { dataset: BUILT_IN_FIGURES, origin: "built-in", reason: "the harness uses the built-in copy" },
   today: "2026-12-01",
   blocks: BLOCKS.map((id) => ({ id, title: BLOCK_TITLES[id] })),
-  derived: derivedCards,
-  functions: functionEntries(),
-  previews: () => {
-    if (page.paneHarness?.previewFails) throw new Error("the evaluator met a formula it cannot read");
-    return [];
-  },
+  derived: () => Promise.resolve(derivedCards()),
+  functions: () => Promise.resolve(functionEntries()),
+  previews: () =>
+    page.paneHarness?.previewFails ? Promise.reject(new Error("the evaluator met a formula it cannot read")) : Promise.resolve([]),
 });
 
 page.harness = {

@@ -9,7 +9,7 @@ import * as path from "path";
 import type { Page } from "playwright-core";
 import type { DiffRow, InsertReport, UpdatePlan } from "../../src/excel/types";
 import type { BrowserSession, StaticServer } from "../support/browser";
-import { ROOT, bundleScript, describeInBrowser, distDir, launchChromium, openPane, serveFolder } from "../support/browser";
+import { ROOT, bundleScript, describeInBrowser, distDir, launchChromium, openDisclosure, openPane, serveFolder } from "../support/browser";
 
 type Outcome = { value: unknown } | { error: string };
 
@@ -80,6 +80,8 @@ describeInBrowser("pane behaviour with a scripted host")("pane behaviour with a 
   async function open(harness: { previewFails?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
     const opened = await openPane(browser.context, server.origin, { globals: { paneHarness: harness } });
     await opened.page.waitForSelector("body[data-ready='figures']");
+    // The single blocks and the options are under "Options, and one block at a time".
+    await openDisclosure(opened.page, "#insert-more");
     return opened;
   }
 

@@ -3,6 +3,7 @@
  * Office.onReady reports no host, so the pane is a read-only preview of the figures and blocks.
  */
 import { allFigures } from "../../src/figures";
+import { STANDINGS } from "../figures/standings";
 import { BLOCKS, BLOCK_TITLES } from "../../src/sheets";
 import { CATALOG } from "../../src/calc/catalog";
 import { derivedCards } from "../../src/taskpane/derived";
@@ -29,32 +30,45 @@ describeInBrowser("pane preview in Chromium")("pane preview outside Office", () 
 
     const figures = await page.$$eval("[data-figure]", (cards) => cards.map((c) => c.getAttribute("data-figure")));
     expect(figures).toEqual(allFigures().map((f) => f.id));
-    const amount = await page.textContent("[data-figure='deal.amount'] .card-value");
-    expect(amount).toBe("up to $50B — reported · confirmed by 4 articles, hedged by 2");
-    // Contested: marked beside the number, in the danger colour of the caution badge.
-    expect(await page.textContent("[data-figure='deal.amount_announced'] .card-value .badge-caution")).toBe(" · contested");
-    const announced = await page.$$eval("[data-figure='deal.amount_announced'] .card-meta:not(.card-age)", (lines) =>
+    const amount = await page.$eval("[data-figure='deal.amount'] summary", (summary) =>
+      [".card-label", ".claim", ".card-standing"].map((part) => summary.querySelector(part)?.textContent),
+    );
+    expect(amount).toEqual(["Amazon investment in OpenAI (talks)", "up to $50B", "reported · confirmed by 4 articles, hedged by 2"]);
+    // Contested: marked beside the number, in the danger colour of the caution mark.
+    expect(await page.textContent("[data-figure='deal.amount_announced'] summary .card-standing.badge-caution")).toBe(
+      "announced · contested",
+    );
+    expect(await page.$$eval("summary .badge-caution", (marks) => marks.length)).toBe(
+      allFigures().filter((f) => ["contested", "single source"].includes(STANDINGS[f.id])).length,
+    );
+    await page.click("[data-figure='deal.amount_announced'] summary");
+    const announced = await page.$$eval("[data-figure='deal.amount_announced'] .card-provenance > :not(.card-age)", (lines) =>
       lines.map((l) => l.textContent),
     );
     expect(announced).toEqual([
       "As of: undated: the article gives no date",
       "Period: spread over multiple years",
-      "Source: Amazon has announced a $50 billion investment in OpenAI… (secondary source: an article reporting on others)",
+      "Source: Amazon has announced a $50 billion investment in OpenAI… (secondary source: an article reporting on others; unnamed outlet)",
+      "“Amazon has announced a $50 billion investment in OpenAI, in what is being described as a landmark move in the artificial intelligence sector.”",
       "Stated as a round amount ($50 billion). The article says the commitment was confirmed in a joint statement but quotes none of it.",
       "Contested: 2 articles contradict it.",
     ]);
     expect(await page.textContent("#derived-assumption")).toContain('whatever OpenAI\'s "capped-profit" structure does');
 
+    await page.waitForSelector("#derived[data-loaded='true']");
     const derived = await page.$$eval("[data-derived]", (cards) =>
       cards.map((c) => [c.getAttribute("data-derived"), c.querySelector(".claim")?.textContent]),
     );
     expect(derived).toEqual(derivedCards().map((card) => [card.id, card.value]));
 
+    await page.waitForSelector("#previews[data-loaded='true']");
     const previews = await page.$$eval("[data-preview]", (items) =>
       items.map((i) => [i.getAttribute("data-preview"), i.querySelector("summary")?.textContent]),
     );
     expect(previews).toEqual(BLOCKS.map((b) => [b, `${BLOCK_TITLES[b]} — sheet "${BLOCK_TITLES[b]}"`]));
 
+    await page.click("#functions-more > summary");
+    await page.waitForSelector("#functions[data-loaded='true']");
     const functions = await page.$$eval("[data-function]", (items) => items.map((i) => i.getAttribute("data-function")));
     expect(functions).toEqual(CATALOG.map((spec) => `DEAL.${spec.name}`));
 
@@ -67,15 +81,32 @@ describeInBrowser("pane preview in Chromium")("pane preview outside Office", () 
     await page.close();
   });
 
-  test("the insert buttons say they work inside Excel", async () => {
+  test("every write control is disabled, and the pane says beside it that it works in Excel only", async () => {
     const { page, errors } = await openPane(browser.context, server.origin);
     await page.waitForSelector("body[data-mode='preview']");
-    const insertAll = page.locator("#insert-all");
-    expect(await insertAll.getAttribute("aria-disabled")).toBe("true");
-    expect(await page.textContent("#write-blocked")).toContain("Inserting works inside Excel");
-    await insertAll.focus();
-    await page.keyboard.press("Enter");
-    expect(await page.textContent("#status")).toContain("Inserting works inside Excel");
+    await page.click("#insert-more > summary");
+    await page.click("#functions-more > summary");
+    await page.waitForSelector("#functions[data-loaded='true']");
+    const controls = await page.$$eval("#app button, [data-insert-option]", (elements) =>
+      elements.map((e) => [
+        e.id || e.getAttribute("data-block") || e.getAttribute("data-insert") || e.tagName,
+        (e as HTMLButtonElement).disabled,
+      ]),
+    );
+    expect(controls.length).toBe(1 + BLOCKS.length + 1 + CATALOG.length + 2);
+    expect(controls.filter(([, disabled]) => !disabled)).toEqual([]);
+    const why = "Works in Excel only: open Deal Desk from the Home tab.";
+    const notes = await page.$$eval("[data-write-blocked]", (items) => items.map((n) => [n.id, n.textContent, (n as HTMLElement).hidden]));
+    expect(notes).toEqual([
+      ["write-blocked", why, false],
+      ["update-blocked", why, false],
+      ["functions-blocked", why, false],
+    ]);
+    expect(await page.getAttribute("#insert-all", "aria-describedby")).toBe("write-blocked");
+    expect(await page.getAttribute("#review-update", "aria-describedby")).toBe("update-blocked");
+    expect(await page.getAttribute("[data-function='DEAL.STAKE'] button", "aria-describedby")).toBe("functions-blocked");
+    // The age threshold still works outside Excel: it changes the flags, not the workbook.
+    expect(await page.isDisabled("#opt-stale-days")).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -87,25 +118,32 @@ describeInBrowser("pane preview in Chromium")("pane preview outside Office", () 
       "Office.js did not load, so this is a read-only preview. Check the connection, or open Deal Desk from Excel.",
     );
     expect(await page.$$eval("[data-figure]", (cards) => cards.length)).toBe(allFigures().length);
+    await page.waitForSelector("#previews[data-loaded='true']");
     expect(await page.$$eval("[data-preview]", (items) => items.length)).toBe(BLOCKS.length);
     // The only error is the browser's own report of the script that did not load.
     expect(errors).toEqual([expect.stringContaining("net::ERR_INTERNET_DISCONNECTED")]);
     await page.close();
   });
 
-  test("axe-core finds no serious or critical accessibility violation, with the previews open", async () => {
+  test("axe-core finds no serious or critical accessibility violation, with the previews, options, functions and a figure open", async () => {
     const { page } = await openPane(browser.context, server.origin);
     await page.waitForSelector("body[data-mode='preview']");
+    await page.waitForSelector("#previews[data-loaded='true']");
+    await page.click("#functions-more > summary");
+    await page.waitForSelector("#functions[data-loaded='true']");
     await page.$$eval("details", (items) => items.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
-  test("the Tab key reaches every control, in page order, each with a visible focus outline", async () => {
+  test("the Tab key reaches every enabled control, in page order, each with a visible focus outline", async () => {
     const { page } = await openPane(browser.context, server.origin);
     await page.waitForSelector("body[data-mode='preview']");
+    await page.waitForSelector("#previews[data-loaded='true']");
     const walk = await tabWalk(page);
-    expect(walk.expected.length).toBeGreaterThan(20);
+    // Outside Excel the write buttons are disabled: the stops are each figure, the two disclosures
+    // (options, functions) and each block's preview.
+    expect(walk.expected.length).toBe(allFigures().length + 2 + BLOCKS.length);
     expect(walk.reached).toEqual(walk.expected);
     expect(walk.outlines.filter((o) => o !== "solid 2px")).toEqual([]);
     await page.close();

@@ -56,6 +56,21 @@ describe(`the build in ${DIST_DIR}`, () => {
     expect(scripts.map((script) => script.body.trim())).toEqual(["", "", ""]);
   });
 
+  it("preloads figures.json and its own scripts before office.js, so they download while office.js loads", () => {
+    const html = read("taskpane.html");
+    const officeAt = html.indexOf(OFFICE_JS_CDN);
+    const preloads = [...html.matchAll(/<link\b[^>]*\brel=["']?preload["']?[^>]*>/gi)].map((match) => ({
+      href: /\bhref=["']?([^"'\s>]+)/i.exec(match[0])?.[1],
+      as: /\bas=["']?([^"'\s>]+)/i.exec(match[0])?.[1],
+      before: (match.index ?? Infinity) < officeAt,
+    }));
+    expect(preloads).toEqual([
+      { href: "figures.json", as: "fetch", before: true },
+      { href: "functions.js", as: "script", before: true },
+      { href: "taskpane.js", as: "script", before: true },
+    ]);
+  });
+
   it("declares a Content-Security-Policy that allows only its own scripts and the Office CDN, without eval", () => {
     const html = read("taskpane.html");
     const csp = /<meta\s+http-equiv=["']?Content-Security-Policy["']?\s+content="([^"]*)"/i.exec(html)?.[1];

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { Dec, exactValue, quotient } from "../../src/calc/decimal";
 import { binaryValue, dec, frac, nearestDouble, over, parseDecimal, type Frac } from "./support/oracle";
+import { propertyRuns } from "../support/property-runs";
 
 const toFrac = (d: InstanceType<typeof Dec>) => parseDecimal(d.toFixed());
 const fromFrac = (f: Frac) => [new Dec(f.num.toString()), new Dec(f.den.toString())] as const;
@@ -24,7 +25,7 @@ describe("exactValue: every binary digit of a double", () => {
   test("agrees with the oracle on doubles of every magnitude", () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => expect(toFrac(exactValue(x))).toEqual(binaryValue(x))),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(500) },
     );
   });
 });
@@ -34,7 +35,7 @@ describe("quotient: n ÷ d rounded to the nearest double", () => {
     const positive = fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }).filter((x) => x > 0);
     fc.assert(
       fc.property(positive, positive, (a, b) => expect(quotient(new Dec(a), new Dec(b))).toBe(nearestDouble(over(dec(a), dec(b))))),
-      { numRuns: 5000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { CATALOG } from "../../src/calc/catalog";
 import { evaluate } from "../../src/calc/dispatch";
 import { ORACLE_CASES } from "./support/oracle-cases";
+import { propertyRuns } from "../support/property-runs";
 
 describe("the oracle cases", () => {
   test("every catalog function has oracle cases, and every entry is a catalog function", () => {
@@ -25,7 +26,7 @@ describe("the oracle cases", () => {
     const oracle = ORACLE_CASES[name];
     fc.assert(
       fc.property(oracle.inputs, (args) => oracle.check(args, evaluate(name, args))),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { binaryValue, cagrBounds, cmp, dec, frac, nearestDouble, nextUp, parseDecimal, ulp } from "./support/oracle";
+import { propertyRuns } from "../support/property-runs";
 
 describe("the test oracle itself", () => {
   test("reads decimals exactly", () => {
@@ -15,7 +16,7 @@ describe("the test oracle itself", () => {
         const text = `${digits}e${exponent}`;
         expect(nearestDouble(parseDecimal(text))).toBe(Number(text) + 0);
       }),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(500) },
     );
   });
 

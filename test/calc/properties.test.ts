@@ -3,6 +3,7 @@ import { CATALOG } from "../../src/calc/catalog";
 import * as math from "../../src/calc/deal-math";
 import { evaluate } from "../../src/calc/dispatch";
 import { binaryValue, cagrBounds, cmp, dec, frac, minus, nearestDouble, over, plus, times, ulp, type Frac } from "./support/oracle";
+import { propertyRuns } from "../support/property-runs";
 
 const KINDS = ["#DIV/0!", "#NUM!", "#VALUE!", "#N/A"];
 
@@ -65,7 +66,10 @@ function isWellFormedError(value: unknown): boolean {
   return KINDS.includes(kind as string) && typeof message === "string" && message.length > 10 && Object.keys(value).length === 2;
 }
 
-describe("100,000 generated calls across all functions", () => {
+/** 100,000 in the deep search. */
+const GENERATED_CALLS = propertyRuns(5000, 100_000);
+
+describe(`${GENERATED_CALLS.toLocaleString("en-US")} generated calls across all functions`, () => {
   test("none throws; every cell is a finite number, text, or a well-formed error; the shape is the broadcast shape", () => {
     fc.assert(
       fc.property(call, ([name, args]) => {
@@ -85,7 +89,7 @@ describe("100,000 generated calls across all functions", () => {
           }
         }
       }),
-      { numRuns: 100_000 },
+      { numRuns: GENERATED_CALLS },
     );
   });
 });
@@ -116,7 +120,7 @@ describe("the pure math, called directly", () => {
         );
         for (const r of results) expect(typeof r === "number" ? Number.isFinite(r) : isWellFormedError(r)).toBe(true);
       }),
-      { numRuns: 10000 },
+      { numRuns: propertyRuns(1000, 10000) },
     );
   });
 
@@ -156,7 +160,7 @@ describe("algebra within correct rounding", () => {
   test("PREMONEY(POSTMONEY(p, a), a) is p exactly for amounts in cents below $100 billion", () => {
     fc.assert(
       fc.property(money, money, (p, a) => expect(math.preMoney(math.postMoney(p, a) as number, a)).toBe(p)),
-      { numRuns: 20000 },
+      { numRuns: propertyRuns(2000, 20000) },
     );
   });
 
@@ -170,7 +174,7 @@ describe("algebra within correct rounding", () => {
         const bound = plus(ulp(q), times(ulp(r), frac(1n, 2n)));
         expect(cmp(distance.num < 0n ? frac(-distance.num, distance.den) : distance, bound)).toBeLessThanOrEqual(0);
       }),
-      { numRuns: 5000 },
+      { numRuns: propertyRuns(500) },
     );
   });
 
@@ -181,7 +185,7 @@ describe("algebra within correct rounding", () => {
         const a = (v * basisPoints) / 10000;
         expect(math.impliedValuation(a, math.stake(a, v) as number)).toBe(v);
       }),
-      { numRuns: 20000 },
+      { numRuns: propertyRuns(2000, 20000) },
     );
   });
 
@@ -203,7 +207,7 @@ describe("algebra within correct rounding", () => {
           expect(cmp(distance.num < 0n ? frac(-distance.num, distance.den) : distance, bound)).toBeLessThanOrEqual(0);
         }
       }),
-      { numRuns: 5000 },
+      { numRuns: propertyRuns(500) },
     );
   });
 
@@ -227,7 +231,7 @@ describe("algebra within correct rounding", () => {
           ),
         ).toBeLessThanOrEqual(0);
       }),
-      { numRuns: 5000 },
+      { numRuns: propertyRuns(500) },
     );
   });
 });
@@ -263,7 +267,7 @@ describe("CAGR on generated inputs", () => {
   test("is within 2 units in the last place of the exact rate", () => {
     fc.assert(
       fc.property(positive, positive, years, (start, end, y) => expectCagrWithinTwoUlps(start, end, y)),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(300) },
     );
   });
 
@@ -289,7 +293,7 @@ describe("CAGR on generated inputs", () => {
         fc.integer({ min: 2, max: 100 }),
         ([s, e], n) => expectCagrWithinTwoUlps(s, e, n),
       ),
-      { numRuns: 1500 },
+      { numRuns: propertyRuns(300) },
     );
   });
 
@@ -317,7 +321,7 @@ describe("CAGR on generated inputs", () => {
         years,
         ([start, end], y) => expectCagrWithinTwoUlps(start, end, y),
       ),
-      { numRuns: 1500 },
+      { numRuns: propertyRuns(300) },
     );
   });
 
@@ -326,7 +330,7 @@ describe("CAGR on generated inputs", () => {
       fc.property(positive, positive, (start, end) => {
         expectMatch(math.cagr(start, end, 1), oracle(over(minus(dec(end), dec(start)), dec(start))));
       }),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(400) },
     );
   });
 
@@ -339,7 +343,7 @@ describe("CAGR on generated inputs", () => {
     const anyYears = fc.tuple(fc.integer({ min: 1, max: 61 }), fc.constantFrom(1, 2, 4, 5, 10, 20)).map(([n, d]) => n / d);
     fc.assert(
       fc.property(money, money, anyYears, (start, end, y) => expectCagrWithinTwoUlps(start, end, y)),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(400) },
     );
   });
 });

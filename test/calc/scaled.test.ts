@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { decimals, scaledArithmetic as o } from "../../src/calc/scaled";
 import { dec } from "./support/oracle";
+import { propertyRuns } from "../support/property-runs";
 
 /** Digits after the point in String(x), or -1 when the scaled digits reach 2^51 or there are more than 15. */
 function expectedDecimals(x: number): number {
@@ -39,7 +40,7 @@ describe("decimals: the fast path's reading of a double", () => {
   test("agrees with String(x) on doubles of every kind", () => {
     fc.assert(
       fc.property(doubles, (x) => expect(decimals(x)).toBe(expectedDecimals(x))),
-      { numRuns: 20000 },
+      { numRuns: propertyRuns(2000, 20000) },
     );
   });
 

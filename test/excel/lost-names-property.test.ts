@@ -14,6 +14,7 @@ import { toA1 } from "../../src/sheets/a1";
 import { FakeWorkbook, installFakeOffice, type WorkbookSnapshot } from "../fakes/fake-excel";
 import { parseRect } from "../fakes/a1";
 import { previousSource } from "./actions";
+import { propertyRuns } from "../support/property-runs";
 
 const SHEETS = ["Deal", "Capex 2026"];
 const BLOCK_NAMES = ["DEAL", "CAPEX"];
@@ -138,7 +139,7 @@ describe("hidden names deleted among structural edits (property)", () => {
         const again = await planUpdate();
         expect(again.ok && { ...again.value, fingerprint: "" }).toEqual(twinAgain.ok && { ...twinAgain.value, fingerprint: "" });
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(50) },
     );
   });
 });

@@ -16,6 +16,7 @@ import { toA1 } from "../../src/sheets/a1";
 import type { BlockId } from "../../src/sheets/spec";
 import { FakeWorkbook, installFakeOffice, type WorkbookSnapshot } from "../fakes/fake-excel";
 import { cellsOf, expectWrittenExactly, previousSource, type Cells } from "./actions";
+import { propertyRuns, propertyTimeout } from "../support/property-runs";
 
 const BLOCKS: BlockId[] = ["deal", "capex"];
 const MARKERS = ["DEALDESK_BLOCK_DEAL", "DEALDESK_BLOCK_CAPEX"];
@@ -223,27 +224,31 @@ async function reviewAndApply(wb: FakeWorkbook, sheet: string, accept: (key: str
 const stats = { runs: 0, checkedNames: 0, written: 0 };
 
 describe("blocks inserted at the selection, stacked on the user's sheet (property)", () => {
-  it("Apply changes exactly the listed cells, never the user's, never a figure into another's row", async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(structural, { maxLength: 5 }),
-        fc.array(typing, { maxLength: 6 }),
-        fc.func(fc.boolean()),
-        async (edits, typed, accept) => {
-          const wb = await setUp();
-          const sheet: Edited = { name: "Model" };
-          for (const e of edits) applyStructural(wb, e, sheet);
-          typed.forEach((t, i) => wb.setCell(sheet.name, toA1(t.row, t.col), `typed ${i}`));
-          // A name left by a sort on a row whose Id the user typed over.
-          fc.pre(!staleOnRowWithoutId(cellsOf(wb.snapshot()), wb.snapshot(), sheet.name));
-          await reviewAndApply(wb, sheet.name, accept);
-          stats.runs++;
-        },
-      ),
-      { numRuns: 200 },
-    );
-    expect(stats.checkedNames).toBeGreaterThan(200);
-  }, 120_000);
+  it(
+    "Apply changes exactly the listed cells, never the user's, never a figure into another's row",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(structural, { maxLength: 5 }),
+          fc.array(typing, { maxLength: 6 }),
+          fc.func(fc.boolean()),
+          async (edits, typed, accept) => {
+            const wb = await setUp();
+            const sheet: Edited = { name: "Model" };
+            for (const e of edits) applyStructural(wb, e, sheet);
+            typed.forEach((t, i) => wb.setCell(sheet.name, toA1(t.row, t.col), `typed ${i}`));
+            // A name left by a sort on a row whose Id the user typed over.
+            fc.pre(!staleOnRowWithoutId(cellsOf(wb.snapshot()), wb.snapshot(), sheet.name));
+            await reviewAndApply(wb, sheet.name, accept);
+            stats.runs++;
+          },
+        ),
+        { numRuns: propertyRuns(50) },
+      );
+      expect(stats.checkedNames).toBeGreaterThan(200);
+    },
+    propertyTimeout(120_000),
+  );
 });
 
 // Found by the property above: deleting only the header row of a sorted figures table leaves its

@@ -10,6 +10,7 @@ import { toA1 } from "../../src/sheets/a1";
 import { sameWritten, writtenOf, type Written } from "../../src/ownership/written";
 import { FakeWorkbook, installFakeOffice } from "../fakes/fake-excel";
 import { previousSource } from "./actions";
+import { propertyRuns } from "../support/property-runs";
 
 const specs: SheetSpec[] = buildAllBlocks();
 
@@ -103,7 +104,7 @@ describe("update property", () => {
           }
         }
       }),
-      { numRuns: 40 },
+      { numRuns: propertyRuns(20) },
     );
   });
 });

@@ -16,6 +16,7 @@ import { toExcelGrid } from "../../src/functions/results";
 import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
 import { useDataset } from "../../src/figures/in-use";
 import { publishFigures } from "../../src/figures/runtime-slot";
+import { propertyRuns } from "../support/property-runs";
 
 const DIST = path.resolve(process.env.DIST_DIR ?? "dist");
 
@@ -163,7 +164,7 @@ describe("functions.js in a bare vm context", () => {
       fc.asyncProperty(call, async ([name, args]) => {
         expect(plain(await registered.get(name)!(...args))).toEqual(plain(toExcelGrid(evaluate(name, args), excelError)));
       }),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(300) },
     );
   });
 

@@ -28,13 +28,15 @@ describe("docs/workbook.md on the inserted sheets", () => {
 });
 
 describe("the README's list of names", () => {
+  const generated = readme.indexOf("<!-- BEGIN names-list -->");
+
   test("lists every name the blocks define, in order", () => {
-    const list = readme.slice(readme.indexOf("<!-- names -->"), readme.indexOf("<!-- /names -->"));
+    const list = readme.slice(generated, readme.indexOf("<!-- END names-list -->"));
     expect([...list.matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1])).toEqual(specs.flatMap((s) => s.names.map((n) => n.name)));
   });
 
   test("lists the five sheets in insertion order", () => {
-    const sheets = [...readme.matchAll(/^\| \*\*([^*]+)\*\* \|/gm)].map((m) => m[1]);
+    const sheets = [...readme.slice(0, generated).matchAll(/^- \*\*([^*]+)\*\*: /gm)].map((m) => m[1]);
     expect(sheets).toEqual(specs.map((s) => s.sheetName));
   });
 });

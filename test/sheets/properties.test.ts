@@ -4,6 +4,7 @@ import { evaluateWorkbook } from "../../src/sheets/evaluate";
 import { DERIVED_NAMES, inputNames } from "../../src/sheets/names";
 import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
 import { Fraction } from "./oracle";
+import { propertyRuns } from "../support/property-runs";
 
 const specs = buildAllBlocks();
 const names = [...Object.values(inputNames(BUILT_IN_FIGURES)), ...DERIVED_NAMES];
@@ -26,7 +27,7 @@ describe("properties", () => {
         expect(wb.name("OPENAI_PREMONEY_IMPLIED")).toBe(v.sub(r).toNumber());
         expect(wb.name("DEAL_SHARE_OF_ROUND")).toBe(a.div(r).toNumber());
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     );
   });
 
@@ -37,7 +38,7 @@ describe("properties", () => {
         const moved = evaluateWorkbook(buildAllBlocks({ origin: { row, col } }));
         for (const name of names) expect(moved.name(name)).toEqual(atA1.name(name));
       }),
-      { numRuns: 25 },
+      { numRuns: propertyRuns(25) },
     );
   });
 
@@ -52,7 +53,7 @@ describe("properties", () => {
         expect(wb.evaluate(`=${w}&"|"&${x}`, "none")).toBe(`${w}|${x}`);
         expect(wb.evaluate(`=${w}<${x}`, "none")).toBe(w < x);
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });

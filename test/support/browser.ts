@@ -119,7 +119,13 @@ export interface BrowserSession {
 }
 
 export async function launchChromium(
-  options: { width?: number; height?: number; colorScheme?: "light" | "dark" } = {},
+  options: {
+    width?: number;
+    height?: number;
+    colorScheme?: "light" | "dark";
+    /** Accept a server's self-signed certificate (the nginx test's). */
+    ignoreHTTPSErrors?: boolean;
+  } = {},
 ): Promise<BrowserSession> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "deal-desk-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -128,6 +134,7 @@ export async function launchChromium(
     args: CHROMIUM_ARGS,
     viewport: { width: options.width ?? 500, height: options.height ?? 900 },
     colorScheme: options.colorScheme ?? "light",
+    ignoreHTTPSErrors: options.ignoreHTTPSErrors ?? false,
   });
   return {
     context,
@@ -235,6 +242,10 @@ export async function openPane(
     globals?: Record<string, unknown>;
     /** Make the Office CDN unreachable, as offline or behind a proxy that blocks it. */
     officeUnreachable?: boolean;
+    /** The page to open under `origin` (default taskpane.html). */
+    path?: string;
+    /** A fixed date and time for the page's clock (Date.now, new Date); timers keep running. */
+    clock?: Date;
   } = {},
 ): Promise<PanePage> {
   const page = await context.newPage();
@@ -256,8 +267,14 @@ export async function openPane(
   );
   const globals = { ...options.globals, ...(options.fakeHost ? { dealDeskFake: options.fake ?? {} } : {}) };
   await page.addInitScript((values) => Object.assign(window, values), globals);
-  await page.goto(`${origin}/taskpane.html`);
+  if (options.clock) await page.clock.setFixedTime(options.clock);
+  await page.goto(`${origin}/${options.path ?? "taskpane.html"}`);
   return { page, errors, requests };
+}
+
+/** Opens a disclosure (a details element) by clicking its summary, as a person does; an open one stays open. */
+export async function openDisclosure(page: Page, selector: string): Promise<void> {
+  if (!(await page.$eval(selector, (details) => (details as HTMLDetailsElement).open))) await page.click(`${selector} > summary`);
 }
 
 /** The npm copy of a file under the CDN's /lib/1/hosted/, or null when there is none. */
@@ -268,8 +285,8 @@ export function officeJsFile(urlPath: string): string | null {
 }
 
 /**
- * Presses Tab once per control and records where focus lands. `expected` lists every visible
- * control in page order, a radio group as one stop (browsers move inside it with the arrows);
+ * Presses Tab once per control and records where focus lands. `expected` lists every visible,
+ * enabled control in page order, a radio group as one stop (browsers move inside it with the arrows);
  * `reached` is where each Tab went; `outlines` the focused element's outline style and width.
  */
 export async function tabWalk(page: Page): Promise<{ expected: string[]; reached: string[]; outlines: string[] }> {
@@ -284,7 +301,8 @@ export async function tabWalk(page: Page): Promise<{ expected: string[]; reached
     const seenGroups = new Set<string>();
     const stops: string[] = [];
     document.querySelectorAll<HTMLElement>(selector).forEach((el, i) => {
-      if (!el.checkVisibility()) return;
+      // Hidden and disabled controls take no focus.
+      if (!el.checkVisibility() || el.matches(":disabled")) return;
       const radio = el as HTMLInputElement;
       const key = radio.type === "radio" ? `radio:${radio.name}` : `el:${i}`;
       el.setAttribute("data-stop", key);

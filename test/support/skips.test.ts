@@ -3,6 +3,7 @@
  * value, a missing Chromium fails the run.
  */
 import { browserTestsEnabled } from "./browser";
+import { nginxTestsEnabled } from "./nginx";
 
 describe("a missing Chromium", () => {
   const missing = "/nonexistent/chromium";
@@ -22,5 +23,27 @@ describe("a missing Chromium", () => {
         "suite: Chromium not found at /nonexistent/chromium. These browser tests are SKIPPED. Enable them with: apt-get install -y chromium",
       ),
     );
+  });
+});
+
+describe("a missing nginx", () => {
+  let warn: jest.SpyInstance;
+  beforeAll(() => (warn = jest.spyOn(console, "warn").mockImplementation(() => undefined)));
+  afterAll(() => warn.mockRestore());
+  const nginx = { nginx: "/usr/sbin/nginx", mimeTypes: "/etc/nginx/mime.types" };
+
+  test.each([["true"], ["1"], [""]])("fails the run when CI=%j", (value) => {
+    expect(() => nginxTestsEnabled("suite", { CI: value }, null, true)).toThrow(
+      "suite: nginx was not found ($NGINX, /usr/sbin/nginx or PATH, with mime.types). CI is set, so this suite must run and this is a failure. Install: apt-get install -y nginx openssl (bash .ci/run installs them)",
+    );
+    expect(() => nginxTestsEnabled("suite", { CI: value }, nginx, false)).toThrow("suite: openssl is not on PATH. CI is set");
+  });
+
+  test("skips with a warning that gives the install line when CI is not set, and runs when both are here", () => {
+    expect(nginxTestsEnabled("suite", {}, null, true)).toBe(false);
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining("These checks are SKIPPED. Enable them with: apt-get install -y nginx openssl"),
+    );
+    expect(nginxTestsEnabled("suite", {}, nginx, true)).toBe(true);
   });
 });

@@ -1,31 +1,58 @@
 /**
- * The built pane bundle (npm test builds dist/ first; DIST_DIR points elsewhere): small, and free
- * of ExcelJS and of anything that only runs in Node.
+ * The built pane bundles (npm test builds dist/; DIST_DIR points elsewhere): within their budgets
+ * (bench/bundles.ts), free of ExcelJS and of anything that only runs in Node, and split so that
+ * opening the pane loads only what its first screen needs.
  */
 import * as fs from "fs";
 import * as path from "path";
+import { PANE_TOTAL_BUDGET, TASKPANE_BUDGET, againstBudget, paneScriptSizes } from "../../bench/bundles";
+import { CATALOG } from "../../src/calc/catalog";
+import { MESSAGES } from "../../src/excel/failures";
 
 const dist = path.resolve(__dirname, "..", "..", process.env.DIST_DIR ?? "dist");
-const bundle = path.join(dist, "taskpane.js");
 
-function read(): string {
-  if (!fs.existsSync(bundle))
-    throw new Error(`${bundle} is missing: build first (npm test does; or DIST_DIR=… npx webpack --mode production).`);
-  return fs.readFileSync(bundle, "utf8");
+function read(file: string): string {
+  const full = path.join(dist, file);
+  if (!fs.existsSync(full))
+    throw new Error(`${full} is missing: build first (npm test does; or DIST_DIR=… npx webpack --mode production).`);
+  return fs.readFileSync(full, "utf8");
 }
 
-describe("taskpane.js", () => {
-  // 150 KiB until the pane took on the figures file: the built-in copy (moved here from
-  // functions.js), its JSON Schema and the validator the pane runs on the served file (issue 13);
-  // then the self-test (issue 12) and the function descriptions the reference derives from
-  // (issue 15): 171 KB measured. The cap catches a library pulled in by mistake (ExcelJS alone
-  // is about 900 KB), not a few kilobytes of the pane's own code. The update machinery that finds
-  // tables and names by identity, adds and retracts rows and checks before writing (issue 20) took
-  // it to 198 KiB; DEAL.TRANCHES' description and the errors' messages with their fixes (issue 22)
-  // add about 3.3 KB; each figure's citations, standing and qualifiers, with the checks the pane runs
-  // on a served file (issue 21), about 13 KiB more; the inputs' validation rules and flags (issue 22) 2.7 KiB.
-  test("is under 235 KiB minified", () => {
-    expect(Buffer.byteLength(read(), "utf8")).toBeLessThan(235 * 1024);
+const sizes = fs.existsSync(path.join(dist, "taskpane.js")) ? paneScriptSizes(dist) : [];
+const taskpaneBytes = sizes.find((s) => s.file === "taskpane.js")?.bytes ?? NaN;
+const totalBytes = sizes.reduce((sum, s) => sum + s.bytes, 0);
+
+describe("the pane's bundles", () => {
+  test(`taskpane.js is within its budget: ${againstBudget(taskpaneBytes, TASKPANE_BUDGET)}`, () => {
+    expect(read("taskpane.js").length).toBeGreaterThan(0);
+    expect(taskpaneBytes).toBeLessThanOrEqual(TASKPANE_BUDGET.max);
+  });
+
+  test(`all pane scripts together are within their budget: ${againstBudget(totalBytes, PANE_TOTAL_BUDGET)}`, () => {
+    expect(totalBytes).toBeLessThanOrEqual(PANE_TOTAL_BUDGET.max);
+  });
+
+  // Each part, by a text only it holds: in its own chunk, loaded when used, never in taskpane.js.
+  test.each([
+    ["the Excel writer", "pane-excel", MESSAGES.oldExcel.slice(0, 45)],
+    ["the preview's evaluator", "pane-preview", "Circular reference through"],
+    ["the function reference", "pane-reference", CATALOG[0].summary.slice(0, 45)],
+    ["the self-test", "pane-self-test", "The self-test ran to the end"],
+    ["the numbers computed from the figures", "pane-derived", "No sheet computes "],
+    ["decimal.js, which the derived cards and the self-test share", "pane-derived-self-test", "[DecimalError]"],
+  ])("%s is in the %s chunk, named by its content, and not in taskpane.js", (_what, chunk, text) => {
+    const files = sizes.map((s) => s.file).filter((file) => file.startsWith(`${chunk}.`));
+    expect(files).toEqual([expect.stringMatching(new RegExp(`^${chunk}\\.[0-9a-f]{16}\\.js$`))]);
+    // Booleans, not the files: a failure names the file instead of printing it.
+    expect({ taskpane: read("taskpane.js").includes(text), chunk: read(files[0]).includes(text) }).toEqual({
+      taskpane: false,
+      chunk: true,
+    });
+  });
+
+  test("every script of the build is an entry (functions.js, taskpane.js) or a pane chunk named by its content", () => {
+    const scripts = fs.readdirSync(dist).filter((file) => file.endsWith(".js"));
+    expect(scripts.sort()).toEqual(["functions.js", ...sizes.map((s) => s.file)].sort());
   });
 
   test.each([
@@ -34,11 +61,11 @@ describe("taskpane.js", () => {
     ["the xlsx package layout", /xl\/workbook\.xml|sharedStrings/],
     ["Node built-in modules", /require\(["'](?:node:)?(?:fs|path|os|zlib|stream|child_process|crypto|http)["']\)|["']node:[a-z_]+["']/],
     ["Node globals", /__dirname|__filename|process\.versions|process\.platform/],
-  ])("has no trace of %s", (_what, pattern) => {
-    expect(read()).not.toMatch(pattern);
+  ])("no pane script has a trace of %s", (_what, pattern) => {
+    for (const { file } of sizes) expect([file, pattern.test(read(file))]).toEqual([file, false]);
   });
 
-  test("contains the pane's own code (the check above reads the right file)", () => {
-    expect(read()).toContain("deal-desk:figures");
+  test("taskpane.js holds the pane's own code (the checks above read the right file)", () => {
+    expect(read("taskpane.js").includes("deal-desk:figures")).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { figureCard } from "../../src/taskpane/view-model";
+import { figureCard, standingLine } from "../../src/taskpane/view-model";
 import { findFigure } from "../../src/figures";
 import type { Figure } from "../../src/figures";
 
@@ -40,5 +40,12 @@ describe("the pane's figure card carries each figure's caveats", () => {
     const c = card("amzn.return_3y");
     expect([c.label, c.claim]).toEqual(["Amazon stock gain over the past three years", "+114%"]);
     expect(c.comment).toContain("stated as a whole percentage");
+  });
+});
+
+describe("a card's standing line", () => {
+  test("is the status, then the standing among the articles", () => {
+    expect(standingLine(card("deal.amount"))).toBe("reported · confirmed by 4 articles, hedged by 2");
+    expect(standingLine(card("deal.amount_announced"))).toBe("announced · contested");
   });
 });
