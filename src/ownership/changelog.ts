@@ -1,8 +1,8 @@
 /**
  * The change log that travels with the workbook: one row per cell, row and name an Apply changed
- * or kept, in the DealChanges table, never removed. The log is recognised by its columns, whatever
- * the user added beside them (a "Reviewed by" column): new rows fill the log's columns and leave
- * the user's empty. Pure: rows from the plan.
+ * or kept, in the DealChanges table, never removed. The log is found by its name (or, renamed, by
+ * its columns), whatever the user added beside them (a "Reviewed by" column) or deleted: new rows
+ * fill the log's columns that remain and leave the user's empty. Pure: rows from the plan.
  */
 import { toA1 } from "../sheets/a1";
 import type { Choices, WorkbookPlan } from "./review";
@@ -20,14 +20,15 @@ export interface TableColumns {
 }
 
 /**
- * The add-in's change log among the workbook's tables: a table whose columns include every column
- * of the log (in any order, beside any of the user's); one named DealChanges (or DealChanges_2 …)
- * first. Null when there is none yet.
+ * The add-in's change log among the workbook's tables. Its name is its identity: the table named
+ * DealChanges (or DealChanges_2 …) is the log whatever columns the user added or deleted, as long
+ * as one of the log's columns is left; new rows fill the log's columns that remain. A table the
+ * user renamed is still the log when it has every column of the log. Null when there is none yet.
  */
 export function findChangeLog(tables: readonly TableColumns[]): TableColumns | null {
   const named = new RegExp(`^${CHANGE_LOG_TABLE}(_\\d+)?$`, "i");
-  const logs = tables.filter((t) => CHANGE_LOG_HEADERS.every((h) => t.columns.includes(h)));
-  return logs.find((t) => named.test(t.name)) ?? logs[0] ?? null;
+  const byName = tables.find((t) => named.test(t.name) && t.columns.some((c) => CHANGE_LOG_HEADERS.includes(c)));
+  return byName ?? tables.find((t) => CHANGE_LOG_HEADERS.every((h) => t.columns.includes(h))) ?? null;
 }
 
 /** Rows in the log's own column order, as rows of `log` (its columns; the user's left empty). */

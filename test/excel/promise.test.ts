@@ -371,6 +371,38 @@ describe("the change log with a column of the user's", () => {
   });
 });
 
+describe("the change log with a column deleted", () => {
+  // Found by the promise property (seed -267943343): with the log's first column deleted the log
+  // was no longer recognised, and Apply started a new one instead of growing the user's.
+  it("the When column deleted: Apply appends to the same log in the columns left, and what is below it moves down as Excel moves it", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    ok(await applyUpdate([]));
+    const before = sheetCells(wb.snapshot(), "Changes");
+    expect(before.A1?.value).toBe("When");
+    wb.deleteColumns("Changes", 0, 1);
+    const bodyRows = Object.keys(sheetCells(wb.snapshot(), "Changes")).filter((a) => a.startsWith("A")).length;
+    wb.setCell("Changes", `A${bodyRows + 3}`, "my note under the log");
+    wb.addName("MY_NOTE", "Changes", `A${bodyRows + 3}`, "mine");
+    const next = sourceOf(revision((json) => (figureIn(json, "deal.round_size").value = "110000000000")));
+    const review = ok(await planUpdate(next));
+    const logged = review.changes.length + review.additions.length + review.nameChanges.length;
+    ok(await applyUpdate([], review.fingerprint, next));
+    const snap = wb.snapshot();
+    expect(snap.sheets.flatMap((s) => s.tables.map((t) => t.name)).filter((t) => t.startsWith("DealChanges"))).toEqual(["DealChanges"]);
+    const log = sheetCells(snap, "Changes");
+    // The first column is now Figure: the new rows have their figure ids there, no time anywhere.
+    expect(log.A1?.value).toBe("Figure");
+    const ids = Object.entries(log)
+      .filter(([a]) => /^A\d+$/.test(a) && Number(a.slice(1)) > bodyRows)
+      .map(([, c]) => c.value);
+    expect(ids).toContain("deal.round_size");
+    expect(Object.values(log).some((c) => typeof c.value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(c.value))).toBe(false);
+    expect(log[`A${bodyRows + 3 + logged}`]?.value).toBe("my note under the log");
+    expect(snap.names.MY_NOTE).toMatchObject({ sheet: "Changes", address: `A${bodyRows + 3 + logged}` });
+  });
+});
+
 describe("formats the user set", () => {
   it("a number format on a Reported cell stays through a refresh", async () => {
     const wb = setup();
