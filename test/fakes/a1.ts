@@ -16,8 +16,17 @@ export interface Rect {
 export const MAX_ROW = 1048575;
 export const MAX_COL = 16383;
 
+const LETTERS: string[] = [];
+
 /** 0 → "A", 25 → "Z", 26 → "AA". */
 export function columnLetter(col: number): string {
+  if (col < 1024 && LETTERS[col] !== undefined) return LETTERS[col];
+  const s = lettersOf(col);
+  if (col >= 0 && col < 1024) LETTERS[col] = s;
+  return s;
+}
+
+function lettersOf(col: number): string {
   let s = "";
   let n = col + 1;
   while (n > 0) {

@@ -63,15 +63,21 @@ export interface WorkbookSnapshot {
   readonly selection: { readonly sheet: string; readonly address: string };
 }
 
+/** What a snapshot leaves out: `veryHidden: false` leaves the cells of very hidden sheets out (the sheet itself stays). */
+export interface SnapshotOptions {
+  readonly veryHidden?: boolean;
+}
+
 /** The workbook's state as plain data. */
-export function snapshotOf(wb: FakeWorkbook): WorkbookSnapshot {
+export function snapshotOf(wb: FakeWorkbook, options: SnapshotOptions = {}): WorkbookSnapshot {
   const sheetName = (id: string): string => wb.sheetById(id).name;
   const sheets = wb.sheets.map((s): SheetSnapshot => {
+    const skip = options.veryHidden === false && s.visibility === "VeryHidden";
     const cells: Record<string, CellSnapshot> = {};
     const formats: Record<string, StyleSnapshot> = {};
-    const entries = [...s.cells.entries()].map(([k, c]) => {
-      const [row, col] = k.split(",").map(Number);
-      return { row, col, c };
+    const entries = [...(skip ? [] : s.cells.entries())].map(([k, c]) => {
+      const comma = k.indexOf(",");
+      return { row: Number(k.slice(0, comma)), col: Number(k.slice(comma + 1)), c };
     });
     entries.sort((a, b) => a.row - b.row || a.col - b.col);
     for (const { row, col, c } of entries) {
@@ -80,12 +86,13 @@ export function snapshotOf(wb: FakeWorkbook): WorkbookSnapshot {
         const value = c.formula !== null ? wb.evaluate(c.formula, s.name, address) : c.value;
         cells[address] = { value, formula: c.formula, numberFormat: c.numberFormat };
       }
+      if (!c.bold && !c.italic && !c.fontColor && !c.fill) continue;
       const style: { bold?: boolean; italic?: boolean; fontColor?: string; fill?: string } = {};
       if (c.bold) style.bold = true;
       if (c.italic) style.italic = true;
       if (c.fontColor) style.fontColor = c.fontColor;
       if (c.fill) style.fill = c.fill;
-      if (Object.keys(style).length > 0) formats[address] = style;
+      formats[address] = style;
     }
     const notes: Record<string, string> = {};
     for (const [k, text] of s.notes) {

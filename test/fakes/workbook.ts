@@ -16,7 +16,7 @@ import { FakeNamedItemCollection, isValidExcelName, type NameModel } from "./nam
 import { FakeNoteCollection } from "./notes";
 import { FakeRange } from "./range";
 import { FakeSettingCollection } from "./settings";
-import { snapshotOf, type WorkbookSnapshot } from "./snapshot";
+import { snapshotOf, type SnapshotOptions, type WorkbookSnapshot } from "./snapshot";
 import type { Edit } from "./structure";
 import { FakeTableCollection, insertTableColumn, insertTableRows, positionOf, type TableModel } from "./tables";
 import { checkSheetName, FakeWorksheetCollection, type SheetModel, type Visibility } from "./worksheets";
@@ -378,9 +378,35 @@ export class FakeWorkbook {
     return this.nameTaken(name) || this.sheets.some((s) => s.names.has(name.toUpperCase()));
   }
 
-  /** Plain JSON-safe data: see WorkbookSnapshot. */
-  snapshot(): WorkbookSnapshot {
-    return snapshotOf(this);
+  /** Plain JSON-safe data: see WorkbookSnapshot; `{ veryHidden: false }` leaves very hidden sheets' cells out. */
+  snapshot(options: SnapshotOptions = {}): WorkbookSnapshot {
+    return snapshotOf(this, options);
+  }
+
+  /**
+   * An independent workbook in the same state (its model; not its sync log or a pending
+   * failure), for tests that start many scenarios from one inserted workbook.
+   */
+  clone(): FakeWorkbook {
+    const copy = new FakeWorkbook({
+      sheets: [],
+      apiVersion: this.apiVersion,
+      evaluate: this.evaluate,
+      sheetNamesListWorkbookNames: this.sheetNamesListWorkbookNames,
+    });
+    const state = structuredClone({
+      sheets: this.sheets,
+      names: this.names,
+      tables: this.tables,
+      customProperties: this.customProperties,
+      settings: this.settings,
+      structureProtected: this.structureProtected,
+      activeSheetId: this.activeSheetId,
+      selection: this.selection,
+    });
+    Object.assign(copy, state);
+    copy.nextId = this.nextId;
+    return copy;
   }
 }
 
