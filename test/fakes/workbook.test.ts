@@ -161,3 +161,39 @@ describe("Excel.run", () => {
     expect(wb.runCount).toBe(2);
   });
 });
+
+describe("clone", () => {
+  it("is the same workbook, as a snapshot sees it, and edits to either leave the other alone", () => {
+    const wb = new FakeWorkbook({ sheets: ["Deal", "Notes"] });
+    wb.setCell("Deal", "B2", 42);
+    wb.setCell("Deal", "C2", { formula: "=B2*2" });
+    wb.setNote("Deal", "B2", "mine");
+    wb.addName("MY_CELL", "Deal", "B2", "a name");
+    wb.protectSheet("Notes");
+    const copy = wb.clone();
+    expect(copy.snapshot()).toEqual(wb.snapshot());
+    const before = JSON.stringify(wb.snapshot());
+    copy.insertRows("Deal", 0, 1);
+    copy.setCell("Deal", "A1", "typed in the copy");
+    copy.renameSheet("Notes", "Renamed");
+    expect(JSON.stringify(wb.snapshot())).toBe(before);
+    expect(copy.snapshot().names.MY_CELL).toMatchObject({ sheet: "Deal", address: "B3" });
+    wb.setCell("Deal", "B2", 7);
+    expect(copy.cell("Deal", "B3")?.value).toBe(42);
+  });
+});
+
+describe("snapshot({ veryHidden: false })", () => {
+  it("leaves out the cells of a very hidden sheet, and keeps the sheet and every other cell", () => {
+    const wb = new FakeWorkbook({ sheets: ["Deal"] });
+    wb.addSheet("Record", { visibility: "VeryHidden" });
+    wb.setCell("Deal", "A1", "seen");
+    wb.setCell("Record", "A1", "bookkeeping");
+    const light = wb.snapshot({ veryHidden: false });
+    expect(light.sheets.map((s) => [s.name, s.visibility, Object.keys(s.cells)])).toEqual([
+      ["Deal", "Visible", ["A1"]],
+      ["Record", "VeryHidden", []],
+    ]);
+    expect(wb.snapshot().sheets[1].cells.A1?.value).toBe("bookkeeping");
+  });
+});
