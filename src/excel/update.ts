@@ -95,13 +95,16 @@ export function reviewOf(plan: WorkbookPlan, read: UpdateRead): UpdatePlan {
   const notes = plan.blocks.flatMap((b) => [...b.notes]);
   const writes = changes.length > 0 || plan.blocks.some((b) => b.additions.length > 0 || b.names.length > 0);
   const logged = writes ? changes.length + plan.blocks.reduce((n, b) => n + b.additions.length + b.names.length, 0) : 0;
-  const blocked = refusal(planWithLog(read, plan, logged), all, notes, stateOf(read), writes, writes || notes.length > 0);
+  // The log's new rows move what is below it on its sheet, new rows of a table there included:
+  // each new row is shown where Apply puts it.
+  const withLogRows = planWithLog(read, plan, logged);
+  const blocked = refusal(withLogRows, all, notes, stateOf(read), writes, writes || notes.length > 0);
   return {
     changes,
     conflicts: changes.filter((c) => c.kind === "conflict"),
     refreshes: changes.filter((c) => c.kind === "refresh").length,
     notes: notes.length,
-    additions: additionRows(plan),
+    additions: additionRows(withLogRows),
     nameChanges: nameRows(plan),
     deleted: deletedSentences(plan),
     names: nameSentences(plan),

@@ -299,6 +299,27 @@ describe("a figures file that adds or retracts", () => {
     expect([again.changes, again.additions, again.nameChanges, again.notices]).toEqual([[], [], [], []]);
   });
 
+  // Found by the promise property (seed 20261206): the review showed the new as-of row where the
+  // table ended, but the log's new rows above it on the same sheet moved it down first.
+  it("the Sources block cut below the change log on its sheet: the review shows the new as-of row where Apply puts it", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal", "sources"], NEW_SHEET, previousSource));
+    ok(await applyUpdate([]));
+    const marker = wb.snapshot().names.DEALDESK_BLOCK_SOURCES;
+    const logRows = Object.keys(sheetCells(wb.snapshot(), "Changes")).filter((a) => /^A\d+$/.test(a)).length;
+    wb.moveCells("Sources", marker.address, "Changes", `A${logRows + 2}`);
+    const dataset = revision(added);
+    useDataset(dataset);
+    const next = sourceOf(dataset);
+    const review = ok(await planUpdate(next));
+    const asOf = review.additions.find((a) => a.table === "DealAsOf")!;
+    expect(asOf.sheetName).toBe("Changes");
+    ok(await applyUpdate([], review.fingerprint, next));
+    const cells = sheetCells(wb.snapshot(), "Changes");
+    for (const c of asOf.cells) expect([c.address, cells[c.address]?.value ?? null]).toEqual([c.address, c.value]);
+    expect(asOf.cells.map((c) => c.value)).toContain("deal.commitment");
+  });
+
   it("the same figure on a fresh Insert: the table has its row", async () => {
     const wb = setup();
     const dataset = revision(added);
