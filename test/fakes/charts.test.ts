@@ -55,6 +55,20 @@ describe("a chart", () => {
     ]);
   });
 
+  it("whose series' sheet is deleted reads #REF! for those values, as Excel shows it", async () => {
+    const wb = new FakeWorkbook({ sheets: ["Capex", "Data"] });
+    await wb.run(async (context) => {
+      const ws = capex(context);
+      const data = context.workbook.worksheets.getItem("Data");
+      const chart = ws.charts.add("BarClustered", data.getRange("B2:B5"));
+      chart.series.getItemAt(0).setValues(data.getRange("B2:B5"));
+      chart.series.getItemAt(0).setXAxisValues(data.getRange("A2:A5"));
+      await context.sync();
+    });
+    wb.deleteSheet("Data");
+    expect(wb.snapshot().sheets[0].charts.map((c) => [c.values, c.categories])).toEqual([["#REF!", "#REF!"]]);
+  });
+
   it("needs ExcelApi 1.7 to set a series' values", async () => {
     const err = await failure(new FakeWorkbook({ apiVersion: 6, sheets: ["Capex"] }), async (context) => {
       const ws = capex(context);

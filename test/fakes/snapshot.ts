@@ -6,6 +6,7 @@
  */
 import { columnLetter, rectAddress } from "./a1";
 import type { Scalar } from "./cells";
+import type { Rect } from "./a1";
 import type { FakeWorkbook } from "./workbook";
 import type { Visibility } from "./worksheets";
 
@@ -71,6 +72,11 @@ export interface SnapshotOptions {
 /** The workbook's state as plain data. */
 export function snapshotOf(wb: FakeWorkbook, options: SnapshotOptions = {}): WorkbookSnapshot {
   const sheetName = (id: string): string => wb.sheetById(id).name;
+  // A chart's series on a sheet since deleted reads #REF!, as Excel's series formula shows it.
+  const seriesRef = (r: { sheetId: string; rect: Rect }): string => {
+    const sheet = wb.sheets.find((x) => x.id === r.sheetId);
+    return sheet ? `${sheet.name}!${rectAddress(r.rect)}` : "#REF!";
+  };
   const sheets = wb.sheets.map((s): SheetSnapshot => {
     const skip = options.veryHidden === false && s.visibility === "VeryHidden";
     const cells: Record<string, CellSnapshot> = {};
@@ -114,8 +120,8 @@ export function snapshotOf(wb: FakeWorkbook, options: SnapshotOptions = {}): Wor
         name: c.name,
         type: c.type,
         title: c.title,
-        values: `${sheetName(c.values.sheetId)}!${rectAddress(c.values.rect)}`,
-        categories: c.categories ? `${sheetName(c.categories.sheetId)}!${rectAddress(c.categories.rect)}` : null,
+        values: seriesRef(c.values),
+        categories: c.categories ? seriesRef(c.categories) : null,
         seriesName: c.seriesName,
         anchor: `${columnLetter(c.anchor.col)}${c.anchor.row + 1}`,
       })),
