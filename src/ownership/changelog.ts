@@ -20,15 +20,18 @@ export interface TableColumns {
 }
 
 /**
- * The add-in's change log among the workbook's tables. Its name is its identity: the table named
- * DealChanges (or DealChanges_2 …) is the log whatever columns the user added or deleted, as long
- * as one of the log's columns is left; new rows fill the log's columns that remain. A table the
- * user renamed is still the log when it has every column of the log. Null when there is none yet.
+ * The add-in's change log among the workbook's tables: a table with every column of the log (in
+ * any order, beside any of the user's), one named DealChanges (or DealChanges_2 …) first; or,
+ * when a column of the log was deleted, the table so named that keeps more than half of the log's
+ * columns, so that its new rows fill the columns left. A table of the user's that only shares
+ * the name (two columns, one of them "When") is never the log. Null when there is none yet.
  */
 export function findChangeLog(tables: readonly TableColumns[]): TableColumns | null {
   const named = new RegExp(`^${CHANGE_LOG_TABLE}(_\\d+)?$`, "i");
-  const byName = tables.find((t) => named.test(t.name) && t.columns.some((c) => CHANGE_LOG_HEADERS.includes(c)));
-  return byName ?? tables.find((t) => CHANGE_LOG_HEADERS.every((h) => t.columns.includes(h))) ?? null;
+  const kept = (t: TableColumns) => CHANGE_LOG_HEADERS.filter((h) => t.columns.includes(h)).length;
+  const whole = tables.filter((t) => kept(t) === CHANGE_LOG_HEADERS.length);
+  const found = whole.find((t) => named.test(t.name)) ?? whole[0];
+  return found ?? tables.find((t) => named.test(t.name) && kept(t) > CHANGE_LOG_HEADERS.length / 2) ?? null;
 }
 
 /** Rows in the log's own column order, as rows of `log` (its columns; the user's left empty). */
