@@ -73,6 +73,8 @@ export interface Figure {
   readonly block: FigureBlock;
   /** The workbook name of its Used cell (DEAL_AMOUNT), which users' models reference; never renamed once released. */
   readonly name?: string;
+  /** On the pane's first screen among the headline figures (true); otherwise under More figures. */
+  readonly headline?: boolean;
   /** What a person reads in a sheet. */
   readonly label: string;
   /** A decimal string for numbers ("241.73", "1.14" for +114%), an ISO date for dates. */

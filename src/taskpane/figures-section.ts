@@ -38,10 +38,24 @@ function render(doc: Document, content: FiguresContent, staleDays: number): void
     byId(doc, "figures-flags"),
     flags.map((flag) => h(doc, "li", { className: "flag" }, flag)),
   );
-  const cards = figureCards({ today: content.today, staleDays }, content.loaded.dataset.figures);
+  // The figures file marks the headline figures for the first screen; the others wait under More figures.
+  const figures = content.loaded.dataset.figures;
+  const age = { today: content.today, staleDays };
   replaceChildren(
     byId(doc, "figures"),
-    cards.map((card) => renderFigureCard(doc, card, staleDays)),
+    figureCards(
+      age,
+      figures.filter((f) => f.headline === true),
+    ).map((card) => renderFigureCard(doc, card, staleDays)),
+  );
+  const more = figureCards(
+    age,
+    figures.filter((f) => f.headline !== true),
+  );
+  byId(doc, "more-figures").hidden = more.length === 0;
+  replaceChildren(
+    byId(doc, "more-figures-list"),
+    more.map((card) => renderFigureCard(doc, card, staleDays)),
   );
 }
 

@@ -206,4 +206,22 @@ describeInBrowser("figures file at run time")("figures.json at run time", () => 
     expect(await cellValue(page, "AMZN", figureCell("amzn", "amzn.price", COL.reported))).toBe(241.73);
     await page.close();
   });
+
+  test("a figure the file does not mark as headline waits under More figures, off the first screen's list", async () => {
+    const json = JSON.parse(fs.readFileSync(path.join(ROOT, "figures/figures.json"), "utf8"));
+    delete json.figures.find((f: { id: string }) => f.id === "amzn.price").headline;
+    const server = await serveWith("more", JSON.stringify(json));
+    const { page, errors } = await openPane(browser.context, server.origin);
+    await page.waitForSelector("#figures [data-figure]");
+    const listed = (list: string) => page.$$eval(`${list} > [data-figure]`, (cards) => cards.map((c) => c.getAttribute("data-figure")));
+    const headline = (json.figures as { id: string; headline?: boolean }[]).filter((f) => f.headline === true).map((f) => f.id);
+    expect(await listed("#figures")).toEqual(headline);
+    expect(await listed("#more-figures-list")).toEqual(["amzn.price"]);
+    expect(await page.isVisible("#more-figures summary")).toBe(true);
+    expect(await page.isVisible("#more-figures-list [data-figure='amzn.price']")).toBe(false);
+    await page.click("#more-figures summary");
+    expect(await page.textContent("#more-figures-list [data-figure='amzn.price'] .claim")).toBe("around $241.73");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
