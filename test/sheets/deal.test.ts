@@ -136,7 +136,7 @@ describe("Deal block", () => {
     expect(cellAt(deal, input)).toMatchObject({ value: null, owner: "user", style: "input" });
     const { row, col } = parseA1(input);
     const result = deal.cells.find((c) => c.row === row + 1 && c.col === col)!;
-    expect(result.formula).toBe(`=IF(${input}="","",DEAL_STAKE_POST*${input}/DEAL_AMOUNT)`);
+    expect(result.formula).toBe(`=IF(DEAL_EXIT_VALUATION="","",DEAL_STAKE_POST*DEAL_EXIT_VALUATION/DEAL_AMOUNT)`);
     expect(evaluateWorkbook([deal]).value("Deal", row + 1, col)).toBe("");
     const filled = evaluateWorkbook([deal], { overrides: [{ sheet: "Deal", row, col, value: 1660e9 }] });
     // 1660 ÷ 830 with the stake bought at $830B post-money: twice the money.

@@ -100,7 +100,8 @@ export function buildDealBlock(sheetName: string, origin: Origin, data: Dataset)
     inputComment: "OpenAI's valuation at an exit you choose, for DEAL.MOIC: the sources give none, so it is blank until you enter it.",
     resultLabel: "Multiple on the investment at that exit, if the valuation is post-money",
     inputs: { up: [], down: [VALUATION] },
-    resultFormula: (exit) => `=IF(${exit}="","",DEAL_STAKE_POST*${exit}/DEAL_AMOUNT)`,
+    // By its name, so the formula reads as the guide quotes it wherever figures added above move the cell.
+    resultFormula: () => `=IF(${EXIT_VALUATION_NAME}="","",DEAL_STAKE_POST*${EXIT_VALUATION_NAME}/DEAL_AMOUNT)`,
     resultFormat: FORMATS.multiple,
   });
 
