@@ -54,6 +54,10 @@ export const TEXTS = Object.freeze({
   nameAdd: (name: string, to: string, label: string, done: boolean) =>
     done ? `Deal Desk named ${to}, ${label}, ${name}.` : `Apply names ${to}, ${label}, ${name}, unless you decline it.`,
   nameDeclined: (name: string) => `The name ${name} was left as it is, and is yours from now on: Deal Desk will not change it again.`,
+  otherLog: (table: string, sheet: string) =>
+    `The table ${table} on the sheet "${sheet}" does not have the change log's columns (When, Figure, Label, Cell, Old value, New value, Figures, Outcome), so Apply leaves it as it is and starts a new change log beside your sheets. To keep one log, name its columns back.`,
+  nameKeptOnOldRow: (name: string, from: string, to: string, done = false) =>
+    `The name ${name} ${done ? "stayed" : "stays"} on the figure's row on the ${from} sheet, where models that use it read it; the figure's new row on the ${to} sheet has no name.`,
   nameLeftAlone: (name: string) =>
     `A new figure's name, ${name}, is already a name in your workbook: Deal Desk leaves yours alone, and the new row has no name.`,
   legacyTable: (table: string, title: string) =>
@@ -174,7 +178,16 @@ export function nameSentences(plan: WorkbookPlan, done = false, choices?: Choice
   const changed = done
     ? nameChangesOf(plan).map((n) => (choices?.decline.has(n.id) ? TEXTS.nameDeclined(n.name) : nameChangeSentence(plan, n, true)))
     : [];
-  return [...lost, ...changed, ...plan.blocks.flatMap((b) => b.namesLeftAlone.map(TEXTS.nameLeftAlone))];
+  // A name another block keeps for the same figure (moved between blocks by the figures file) is the add-in's, not yours.
+  const keptBy = (name: string) =>
+    plan.blocks.find((b) => b.trackedNames.some((t) => t.owner === "addin" && t.name.toUpperCase() === name.toUpperCase()));
+  const leftAlone = plan.blocks.flatMap((b) =>
+    b.namesLeftAlone.map((name) => {
+      const other = keptBy(name);
+      return other ? TEXTS.nameKeptOnOldRow(name, BLOCK_TITLES[other.block], BLOCK_TITLES[b.block]) : TEXTS.nameLeftAlone(name);
+    }),
+  );
+  return [...lost, ...changed, ...leftAlone];
 }
 
 /** The rows Apply adds, with where each lands and what it writes. */
@@ -234,6 +247,11 @@ export function lostNameSentences(lost: readonly { block: BlockId; rect: SheetRe
       : []),
     ...(band ? [TEXTS.recordBack(recordName(block), BLOCK_TITLES[block], done)] : []),
   ]);
+}
+
+/** A table named as the change log that is not it (its columns renamed, or a table of the user's), when Apply writes a log. */
+export function otherLogSentence(table: { name: string; sheet: string } | undefined): string[] {
+  return table ? [TEXTS.otherLog(table.name, table.sheet)] : [];
 }
 
 export function noticeSentences(plan: WorkbookPlan): string[] {

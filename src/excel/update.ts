@@ -5,7 +5,7 @@
  * returned as rows the pane lists. Apply (apply.ts) reads and plans again and writes only when its
  * plan is the reviewed one.
  */
-import { buildBlock } from "../sheets";
+import { BLOCK_TITLES, buildBlock } from "../sheets";
 import { toA1 } from "../sheets/a1";
 import type { BlockId, SheetSpec } from "../sheets/spec";
 import { currentDataset } from "../figures";
@@ -13,10 +13,21 @@ import { changesOf, planWorkbook, fingerprint, withLog, type WorkbookPlan } from
 import { refusal, type WorkbookState } from "../ownership/preflight";
 import type { NoteChange } from "../ownership/update";
 import { markerName } from "../ownership/record";
+import { CHANGE_LOG_TABLE } from "../ownership/changelog";
 import { MESSAGES, NOTES_API, failure } from "./failures";
 import { readWorkbook, type WorkbookRead } from "./read";
 import { readCells, type CellsRead } from "./read-cells";
-import { additionRows, blockerSentences, deletedSentences, diffRow, labelOfId, nameRows, nameSentences, noticeSentences } from "./report";
+import {
+  additionRows,
+  blockerSentences,
+  deletedSentences,
+  diffRow,
+  labelOfId,
+  nameRows,
+  nameSentences,
+  noticeSentences,
+  otherLogSentence,
+} from "./report";
 import { guarded, isSupported } from "./support";
 import type { ActionResult, UpdatePlan } from "./types";
 
@@ -42,6 +53,10 @@ function planOf(read: UpdateRead, source: SpecSource): WorkbookPlan {
     (block, origin, includeStockHistory) => source(block, { origin, includeStockHistory }),
     read.names,
     labelOfId,
+    (id) => {
+      const figure = currentDataset().figures.find((f) => f.id === id);
+      return figure ? BLOCK_TITLES[figure.block] : null;
+    },
   );
 }
 
@@ -88,6 +103,12 @@ export function planWithLog(read: UpdateRead, plan: WorkbookPlan, rows: number):
   return log ? withLog(plan, { ...log, table: log.name }, rows) : plan;
 }
 
+/** A table named as the change log (DealChanges, DealChanges_2 …) that findChangeLog did not take for it. */
+function namedLikeLog(read: UpdateRead): { name: string; sheet: string } | undefined {
+  const named = new RegExp(`^${CHANGE_LOG_TABLE}(_\\d+)?$`, "i");
+  return read.found.tables.find((t) => named.test(t.name));
+}
+
 export function reviewOf(plan: WorkbookPlan, read: UpdateRead): UpdatePlan {
   const changes = changesOf(plan).map(diffRow);
   // What could stop Apply, whatever the user chooses: every conflict accepted, the log rows included.
@@ -108,7 +129,7 @@ export function reviewOf(plan: WorkbookPlan, read: UpdateRead): UpdatePlan {
     nameChanges: nameRows(plan),
     deleted: deletedSentences(plan),
     names: nameSentences(plan),
-    notices: noticeSentences(plan),
+    notices: [...noticeSentences(plan), ...otherLogSentence(logged > 0 && !read.changeLog ? namedLikeLog(read) : undefined)],
     blockers: blocked ? blockerSentences(blocked) : [],
     sheets: plan.blocks.map((b) => b.sheet),
     fingerprint: fingerprint(plan),

@@ -19,6 +19,11 @@ import { writtenOf, type Written } from "./written";
 /** What a retracted row's mark column says. */
 export const RETRACTED = "retracted: no longer in the figures file";
 
+/** The mark on a figure's row when the figures file now shows the figure in another block's table. */
+export function movedMark(sheetTitle: string): string {
+  return `moved: the figures file now shows it on the ${sheetTitle} sheet`;
+}
+
 /** One cell of a row Apply adds: the spec's cell and the column it goes in. */
 export interface AddedCell {
   readonly key: string;

@@ -59,6 +59,7 @@ export function planWorkbook(
   specAt: SpecAt,
   names: readonly NameInfo[] = [],
   labelOf?: (id: string) => string,
+  movedTo?: (id: string) => string | null,
 ): WorkbookPlan {
   const blocks: BlockPlan[] = [];
   const sheetDeleted: BlockId[] = [];
@@ -76,7 +77,7 @@ export function planWorkbook(
     const spec = specAt(input.block, origin, stock);
     const record = input.record ?? rebuiltRecord(spec, input.cells.sheet);
     if (!input.record) rebuilt.push(input.block);
-    blocks.push(planBlock(record, spec, input.cells, names, labelOf));
+    blocks.push(planBlock(record, spec, input.cells, names, labelOf, movedTo));
     if (input.lostMarker) markers.push({ block: input.block, rect: input.lostMarker });
     if (input.lostRecord) records.push(input.block);
   }

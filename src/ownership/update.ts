@@ -15,7 +15,7 @@
  */
 import { sheetRef, toA1 } from "../sheets/a1";
 import type { BlockId, CellSpec, SheetSpec } from "../sheets/spec";
-import { retractedRows, RETRACTED, specRows, tableAdditions, type RowAddition, type TableGrowth } from "./additions";
+import { movedMark, retractedRows, RETRACTED, specRows, tableAdditions, type RowAddition, type TableGrowth } from "./additions";
 import type { BlockCells } from "./cells";
 import { moveReferences } from "./formula-refs";
 import type { NameInfo } from "./insert";
@@ -169,6 +169,7 @@ function retractions(
   rowsByTable: ReturnType<typeof specRows>,
   places: ReadonlyMap<string, Place>,
   tracked: ReadonlyMap<string, TrackedCell>,
+  movedTo: (id: string) => string | null,
 ) {
   const changes: CellChange[] = [];
   const written = new Map<string, Written | undefined>();
@@ -176,12 +177,15 @@ function retractions(
     for (const r of retractedRows(ctx.record, table, rowsByTable.get(table.name) ?? new Map(), places)) {
       const t = tracked.get(r.key);
       const last = placed(t?.written, ctx.atMoves);
-      if (sameWritten(r.place.now, RETRACTED)) {
-        written.set(r.key, RETRACTED);
+      // Still in the figures file, in another block's table: the row says where it went, not that it was retracted.
+      const elsewhere = movedTo(r.rowId);
+      const mark = elsewhere ? movedMark(elsewhere) : RETRACTED;
+      if (sameWritten(r.place.now, mark)) {
+        written.set(r.key, mark);
         continue;
       }
       const kind = last !== undefined && last !== null && sameWritten(r.place.now, last) ? "refresh" : "conflict";
-      const cell: CellSpec = { row: r.place.row, col: r.place.col, value: RETRACTED, owner: "addin", figureId: r.rowId };
+      const cell: CellSpec = { row: r.place.row, col: r.place.col, value: mark, owner: "addin", figureId: r.rowId };
       changes.push({
         id: `${ctx.record.meta.block}|${r.key}`,
         kind,
@@ -191,10 +195,10 @@ function retractions(
         col: r.place.col,
         cell,
         now: r.place.now,
-        next: RETRACTED,
+        next: mark,
         retracted: true,
       });
-      written.set(r.key, kind === "refresh" ? RETRACTED : (last ?? undefined));
+      written.set(r.key, kind === "refresh" ? mark : (last ?? undefined));
     }
   }
   return { changes, written };
@@ -282,13 +286,18 @@ function missingOf(record: BlockRecord, places: ReadonlyMap<string, Place>, keye
     .map((c) => ({ key: c.key, state: places.get(c.key)?.state as Missing["state"], cell: specByKey.get(c.key) }));
 }
 
-/** The update plan of one block whose cells were read as `cells`. `labelOf` names a row's id for the review. */
+/**
+ * The update plan of one block whose cells were read as `cells`. `labelOf` names a row's id for the
+ * review; `movedTo` gives the sheet a figure the block no longer shows is shown on now, or null when
+ * the figures file no longer has it.
+ */
 export function planBlock(
   record: BlockRecord,
   spec: SheetSpec,
   cells: BlockCells,
   names: readonly NameInfo[] = [],
   labelOf: (id: string) => string = (id) => id,
+  movedTo: (id: string) => string | null = () => null,
 ): BlockPlan {
   const keyed = keyCells(spec);
   const rowsByTable = specRows(spec, keyed);
@@ -303,7 +312,7 @@ export function planBlock(
   }
   const ctx: Context = { record, place, atMoves: movesOf(record, located.places), specMoves };
   const decided = decideAll(ctx, keyed, trackedByKey, adopted);
-  const retracted = retractions(ctx, spec, rowsByTable, located.places, trackedByKey);
+  const retracted = retractions(ctx, spec, rowsByTable, located.places, trackedByKey, movedTo);
   const grown = spec.tables.map((t) =>
     tableAdditions(record, t, rowsByTable.get(t.name) ?? new Map(), located.tables.get(t.name), labelOf),
   );

@@ -1,0 +1,471 @@
+/**
+ * Attacks on the update promise: ordinary things a portfolio manager does between Insert, Review
+ * and Apply that promise.test.ts and the promise property do not cover. Each test asserts the
+ * promise exactly: the cells Apply changed are the review's refreshes and accepted conflicts (or,
+ * with additions, those plus the added rows), the names changed are the review's name changes,
+ * and everything of the user's is as it was. A test that fails is a break of the promise.
+ */
+import { applyUpdate, insertBlocks, planUpdate, type SpecSource, type UpdatePlan } from "../../src/excel";
+import { BUILT_IN_FIGURES, useDataset } from "../../src/figures";
+import { checkDataset } from "../../src/figures/validate";
+import type { Dataset } from "../../src/figures/types";
+import { buildBlock } from "../../src/sheets";
+import { FakeWorkbook, installFakeOffice, type WorkbookSnapshot } from "../fakes/fake-excel";
+import { figureIn, figuresJson, type FiguresJson } from "../figures/json";
+import { cellsOf, expectWrittenExactly, ok, previousSource } from "./actions";
+
+const NEW_SHEET = { target: "new-sheet", includeStockHistory: false } as const;
+
+function setup(): FakeWorkbook {
+  return installFakeOffice(globalThis, new FakeWorkbook({ sheets: ["Sheet1"] }));
+}
+
+function revision(edit: (json: FiguresJson) => void, version = "1.1.0"): Dataset {
+  const json = figuresJson();
+  json.version = version;
+  edit(json);
+  const check = checkDataset(json);
+  if (!check.ok) throw new Error(JSON.stringify(check.problems));
+  return check.dataset;
+}
+
+function sourceOf(dataset: Dataset): SpecSource {
+  return (block, options) => buildBlock(block, { ...options, dataset });
+}
+
+type Cells = Record<string, { value: unknown; formula?: string | null; numberFormat?: string }>;
+function sheetCells(snap: WorkbookSnapshot, sheet: string): Cells {
+  return (snap.sheets.find((s) => s.name === sheet)?.cells ?? {}) as Cells;
+}
+
+/** The address of `column` on the row whose `keyColumn` reads `key` (one table with those headers on the sheet). */
+function cellOf(snap: WorkbookSnapshot, sheet: string, keyColumn: string, key: string, column: string): string {
+  const at = Object.entries(sheetCells(snap, sheet));
+  const headerOf = (text: string) => at.find(([, c]) => c.value === text)?.[0];
+  const keyCol = (headerOf(keyColumn) as string).replace(/\d+$/, "");
+  const colHeader = headerOf(column) as string;
+  const row = at.find(([a, c]) => a.replace(/\d+$/, "") === keyCol && c.value === key)?.[0].replace(/^[A-Z]+/, "");
+  if (!row) throw new Error(`No row of ${sheet} has ${key} in ${keyColumn}.`);
+  return `${colHeader.replace(/\d+$/, "")}${row}`;
+}
+
+/** The user's names (not the add-in's hidden markers), "NAME" → "Sheet!A1". */
+function namesOf(snap: WorkbookSnapshot): Map<string, string> {
+  return new Map(
+    Object.entries(snap.names)
+      .filter(([n]) => !n.startsWith("DEALDESK_"))
+      .map(([n, v]) => [n, `${v.sheet}!${v.address}`]),
+  );
+}
+
+/** The user's cells: every sheet but the record's and the log's. */
+function userCells(snap: WorkbookSnapshot) {
+  return cellsOf({ ...snap, sheets: snap.sheets.filter((x) => !x.tables.some((t) => /^DealChanges/.test(t.name))) });
+}
+
+function contentAt(snap: WorkbookSnapshot, ref: string | undefined): unknown {
+  if (!ref) return undefined;
+  const [sheet, address] = [ref.slice(0, ref.lastIndexOf("!")), ref.slice(ref.lastIndexOf("!") + 1)];
+  const c = sheetCells(snap, sheet)[address];
+  return c ? (c.formula ?? c.value) : null;
+}
+
+const summary = (r: UpdatePlan) => ({
+  changes: r.changes.map((c) => `${c.kind} ${c.sheetName}!${c.address} ${JSON.stringify(c.userValue)} -> ${JSON.stringify(c.newValue)}`),
+  additions: r.additions.map((a) => `${a.table} ${a.id} ${a.address}`),
+  nameChanges: r.nameChanges.map((n) => `${n.kind} ${n.name} ${n.from} -> ${n.to}`),
+  deleted: r.deleted,
+  names: r.names,
+  notices: r.notices,
+  blockers: r.blockers,
+});
+
+/**
+ * Apply `review` with `accept` and `decline`; checks the promise: if it refuses, nothing changed;
+ * otherwise the cells changed are exactly the listed ones (when nothing is added), and the names
+ * changed are exactly the listed, not declined ones.
+ */
+async function applyChecked(
+  wb: FakeWorkbook,
+  review: UpdatePlan,
+  options: { accept?: string[]; decline?: string[]; source?: SpecSource } = {},
+) {
+  const before = wb.snapshot();
+  const result = await applyUpdate({ accept: options.accept ?? [], decline: options.decline ?? [] }, review.fingerprint, options.source);
+  const after = wb.snapshot();
+  if (!result.ok) {
+    expect(JSON.stringify(after)).toBe(JSON.stringify(before));
+    return { result, before, after };
+  }
+  // No sheet is added, except the log's sheet when there was no log yet.
+  const hadLog = before.sheets.some((x) => x.tables.some((t) => /^DealChanges/.test(t.name)));
+  const added = after.sheets.map((x) => x.name).filter((n) => !before.sheets.some((b) => b.name === n));
+  expect(added).toEqual(hadLog ? [] : added.filter((n) => /^Changes/.test(n)));
+  if (review.additions.length === 0) {
+    const accepted = review.changes.filter((c) => (options.accept ?? []).includes(c.key));
+    expectWrittenExactly(userCells(before), userCells(after), review.changes, accepted);
+  }
+  const nb = namesOf(before);
+  const na = namesOf(after);
+  const listed = new Map(review.nameChanges.filter((n) => !(options.decline ?? []).includes(n.key)).map((n) => [n.name, n.to]));
+  for (const n of new Set([...nb.keys(), ...na.keys()])) {
+    if (listed.has(n)) expect([n, na.get(n)]).toEqual([n, listed.get(n)]);
+    else if (review.additions.length === 0) expect([n, na.get(n)]).toEqual([n, nb.get(n)]);
+    // Rows added shift the cells below them (and their names) as Excel shifts them: compare what the name refers to.
+    else expect([n, contentAt(after, na.get(n))]).toEqual([n, contentAt(before, nb.get(n))]);
+  }
+  return { result, before, after };
+}
+
+const roundSize110 = (json: FiguresJson) => (figureIn(json, "deal.round_size").value = "110000000000");
+
+afterEach(() => useDataset(BUILT_IN_FIGURES));
+
+describe("attacks: the user's edits in the block", () => {
+  it("a formula using DEAL_AMOUNT typed into another figure's Override: kept, and listed as nothing", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    const override = cellOf(wb.snapshot(), "Deal", "Id", "deal.round_size", "Override");
+    wb.setCell("Deal", override, "=DEAL_AMOUNT*2");
+    const review = ok(await planUpdate());
+    expect(review.changes.map((c) => c.address)).not.toContain(override);
+    await applyChecked(wb, review);
+    expect(sheetCells(wb.snapshot(), "Deal")[override].formula).toBe("=DEAL_AMOUNT*2");
+  });
+
+  it("text typed into a Used cell: a conflict, kept when not accepted; DEAL_AMOUNT still on it", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    const used = cellOf(wb.snapshot(), "Deal", "Id", "deal.amount", "Used");
+    wb.setCell("Deal", used, "tbc");
+    const review = ok(await planUpdate());
+    await applyChecked(wb, review);
+    const snap = wb.snapshot();
+    expect(sheetCells(snap, "Deal")[used].value).toBe("tbc");
+    expect(snap.names.DEAL_AMOUNT).toMatchObject({ sheet: "Deal", address: used });
+  });
+
+  it("text typed into a Used cell, then 'Use new' accepted: the formula is back, nothing else changed", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    const used = cellOf(wb.snapshot(), "Deal", "Id", "deal.amount", "Used");
+    const formula = sheetCells(wb.snapshot(), "Deal")[used].formula;
+    wb.setCell("Deal", used, "tbc");
+    const review = ok(await planUpdate());
+    const conflict = review.conflicts.find((c) => c.address === used);
+    expect(conflict).toBeDefined();
+    await applyChecked(wb, review, { accept: [conflict!.key] });
+    expect(sheetCells(wb.snapshot(), "Deal")[used].formula).toBe(formula);
+  });
+
+  it("the Id column's values cleared (column kept): rows found by label, refreshed in place, overrides kept", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    const snap0 = wb.snapshot();
+    const override = cellOf(snap0, "Deal", "Id", "deal.round_size", "Override");
+    const reported = cellOf(snap0, "Deal", "Id", "deal.round_size", "Reported");
+    wb.setCell("Deal", override, 95e9);
+    for (const id of BUILT_IN_FIGURES.figures.filter((f) => f.block === "deal").map((f) => f.id))
+      wb.setCell("Deal", cellOf(snap0, "Deal", "Id", id, "Id"), null);
+    const review = ok(await planUpdate());
+    require("fs").appendFileSync("/tmp/att/log.txt", `\n== ids cleared\n${JSON.stringify(summary(review), null, 1)}`);
+    const { result } = await applyChecked(wb, review);
+    expect(result.ok).toBe(true);
+    const cells = sheetCells(wb.snapshot(), "Deal");
+    expect(cells[reported].value).toBe(Number(BUILT_IN_FIGURES.figures.find((f) => f.id === "deal.round_size")!.value));
+    expect(cells[override].value).toBe(95e9);
+  });
+
+  it("paste values over the whole figures table (formulas become their values): every formula cell is the user's, and kept", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    const snap0 = wb.snapshot();
+    for (const [a, c] of Object.entries(sheetCells(snap0, "Deal"))) {
+      const row = Number(a.replace(/^[A-Z]+/, ""));
+      if (row >= 4 && row <= 10 && c.formula) wb.setCell("Deal", a, c.value as number);
+    }
+    const review = ok(await planUpdate());
+    require("fs").appendFileSync("/tmp/att/log.txt", `\n== paste values\n${JSON.stringify(summary(review), null, 1)}`);
+    await applyChecked(wb, review);
+  });
+
+  it("a whole sheet row inserted between the table's header and its first row: every row found, refreshed in place", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    wb.insertRows("Deal", 4, 1); // above sheet row 5, the table's first body row
+    const review = ok(await planUpdate());
+    require("fs").appendFileSync("/tmp/att/log.txt", `\n== row under header\n${JSON.stringify(summary(review), null, 1)}`);
+    expect(review.deleted).toEqual([]);
+    await applyChecked(wb, review);
+    const snap = wb.snapshot();
+    expect(sheetCells(snap, "Deal")[cellOf(snap, "Deal", "Id", "deal.amount", "Reported")].value).toBe(50e9);
+    expect(snap.names.DEAL_AMOUNT).toMatchObject({ sheet: "Deal", address: cellOf(snap, "Deal", "Id", "deal.amount", "Used") });
+  });
+});
+
+describe("attacks: tables", () => {
+  it("the figures table converted to a range (Table › Convert to Range; modelled by dropping the table): Apply writes what it listed, or nothing, saying why", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    const override = cellOf(wb.snapshot(), "Deal", "Id", "deal.amount", "Override");
+    wb.setCell("Deal", override, 45e9);
+    wb.tables = wb.tables.filter((t) => t.name !== "DealFigures");
+    const review = ok(await planUpdate());
+    require("fs").appendFileSync("/tmp/att/log.txt", `\n== convert to range\n${JSON.stringify(summary(review), null, 1)}`);
+    // Either it refreshes rows in place, or it says what it cannot do.
+    expect(review.changes.length + review.deleted.length + review.notices.length).toBeGreaterThan(0);
+    await applyChecked(wb, review);
+    expect(sheetCells(wb.snapshot(), "Deal")[override].value).toBe(45e9);
+    expect(wb.snapshot().sheets.flatMap((s) => s.tables.map((t) => t.name))).not.toContain("DealFigures");
+  });
+
+  it("the figures table converted to a range, and a figure added in the revision: no table is made over the user's cells", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET));
+    wb.setCell("Deal", "A11", "user note under the figures");
+    wb.tables = wb.tables.filter((t) => t.name !== "DealFigures");
+    const dataset = revision((json) => {
+      json.figures.splice(json.figures.findIndex((f) => f.id === "deal.expected_close") + 1, 0, {
+        ...figureIn(json, "deal.amount_announced"),
+        id: "deal.commitment",
+        name: "DEAL_COMMITMENT",
+        label: "Amazon commitment to OpenAI (announced)",
+        otherClaims: [],
+      });
+    });
+    useDataset(dataset);
+    const next = sourceOf(dataset);
+    const review = ok(await planUpdate(next));
+    require("fs").appendFileSync("/tmp/att/log.txt", `\n== convert to range + add\n${JSON.stringify(summary(review), null, 1)}`);
+    const before = cellsOf(wb.snapshot());
+    const { result } = await applyChecked(wb, review, { source: next });
+    const after = cellsOf(wb.snapshot());
+    // Every cell of the user's sheet that was there is still there, with its value, unless listed.
+    const listed = new Set(review.changes.map((c) => `${c.sheetName}!${c.address}`));
+    for (const [k, v] of before) if (!listed.has(k) && k.startsWith("Deal!")) expect([k, after.get(k)]).toEqual([k, v]);
+    expect(result.ok || review.additions.length === 0).toBe(true);
+  });
+
+  it("a figure added in the revision, with the user's own cell already holding that name: the name stays the user's", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET));
+    wb.setCell("Sheet1", "B2", 1);
+    wb.addName("DEAL_COMMITMENT", "Sheet1", "B2", "mine");
+    const dataset = revision((json) => {
+      json.figures.splice(json.figures.findIndex((f) => f.id === "deal.expected_close") + 1, 0, {
+        ...figureIn(json, "deal.amount_announced"),
+        id: "deal.commitment",
+        name: "DEAL_COMMITMENT",
+        label: "Amazon commitment to OpenAI (announced)",
+        otherClaims: [],
+      });
+    });
+    useDataset(dataset);
+    const next = sourceOf(dataset);
+    const review = ok(await planUpdate(next));
+    require("fs").appendFileSync("/tmp/att/log.txt", `\n== user name collides\n${JSON.stringify(summary(review), null, 1)}`);
+    expect(review.nameChanges.map((n) => n.name)).not.toContain("DEAL_COMMITMENT");
+    await applyChecked(wb, review, { source: next });
+    expect(wb.snapshot().names.DEAL_COMMITMENT).toMatchObject({ sheet: "Sheet1", address: "B2", comment: "mine" });
+    expect(sheetCells(wb.snapshot(), "Sheet1").B2.value).toBe(1);
+  });
+});
+
+describe("attacks: sheets", () => {
+  it("the block's sheet deleted, then Insert again, then Update: the new block updates, and the capex formulas still name DEAL_AMOUNT", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal", "capex"], NEW_SHEET));
+    wb.deleteSheet("Deal");
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    const snap = wb.snapshot();
+    expect(snap.names.DEAL_AMOUNT).toMatchObject({ sheet: "Deal", address: cellOf(snap, "Deal", "Id", "deal.amount", "Used") });
+    const review = ok(await planUpdate());
+    require("fs").appendFileSync("/tmp/att/log.txt", `\n== sheet deleted, reinserted\n${JSON.stringify(summary(review), null, 1)}`);
+    expect(review.deleted).toEqual([]);
+    expect(review.changes.length).toBeGreaterThan(0);
+    await applyChecked(wb, review);
+    expect(ok(await planUpdate()).changes).toEqual([]);
+  });
+
+  it("the block's sheet copied and the copy edited (overrides, a label), then a revision: nothing is written on the copy", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    const copy = wb.copySheet("Deal");
+    const snap0 = wb.snapshot();
+    wb.setCell(copy, cellOf(snap0, copy, "Id", "deal.amount", "Override"), 1e9);
+    wb.setCell(copy, cellOf(snap0, copy, "Id", "deal.amount", "Figure"), "my scenario");
+    wb.setCell(copy, cellOf(snap0, copy, "Id", "deal.round_size", "Reported"), 5);
+    const next = sourceOf(revision(roundSize110));
+    const review = ok(await planUpdate(next));
+    require("fs").appendFileSync("/tmp/att/log.txt", `\n== copy edited\n${JSON.stringify(summary(review), null, 1)}`);
+    expect(review.changes.every((c) => c.sheetName === "Deal")).toBe(true);
+    const before = sheetCells(wb.snapshot(), copy);
+    await applyChecked(wb, review, { source: next });
+    expect(sheetCells(wb.snapshot(), copy)).toEqual(before);
+  });
+
+  it("the Changes sheet renamed, then a second update: the log is appended on the renamed sheet, no second log", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    ok(await applyUpdate([]));
+    wb.renameSheet("Changes", "Audit");
+    const next = sourceOf(revision(roundSize110));
+    const review = ok(await planUpdate(next));
+    await applyChecked(wb, review, { source: next });
+    const snap = wb.snapshot();
+    expect(snap.sheets.map((s) => s.name)).not.toContain("Changes");
+    expect(snap.sheets.flatMap((s) => s.tables.map((t) => t.name)).filter((t) => t.startsWith("DealChanges"))).toEqual(["DealChanges"]);
+  });
+
+  // BREAKS THE PROMISE: the review lists the refreshes and nothing else (no notice, no blocker),
+  // but Apply adds a sheet "Changes (2)" with a second log, DealChanges_2, and the user's log (the
+  // one they relabelled) no longer grows. Cause: src/ownership/changelog.ts findChangeLog knows the
+  // log only by its header texts (all eight, or more than half under the DealChanges name); with
+  // the headers relabelled it returns null and queue-update starts a new log, unlisted.
+  // Found by this attack: with every header relabelled the table is no longer recognisable as the
+  // log (a table of the user's may share its name), and Apply started a new log without a word in
+  // the review. The review now says so; Apply does what it says and leaves the relabelled table alone.
+  it("the log's column headers renamed by the user: the review says Apply starts a new log, and the renamed one is left as it is", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    ok(await applyUpdate([]));
+    const log0 = sheetCells(wb.snapshot(), "Changes");
+    const headers = Object.entries(log0).filter(([a]) => /^[A-Z]+1$/.test(a));
+    for (const [a, c] of headers) wb.setCell("Changes", a, `My ${String(c.value)}`);
+    const renamed = JSON.stringify(sheetCells(wb.snapshot(), "Changes"));
+    const next = sourceOf(revision(roundSize110));
+    const review = ok(await planUpdate(next));
+    expect(review.notices).toContain(
+      'The table DealChanges on the sheet "Changes" does not have the change log\'s columns (When, Figure, Label, Cell, Old value, New value, Figures, Outcome), so Apply leaves it as it is and starts a new change log beside your sheets. To keep one log, name its columns back.',
+    );
+    ok(await applyUpdate([], review.fingerprint, next));
+    const snap = wb.snapshot();
+    expect(JSON.stringify(sheetCells(snap, "Changes"))).toBe(renamed);
+    const logs = snap.sheets.flatMap((sh) => sh.tables.map((t) => [sh.name, t.name])).filter(([, t]) => t.startsWith("DealChanges"));
+    expect(logs).toEqual([
+      ["Changes", "DealChanges"],
+      ["Changes (2)", "DealChanges_2"],
+    ]);
+    expect(Object.values(sheetCells(snap, "Changes (2)")).map((c) => c.value)).toContain("deal.round_size");
+  });
+});
+
+describe("attacks: the log, a single header relabelled", () => {
+  it("one log header relabelled (Old value → Was): Apply appends to the same log in the same columns", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    ok(await applyUpdate([]));
+    const log0 = sheetCells(wb.snapshot(), "Changes");
+    const was = Object.entries(log0).find(([a, c]) => /^[A-Z]+1$/.test(a) && c.value === "Old value")![0];
+    wb.setCell("Changes", was, "Was");
+    const next = sourceOf(revision(roundSize110));
+    const review = ok(await planUpdate(next));
+    await applyChecked(wb, review, { source: next });
+    const snap = wb.snapshot();
+    expect(snap.sheets.map((s) => s.name)).not.toContain("Changes (2)");
+    expect(sheetCells(snap, "Changes")[was].value).toBe("Was");
+  });
+});
+
+describe("attacks: reviews and applies", () => {
+  it("apply twice with the same review: the second writes nothing", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    const review = ok(await planUpdate());
+    await applyChecked(wb, review);
+    const before = JSON.stringify(wb.snapshot());
+    const second = await applyUpdate([], review.fingerprint);
+    expect(JSON.stringify(wb.snapshot())).toBe(before);
+    expect(second.ok ? second.value.cellsWritten : 0).toBe(0);
+  });
+
+  it("two reviews against two revisions, then Apply of the older one with the newer file: refused, nothing written", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET));
+    const a = sourceOf(revision(roundSize110));
+    const b = sourceOf(revision((json) => (figureIn(json, "deal.round_size").value = "120000000000"), "1.2.0"));
+    const older = ok(await planUpdate(a));
+    ok(await planUpdate(b));
+    const { result } = await applyChecked(wb, older, { source: b });
+    expect(result.ok).toBe(false);
+  });
+
+  it("two reviews, then Apply of the older one with its own file: writes exactly what the older listed", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET));
+    const a = sourceOf(revision(roundSize110));
+    const b = sourceOf(revision((json) => (figureIn(json, "deal.round_size").value = "120000000000"), "1.2.0"));
+    const older = ok(await planUpdate(a));
+    ok(await planUpdate(b));
+    const { result } = await applyChecked(wb, older, { source: a });
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe("attacks: revisions", () => {
+  it("a figure's label revised: the label cell is listed and refreshed; an override on that row kept", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET));
+    const override = cellOf(wb.snapshot(), "Deal", "Id", "deal.round_size", "Override");
+    wb.setCell("Deal", override, 1e11);
+    const next = sourceOf(revision((json) => (figureIn(json, "deal.round_size").label = "Size of OpenAI's new round")));
+    const review = ok(await planUpdate(next));
+    require("fs").appendFileSync("/tmp/att/log.txt", `\n== label revised\n${JSON.stringify(summary(review), null, 1)}`);
+    const label = cellOf(wb.snapshot(), "Deal", "Id", "deal.round_size", "Figure");
+    expect(review.changes.map((c) => [c.address, c.newValue])).toContainEqual([label, "Size of OpenAI's new round"]);
+    await applyChecked(wb, review, { source: next });
+    expect(sheetCells(wb.snapshot(), "Deal")[override].value).toBe(1e11);
+  });
+
+  it("a figure's unit revised (USD to USD per share): the unit cell listed and refreshed", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET));
+    const next = sourceOf(revision((json) => (figureIn(json, "deal.round_size").unit = "USD per share")));
+    const review = ok(await planUpdate(next));
+    require("fs").appendFileSync("/tmp/att/log.txt", `\n== unit revised\n${JSON.stringify(summary(review), null, 1)}`);
+    await applyChecked(wb, review, { source: next });
+    expect(ok(await planUpdate(next)).changes).toEqual([]);
+  });
+
+  it("a figure moved from block deal to block capex: the review lists what Apply does, and Apply does only that", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal", "capex"], NEW_SHEET));
+    const dataset = revision((json) => (figureIn(json, "openai.valuation_prior").block = "capex"));
+    useDataset(dataset);
+    const next = sourceOf(dataset);
+    const review = ok(await planUpdate(next));
+    require("fs").appendFileSync("/tmp/att/log.txt", `\n== moved deal->capex\n${JSON.stringify(summary(review), null, 1)}`);
+    const before = wb.snapshot();
+    const { result, after } = await applyChecked(wb, review, { source: next });
+    require("fs").appendFileSync(
+      "/tmp/att/log.txt",
+      `\n${JSON.stringify(result)}\nnames before ${JSON.stringify(before.names.OPENAI_VALUATION_PRIOR)} after ${JSON.stringify(after.names.OPENAI_VALUATION_PRIOR)}`,
+    );
+    // The name the deal formulas use still refers to a row with that figure.
+    const nm = after.names.OPENAI_VALUATION_PRIOR;
+    expect(nm.address).not.toMatch(/REF/);
+    // A fresh review after Apply has nothing more to do.
+    const again = ok(await planUpdate(next));
+    expect([again.changes, again.additions, again.nameChanges]).toEqual([[], [], []]);
+  });
+
+  // Found by this attack: a figure the file moves from block deal to capex is still in the file,
+  // yet the review marked its Deal row "retracted: no longer in the figures file" and called the
+  // add-in's own name "yours". The row now says where the figure went; the name stays on it.
+  it("a figure moved from block deal to capex: the Deal row says where it went, and the name stays the add-in's on that row", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal", "capex"], NEW_SHEET));
+    const dataset = revision((json) => (figureIn(json, "openai.valuation_prior").block = "capex"));
+    useDataset(dataset);
+    const next = sourceOf(dataset);
+    const review = ok(await planUpdate(next));
+    const marks = review.changes.filter((c) => c.figureId === "openai.valuation_prior" && c.retracted);
+    expect(marks.map((c) => [c.sheetName, c.newValue])).toEqual([["Deal", "moved: the figures file now shows it on the Capex 2026 sheet"]]);
+    expect(review.names.filter((n) => /OPENAI_VALUATION_PRIOR/.test(n))).toEqual([
+      "The name OPENAI_VALUATION_PRIOR stays on the figure's row on the Deal sheet, where models that use it read it; the figure's new row on the Capex 2026 sheet has no name.",
+    ]);
+    const before = wb.snapshot().names.OPENAI_VALUATION_PRIOR;
+    ok(await applyUpdate([], review.fingerprint, next));
+    expect(wb.snapshot().names.OPENAI_VALUATION_PRIOR).toEqual(before);
+  });
+});
