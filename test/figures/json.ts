@@ -31,3 +31,13 @@ export function sourceIn(json: FiguresJson, id: string): Record<string, any> {
 export function factIn(json: FiguresJson, id: string): Record<string, any> {
   return byId(json.facts, id, "fact");
 }
+
+/** How many figures the repository's figures file holds, in one block or in all: counted from the raw file, apart from the loader. */
+export function figureCount(block?: string): number {
+  return figuresJson().figures.filter((f) => block === undefined || f.block === block).length;
+}
+
+/** Each figure of the repository's figures file as the file spells it: id, block, name and label. */
+export function rawFigures(): { id: string; block: string; name: string; label: string }[] {
+  return figuresJson().figures.map((f) => ({ id: f.id, block: String(f.block), name: String(f.name), label: String(f.label) }));
+}

@@ -89,18 +89,21 @@ describe("Deal block", () => {
   const round = exact("deal.round_size");
   const prior = exact("openai.valuation_prior");
   const valuation = exact("openai.valuation_round");
-  const derived: [string, string, string, string, Fraction][] = [
-    ["B14", "DEAL_STAKE_POST", "=DEAL_AMOUNT/OPENAI_VALUATION_ROUND", "0.00%", amount.div(valuation)],
-    ["B15", "DEAL_STAKE_PRE", "=DEAL_AMOUNT/(OPENAI_VALUATION_ROUND+DEAL_ROUND_SIZE)", "0.00%", amount.div(valuation.add(round))],
-    ["B16", "OPENAI_PREMONEY_IMPLIED", "=OPENAI_VALUATION_ROUND-DEAL_ROUND_SIZE", '$#,##0.0,,,"B"', valuation.sub(round)],
-    ["B17", "DEAL_SHARE_OF_ROUND", "=DEAL_AMOUNT/DEAL_ROUND_SIZE", "0.00%", amount.div(round)],
-    ["B18", "OPENAI_STEPUP_IF_PRE", "=OPENAI_VALUATION_ROUND/OPENAI_VALUATION_PRIOR", '0.00"x"', valuation.div(prior)],
-    ["B19", "OPENAI_STEPUP_IF_POST", "=OPENAI_PREMONEY_IMPLIED/OPENAI_VALUATION_PRIOR", '0.00"x"', valuation.sub(round).div(prior)],
+  // Each metric is found by its name's cell, so a figure added to the table moves none of these checks.
+  const derived: [string, string, string, Fraction][] = [
+    ["DEAL_STAKE_POST", "=DEAL_AMOUNT/OPENAI_VALUATION_ROUND", "0.00%", amount.div(valuation)],
+    ["DEAL_STAKE_PRE", "=DEAL_AMOUNT/(OPENAI_VALUATION_ROUND+DEAL_ROUND_SIZE)", "0.00%", amount.div(valuation.add(round))],
+    ["OPENAI_PREMONEY_IMPLIED", "=OPENAI_VALUATION_ROUND-DEAL_ROUND_SIZE", '$#,##0.0,,,"B"', valuation.sub(round)],
+    ["DEAL_SHARE_OF_ROUND", "=DEAL_AMOUNT/DEAL_ROUND_SIZE", "0.00%", amount.div(round)],
+    ["OPENAI_STEPUP_IF_PRE", "=OPENAI_VALUATION_ROUND/OPENAI_VALUATION_PRIOR", '0.00"x"', valuation.div(prior)],
+    ["OPENAI_STEPUP_IF_POST", "=OPENAI_PREMONEY_IMPLIED/OPENAI_VALUATION_PRIOR", '0.00"x"', valuation.sub(round).div(prior)],
   ];
+  /** The label beside a derived metric: column A of its name's row. */
+  const labelOf = (name: string) => cellAt(deal, `A${parseA1(nameAddress(deal, name)).row + 1}`).value;
 
   test("the step-up is shown under both readings: 1.66x if $830B is pre-money, 1.46x if it is post-money", () => {
-    expect(cellAt(deal, "A18").value).toBe("Step-up from the prior valuation if the valuation is pre-money (~)");
-    expect(cellAt(deal, "A19").value).toBe("Step-up from the prior valuation if the valuation is post-money (~)");
+    expect(labelOf("OPENAI_STEPUP_IF_PRE")).toBe("Step-up from the prior valuation if the valuation is pre-money (~)");
+    expect(labelOf("OPENAI_STEPUP_IF_POST")).toBe("Step-up from the prior valuation if the valuation is post-money (~)");
     const wb = evaluateWorkbook([deal]);
     expect(wb.name("OPENAI_STEPUP_IF_PRE")).toBe(830 / 500);
     expect(wb.name("OPENAI_STEPUP_IF_POST")).toBe(730 / 500);
@@ -114,7 +117,7 @@ describe("Deal block", () => {
 
   test("each result's label carries the weakest qualifier of its inputs: up to $50B, roughly $830B, a round that could total $100B", () => {
     // A ceiling over an approximate figure stays a ceiling, approximately; approximate over exact is approximate.
-    expect(["A14", "A15", "A16", "A17"].map((a) => cellAt(deal, a).value)).toEqual([
+    expect(["DEAL_STAKE_POST", "DEAL_STAKE_PRE", "OPENAI_PREMONEY_IMPLIED", "DEAL_SHARE_OF_ROUND"].map(labelOf)).toEqual([
       "Amazon stake if the valuation is post-money (up to ~)",
       "Amazon stake if the valuation is pre-money (up to ~)",
       "OpenAI pre-money valuation if the valuation is post-money (~)",
@@ -124,8 +127,11 @@ describe("Deal block", () => {
 
   test("the stakes' assumption is stated once, beside the metrics, in the words of the article that describes the structure", () => {
     const said = deal.cells.filter((c) => typeof c.value === "string" && c.value.includes("capped-profit"));
-    expect(said.map((c) => [c.row + 1, c.col])).toEqual([[12, 1]]);
-    expect(cellAt(deal, "A12").value).toBe("Derived metrics");
+    // The metrics' heading sits one empty row below the figures table, the first metric a row below it.
+    const heading = deal.tables[0].bottom + 2;
+    expect(said.map((c) => [c.row, c.col])).toEqual([[heading, 1]]);
+    expect(cellAt(deal, `A${heading + 1}`).value).toBe("Derived metrics");
+    expect(parseA1(nameAddress(deal, "DEAL_STAKE_POST")).row).toBe(heading + 2);
     expect(said[0].value).toContain("Stakes assume Amazon's money buys equity at the round's valuation");
     const article = fs.readFileSync(path.resolve(__dirname, "../../sources", findSource("src.late_january_reports")!.file), "utf8");
     expect(article).toContain('a "capped-profit" entity');
@@ -143,9 +149,15 @@ describe("Deal block", () => {
     expect(filled.value("Deal", row + 1, col)).toBe(2);
   });
 
-  test.each(derived)("%s holds %s: %s, format %s, the exact value of the dataset", (address, name, formula, format, expected) => {
+  test("the metrics follow their heading one a row, in this order", () => {
+    const first = parseA1(nameAddress(deal, derived[0][0])).row;
+    expect(derived.map(([name]) => parseA1(nameAddress(deal, name)).row - first)).toEqual(derived.map((_, i) => i));
+  });
+
+  test.each(derived)("%s, in column B: %s, format %s, the exact value of the dataset", (name, formula, format, expected) => {
+    const address = nameAddress(deal, name);
+    expect(address).toMatch(/^B\d+$/);
     expect(cellAt(deal, address)).toMatchObject({ formula, numberFormat: format, owner: "addin", style: "derived" });
-    expect(nameAddress(deal, name)).toBe(address);
     const wb = evaluateWorkbook([deal]);
     expect(wb.name(name)).toBe(expected.toNumber());
   });
