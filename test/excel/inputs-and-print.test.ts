@@ -12,6 +12,7 @@ import { specExtent } from "../../src/ownership/layout";
 import { FakeWorkbook, installFakeOffice, pageSetupOf, typeAsUser, validationsOf } from "../fakes/fake-excel";
 import { ok, previousSource } from "./actions";
 import { fakeCalculation } from "../browser/fake-calc";
+import { figureCount } from "../figures/json";
 
 const NEW_SHEET = { target: "new-sheet", includeStockHistory: false } as const;
 const AT_SELECTION = { target: "selection", includeStockHistory: false } as const;
@@ -48,8 +49,8 @@ describe("Insert writes data validation and the page setup", () => {
       expect([spec.sheetName, validationsOf(wb, spec.sheetName)]).toEqual([spec.sheetName, expected]);
       count += inputs.length;
     }
-    // Overrides 6 + 2 + 4; inputs: the exit valuation, shares outstanding, cost per employee, four scenario inputs and two steps.
-    expect(count).toBe(6 + 2 + 4 + 1 + 1 + 1 + 4 + 2);
+    // An override per figure of the figures file; inputs: the exit valuation, shares outstanding, cost per employee, four scenario inputs and two steps.
+    expect(count).toBe(figureCount() + 1 + 1 + 1 + 4 + 2);
   });
 
   test("typed into the amount's Override, $35bn is refused and 35e9 goes in: DEAL_AMOUNT then reads it", async () => {
@@ -121,8 +122,8 @@ describe("Insert writes data validation and the page setup", () => {
     const deal = buildBlock("deal", { origin: { row: 2, col: 1 } });
     const sensitivity = buildBlock("sensitivity", { origin: { row: 2 + specExtent(deal).rows + 1, col: 1 } });
     const inputs = [deal, sensitivity].flatMap((spec) => spec.cells.filter((c) => c.owner === "user").map((c) => toA1(c.row, c.col)));
-    // Deal: 6 overrides and the exit valuation; Sensitivity: four scenario inputs and two steps.
-    expect(inputs).toHaveLength(6 + 1 + 4 + 2);
+    // Deal: an override per deal figure and the exit valuation; Sensitivity: four scenario inputs and two steps.
+    expect(inputs).toHaveLength(figureCount("deal") + 1 + 4 + 2);
     expect(Object.keys(validationsOf(wb, "Sheet1")).sort()).toEqual(inputs.sort());
   });
 

@@ -14,12 +14,31 @@ import { ok, previousSource } from "./actions";
 import { buildBlock } from "../../src/sheets";
 import { specExtent } from "../../src/ownership/layout";
 import { COL } from "../../src/sheets/figure-table";
+import { rawFigures } from "../figures/json";
 
 /** The Deal block's area on its own sheet ("A1:M35"), from its spec: the test follows the layout. */
 const DEAL_AREA = (() => {
   const { rows, cols } = specExtent(buildBlock("deal"));
   return `A1:${columnLetter(cols - 1)}${rows}`;
 })();
+
+/** A block's area ("B38:I61") at an origin (0-based), from its spec. */
+function areaAt(block: "deal" | "sources", row: number, col: number): string {
+  const { rows, cols } = specExtent(buildBlock(block, { origin: { row, col } }));
+  return `${columnLetter(col)}${row + 1}:${columnLetter(col + cols - 1)}${row + rows}`;
+}
+
+/** The Deal block's empty rows on its own sheet (0-based), from its spec: rows Excel lets a user delete. */
+const DEAL_EMPTY_ROWS = (() => {
+  const deal = buildBlock("deal");
+  const rows = Array.from({ length: specExtent(deal).rows }, (_, r) => r);
+  return rows.filter((r) => !deal.cells.some((c) => c.row === r));
+})();
+
+/** The Deal figures' labels in the figures file's order, read from the raw file. */
+const DEAL_LABELS = rawFigures()
+  .filter((f) => f.block === "deal")
+  .map((f) => f.label);
 
 const NEW_SHEET = { target: "new-sheet", includeStockHistory: false } as const;
 const AT_SELECTION = { target: "selection", includeStockHistory: false } as const;
@@ -91,7 +110,7 @@ async function applyAndReviewClean(wb: FakeWorkbook, sentences: readonly string[
 }
 
 describe("a block's marker deleted, with the user's edits around it", () => {
-  // Deal on its sheet is DEAL_AREA (35 rows); rows 3, 11, 20 and 24 are empty rows of the block.
+  // Deal on its sheet is DEAL_AREA; DEAL_EMPTY_ROWS are the empty rows of the block.
   // Excel shrinks a name when rows inside it are deleted: the marker comes back one row shorter.
   it("an empty row inside the block deleted, then Review and Apply: the marker is put back one row shorter", async () => {
     const wb = setup();
@@ -99,12 +118,14 @@ describe("a block's marker deleted, with the user's edits around it", () => {
     const marker = wb.snapshot().names.DEALDESK_BLOCK_DEAL;
     expect(marker.address).toBe(DEAL_AREA);
     await deleteNames(wb, ["DEALDESK_BLOCK_DEAL"]);
-    wb.deleteRows("Deal", 19, 1);
-    wb.setCell("Deal", "A35", "my note under the block");
+    wb.deleteRows("Deal", DEAL_EMPTY_ROWS[2], 1);
+    // The block's last row before the deletion: below the block once it is one row shorter.
+    const below = `A${specExtent(buildBlock("deal")).rows}`;
+    wb.setCell("Deal", below, "my note under the block");
     const expected = moved(marker.address, { bottom: -1 });
     await applyAndReviewClean(wb, [markerBack("DEAL", "Deal", `Deal!${expected}`)]);
     expect(wb.snapshot().names.DEALDESK_BLOCK_DEAL).toEqual({ ...marker, address: expected });
-    expect(wb.cell("Deal", "A35")?.value).toBe("my note under the block");
+    expect(wb.cell("Deal", below)?.value).toBe("my note under the block");
   });
 
   it("two columns inserted left of the block, then Insert of that block: only the marker is written, two columns to the right; then Update works", async () => {
@@ -136,7 +157,7 @@ describe("a block's marker deleted, with the user's edits around it", () => {
     wb.renameSheet("Deal", "Bob's Deal");
     // The figures' ids, in the table's Id column, before and after the sort.
     const idColumn = columnLetter(COL.id);
-    const ids = () => [5, 6, 7, 8, 9, 10].map((r) => wb.cell("Bob's Deal", `${idColumn}${r}`)?.value);
+    const ids = () => DEAL_LABELS.map((_, i) => wb.cell("Bob's Deal", `${idColumn}${5 + i}`)?.value);
     const before = ids();
     wb.sortTable("DealFigures", 0, true);
     const sortedAway = ids().filter((id, i) => id !== before[i]).length;
@@ -145,9 +166,11 @@ describe("a block's marker deleted, with the user's edits around it", () => {
       .find(([, c]) => c.value === "deal.amount")![0]
       .slice(1);
     expect(wb.cell("Bob's Deal", `C${row}`)?.value).toBe(45e9);
-    // The names of the rows the sort moved moved with them (all six, by the labels' order): Apply
-    // points them back, as without the deletion.
-    expect(sortedAway).toBe(6);
+    // The names of the rows the sort moved moved with them (by the labels' order, Z to A, counted
+    // here from the file's labels): Apply points them back, as without the deletion.
+    const descending = [...DEAL_LABELS].sort((a, b) => b.toLowerCase().localeCompare(a.toLowerCase()));
+    expect(sortedAway).toBe(DEAL_LABELS.filter((label, i) => descending[i] !== label).length);
+    expect(sortedAway).toBeGreaterThan(0);
     await applyAndReviewClean(wb, [markerBack("DEAL", "Deal", `Bob's Deal!${marker.address}`)], sortedAway);
     expect(wb.snapshot().names.DEALDESK_BLOCK_DEAL).toEqual({ ...marker, sheet: "Bob's Deal" });
     expect(wb.cell("Bob's Deal", `C${row}`)?.value).toBe(45e9);
@@ -164,19 +187,22 @@ describe("a block's marker deleted, with the user's edits around it", () => {
     expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "Sheet2", "Deal", "Audit", "Changes"]);
   });
 
-  // The block's "Who leads the talks" text (B26) cut and pasted below the block, at B40: with the
+  // The block's "Who leads the talks" text cut and pasted below the block: with the
   // marker in place that cell is outside the block: the review says the row was moved off and is
   // left alone. With the marker deleted, the review is the same plus one sentence.
   it("a cell of the block cut and pasted below the block, and the marker deleted: the review is the one without the deletion", async () => {
+    const deal = buildBlock("deal");
+    const leaders = deal.cells.find((c) => c.figureId === "talks.leaders" && c.col === 1)!;
+    const [from, to] = [`B${leaders.row + 1}`, `B${specExtent(deal).rows + 5}`];
     const twin = setup();
     ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
-    twin.moveCells("Deal", "B26", "Deal", "B40");
+    twin.moveCells("Deal", from, "Deal", to);
     expect(twin.snapshot().names.DEALDESK_BLOCK_DEAL.address).toBe(DEAL_AREA);
     const expected = ok(await planUpdate());
     const wb = setup();
     ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
     const marker = wb.snapshot().names.DEALDESK_BLOCK_DEAL;
-    wb.moveCells("Deal", "B26", "Deal", "B40");
+    wb.moveCells("Deal", from, "Deal", to);
     await deleteNames(wb, ["DEALDESK_BLOCK_DEAL"]);
     const review = ok(await planUpdate());
     expect({ ...review, fingerprint: "" }).toEqual({
@@ -194,9 +220,10 @@ describe("two blocks at the selection on one sheet", () => {
     wb.select("Sheet1", "B2");
     ok(await insertBlocks(["deal", "sources"], AT_SELECTION, previousSource));
     const names = wb.snapshot().names;
+    // Sources one empty row below Deal, both from B2.
     expect([names.DEALDESK_BLOCK_DEAL.address, names.DEALDESK_BLOCK_SOURCES.address]).toEqual([
       moved(DEAL_AREA, { top: 1, bottom: 1, left: 1, right: 1 }),
-      "B38:I61",
+      areaAt("sources", 1 + specExtent(buildBlock("deal")).rows + 1, 1),
     ]);
     return { wb, deal: names.DEALDESK_BLOCK_DEAL.address, sources: names.DEALDESK_BLOCK_SOURCES.address };
   }
@@ -212,8 +239,9 @@ describe("two blocks at the selection on one sheet", () => {
 
   it("the lower block's marker deleted after two empty rows of the upper block were deleted: the marker follows the lower block", async () => {
     const { wb, sources } = await twoBlocks();
-    wb.deleteRows("Sheet1", 20, 1); // row 21, empty (row 20 of Deal on its own sheet)
-    wb.deleteRows("Sheet1", 11, 1); // row 12, empty
+    // Two empty rows of Deal, one row lower on Sheet1 than on Deal's own sheet; the lower first.
+    wb.deleteRows("Sheet1", DEAL_EMPTY_ROWS[2] + 1, 1);
+    wb.deleteRows("Sheet1", DEAL_EMPTY_ROWS[1] + 1, 1);
     await deleteNames(wb, ["DEALDESK_BLOCK_SOURCES"]);
     const expected = moved(sources, { top: -2, bottom: -2 });
     await applyAndReviewClean(wb, [markerBack("SOURCES", "Sources", `Sheet1!${expected}`)]);
@@ -222,11 +250,11 @@ describe("two blocks at the selection on one sheet", () => {
   });
 
   // The same two deletions, the upper block's marker deleted instead: Excel would have kept the
-  // marker on B2:M34 (two rows shorter), with the Sources block now on B36:J59.
+  // marker two rows shorter, with the Sources block two rows higher.
   it("the upper block's marker deleted after two empty rows inside it were deleted: the marker neither covers row 1 nor the lower block", async () => {
     const { wb, deal, sources } = await twoBlocks();
-    wb.deleteRows("Sheet1", 20, 1);
-    wb.deleteRows("Sheet1", 11, 1);
+    wb.deleteRows("Sheet1", DEAL_EMPTY_ROWS[2] + 1, 1);
+    wb.deleteRows("Sheet1", DEAL_EMPTY_ROWS[1] + 1, 1);
     await deleteNames(wb, ["DEALDESK_BLOCK_DEAL"]);
     expect(wb.snapshot().names.DEALDESK_BLOCK_SOURCES.address).toBe(moved(sources, { top: -2, bottom: -2 }));
     const expected = moved(deal, { bottom: -2 });

@@ -24,12 +24,16 @@ import { buildBlock, type BlockId } from "../../src/sheets";
 import { toA1 } from "../../src/sheets/a1";
 import { FakeWorkbook, installFakeOffice, type WorkbookSnapshot } from "../fakes/fake-excel";
 import { rectAddress } from "../fakes/a1";
-import { figureIn, figuresJson, sourceIn, type FiguresJson } from "../figures/json";
+import { figureCount, figureIn, figuresJson, sourceIn, type FiguresJson } from "../figures/json";
 import { ok, previousSource } from "./actions";
 import { propertyRuns } from "../support/property-runs";
 
 const BLOCKS: BlockId[] = ["deal", "capex", "sources"];
 const FORMATS = ["#,##0", "0.0%", "@", "General"];
+/** The highest index of a figure of the figures file: a revision may change or retract any of them. */
+const LAST_FIGURE = figureCount() - 1;
+/** The Deal figures table's last row (1-based), from the spec: typing lands in it, or just below. */
+const DEAL_TABLE_END = buildBlock("deal").tables[0].bottom + 1;
 
 type Action =
   | { kind: "rows"; op: "insertRows" | "deleteRows" | "insertColumns" | "deleteColumns"; sheet: number; at: number; count: number }
@@ -67,7 +71,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({
     kind: fc.constant("type" as const),
     sheet: fc.nat(4),
-    row: fc.oneof(fc.nat(35), fc.integer({ min: 4, max: 12 })),
+    row: fc.oneof(fc.nat(35), fc.integer({ min: 4, max: DEAL_TABLE_END + 2 })),
     col: fc.nat(11),
   }),
   fc.record({
@@ -119,10 +123,10 @@ interface Revision {
 }
 
 const revision: fc.Arbitrary<Revision> = fc.record({
-  changed: fc.uniqueArray(fc.nat(11), { maxLength: 6 }),
+  changed: fc.uniqueArray(fc.nat(LAST_FIGURE), { maxLength: 6 }),
   addFigure: fc.constantFrom(null, "deal" as const, "capex" as const),
   addSource: fc.boolean(),
-  retractFigure: fc.option(fc.nat(11), { nil: null }),
+  retractFigure: fc.option(fc.nat(LAST_FIGURE), { nil: null }),
   retractSource: fc.boolean(),
 });
 

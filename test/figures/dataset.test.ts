@@ -5,7 +5,7 @@ import { DATASET, allFacts, allFigures, allSources, findFigure, findSource, idsS
 import type { Figure } from "../../src/figures";
 import { citation } from "../../src/figures/provenance";
 import { standingOf } from "../../src/figures/standing";
-import { STANDINGS } from "./standings";
+import { HAND_COUNTED, STANDINGS } from "./standings";
 
 const root = path.resolve(__dirname, "../..");
 const articleText = (file: string) => fs.readFileSync(path.join(root, "sources", file), "utf8");
@@ -209,7 +209,7 @@ describe("the dataset", () => {
   });
 
   test("dates each figure by when it was stated, never by the period it is about", () => {
-    expect(Object.fromEntries(figures.map((f) => [f.id, [f.asOfDate, f.asOfBasis, f.period]]))).toEqual({
+    const known: Record<string, [string | null, string, string]> = {
       "deal.amount": ["2026-02-01", "inferred from another article", "in the coming weeks"],
       "deal.amount_announced": [null, "undated", "spread over multiple years"],
       "deal.round_size": ["2026-02-01", "inferred from another article", "the new financing round"],
@@ -223,7 +223,14 @@ describe("the dataset", () => {
       // Said during the talks, about 2026: dated when said, so it ages like the other talks figures.
       "amazon.capex_2026": ["2026-02-01", "inferred from another article", "2026"],
       "amazon.corporate_layoffs": ["2026-02-01", "inferred from another article", "not stated: plans recently announced"],
-    });
+    };
+    const dates = Object.fromEntries(figures.map((f) => [f.id, [f.asOfDate, f.asOfBasis, f.period]]));
+    expect(Object.fromEntries(Object.keys(known).map((id) => [id, dates[id]]))).toEqual(known);
+    // Any other figure the file adds: undated exactly when it has no date, and a period of its own.
+    for (const f of figures) {
+      expect([f.id, f.asOfDate === null]).toEqual([f.id, f.asOfBasis === "undated"]);
+      expect([f.id, f.period.trim() === ""]).toEqual([f.id, false]);
+    }
     // Stated: the article itself names the day or month; inferred: the article is undated and the one dated article gives the day.
     const dated = allSources().filter((s) => s.date !== null);
     expect(dated.map((s) => [s.id, s.date])).toEqual([["src.admin_recap", "2026-02-01"]]);
@@ -243,8 +250,10 @@ describe("the dataset", () => {
   });
 
   test("each figure's standing comes from the articles that state, contradict or hedge it", () => {
-    // Counted here by hand from the articles: distinct articles stating each claim, and those against it.
+    // The oracle counts the distinct articles stating each claim, and those against it, from the raw file.
     expect(Object.fromEntries(figures.map((f) => [f.id, standingOf(f).text]))).toEqual(STANDINGS);
+    // The oracle agrees with the counts made by hand from the articles for the built-in figures.
+    expect(Object.fromEntries(Object.keys(HAND_COUNTED).map((id) => [id, STANDINGS[id]]))).toEqual(HAND_COUNTED);
     const announced = findFigure("deal.amount_announced") as Figure;
     // Two articles say the talks remain ongoing and the amount could change: against an announcement.
     expect(announced.challengedIn.map((c) => [c.sourceId, c.kind])).toEqual([

@@ -31,3 +31,36 @@ export function sourceIn(json: FiguresJson, id: string): Record<string, any> {
 export function factIn(json: FiguresJson, id: string): Record<string, any> {
   return byId(json.facts, id, "fact");
 }
+
+/** How many figures the repository's figures file holds, in one block or in all: counted from the raw file, apart from the loader. */
+export function figureCount(block?: string): number {
+  return figuresJson().figures.filter((f) => block === undefined || f.block === block).length;
+}
+
+export interface RawFigure {
+  readonly id: string;
+  readonly block: string;
+  readonly name: string;
+  readonly label: string;
+  /** When it was stated (yyyy-mm-dd), or null when undated. */
+  readonly asOfDate: string | null;
+}
+
+/** Each figure of the repository's figures file as the file spells it: id, block, name, label and when it was stated. */
+export function rawFigures(): RawFigure[] {
+  return figuresJson().figures.map((f) => ({
+    id: f.id,
+    block: String(f.block),
+    name: String(f.name),
+    label: String(f.label),
+    asOfDate: f.asOfDate === null ? null : String(f.asOfDate),
+  }));
+}
+
+/** The ids of the figures the file's figures stated more than `days` days before `today` (yyyy-mm-dd), counted by calendar days apart from src/figures/age.ts. */
+export function staleIds(today: string, days: number): string[] {
+  const day = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
+  return rawFigures()
+    .filter((f) => f.asOfDate !== null && day(today) - day(f.asOfDate) > days)
+    .map((f) => f.id);
+}

@@ -17,6 +17,7 @@ import { displayText, evaluateWorkbook } from "../../src/sheets/evaluate";
 import { COL, FIGURE_COLUMNS, figureTable } from "../../src/sheets/figure-table";
 import { functionsIn, namesIn, parseFormula, type FormulaNode } from "../../src/sheets/formula";
 import type { BlockId, SheetSpec } from "../../src/sheets/spec";
+import { rawFigures } from "../figures/json";
 import { exact, excelSerial, figureOf } from "./helpers";
 
 const specs = buildAllBlocks();
@@ -42,19 +43,11 @@ const SHARED_FUNCTIONS = [
   "SUM",
 ];
 
-/** Every name the issues list (issue 21: both step-up readings named, and the MOIC example's exit valuation; SCENARIO_* from issue 22, which replaced SENSITIVITY_ROUND_SIZE). */
-const ISSUE_NAMES = [
+/** The names of the figures the issues list; the figures file may add more (each figure's own `name`). */
+const ISSUE_FIGURE_NAMES = [
   "DEAL_AMOUNT",
   "DEAL_AMOUNT_ANNOUNCED",
   "DEAL_EXPECTED_CLOSE",
-  "OPENAI_STEPUP_IF_PRE",
-  "OPENAI_STEPUP_IF_POST",
-  "DEAL_EXIT_VALUATION",
-  "SCENARIO_AMOUNT",
-  "SCENARIO_VALUATION",
-  "SCENARIO_BASIS",
-  "SCENARIO_ROUND_SIZE",
-  "SCENARIO_STAKE",
   "DEAL_ROUND_SIZE",
   "OPENAI_VALUATION_PRIOR",
   "OPENAI_VALUATION_ROUND",
@@ -64,6 +57,18 @@ const ISSUE_NAMES = [
   "AMAZON_CORPORATE_LAYOFFS",
   "ANTHROPIC_INVESTMENT",
   "ANTHROPIC_INDIANA_CAMPUS",
+];
+
+/** The issues' other names (issue 21: both step-up readings named, and the MOIC example's exit valuation; SCENARIO_* from issue 22, which replaced SENSITIVITY_ROUND_SIZE). */
+const ISSUE_OTHER_NAMES = [
+  "OPENAI_STEPUP_IF_PRE",
+  "OPENAI_STEPUP_IF_POST",
+  "DEAL_EXIT_VALUATION",
+  "SCENARIO_AMOUNT",
+  "SCENARIO_VALUATION",
+  "SCENARIO_BASIS",
+  "SCENARIO_ROUND_SIZE",
+  "SCENARIO_STAKE",
   "DEAL_STAKE_POST",
   "DEAL_STAKE_PRE",
   "OPENAI_PREMONEY_IMPLIED",
@@ -73,6 +78,10 @@ const ISSUE_NAMES = [
   "AMZN_CAGR_3Y",
   "DEAL_SHARE_OF_CAPEX",
 ];
+
+/** Read from the raw figures file, apart from the loader: each figure's name and block. */
+const figuresInFile = rawFigures();
+const ISSUE_NAMES = [...figuresInFile.map((f) => f.name), ...ISSUE_OTHER_NAMES];
 
 const formulas = (spec: SheetSpec) => spec.cells.filter((c) => c.formula !== undefined).map((c) => c.formula as string);
 
@@ -137,6 +146,7 @@ describe("all blocks", () => {
   });
 
   test("the workbook names are exactly the issue's, each defined once", () => {
+    expect(figuresInFile.map((f) => f.name)).toEqual(expect.arrayContaining(ISSUE_FIGURE_NAMES));
     const names = specs.flatMap((s) => s.names.map((n) => n.name));
     expect([...names].sort()).toEqual([...ISSUE_NAMES].sort());
     expect(
@@ -245,8 +255,9 @@ describe("all blocks", () => {
       }
     }
     const userCells = specs.map((s) => s.cells.filter((c) => c.owner === "user").length);
-    // Overrides (6, 2, 4) and the inputs: the exit valuation, shares outstanding, cost per employee, the four scenario inputs and two grid steps.
-    expect(userCells).toEqual([6 + 1, 2 + 1, 4 + 1, 4 + 2, 0]);
+    // One override per figure of the block, in the figures file, and the inputs: the exit valuation, shares outstanding, cost per employee, the four scenario inputs and two grid steps.
+    const overrides = (block: string) => figuresInFile.filter((f) => f.block === block).length;
+    expect(userCells).toEqual([overrides("deal") + 1, overrides("amzn") + 1, overrides("capex") + 1, 4 + 2, 0]);
   });
 
   test("text from the dataset that begins with =, +, - or @ stays a value, never a formula", () => {

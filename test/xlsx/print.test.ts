@@ -13,6 +13,7 @@ import { buildAllBlocks } from "../../src/sheets";
 import { rangeA1, toA1 } from "../../src/sheets/a1";
 import { workbookBuffer } from "../../src/xlsx";
 import { describeWithLibreOffice } from "../support/libreoffice";
+import { figureCount } from "../figures/json";
 import { pdfPageCount, pdfPageSizes, printToPdf } from "./pdf";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -75,8 +76,8 @@ describe("the .xlsx file's page setup, row heights and validation", () => {
         count++;
       }
     }
-    // Overrides 6 + 2 + 4; inputs: the exit valuation, shares outstanding, cost per employee, four scenario inputs and two steps.
-    expect(count).toBe(6 + 2 + 4 + 1 + 1 + 1 + 4 + 2);
+    // An override per figure of the figures file; inputs: the exit valuation, shares outstanding, cost per employee, four scenario inputs and two steps.
+    expect(count).toBe(figureCount() + 1 + 1 + 1 + 4 + 2);
     const override = workbook.getWorksheet("Deal")!.getCell("C5").dataValidation;
     expect([override.type, override.operator, override.formulae]).toEqual(["decimal", "greaterThanOrEqual", [0]]);
     expect(override.prompt).toContain("35e9");

@@ -13,6 +13,7 @@ import { toA1 } from "../../src/sheets/a1";
 import type { CellSpec, SheetSpec } from "../../src/sheets/spec";
 import { workbookBuffer } from "../../src/xlsx";
 import { describeWithLibreOffice, recalculate } from "../support/libreoffice";
+import { figureCount } from "../figures/json";
 import { closeTo } from "./expected-names";
 import { nameValue, readWorkbook, shown } from "./read-workbook";
 
@@ -135,7 +136,8 @@ describeWithLibreOffice("a portfolio manager's scenario, recalculated by LibreOf
 
   test("every override and input cell keeps its data validation through LibreOffice", () => {
     const inputs = specs.flatMap((spec) => spec.cells.filter((c) => c.owner === "user").map((c) => ({ spec, c })));
-    expect(inputs.length).toBe(7 + 3 + 5 + 6);
+    // An override per figure of the figures file; inputs: the exit valuation, shares outstanding, cost per employee, four scenario inputs and two steps.
+    expect(inputs.length).toBe(figureCount() + 1 + 1 + 1 + 4 + 2);
     for (const { spec, c } of inputs) {
       const dv = books.plain.getWorksheet(spec.sheetName)!.getCell(toA1(c.row, c.col)).dataValidation;
       const where = `${spec.sheetName}!${toA1(c.row, c.col)}`;
