@@ -7,13 +7,15 @@ const figuresDoc = fs.readFileSync(FIGURES_DOC_PATH, "utf8");
 
 describe("the generated sections of README.md and docs/", () => {
   test("a stale section is detected and regenerated", () => {
-    const stale = figuresDoc.replace(
+    // From the file as the code renders it now (the layout snapshot checks the file itself).
+    const fresh = regenerate(figuresDoc, FIGURES_DOC_PATH);
+    const stale = fresh.replace(
       /`amzn\.price` \| Amazon stock price \| around \$241\.73/,
       "`amzn.price` | Amazon stock price | around $199.99",
     );
-    expect(stale).not.toBe(figuresDoc);
+    expect(stale).not.toBe(fresh);
     expect(readSection(stale, "figures")).not.toBe(GENERATED_SECTIONS.figures.render());
-    expect(regenerate(stale, FIGURES_DOC_PATH)).toBe(figuresDoc);
+    expect(regenerate(stale, FIGURES_DOC_PATH)).toBe(fresh);
   });
 
   test("missing markers are an error that names the file and the section", () => {

@@ -199,7 +199,7 @@ describeInBrowser("figures file at run time")("figures.json at run time", () => 
       `Figures 1.0.0 · 2026-11-22: the copy built into the add-in, because ${reason}.`,
     );
     expect(await page.getAttribute("#figures-version", "data-origin")).toBe("built-in");
-    expect(await page.$$eval("#figures .card", (cards) => cards.length)).toBe(BUILT_IN_FIGURES.figures.length);
+    expect(await page.$$eval("[data-figure]", (cards) => cards.length)).toBe(BUILT_IN_FIGURES.figures.length);
     expect(await page.textContent("[data-figure='amzn.price'] .claim")).toBe("around $241.73");
     expect(await dealFigure(page, "amzn.price")).toEqual([[241.73]]);
     await page.click("#insert-all");

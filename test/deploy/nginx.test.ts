@@ -144,8 +144,10 @@ describeWithNginx("the add-in served by nginx", (found) => {
       await page.waitForSelector("body[data-mode='preview']");
       await page.waitForSelector("#previews[data-loaded='true']");
       expect(await page.getAttribute("#figures-version", "data-origin")).toBe("served");
+      // The headline figures, then those under More figures, each in the file's order.
+      const order = [...allFigures().filter((f) => f.headline === true), ...allFigures().filter((f) => f.headline !== true)];
       expect(await page.$$eval("[data-figure]", (cards) => cards.map((c) => c.getAttribute("data-figure")))).toEqual(
-        allFigures().map((f) => f.id),
+        order.map((f) => f.id),
       );
       expect(await page.$$eval("[data-preview]", (items) => items.length)).toBeGreaterThan(0);
       expect(errors).toEqual([]);
