@@ -64,10 +64,21 @@ function applyEdit(wb: FakeWorkbook, e: Edit, names: string[]): void {
   }
 }
 
+let insertedOnce: FakeWorkbook | null = null;
+
+/** Deal and Capex inserted on new sheets, once; each case starts from a copy. */
+async function inserted(): Promise<FakeWorkbook> {
+  if (!insertedOnce) {
+    const wb = installFakeOffice(globalThis, new FakeWorkbook());
+    const done = await insertBlocks(["deal", "capex"], { target: "new-sheet", includeStockHistory: false }, previousSource);
+    if (!done.ok) throw new Error(done.message);
+    insertedOnce = wb;
+  }
+  return insertedOnce.clone();
+}
+
 async function workbook(before: readonly Edit[], after: readonly Edit[], deleted: readonly string[]): Promise<FakeWorkbook> {
-  const wb = installFakeOffice(globalThis, new FakeWorkbook());
-  const inserted = await insertBlocks(["deal", "capex"], { target: "new-sheet", includeStockHistory: false }, previousSource);
-  if (!inserted.ok) throw new Error(inserted.message);
+  const wb = installFakeOffice(globalThis, await inserted());
   const names = [...SHEETS];
   for (const e of before) applyEdit(wb, e, names);
   if (deleted.length > 0) {

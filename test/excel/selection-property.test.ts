@@ -119,7 +119,15 @@ function idRow(snap: WorkbookSnapshot, id: string): number | undefined {
   return at === undefined ? undefined : Number(/\d+/.exec(at)![0]);
 }
 
+let setUpOnce: FakeWorkbook | null = null;
+
+/** The user's model with both blocks inserted at B3, made once; each case starts from a copy. */
 async function setUp(): Promise<FakeWorkbook> {
+  if (!setUpOnce) setUpOnce = await insertedModel();
+  return installFakeOffice(globalThis, setUpOnce.clone());
+}
+
+async function insertedModel(): Promise<FakeWorkbook> {
   const wb = installFakeOffice(globalThis, new FakeWorkbook({ sheets: ["Model"] }));
   for (const [a, v] of Object.entries(MINE)) wb.setCell("Model", a, v);
   wb.select("Model", "B3");
