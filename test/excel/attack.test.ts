@@ -70,16 +70,6 @@ function contentAt(snap: WorkbookSnapshot, ref: string | undefined): unknown {
   return c ? (c.formula ?? c.value) : null;
 }
 
-const summary = (r: UpdatePlan) => ({
-  changes: r.changes.map((c) => `${c.kind} ${c.sheetName}!${c.address} ${JSON.stringify(c.userValue)} -> ${JSON.stringify(c.newValue)}`),
-  additions: r.additions.map((a) => `${a.table} ${a.id} ${a.address}`),
-  nameChanges: r.nameChanges.map((n) => `${n.kind} ${n.name} ${n.from} -> ${n.to}`),
-  deleted: r.deleted,
-  names: r.names,
-  notices: r.notices,
-  blockers: r.blockers,
-});
-
 /**
  * Apply `review` with `accept` and `decline`; checks the promise: if it refuses, nothing changed;
  * otherwise the cells changed are exactly the listed ones (when nothing is added), and the names
@@ -168,7 +158,6 @@ describe("attacks: the user's edits in the block", () => {
     for (const id of BUILT_IN_FIGURES.figures.filter((f) => f.block === "deal").map((f) => f.id))
       wb.setCell("Deal", cellOf(snap0, "Deal", "Id", id, "Id"), null);
     const review = ok(await planUpdate());
-    require("fs").appendFileSync("/tmp/att/log.txt", `\n== ids cleared\n${JSON.stringify(summary(review), null, 1)}`);
     const { result } = await applyChecked(wb, review);
     expect(result.ok).toBe(true);
     const cells = sheetCells(wb.snapshot(), "Deal");
@@ -185,7 +174,6 @@ describe("attacks: the user's edits in the block", () => {
       if (row >= 4 && row <= 10 && c.formula) wb.setCell("Deal", a, c.value as number);
     }
     const review = ok(await planUpdate());
-    require("fs").appendFileSync("/tmp/att/log.txt", `\n== paste values\n${JSON.stringify(summary(review), null, 1)}`);
     await applyChecked(wb, review);
   });
 
@@ -194,7 +182,6 @@ describe("attacks: the user's edits in the block", () => {
     ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
     wb.insertRows("Deal", 4, 1); // above sheet row 5, the table's first body row
     const review = ok(await planUpdate());
-    require("fs").appendFileSync("/tmp/att/log.txt", `\n== row under header\n${JSON.stringify(summary(review), null, 1)}`);
     expect(review.deleted).toEqual([]);
     await applyChecked(wb, review);
     const snap = wb.snapshot();
@@ -211,7 +198,6 @@ describe("attacks: tables", () => {
     wb.setCell("Deal", override, 45e9);
     wb.tables = wb.tables.filter((t) => t.name !== "DealFigures");
     const review = ok(await planUpdate());
-    require("fs").appendFileSync("/tmp/att/log.txt", `\n== convert to range\n${JSON.stringify(summary(review), null, 1)}`);
     // Either it refreshes rows in place, or it says what it cannot do.
     expect(review.changes.length + review.deleted.length + review.notices.length).toBeGreaterThan(0);
     await applyChecked(wb, review);
@@ -236,7 +222,6 @@ describe("attacks: tables", () => {
     useDataset(dataset);
     const next = sourceOf(dataset);
     const review = ok(await planUpdate(next));
-    require("fs").appendFileSync("/tmp/att/log.txt", `\n== convert to range + add\n${JSON.stringify(summary(review), null, 1)}`);
     const before = cellsOf(wb.snapshot());
     const { result } = await applyChecked(wb, review, { source: next });
     const after = cellsOf(wb.snapshot());
@@ -263,7 +248,6 @@ describe("attacks: tables", () => {
     useDataset(dataset);
     const next = sourceOf(dataset);
     const review = ok(await planUpdate(next));
-    require("fs").appendFileSync("/tmp/att/log.txt", `\n== user name collides\n${JSON.stringify(summary(review), null, 1)}`);
     expect(review.nameChanges.map((n) => n.name)).not.toContain("DEAL_COMMITMENT");
     await applyChecked(wb, review, { source: next });
     expect(wb.snapshot().names.DEAL_COMMITMENT).toMatchObject({ sheet: "Sheet1", address: "B2", comment: "mine" });
@@ -280,7 +264,6 @@ describe("attacks: sheets", () => {
     const snap = wb.snapshot();
     expect(snap.names.DEAL_AMOUNT).toMatchObject({ sheet: "Deal", address: cellOf(snap, "Deal", "Id", "deal.amount", "Used") });
     const review = ok(await planUpdate());
-    require("fs").appendFileSync("/tmp/att/log.txt", `\n== sheet deleted, reinserted\n${JSON.stringify(summary(review), null, 1)}`);
     expect(review.deleted).toEqual([]);
     expect(review.changes.length).toBeGreaterThan(0);
     await applyChecked(wb, review);
@@ -297,7 +280,6 @@ describe("attacks: sheets", () => {
     wb.setCell(copy, cellOf(snap0, copy, "Id", "deal.round_size", "Reported"), 5);
     const next = sourceOf(revision(roundSize110));
     const review = ok(await planUpdate(next));
-    require("fs").appendFileSync("/tmp/att/log.txt", `\n== copy edited\n${JSON.stringify(summary(review), null, 1)}`);
     expect(review.changes.every((c) => c.sheetName === "Deal")).toBe(true);
     const before = sheetCells(wb.snapshot(), copy);
     await applyChecked(wb, review, { source: next });
@@ -410,7 +392,6 @@ describe("attacks: revisions", () => {
     wb.setCell("Deal", override, 1e11);
     const next = sourceOf(revision((json) => (figureIn(json, "deal.round_size").label = "Size of OpenAI's new round")));
     const review = ok(await planUpdate(next));
-    require("fs").appendFileSync("/tmp/att/log.txt", `\n== label revised\n${JSON.stringify(summary(review), null, 1)}`);
     const label = cellOf(wb.snapshot(), "Deal", "Id", "deal.round_size", "Figure");
     expect(review.changes.map((c) => [c.address, c.newValue])).toContainEqual([label, "Size of OpenAI's new round"]);
     await applyChecked(wb, review, { source: next });
@@ -422,7 +403,6 @@ describe("attacks: revisions", () => {
     ok(await insertBlocks(["deal"], NEW_SHEET));
     const next = sourceOf(revision((json) => (figureIn(json, "deal.round_size").unit = "USD per share")));
     const review = ok(await planUpdate(next));
-    require("fs").appendFileSync("/tmp/att/log.txt", `\n== unit revised\n${JSON.stringify(summary(review), null, 1)}`);
     await applyChecked(wb, review, { source: next });
     expect(ok(await planUpdate(next)).changes).toEqual([]);
   });
@@ -434,13 +414,7 @@ describe("attacks: revisions", () => {
     useDataset(dataset);
     const next = sourceOf(dataset);
     const review = ok(await planUpdate(next));
-    require("fs").appendFileSync("/tmp/att/log.txt", `\n== moved deal->capex\n${JSON.stringify(summary(review), null, 1)}`);
-    const before = wb.snapshot();
-    const { result, after } = await applyChecked(wb, review, { source: next });
-    require("fs").appendFileSync(
-      "/tmp/att/log.txt",
-      `\n${JSON.stringify(result)}\nnames before ${JSON.stringify(before.names.OPENAI_VALUATION_PRIOR)} after ${JSON.stringify(after.names.OPENAI_VALUATION_PRIOR)}`,
-    );
+    const { after } = await applyChecked(wb, review, { source: next });
     // The name the deal formulas use still refers to a row with that figure.
     const nm = after.names.OPENAI_VALUATION_PRIOR;
     expect(nm.address).not.toMatch(/REF/);
