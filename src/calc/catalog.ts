@@ -5,130 +5,15 @@
  * examples and the runtime signatures (dispatch.ts).
  * Adding a function is an entry here, its math bound in dispatch.ts, and its oracle cases in
  * test/calc/support/oracle-cases.ts (a test fails without them); docs/add-a-function.md says how.
- * Pure data; it imports only the limits' constants, so the pane can load it without the math.
+ * Pure data; it imports only the limits' constants, the shared parameters (params.ts) and the
+ * description types (function-spec.ts), so the pane can load it without the math.
  */
 import { MAX_ROUNDS } from "./limits";
+import type { FunctionSpec } from "./function-spec";
+import { basis, figureId, fraction, money, newmoney, roundsize } from "./params";
 
-/** What a parameter accepts: a number (or a range of them) or text (or a range of text). */
-export type ParamKind = "number" | "text";
-
-export interface ParamSpec {
-  /** The name Excel shows while the user types the formula. */
-  readonly name: string;
-  readonly kind: ParamKind;
-  /** What it is, in the user's words. */
-  readonly what: string;
-  /** Its unit ("in a currency", "as a fraction (0.06 is 6%)"); none for text. */
-  readonly unit?: string;
-  /** The values it accepts ("0 or more", "above 0 and at most 1"). */
-  readonly bounds: string;
-  readonly optional: boolean;
-  /** The value used when the argument is left out, in words; only for optional parameters. */
-  readonly default?: string;
-}
-
-/** A formula a user can paste, and what it returns. */
-export interface Example {
-  readonly formula: string;
-  /** The result Excel shows: a number (checked against the math by a test) or text. */
-  readonly result: number | string;
-  /** What the result means, in words. */
-  readonly note?: string;
-}
-
-export interface FunctionSpec {
-  /** The Excel name without the DEAL. namespace, in capitals. */
-  readonly name: string;
-  /** One sentence on what it computes; Excel's help for the function. */
-  readonly summary: string;
-  readonly params: readonly ParamSpec[];
-  /** What the result is, with its unit. */
-  readonly result: string;
-  /** Formulas with literal values and their results; the first is Excel's example. */
-  readonly examples: readonly Example[];
-  /** The formula the pane inserts: the same call on the workbook's names (the Deal sheet's). */
-  readonly inWorkbook: string;
-  /**
-   * True for a function over a series (DEAL.TRANCHES): each argument is one value per round (a
-   * row or a column) or one for every round, and the result is one cell. Otherwise arguments
-   * broadcast cell by cell, as Excel's arithmetic does.
-   */
-  readonly series?: true;
-}
-
-/** The add-in's custom-function namespace, as the manifest declares it. */
-export const NAMESPACE = "DEAL";
-
-/** The help page, relative to the add-in's base URL (the build prefixes it). */
-export const HELP_PAGE = "help.html";
-
-/** Excel's help for one parameter: what it is, its unit, the values it accepts. */
-export function paramDescription(p: ParamSpec): string {
-  return `${p.what}${p.unit ? `, ${p.unit}` : ""}; ${p.bounds}.`;
-}
-
-/** The signature as Excel shows it: DEAL.STAKE(amount, valuation, [basis], [roundsize]). */
-export function signature(spec: FunctionSpec): string {
-  const params = spec.params.map((p) => (p.optional ? `[${p.name}]` : p.name));
-  return `${NAMESPACE}.${spec.name}(${params.join(", ")})`;
-}
-
-/** An example's result in words: "0.0537634408602151 (50 ÷ 930, about 5.4%)". */
-export function exampleResult(example: Example): string {
-  return example.note ? `${example.result} (${example.note})` : String(example.result);
-}
-
-const basis: ParamSpec = {
-  name: "basis",
-  kind: "text",
-  what: 'Text "post" (the valuation already includes this round\'s money) or "pre" (it does not)',
-  bounds: "not case-sensitive",
-  optional: true,
-  default: '"post"',
-};
-
-const roundsize: ParamSpec = {
-  name: "roundsize",
-  kind: "number",
-  what: "All the new money in the round, from every investor (amount included)",
-  unit: "in the currency of amount",
-  bounds: 'amount or more; required with basis "pre" (blank or 0 is #VALUE!); not used with "post"',
-  optional: true,
-  default: 'none; needed with basis "pre" only',
-};
-
-const newmoney = (currencyOf: string): ParamSpec => ({
-  name: "newmoney",
-  kind: "number",
-  what: "All the new money in the round, from every investor (not one investor's cheque)",
-  unit: `in the currency of ${currencyOf}`,
-  bounds: currencyOf === "postmoney" ? "0 to postmoney" : "0 or more",
-  optional: false,
-});
-
-const money = (name: string, what: string, unit: string, bounds = "0 or more"): ParamSpec => ({
-  name,
-  kind: "number",
-  what,
-  unit,
-  bounds,
-  optional: false,
-});
-const fraction = (name: string, what: string): ParamSpec => ({
-  name,
-  kind: "number",
-  what,
-  unit: "as a fraction (0.06 is 6%)",
-  bounds: "above 0 and at most 1",
-  optional: false,
-});
-const figureId: ParamSpec = {
-  name: "id",
-  kind: "text",
-  what: 'The figure\'s id, such as "deal.amount" (=DEAL.FIGURES() lists them)',
-  bounds: "not case-sensitive",
-  optional: false,
-};
+export { HELP_PAGE, NAMESPACE, exampleResult, paramDescription, signature } from "./function-spec";
+export type { Example, FunctionSpec, ParamKind, ParamSpec } from "./function-spec";
 
 /** The fields DEAL.FIGURE reads, in the order its help lists them. */
 export const FIGURE_FIELDS = [
