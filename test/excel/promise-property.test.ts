@@ -357,7 +357,10 @@ function writeAsListed(twin: FakeWorkbook, review: UpdatePlan, accept: (k: strin
   const writes =
     review.changes.some((c) => c.kind === "refresh" || accept(c.key)) || review.additions.length > 0 || review.nameChanges.length > 0;
   const logged = writes ? review.changes.length + review.additions.length + review.nameChanges.length : 0;
-  const log = outline(twin).tables.find((t) => /^DealChanges/.test(t.name))?.name;
+  // The log grows in place unless the review says the table named as the log is no longer it
+  // (its header row deleted, its columns renamed) and Apply starts a new one.
+  const newLog = review.notices.some((n) => /^The table DealChanges(_\d+)? on the sheet /.test(n));
+  const log = newLog ? undefined : outline(twin).tables.find((t) => /^DealChanges/.test(t.name))?.name;
   const counts = new Map<string, number>();
   for (const a of review.additions) counts.set(a.table, (counts.get(a.table) ?? 0) + 1);
   if (log && logged > 0) counts.set(log, logged);
