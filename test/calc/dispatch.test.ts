@@ -1,10 +1,9 @@
 import { CATALOG, FIGURE_FIELDS } from "../../src/calc/catalog";
 import { evaluate } from "../../src/calc/dispatch";
-import { allFigures, findFigure, findSource } from "../../src/figures";
-import { daysFrom1899, expectedField } from "./support/figures-oracle";
+import { allFigures, findFigure } from "../../src/figures";
+import { daysFrom1899, expectedField, EXPECTED_FIGURES_HEADER, expectedRow } from "./support/figures-oracle";
 import { exampleArgs } from "./support/formula-args";
 import { dec, frac, minus, nearestDouble, over, plus, times } from "./support/oracle";
-import { STANDINGS } from "../figures/standings";
 
 const rounded = (f: ReturnType<typeof frac>) => nearestDouble(f) + 0;
 
@@ -126,36 +125,8 @@ describe("FIGURE and FIGURES read the dataset", () => {
 
   test("FIGURES() is the header row and one row per figure", () => {
     const table = evaluate("FIGURES", []);
-    expect(table[0]).toEqual([
-      "id",
-      "label",
-      "value",
-      "unit",
-      "qualifier",
-      "status",
-      "standing",
-      "as of",
-      "period",
-      "source",
-      "tier",
-      "comment",
-    ]);
-    expect(table.slice(1)).toEqual(
-      figures.map((f) => [
-        f.id,
-        f.label,
-        expectedField(f, "value"),
-        f.unit,
-        f.qualifier,
-        f.status,
-        STANDINGS[f.id],
-        expectedField(f, "asof"),
-        f.period,
-        findSource(f.sourceId)!.title,
-        findSource(f.sourceId)!.tier,
-        f.comment,
-      ]),
-    );
+    expect(table[0]).toEqual(EXPECTED_FIGURES_HEADER);
+    expect(table.slice(1)).toEqual(figures.map(expectedRow));
   });
 });
 

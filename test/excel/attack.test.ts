@@ -7,56 +7,10 @@
  */
 import { applyUpdate, insertBlocks, planUpdate, type SpecSource, type UpdatePlan } from "../../src/excel";
 import { BUILT_IN_FIGURES, useDataset } from "../../src/figures";
-import { checkDataset } from "../../src/figures/validate";
-import type { Dataset } from "../../src/figures/types";
-import { buildBlock } from "../../src/sheets";
-import { FakeWorkbook, installFakeOffice, type WorkbookSnapshot } from "../fakes/fake-excel";
-import { figureIn, figuresJson, type FiguresJson } from "../figures/json";
+import { FakeWorkbook, type WorkbookSnapshot } from "../fakes/fake-excel";
+import { figureIn, type FiguresJson } from "../figures/json";
 import { cellsOf, expectWrittenExactly, ok, previousSource } from "./actions";
-
-const NEW_SHEET = { target: "new-sheet", includeStockHistory: false } as const;
-
-function setup(): FakeWorkbook {
-  return installFakeOffice(globalThis, new FakeWorkbook({ sheets: ["Sheet1"] }));
-}
-
-function revision(edit: (json: FiguresJson) => void, version = "1.1.0"): Dataset {
-  const json = figuresJson();
-  json.version = version;
-  edit(json);
-  const check = checkDataset(json);
-  if (!check.ok) throw new Error(JSON.stringify(check.problems));
-  return check.dataset;
-}
-
-function sourceOf(dataset: Dataset): SpecSource {
-  return (block, options) => buildBlock(block, { ...options, dataset });
-}
-
-type Cells = Record<string, { value: unknown; formula?: string | null; numberFormat?: string }>;
-function sheetCells(snap: WorkbookSnapshot, sheet: string): Cells {
-  return (snap.sheets.find((s) => s.name === sheet)?.cells ?? {}) as Cells;
-}
-
-/** The address of `column` on the row whose `keyColumn` reads `key` (one table with those headers on the sheet). */
-function cellOf(snap: WorkbookSnapshot, sheet: string, keyColumn: string, key: string, column: string): string {
-  const at = Object.entries(sheetCells(snap, sheet));
-  const headerOf = (text: string) => at.find(([, c]) => c.value === text)?.[0];
-  const keyCol = (headerOf(keyColumn) as string).replace(/\d+$/, "");
-  const colHeader = headerOf(column) as string;
-  const row = at.find(([a, c]) => a.replace(/\d+$/, "") === keyCol && c.value === key)?.[0].replace(/^[A-Z]+/, "");
-  if (!row) throw new Error(`No row of ${sheet} has ${key} in ${keyColumn}.`);
-  return `${colHeader.replace(/\d+$/, "")}${row}`;
-}
-
-/** The user's names (not the add-in's hidden markers), "NAME" → "Sheet!A1". */
-function namesOf(snap: WorkbookSnapshot): Map<string, string> {
-  return new Map(
-    Object.entries(snap.names)
-      .filter(([n]) => !n.startsWith("DEALDESK_"))
-      .map(([n, v]) => [n, `${v.sheet}!${v.address}`]),
-  );
-}
+import { NEW_SHEET, cellOf, namesOf, revision, setup, sheetCells, sourceOf } from "./scenario";
 
 /** The user's cells: every sheet but the record's and the log's. */
 function userCells(snap: WorkbookSnapshot) {

@@ -26,6 +26,7 @@ import { FakeWorkbook, installFakeOffice, type WorkbookSnapshot } from "../fakes
 import { rectAddress } from "../fakes/a1";
 import { figureCount, figureIn, figuresJson, sourceIn, type FiguresJson } from "../figures/json";
 import { ok, previousSource } from "./actions";
+import { namesOf, sourceOf } from "./scenario";
 import { propertyRuns } from "../support/property-runs";
 
 const BLOCKS: BlockId[] = ["deal", "capex", "sources"];
@@ -171,11 +172,6 @@ function datasetOf(r: Revision): Dataset {
   if (!check.ok) throw new Error(`The test's revision is not a valid figures file: ${JSON.stringify(check.problems)}`);
   return check.dataset;
 }
-
-const sourceOf =
-  (dataset: Dataset): SpecSource =>
-  (block, options) =>
-    buildBlock(block, { ...options, dataset });
 
 /**
  * What an action picks from, read from the fake's model rather than a full snapshot (which costs
@@ -323,15 +319,6 @@ function cellsOf(snap: WorkbookSnapshot): Map<string, unknown> {
     }
   }
   return out;
-}
-
-/** Every name but the add-in's hidden ones, "NAME" → "Sheet!A1" (or its formula). */
-function namesOf(snap: WorkbookSnapshot): Map<string, string> {
-  return new Map(
-    Object.entries(snap.names)
-      .filter(([n]) => !n.startsWith("DEALDESK_"))
-      .map(([n, v]) => [n, `${v.sheet}!${v.address}`]),
-  );
 }
 
 /** As the user would type it: a formula, or the value itself (text with an apostrophe, so it stays text). */

@@ -6,36 +6,14 @@
  * figures file that adds or retracts, a column added to the log, a number format of the user's.
  * Expected cells are found by figure id and label in the workbook, never by remembered addresses.
  */
-import { applyUpdate, insertBlocks, planUpdate, type ActionResult, type SpecSource, type UpdatePlan } from "../../src/excel";
+import { applyUpdate, insertBlocks, planUpdate, type ActionResult, type UpdatePlan } from "../../src/excel";
 import { BUILT_IN_FIGURES, useDataset } from "../../src/figures";
-import { checkDataset } from "../../src/figures/validate";
-import type { Dataset, Figure } from "../../src/figures/types";
-import { buildBlock } from "../../src/sheets";
+import type { Figure } from "../../src/figures/types";
 import { RETRACTED } from "../../src/ownership/additions";
-import { FakeWorkbook, installFakeOffice, type SyncWrite, type WorkbookSnapshot } from "../fakes/fake-excel";
-import { figureIn, figuresJson, sourceIn, type FiguresJson } from "../figures/json";
+import { FakeWorkbook, type SyncWrite } from "../fakes/fake-excel";
+import { figureIn, sourceIn, type FiguresJson } from "../figures/json";
 import { ok, previousSource } from "./actions";
-
-const NEW_SHEET = { target: "new-sheet", includeStockHistory: false } as const;
-
-function setup(): FakeWorkbook {
-  return installFakeOffice(globalThis, new FakeWorkbook({ sheets: ["Sheet1"] }));
-}
-
-/** A figures file edited as a desk would edit figures.json, validated as the add-in validates it. */
-function revision(edit: (json: FiguresJson) => void, version = "1.1.0"): Dataset {
-  const json = figuresJson();
-  json.version = version;
-  edit(json);
-  const check = checkDataset(json);
-  if (!check.ok) throw new Error(JSON.stringify(check.problems));
-  return check.dataset;
-}
-
-/** The sheets built from `dataset`, as the pane builds them once it has loaded that file. */
-function sourceOf(dataset: Dataset): SpecSource {
-  return (block, options) => buildBlock(block, { ...options, dataset });
-}
+import { NEW_SHEET, cellOf, revision, setup, sheetCells, sourceOf } from "./scenario";
 
 /** Runs an action that must fail, and checks it wrote nothing. */
 async function refused<T>(wb: FakeWorkbook, action: () => Promise<ActionResult<T>>): Promise<string> {
@@ -46,29 +24,6 @@ async function refused<T>(wb: FakeWorkbook, action: () => Promise<ActionResult<T
   expect({ ok: result.ok, writes }).toEqual({ ok: false, writes: [] });
   expect(JSON.stringify(wb.snapshot())).toBe(before);
   return result.ok ? "" : result.message;
-}
-
-function sheetCells(
-  snap: WorkbookSnapshot,
-  sheet: string,
-): Record<string, { value: unknown; formula?: string | null; numberFormat?: string }> {
-  return (snap.sheets.find((s) => s.name === sheet)?.cells ?? {}) as Record<
-    string,
-    { value: unknown; formula?: string | null; numberFormat?: string }
-  >;
-}
-
-/** The address of the cell in `column` (its header's text) on the row whose cell in `keyColumn` reads `key`, on a sheet with one such table. */
-function cellOf(snap: WorkbookSnapshot, sheet: string, keyColumn: string, key: string, column: string): string {
-  const cells = sheetCells(snap, sheet);
-  const at = Object.entries(cells);
-  const headerOf = (text: string) => at.find(([, c]) => c.value === text)?.[0];
-  const keyHeader = headerOf(keyColumn) as string;
-  const colHeader = headerOf(column) as string;
-  const keyCol = keyHeader.replace(/\d+$/, "");
-  const row = at.find(([a, c]) => a.replace(/\d+$/, "") === keyCol && c.value === key)?.[0].replace(/^[A-Z]+/, "");
-  if (!row) throw new Error(`No row of ${sheet} has ${key} in ${keyColumn}.`);
-  return `${colHeader.replace(/\d+$/, "")}${row}`;
 }
 
 /** The figure as the built-in file has it. */

@@ -4,6 +4,7 @@
  * with only a CustomFunctions stub (no window, no DOM), gives the same results as the source
  * through the argument shapes functions.json declares.
  */
+import { EXPECTED_FIGURES_HEADER } from "../calc/support/figures-oracle";
 import * as fs from "fs";
 import * as path from "path";
 import * as vm from "vm";
@@ -217,20 +218,7 @@ describe("functions.js in a bare vm context", () => {
 
   test("DEAL.FIGURES() spills a header with qualifier, standing, period and comment columns, then one row per figure", async () => {
     const table = (await registered.get("FIGURES")!()) as unknown[][];
-    expect(table[0]).toEqual([
-      "id",
-      "label",
-      "value",
-      "unit",
-      "qualifier",
-      "status",
-      "standing",
-      "as of",
-      "period",
-      "source",
-      "tier",
-      "comment",
-    ]);
+    expect(table[0]).toEqual(EXPECTED_FIGURES_HEADER);
     const announced = table.find((r) => r[0] === "deal.amount_announced")!;
     expect([announced[4], announced[6], announced[8], announced[11]]).toEqual([
       "as stated",

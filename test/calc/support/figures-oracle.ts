@@ -47,6 +47,22 @@ export function expectedField(figure: Figure, field: string): number | string | 
   }
 }
 
+/** DEAL.FIGURES()'s header row, as the issues and the help list it. */
+export const EXPECTED_FIGURES_HEADER = [
+  "id",
+  "label",
+  "value",
+  "unit",
+  "qualifier",
+  "status",
+  "standing",
+  "as of",
+  "period",
+  "source",
+  "tier",
+  "comment",
+];
+
 /** DEAL.FIGURES()'s row for a figure. */
 export function expectedRow(f: Figure): unknown[] {
   const source = findSource(f.sourceId)!;
