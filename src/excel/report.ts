@@ -3,6 +3,7 @@
  * an update plan. Pure: no Office types.
  */
 import { BLOCK_TITLES } from "../sheets";
+import { CHANGE_LOG_HEADERS } from "../ownership/changelog";
 import { DATASET, allFacts, allSources, findFigure, findSource, isLookupError } from "../figures";
 import type { BlockId } from "../sheets/spec";
 import { rangeA1, toA1 } from "../sheets/a1";
@@ -55,7 +56,7 @@ export const TEXTS = Object.freeze({
     done ? `Deal Desk named ${to}, ${label}, ${name}.` : `Apply names ${to}, ${label}, ${name}, unless you decline it.`,
   nameDeclined: (name: string) => `The name ${name} was left as it is, and is yours from now on: Deal Desk will not change it again.`,
   otherLog: (table: string, sheet: string) =>
-    `The table ${table} on the sheet "${sheet}" does not have the change log's columns (When, Figure, Label, Cell, Old value, New value, Figures, Outcome), so Apply leaves it as it is and starts a new change log beside your sheets. To keep one log, name its columns back.`,
+    `The table ${table} on the sheet "${sheet}" does not have the change log's columns (${CHANGE_LOG_HEADERS.join(", ")}), so Apply leaves it as it is and starts a new change log beside your sheets. To keep one log, name its columns back.`,
   nameKeptOnOldRow: (name: string, from: string, to: string, done = false) =>
     `The name ${name} ${done ? "stayed" : "stays"} on the figure's row on the ${from} sheet, where models that use it read it; the figure's new row on the ${to} sheet has no name.`,
   nameLeftAlone: (name: string) =>

@@ -13,7 +13,7 @@ import { changesOf, planWorkbook, fingerprint, withLog, type WorkbookPlan } from
 import { refusal, type WorkbookState } from "../ownership/preflight";
 import type { NoteChange } from "../ownership/update";
 import { markerName } from "../ownership/record";
-import { CHANGE_LOG_TABLE } from "../ownership/changelog";
+import { hasLogName } from "../ownership/changelog";
 import { MESSAGES, NOTES_API, failure } from "./failures";
 import { readWorkbook, type WorkbookRead } from "./read";
 import { readCells, type CellsRead } from "./read-cells";
@@ -105,8 +105,7 @@ export function planWithLog(read: UpdateRead, plan: WorkbookPlan, rows: number):
 
 /** A table named as the change log (DealChanges, DealChanges_2 …) that findChangeLog did not take for it. */
 function namedLikeLog(read: UpdateRead): { name: string; sheet: string } | undefined {
-  const named = new RegExp(`^${CHANGE_LOG_TABLE}(_\\d+)?$`, "i");
-  return read.found.tables.find((t) => named.test(t.name));
+  return read.found.tables.find((t) => hasLogName(t.name));
 }
 
 export function reviewOf(plan: WorkbookPlan, read: UpdateRead): UpdatePlan {

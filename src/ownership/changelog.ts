@@ -26,12 +26,16 @@ export interface TableColumns {
  * columns, so that its new rows fill the columns left. A table of the user's that only shares
  * the name (two columns, one of them "When") is never the log. Null when there is none yet.
  */
+/** Whether a table has the log's name: DealChanges, or DealChanges_2 … when that was taken. */
+export function hasLogName(table: string): boolean {
+  return new RegExp(`^${CHANGE_LOG_TABLE}(_\\d+)?$`, "i").test(table);
+}
+
 export function findChangeLog(tables: readonly TableColumns[]): TableColumns | null {
-  const named = new RegExp(`^${CHANGE_LOG_TABLE}(_\\d+)?$`, "i");
   const kept = (t: TableColumns) => CHANGE_LOG_HEADERS.filter((h) => t.columns.includes(h)).length;
   const whole = tables.filter((t) => kept(t) === CHANGE_LOG_HEADERS.length);
-  const found = whole.find((t) => named.test(t.name)) ?? whole[0];
-  return found ?? tables.find((t) => named.test(t.name) && kept(t) > CHANGE_LOG_HEADERS.length / 2) ?? null;
+  const found = whole.find((t) => hasLogName(t.name)) ?? whole[0];
+  return found ?? tables.find((t) => hasLogName(t.name) && kept(t) > CHANGE_LOG_HEADERS.length / 2) ?? null;
 }
 
 /** Rows in the log's own column order, as rows of `log` (its columns; the user's left empty). */
