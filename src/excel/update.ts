@@ -115,8 +115,8 @@ export function reviewOf(plan: WorkbookPlan, read: UpdateRead): UpdatePlan {
   const notes = plan.blocks.flatMap((b) => [...b.notes]);
   const writes = changes.length > 0 || plan.blocks.some((b) => b.additions.length > 0 || b.names.length > 0);
   const logged = writes ? changes.length + plan.blocks.reduce((n, b) => n + b.additions.length + b.names.length, 0) : 0;
-  // The log's new rows move what is below it on its sheet, new rows of a table there included:
-  // each new row is shown where Apply puts it.
+  // The log's new rows move what is below it on its sheet, as the tables' new rows do: each new
+  // row, and each cell a name is pointed at, is shown where it is once Apply has written them.
   const withLogRows = planWithLog(read, plan, logged);
   const blocked = refusal(withLogRows, all, notes, stateOf(read), writes, writes || notes.length > 0);
   return {
@@ -125,9 +125,9 @@ export function reviewOf(plan: WorkbookPlan, read: UpdateRead): UpdatePlan {
     refreshes: changes.filter((c) => c.kind === "refresh").length,
     notes: notes.length,
     additions: additionRows(withLogRows),
-    nameChanges: nameRows(plan),
+    nameChanges: nameRows(withLogRows),
     deleted: deletedSentences(plan),
-    names: nameSentences(plan),
+    names: nameSentences(withLogRows),
     notices: [...noticeSentences(plan), ...otherLogSentence(logged > 0 && !read.changeLog ? namedLikeLog(read) : undefined)],
     blockers: blocked ? blockerSentences(blocked) : [],
     sheets: plan.blocks.map((b) => b.sheet),

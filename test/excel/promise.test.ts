@@ -275,6 +275,24 @@ describe("a figures file that adds or retracts", () => {
     expect(asOf.cells.map((c) => c.value)).toContain("deal.commitment");
   });
 
+  // Found by the deep search (seed -1446275290): with a named cell cut below the log on its sheet,
+  // the name Apply makes again was shown on the cell as it was before the log grew.
+  it("a named cell cut below the change log and its name deleted: the review shows the cell Apply points it at", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET, previousSource));
+    ok(await applyUpdate([]));
+    const shareOfRound = wb.snapshot().names.DEAL_SHARE_OF_ROUND;
+    const logRows = Object.keys(sheetCells(wb.snapshot(), "Changes")).filter((a) => /^A\d+$/.test(a)).length;
+    wb.moveCells(shareOfRound.sheet, shareOfRound.address, "Changes", `B${logRows + 3}`);
+    wb.deleteName("DEAL_SHARE_OF_ROUND");
+    const review = ok(await planUpdate());
+    const restore = review.nameChanges.find((n) => n.name === "DEAL_SHARE_OF_ROUND")!;
+    expect(restore.to.startsWith("Changes!")).toBe(true);
+    ok(await applyUpdate([], review.fingerprint));
+    const made = wb.snapshot().names.DEAL_SHARE_OF_ROUND;
+    expect(`${made.sheet}!${made.address}`).toBe(restore.to);
+  });
+
   it("the same figure on a fresh Insert: the table has its row", async () => {
     const wb = setup();
     const dataset = revision(added);
