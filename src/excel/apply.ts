@@ -39,6 +39,8 @@ function rewritesRecord(plan: WorkbookPlan, b: BlockPlan, choices: Choices): boo
     taken ||
     b.notes.length > 0 ||
     b.names.length > 0 ||
+    // a name of its record moved to another block's row
+    plan.blocks.some((o) => o.names.some((n) => n.fromBlock === b.block)) ||
     b.additions.length > 0 ||
     !b.recordComplete ||
     plan.records.includes(b.block) ||

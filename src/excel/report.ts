@@ -57,8 +57,10 @@ export const TEXTS = Object.freeze({
   nameDeclined: (name: string) => `The name ${name} was left as it is, and is yours from now on: Deal Desk will not change it again.`,
   otherLog: (table: string, sheet: string) =>
     `The table ${table} on the sheet "${sheet}" does not have the change log's columns (${CHANGE_LOG_HEADERS.join(", ")}), so Apply leaves it as it is and starts a new change log beside your sheets. To keep one log, name its columns back.`,
-  nameKeptOnOldRow: (name: string, from: string, to: string, done = false) =>
-    `The name ${name} ${done ? "stayed" : "stays"} on the figure's row on the ${from} sheet, where models that use it read it; the figure's new row on the ${to} sheet has no name.`,
+  nameMove: (name: string, from: string, to: string, title: string, done: boolean) =>
+    done
+      ? `The name ${name} moved with its figure from ${from} to ${to}, its row on the ${title} sheet.`
+      : `The figures file now shows the figure named ${name} on the ${title} sheet: Apply moves the name from ${from} to ${to}, its new row there, so that models using the name read it, unless you keep the name where it is.`,
   nameLeftAlone: (name: string) =>
     `A new figure's name, ${name}, is already a name in your workbook: Deal Desk leaves yours alone, and the new row has no name.`,
   legacyTable: (table: string, title: string) =>
@@ -146,6 +148,7 @@ export function nameChangeSentence(plan: WorkbookPlan, n: NameChange, done: bool
   const to = done || n.addition ? `${after.sheet}!${toA1(after.row, after.col)}` : `${n.sheet}!${toA1(n.row, n.col)}`;
   if (n.kind === "follow") return TEXTS.nameBack(n.name, n.from, describeKey(n.fromKey), to, describeKey(n.key), done);
   if (n.kind === "restore") return TEXTS.nameRestore(n.name, to, describeKey(n.key), done);
+  if (n.kind === "move") return TEXTS.nameMove(n.name, n.from, to, BLOCK_TITLES[n.block], done);
   return TEXTS.nameAdd(n.name, to, lower(describeKey(n.key)), done);
 }
 
@@ -179,15 +182,7 @@ export function nameSentences(plan: WorkbookPlan, done = false, choices?: Choice
   const changed = done
     ? nameChangesOf(plan).map((n) => (choices?.decline.has(n.id) ? TEXTS.nameDeclined(n.name) : nameChangeSentence(plan, n, true)))
     : [];
-  // A name another block keeps for the same figure (moved between blocks by the figures file) is the add-in's, not yours.
-  const keptBy = (name: string) =>
-    plan.blocks.find((b) => b.trackedNames.some((t) => t.owner === "addin" && t.name.toUpperCase() === name.toUpperCase()));
-  const leftAlone = plan.blocks.flatMap((b) =>
-    b.namesLeftAlone.map((name) => {
-      const other = keptBy(name);
-      return other ? TEXTS.nameKeptOnOldRow(name, BLOCK_TITLES[other.block], BLOCK_TITLES[b.block]) : TEXTS.nameLeftAlone(name);
-    }),
-  );
+  const leftAlone = plan.blocks.flatMap((b) => b.namesLeftAlone.map((n) => TEXTS.nameLeftAlone(n.name)));
   return [...lost, ...changed, ...leftAlone];
 }
 

@@ -67,7 +67,7 @@ export interface AdditionRow {
 export interface NameRow {
   readonly key: string;
   readonly name: string;
-  readonly kind: "follow" | "restore" | "add";
+  readonly kind: "follow" | "restore" | "add" | "move";
   /** Where it refers now ("Deal!D7"), "" when it does not exist. */
   readonly from: string;
   /** Where Apply points it ("Deal!D5"). */

@@ -23,8 +23,12 @@ export interface NameChange {
   readonly block: BlockId;
   readonly name: string;
   readonly comment: string;
-  /** follow: point it back at its figure's cell; restore: make a deleted name again; add: a new figure's name. */
-  readonly kind: "follow" | "restore" | "add";
+  /**
+   * follow: point it back at its figure's cell; restore: make a deleted name again; add: a new
+   * figure's name; move: the name of a figure the figures file moved from another block, moved
+   * with it to its new row.
+   */
+  readonly kind: "follow" | "restore" | "add" | "move";
   /** Where it refers now ("Deal!D7"); "" when it does not exist. */
   readonly from: string;
   /** The key of the cell it refers to now (EMPTY_ROW: an empty row of the table; "" unknown). */
@@ -38,6 +42,8 @@ export interface NameChange {
   readonly exists: boolean;
   /** For a new figure's name: the id of the row addition whose cell it names (its row is known once the row is added). */
   readonly addition?: string;
+  /** For a moved name: the block whose record kept it, which gives it up. */
+  readonly fromBlock?: BlockId;
 }
 
 /** The `fromKey` of a name left on an empty row of the table, and of one left on any other cell. */
@@ -195,7 +201,8 @@ export function trackedNamesOf(
 
 /**
  * The names of new figures' rows: added with their row (declinable), unless a name of that name
- * exists (the user's, or another's): then it is left alone and said.
+ * exists (the user's, or another block's): then the add is left out, and returned as `leftAlone`
+ * for the workbook's plan to say, or to turn into a move (`handOver`).
  */
 export function additionNames(
   block: BlockId,
@@ -207,19 +214,15 @@ export function additionNames(
     cells: readonly { key: string; col: number; cell: { row: number; col: number } }[];
   }[],
   names: readonly NameInfo[],
-): { changes: NameChange[]; leftAlone: string[] } {
+): { changes: NameChange[]; leftAlone: NameChange[] } {
   const taken = new Set(names.map((n) => n.name.toUpperCase()));
   const changes: NameChange[] = [];
-  const leftAlone: string[] = [];
+  const leftAlone: NameChange[] = [];
   for (const a of additions) {
     for (const n of spec.names) {
       const c = a.cells.find((x) => x.cell.row === n.row && x.cell.col === n.col);
       if (!c) continue;
-      if (taken.has(n.name.toUpperCase())) {
-        leftAlone.push(n.name);
-        continue;
-      }
-      changes.push({
+      (taken.has(n.name.toUpperCase()) ? leftAlone : changes).push({
         id: nameChangeId(n.name),
         block,
         name: n.name,
@@ -237,4 +240,50 @@ export function additionNames(
     }
   }
   return { changes, leftAlone };
+}
+
+/** A reference whose cells were deleted: the name reads "#REF!", the record's formula "=Deal!#REF!". */
+const broken = (ref: string) => ref.includes("#REF!");
+
+/** What a block gives to another: the names its record keeps, and the names its figures file still shows. */
+export interface NameHolder {
+  readonly block: BlockId;
+  readonly tracked: readonly TrackedName[];
+  /** Its spec's names, upper case. */
+  readonly shows: ReadonlySet<string>;
+}
+
+/**
+ * A figure the figures file moved to another block takes its name along. A new row's name that is
+ * taken (`leftAlone`, from `additionNames`) by the name another block's record keeps as the
+ * add-in's, where the add-in left it (not re-pointed, not defined again by the user; on #REF! if its
+ * row was deleted), for a figure
+ * that block no longer shows, becomes a move of that name to the new row: listed, and declinable
+ * as every name change is. Null when the name is anyone else's: it is left alone.
+ */
+export function handOver(leftAlone: NameChange, holders: readonly NameHolder[], names: readonly NameInfo[]): NameChange | null {
+  const info = names.find((n) => same(n.name, leftAlone.name));
+  if (!info || !info.comment.startsWith(OWNED_PREFIX)) return null;
+  const holder = holders.find(
+    (h) =>
+      h.block !== leftAlone.block &&
+      !h.shows.has(info.name.toUpperCase()) &&
+      h.tracked.some(
+        (t) =>
+          t.owner === "addin" && same(t.name, info.name) && (sameRef(`=${info.value}`, t.ref) || (broken(info.value) && broken(t.ref))),
+      ),
+  );
+  if (!holder) return null;
+  // On #REF! when the user deleted the figure's old row: moved, it names the figure again.
+  const at = info.type === "Range" ? parseRef(`=${info.value}`) : null;
+  return {
+    ...leftAlone,
+    name: info.name,
+    comment: info.comment,
+    kind: "move",
+    from: at ? `${at.sheet}!${toA1(at.row, at.col)}` : info.value.replace(/^=/, ""),
+    fromKey: ELSEWHERE,
+    exists: true,
+    fromBlock: holder.block,
+  };
 }

@@ -14,7 +14,7 @@ import type { NameInfo } from "./insert";
 import { rebuiltRecord, type BlockRecord, type TrackedCell, type TrackedName } from "./record";
 import { shiftOf, type Shift } from "./shift";
 import { planBlock, refAt, type BlockPlan, type CellChange, type NoteChange } from "./update";
-import type { NameChange } from "./names";
+import { handOver, type NameChange, type NameHolder } from "./names";
 
 export interface BlockInput {
   readonly block: BlockId;
@@ -61,7 +61,7 @@ export function planWorkbook(
   labelOf?: (id: string) => string,
   movedTo?: (id: string) => string | null,
 ): WorkbookPlan {
-  const blocks: BlockPlan[] = [];
+  const planned: { plan: BlockPlan; spec: SheetSpec }[] = [];
   const sheetDeleted: BlockId[] = [];
   const rebuilt: BlockId[] = [];
   const markers: WorkbookPlan["markers"][number][] = [];
@@ -77,11 +77,33 @@ export function planWorkbook(
     const spec = specAt(input.block, origin, stock);
     const record = input.record ?? rebuiltRecord(spec, input.cells.sheet);
     if (!input.record) rebuilt.push(input.block);
-    blocks.push(planBlock(record, spec, input.cells, names, labelOf, movedTo));
+    planned.push({ plan: planBlock(record, spec, input.cells, names, labelOf, movedTo), spec });
     if (input.lostMarker) markers.push({ block: input.block, rect: input.lostMarker });
     if (input.lostRecord) records.push(input.block);
   }
+  const blocks = namesHandedOver(planned, names);
   return { blocks, sheetDeleted, rebuilt, markers, records, shift: shiftOf(blocks.flatMap((b) => b.growths)) };
+}
+
+/** Each block's plan with the names of figures moved between blocks moving along with them (`handOver`). */
+function namesHandedOver(planned: readonly { plan: BlockPlan; spec: SheetSpec }[], names: readonly NameInfo[]): BlockPlan[] {
+  const holders: NameHolder[] = planned.map(({ plan, spec }) => ({
+    block: plan.block,
+    tracked: plan.trackedNames,
+    shows: new Set(spec.names.map((n) => n.name.toUpperCase())),
+  }));
+  return planned.map(({ plan }) => {
+    const moves = plan.namesLeftAlone.flatMap((n) => handOver(n, holders, names) ?? []);
+    if (moves.length === 0) return plan;
+    const moved = new Set(moves.map((m) => m.id));
+    return { ...plan, names: [...plan.names, ...moves], namesLeftAlone: plan.namesLeftAlone.filter((n) => !moved.has(n.id)) };
+  });
+}
+
+/** The name changes of other blocks that take a name `b` keeps: moves away from it, and adds of the same name. */
+function namesTaken(plan: WorkbookPlan, b: BlockPlan): NameChange[] {
+  const keeps = (name: string) => b.trackedNames.some((t) => t.name.toUpperCase() === name.toUpperCase());
+  return plan.blocks.flatMap((o) => (o === b ? [] : o.names.filter((n) => n.fromBlock === b.block || (n.kind === "add" && keeps(n.name)))));
 }
 
 /**
@@ -184,26 +206,43 @@ export function recordAfter(plan: WorkbookPlan, b: BlockPlan, choices: Choices, 
       });
     }
   }
+  const after = namesAfter(plan, b, choices);
+  const meta = { ...b.record.meta, sheetName: b.sheet, tables: { ...b.record.meta.tables, ...b.tableNames }, names: after.made };
+  return { meta, cells, names: after.names, complete: true };
+}
+
+/**
+ * The block's names once Apply wrote (`names`, tracked, at their places after Apply) and the names
+ * it counts as made by the add-in (`made`): the changes taken or declined, the new rows' names, and
+ * the names other blocks' rows took.
+ */
+function namesAfter(plan: WorkbookPlan, b: BlockPlan, choices: Choices): { names: TrackedName[]; made: string[] } {
+  const shift = plan.shift;
   const changed = new Map(b.names.map((n) => [n.name.toUpperCase(), n]));
-  const names: TrackedName[] = b.trackedNames.map((t) => {
-    const n = changed.get(t.name.toUpperCase());
-    if (n && choices.decline.has(n.id)) return { ...t, owner: "user" };
-    if (n) {
-      const at = nameTarget(plan, n);
-      return { ...t, ref: `=${sheetRef(at.sheet, at.row, at.col)}` };
-    }
-    return { ...t, ref: shiftRef(shift, t.ref) };
-  });
-  const addedNames = b.names.filter((n) => n.kind === "add" && !choices.decline.has(n.id));
+  // A name another block's row takes (moved with its figure, or made again there) is that block's
+  // now; a declined move leaves it here, the user's, as every declined name change does.
+  const given = new Map(namesTaken(plan, b).map((n) => [n.name.toUpperCase(), n]));
+  const stays = (name: string) => {
+    const n = given.get(name.toUpperCase());
+    return !n || choices.decline.has(n.id);
+  };
+  const names: TrackedName[] = b.trackedNames
+    .filter((t) => stays(t.name))
+    .map((t) => {
+      const g = given.get(t.name.toUpperCase());
+      if (g) return { ...t, ref: shiftRef(shift, t.ref), owner: g.kind === "move" ? "user" : t.owner };
+      const n = changed.get(t.name.toUpperCase());
+      if (n && choices.decline.has(n.id)) return { ...t, owner: "user" };
+      if (n) {
+        const at = nameTarget(plan, n);
+        return { ...t, ref: `=${sheetRef(at.sheet, at.row, at.col)}` };
+      }
+      return { ...t, ref: shiftRef(shift, t.ref) };
+    });
+  const addedNames = b.names.filter((n) => (n.kind === "add" || n.kind === "move") && !choices.decline.has(n.id));
   for (const n of addedNames) {
     const at = nameTarget(plan, n);
     names.push({ name: n.name, ref: `=${sheetRef(at.sheet, at.row, at.col)}`, owner: "addin" });
   }
-  const meta = {
-    ...b.record.meta,
-    sheetName: b.sheet,
-    tables: { ...b.record.meta.tables, ...b.tableNames },
-    names: [...b.record.meta.names, ...addedNames.map((n) => n.name)],
-  };
-  return { meta, cells, names, complete: true };
+  return { names, made: [...b.record.meta.names.filter(stays), ...addedNames.map((n) => n.name)] };
 }

@@ -83,8 +83,8 @@ export interface BlockPlan {
   readonly growths: readonly TableGrowth[];
   /** Tables laid out by an older build that new figures cannot be added to. */
   readonly legacyTables: readonly string[];
-  /** New figures' names that exist already (the user's): left alone. */
-  readonly namesLeftAlone: readonly string[];
+  /** New figures' names that exist already (the user's): the adds left out, said in the review. */
+  readonly namesLeftAlone: readonly NameChange[];
   /** The names the record keeps, before the review's choices and the rows Apply adds. */
   readonly trackedNames: readonly TrackedName[];
   /** Each table's name in the workbook now, by its name in the spec (a table the user renamed is followed). */

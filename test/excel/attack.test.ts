@@ -379,21 +379,86 @@ describe("attacks: revisions", () => {
 
   // Found by this attack: a figure the file moves from block deal to capex is still in the file,
   // yet the review marked its Deal row "retracted: no longer in the figures file" and called the
-  // add-in's own name "yours". The row now says where the figure went; the name stays on it.
-  it("a figure moved from block deal to capex: the Deal row says where it went, and the name stays the add-in's on that row", async () => {
+  // add-in's own name "yours". The row now says where the figure went, and the name moves with it.
+  it("a figure moved from block deal to capex: the Deal row says where it went, and its name moves to the new row", async () => {
     const wb = setup();
     ok(await insertBlocks(["deal", "capex"], NEW_SHEET));
-    const dataset = revision((json) => (figureIn(json, "openai.valuation_prior").block = "capex"));
+    const id = "openai.valuation_prior";
+    const oldUsed = `Deal!${cellOf(wb.snapshot(), "Deal", "Id", id, "Used")}`;
+    expect(namesOf(wb.snapshot()).get("OPENAI_VALUATION_PRIOR")).toBe(oldUsed);
+    const dataset = revision((json) => (figureIn(json, id).block = "capex"));
     useDataset(dataset);
     const next = sourceOf(dataset);
     const review = ok(await planUpdate(next));
-    const marks = review.changes.filter((c) => c.figureId === "openai.valuation_prior" && c.retracted);
+    const marks = review.changes.filter((c) => c.figureId === id && c.retracted);
     expect(marks.map((c) => [c.sheetName, c.newValue])).toEqual([["Deal", "moved: the figures file now shows it on the Capex 2026 sheet"]]);
-    expect(review.names.filter((n) => /OPENAI_VALUATION_PRIOR/.test(n))).toEqual([
-      "The name OPENAI_VALUATION_PRIOR stays on the figure's row on the Deal sheet, where models that use it read it; the figure's new row on the Capex 2026 sheet has no name.",
+    const [move] = review.nameChanges;
+    expect(review.nameChanges.map((n) => [n.name, n.kind, n.from])).toEqual([["OPENAI_VALUATION_PRIOR", "move", oldUsed]]);
+    const { after } = await applyChecked(wb, review, { source: next });
+    const capex = after.sheets.find((x) => x.tables.some((t) => t.name === "CapexFigures"))?.name as string;
+    const newUsed = `${capex}!${cellOf(after, capex, "Id", id, "Used")}`;
+    expect([move.to, namesOf(after).get("OPENAI_VALUATION_PRIOR")]).toEqual([newUsed, newUsed]);
+    expect(move.sentence).toBe(
+      `The figures file now shows the figure named OPENAI_VALUATION_PRIOR on the Capex 2026 sheet: Apply moves the name from ${oldUsed} to ${newUsed}, its new row there, so that models using the name read it, unless you keep the name where it is.`,
+    );
+    // The new row reports the figure's value, as the old row did.
+    const reported = (sheet: string) => contentAt(after, `${sheet}!${cellOf(after, sheet, "Id", id, "Reported")}`);
+    expect(reported(capex)).toEqual(reported("Deal"));
+    expect(typeof reported(capex)).toBe("number");
+    // A fresh review after Apply has nothing more to do: the name is the Capex block's now.
+    const again = ok(await planUpdate(next));
+    expect([again.changes, again.additions, again.nameChanges, again.names]).toEqual([[], [], [], []]);
+  });
+
+  it("a figure moved from block deal to capex, the name's move declined: the name stays on the Deal row, the user's, never proposed again", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal", "capex"], NEW_SHEET));
+    const id = "openai.valuation_prior";
+    const oldUsed = `Deal!${cellOf(wb.snapshot(), "Deal", "Id", id, "Used")}`;
+    const dataset = revision((json) => (figureIn(json, id).block = "capex"));
+    useDataset(dataset);
+    const next = sourceOf(dataset);
+    const review = ok(await planUpdate(next));
+    const { after, result } = await applyChecked(wb, review, { source: next, decline: review.nameChanges.map((n) => n.key) });
+    expect(namesOf(after).get("OPENAI_VALUATION_PRIOR")).toBe(oldUsed);
+    expect(result.ok && result.value.summary).toContain(
+      "The name OPENAI_VALUATION_PRIOR was left as it is, and is yours from now on: Deal Desk will not change it again.",
+    );
+    const again = ok(await planUpdate(next));
+    expect([again.changes, again.additions, again.nameChanges, again.names]).toEqual([[], [], [], []]);
+  });
+
+  it("a figure moved from block deal to capex after the user deleted its Deal row: its name, on #REF!, names the new row", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal", "capex"], NEW_SHEET));
+    const id = "openai.valuation_prior";
+    wb.deleteRows("Deal", Number(cellOf(wb.snapshot(), "Deal", "Id", id, "Used").replace(/^[A-Z]+/, "")) - 1); // 0-based
+    expect(namesOf(wb.snapshot()).get("OPENAI_VALUATION_PRIOR")).toMatch(/#REF!/);
+    const dataset = revision((json) => (figureIn(json, id).block = "capex"));
+    useDataset(dataset);
+    const next = sourceOf(dataset);
+    const review = ok(await planUpdate(next));
+    expect(review.nameChanges.map((n) => [n.name, n.kind, n.from])).toEqual([["OPENAI_VALUATION_PRIOR", "move", "#REF!"]]);
+    const { after } = await applyChecked(wb, review, { source: next });
+    expect(namesOf(after).get("OPENAI_VALUATION_PRIOR")).toBe(`Capex 2026!${cellOf(after, "Capex 2026", "Id", id, "Used")}`);
+    const again = ok(await planUpdate(next));
+    expect([again.changes, again.additions, again.nameChanges]).toEqual([[], [], []]);
+  });
+
+  it("a figure moved from block deal to capex after the user re-pointed its name: the name is theirs and stays", async () => {
+    const wb = setup();
+    ok(await insertBlocks(["deal", "capex"], NEW_SHEET));
+    const id = "openai.valuation_prior";
+    wb.repointName("OPENAI_VALUATION_PRIOR", "Sheet1", "B2");
+    const dataset = revision((json) => (figureIn(json, id).block = "capex"));
+    useDataset(dataset);
+    const next = sourceOf(dataset);
+    const review = ok(await planUpdate(next));
+    expect(review.nameChanges).toEqual([]);
+    expect(review.names).toEqual([
+      "A new figure's name, OPENAI_VALUATION_PRIOR, is already a name in your workbook: Deal Desk leaves yours alone, and the new row has no name.",
     ]);
-    const before = wb.snapshot().names.OPENAI_VALUATION_PRIOR;
-    ok(await applyUpdate([], review.fingerprint, next));
-    expect(wb.snapshot().names.OPENAI_VALUATION_PRIOR).toEqual(before);
+    const { after } = await applyChecked(wb, review, { source: next });
+    expect(namesOf(after).get("OPENAI_VALUATION_PRIOR")).toBe("Sheet1!B2");
   });
 });

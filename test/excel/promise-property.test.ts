@@ -4,8 +4,8 @@
  * column, a table or a whole block cut and pasted anywhere (this sheet or another), any cell typed
  * over (Id and headers included), sheets renamed, deleted or protected, the structure protected,
  * names re-pointed, deleted or made again, formats set, a column added to the log; a revision of
- * the figures that changes, adds and retracts figures and sources; more of the same between the
- * review and Apply; then Apply with any choices.
+ * the figures that changes, adds, moves between blocks and retracts figures and sources; more of
+ * the same between the review and Apply; then Apply with any choices.
  *
  * The invariant, one sentence: Apply writes exactly the cells, values and names the review showed,
  * or nothing, and nothing the user owns. It is checked cell by cell and name by name against a
@@ -121,6 +121,8 @@ interface Revision {
   readonly addSource: boolean;
   readonly retractFigure: number | null;
   readonly retractSource: boolean;
+  /** A figure of the Deal or Capex block the file moves to the other (its name goes with it). */
+  readonly moveFigure: number | null;
 }
 
 const revision: fc.Arbitrary<Revision> = fc.record({
@@ -129,6 +131,7 @@ const revision: fc.Arbitrary<Revision> = fc.record({
   addSource: fc.boolean(),
   retractFigure: fc.option(fc.nat(LAST_FIGURE), { nil: null }),
   retractSource: fc.boolean(),
+  moveFigure: fc.option(fc.nat(LAST_FIGURE), { nil: null }),
 });
 
 function datasetOf(r: Revision): Dataset {
@@ -151,6 +154,11 @@ function datasetOf(r: Revision): Dataset {
   }
   if (r.addSource)
     json.sources.push({ ...sourceIn(json, "src.announcement"), id: "src.added_in_revision", title: "An article added in a revision" });
+  if (r.moveFigure !== null) {
+    const movable = json.figures.filter((f) => f.block === "deal" || f.block === "capex");
+    const f = movable[r.moveFigure % movable.length];
+    f.block = f.block === "deal" ? "capex" : "deal";
+  }
   if (r.retractFigure !== null) {
     const gone = json.figures[r.retractFigure % json.figures.length].id;
     json.figures = json.figures.filter((f) => f.id !== gone);
