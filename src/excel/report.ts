@@ -71,6 +71,8 @@ export const TEXTS = Object.freeze({
     `The hidden name ${name}, which tells Deal Desk where the ${title} block is, was deleted; Deal Desk found the block by its record, and ${done ? "put the name back" : "Apply puts the name back"} on ${address}.`,
   recordBack: (name: string, title: string, done: boolean) =>
     `The hidden name ${name}, which points to Deal Desk's record of what it wrote in the ${title} block, was deleted; Deal Desk found the record on its hidden sheet, and ${done ? "put the name back" : "Apply puts the name back"}.`,
+  /** A blocker that stands only once the user chooses a conflict's new value. */
+  ifUseNew: (blocker: string) => `Only if you choose "Use new" for a conflict: ${blocker.charAt(0).toLowerCase()}${blocker.slice(1)}`,
   upToDate: "Everything is up to date: no cell was written.",
   changedSinceReview:
     "The workbook changed since you reviewed the update, so nothing was written. Review the update again to see what it would do now.",

@@ -27,6 +27,7 @@ import {
   nameSentences,
   noticeSentences,
   otherLogSentence,
+  TEXTS,
 } from "./report";
 import { guarded, isSupported } from "./support";
 import type { ActionResult, UpdatePlan } from "./types";
@@ -110,15 +111,20 @@ function namedLikeLog(read: UpdateRead): { name: string; sheet: string } | undef
 
 export function reviewOf(plan: WorkbookPlan, read: UpdateRead): UpdatePlan {
   const changes = changesOf(plan).map(diffRow);
-  // What could stop Apply, whatever the user chooses: every conflict accepted, the log rows included.
-  const all = { accept: new Set(changes.map((c) => c.key)), decline: new Set<string>() };
   const notes = plan.blocks.flatMap((b) => [...b.notes]);
   const writes = changes.length > 0 || plan.blocks.some((b) => b.additions.length > 0 || b.names.length > 0);
   const logged = writes ? changes.length + plan.blocks.reduce((n, b) => n + b.additions.length + b.names.length, 0) : 0;
   // The log's new rows move what is below it on its sheet, as the tables' new rows do: each new
   // row, and each cell a name is pointed at, is shown where it is once Apply has written them.
   const withLogRows = planWithLog(read, plan, logged);
-  const blocked = refusal(withLogRows, all, notes, stateOf(read), writes, writes || notes.length > 0);
+  // What stops Apply whatever the user chooses (every conflict kept), and what stops it only once
+  // they choose a conflict's new value (every conflict accepted): said apart, so neither overstates.
+  const state = stateOf(read);
+  const none = { accept: new Set<string>(), decline: new Set<string>() };
+  const all = { accept: new Set(changes.map((c) => c.key)), decline: new Set<string>() };
+  const writesKept = changes.some((c) => c.kind === "refresh") || plan.blocks.some((b) => b.additions.length > 0 || b.names.length > 0);
+  const sure = refusal(withLogRows, none, notes, state, writesKept, writesKept || notes.length > 0);
+  const ifTaken = sure ? null : refusal(withLogRows, all, notes, state, writes, writes || notes.length > 0);
   return {
     changes,
     conflicts: changes.filter((c) => c.kind === "conflict"),
@@ -129,7 +135,7 @@ export function reviewOf(plan: WorkbookPlan, read: UpdateRead): UpdatePlan {
     deleted: deletedSentences(plan),
     names: nameSentences(withLogRows),
     notices: [...noticeSentences(plan), ...otherLogSentence(logged > 0 && !read.changeLog ? namedLikeLog(read) : undefined)],
-    blockers: blocked ? blockerSentences(blocked) : [],
+    blockers: sure ? blockerSentences(sure) : ifTaken ? blockerSentences(ifTaken).map(TEXTS.ifUseNew) : [],
     sheets: plan.blocks.map((b) => b.sheet),
     fingerprint: fingerprint(plan),
   };

@@ -112,6 +112,53 @@ describe("protected sheets and structure: Apply checks first and writes nothing"
   });
 });
 
+describe("a protected sheet where Apply writes only a conflict's new value", () => {
+  const PROTECTED_DEAL =
+    'The sheet "Deal" is protected, and Apply writes there. Unprotect it (Review › Unprotect Sheet), then apply; until then Apply writes nothing.';
+
+  async function protectedConflict() {
+    const wb = setup();
+    ok(await insertBlocks(["deal"], NEW_SHEET));
+    const at = cellOf(wb.snapshot(), "Deal", "Id", "deal.round_size", "Figure");
+    wb.setCell("Deal", at, "'My round");
+    wb.protectSheet("Deal");
+    // The same version, so the sheet's stamp stays; a label is in no note.
+    const next = sourceOf(revision((json) => (figureIn(json, "deal.round_size").label = "OpenAI funding round, total"), "1.0.0"));
+    return { wb, at, next, review: ok(await planUpdate(next)) };
+  }
+
+  it("the review says the protection stops Apply only if the user chooses the new value", async () => {
+    const { at, review } = await protectedConflict();
+    expect(review.changes.map((c) => [c.kind, c.address, c.userValue, c.newValue])).toEqual([
+      ["conflict", at, "My round", "OpenAI funding round, total"],
+    ]);
+    expect(review.notes).toBe(0);
+    expect(review.blockers).toEqual([`Only if you choose "Use new" for a conflict: t${PROTECTED_DEAL.slice(1)}`]);
+  });
+
+  it("kept: Apply goes ahead and writes nothing; taken: refused before anything is written", async () => {
+    const { wb, next, review } = await protectedConflict();
+    await refused(wb, () => applyUpdate({ accept: [review.changes[0].key] }, review.fingerprint, next));
+    const before = JSON.stringify(wb.snapshot());
+    ok(await applyUpdate([], review.fingerprint, next));
+    expect(JSON.stringify(wb.snapshot())).toBe(before);
+  });
+
+  it("a refresh on the protected sheet too: the review says Apply is stopped whatever the user chooses", async () => {
+    const { wb } = await protectedConflict();
+    const more = sourceOf(
+      revision((json) => {
+        figureIn(json, "deal.round_size").label = "OpenAI funding round, total";
+        figureIn(json, "openai.valuation_round").label = "OpenAI valuation at the round";
+      }, "1.0.0"),
+    );
+    const review = ok(await planUpdate(more));
+    expect(review.refreshes).toBeGreaterThan(0);
+    expect(review.blockers).toEqual([PROTECTED_DEAL]);
+    expect(await refused(wb, () => applyUpdate([], review.fingerprint, more))).toBe(`${PROTECTED_DEAL} Nothing was changed.`);
+  });
+});
+
 describe("the Sources table sorted", () => {
   it("nothing revised: no change is listed", async () => {
     const wb = setup();
