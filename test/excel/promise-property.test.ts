@@ -31,6 +31,9 @@ import { propertyRuns } from "../support/property-runs";
 
 const BLOCKS: BlockId[] = ["deal", "capex", "sources"];
 const FORMATS = ["#,##0", "0.0%", "@", "General"];
+/** How the review opens a blocker that stands only once a conflict's new value is chosen, and the blocker itself. */
+const IF_USE_NEW = 'Only if you choose "Use new" for a conflict: ';
+const unconditional = (b: string) => `${b.charAt(IF_USE_NEW.length).toUpperCase()}${b.slice(IF_USE_NEW.length + 1)}`;
 /** The highest index of a figure of the figures file: a revision may change or retract any of them. */
 const LAST_FIGURE = figureCount() - 1;
 /** The Deal figures table's last row (1-based), from the spec: typing lands in it, or just below. */
@@ -435,6 +438,13 @@ describe("the update promise against what users do (property)", () => {
           expect(JSON.stringify(wb.snapshot({ veryHidden: false }))).toBe(before);
           // Refusing is allowed only for a reason: something changed after the review, or something stands in the way.
           expect(s.between.length > 0 || plan.blockers.length > 0).toBe(true);
+          if (s.between.length === 0) {
+            // The reason is one the review gave: one that stands whatever the choices, unless a new value was chosen.
+            const why = applied.message;
+            const sure = plan.blockers.filter((b) => !b.startsWith(IF_USE_NEW));
+            const ifTaken = plan.blockers.filter((b) => b.startsWith(IF_USE_NEW)).map(unconditional);
+            expect([...sure, ...(accept.length > 0 ? ifTaken : [])].some((b) => why.startsWith(b))).toBe(true);
+          }
           return;
         }
         const twin = await buildTwin(s, plan);
