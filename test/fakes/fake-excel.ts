@@ -36,6 +36,7 @@
  *   wb.renameSheet(from, to)   wb.deleteSheet(name)   wb.copySheet(name, before?) → "Name (2)"
  *   wb.copyCell(sheet, "B3", sheet, "D7")   wb.moveCells(sheet, "A1:B4", sheet, "D7")   (cut and paste)
  *   wb.sortTable(table, column, descending = false)  wb.setNote(sheet, "B3", text | null)
+ *   wb.setTableTotals(table, on = true)              Table Design › Total Row (the table's last row; new rows go above it)
  *   typeAsUser(wb, sheet, "B3", input)   typing checked by the cell's data validation (a Stop alert refuses it)
  * Refusals (edits.ts): a shift (inserted cells, rows or columns, table rows and columns) that
  * would move part of a table: InsertDeleteConflict; or push a non-empty cell off the sheet:

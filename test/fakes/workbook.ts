@@ -18,7 +18,7 @@ import { FakeRange } from "./range";
 import { FakeSettingCollection } from "./settings";
 import { snapshotOf, type SnapshotOptions, type WorkbookSnapshot } from "./snapshot";
 import type { Edit } from "./structure";
-import { FakeTableCollection, insertTableColumn, insertTableRows, positionOf, type TableModel } from "./tables";
+import { FakeTableCollection, bodyRows, insertTableColumn, insertTableRows, positionOf, setTotals, type TableModel } from "./tables";
 import { checkSheetName, FakeWorksheetCollection, type SheetModel, type Visibility } from "./worksheets";
 
 export interface FakeWorkbookOptions {
@@ -221,7 +221,12 @@ export class FakeWorkbook {
   /** Home › Insert › Insert Table Rows Above body row `index` (0-based; the row count appends at the end). */
   insertTableRows(tableName: string, index: number, count = 1): void {
     const t = this.tableByName(tableName);
-    insertTableRows(this, t, positionOf(index, t.rect.bottom - t.rect.top, "row"), count);
+    insertTableRows(this, t, positionOf(index, bodyRows(t), "row"), count);
+  }
+
+  /** Table Design › Total Row on or off (tables.ts setTotals). */
+  setTableTotals(tableName: string, on = true): void {
+    setTotals(this, this.tableByName(tableName), on);
   }
 
   /** Insert › Table Columns to the Right of the last column (or a header typed right of the table): returns the header Excel gave it. */
