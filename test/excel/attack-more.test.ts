@@ -302,3 +302,73 @@ describe("attacks: the change log", () => {
     expect(added).toContain("deal.round_size");
   });
 });
+
+describe("attacks: a Total row (Table Design › Total Row)", () => {
+  it("on the figures table, then a refresh: the listed cells are written, the Total row is left as it is", async () => {
+    const wb = await insertDeal();
+    wb.setTableTotals("DealFigures");
+    const review = ok(await planUpdate());
+    expect(review.changes.filter((c) => c.sheetName === "Deal" && c.address.endsWith("11"))).toEqual([]);
+    const { result, after } = await applyChecked(wb, review);
+    expect(result.ok).toBe(true);
+    expect(sheetCells(after, "Deal").A11.value).toBe("Total");
+    expect(sheetCells(after, "Deal").M11.formula).toBe("=SUBTOTAL(103,[Id])");
+  });
+
+  it.failing("on the figures table, then a figure added: the review shows the new row where Excel puts it, above the Total row, and Apply writes it there; the Total row moves down whole", async () => {
+    const wb = await insertDeal();
+    ok(await applyUpdate([]));
+    wb.setTableTotals("DealFigures");
+    const dataset = revision((json) => addCommitment(json));
+    useDataset(dataset);
+    const next = sourceOf(dataset);
+    const review = ok(await planUpdate(next));
+    // Body rows 5 to 10, the Total row 11: the new row is 11, and the Total row goes to 12.
+    expect(review.additions.map((a) => a.address)).toEqual(["Deal!A11:M11"]);
+    const before = wb.snapshot();
+    const { result, after } = await applyChecked(wb, review, { source: next });
+    expect(result.ok).toBe(true);
+    const cells = sheetCells(after, "Deal");
+    expect(cellOf(after, "Deal", "Id", "deal.commitment", "Id")).toBe("M11");
+    expect(cells.D11.formula).toBe('=IF(C11="",B11,C11)');
+    expect(after.names.DEAL_COMMITMENT).toMatchObject({ sheet: "Deal", address: "D11" });
+    // The Total row, as it was, one row down; nothing of it overwritten.
+    const total = (snap: WorkbookSnapshot, row: number) =>
+      Object.fromEntries(
+        Object.entries(sheetCells(snap, "Deal"))
+          .filter(([a]) => a.replace(/^[A-Z]+/, "") === String(row))
+          .map(([a, c]) => [a.replace(/\d+$/, ""), [c.formula ?? c.value, c.numberFormat]]),
+      );
+    expect(total(after, 12)).toEqual(total(before, 11));
+    expect(tableAddress(after, "DealFigures")).toBe("A4:M12");
+  });
+
+  it.failing("on the change log (a count of changes), then an Apply that logs: the new log rows go above the Total row, which keeps its count", async () => {
+    const wb = await insertDeal();
+    ok(await applyUpdate([]));
+    const [, end] = tableAddress(wb.snapshot(), "DealChanges").split(":");
+    const last = Number(end.replace(/^[A-Z]+/, ""));
+    const lastCol = end.replace(/\d+$/, "");
+    wb.setTableTotals("DealChanges");
+    const totalRow = () =>
+      Object.fromEntries(
+        Object.entries(sheetCells(wb.snapshot(), "Changes"))
+          .filter(([, c]) => c.value === "Total" || (c.formula ?? "").startsWith("=SUBTOTAL"))
+          .map(([a, c]) => [a, c.formula ?? c.value]),
+      );
+    expect(totalRow()).toEqual({ [`A${last + 1}`]: "Total", [`${lastCol}${last + 1}`]: expect.stringMatching(/^=SUBTOTAL/) });
+    const before = totalRow();
+    const dataset = revision(roundSize110);
+    useDataset(dataset);
+    const next = sourceOf(dataset);
+    const review = ok(await planUpdate(next));
+    const logged = review.changes.length + review.additions.length + review.nameChanges.length;
+    const { result, after } = await applyChecked(wb, review, { source: next });
+    expect(result.ok).toBe(true);
+    expect(tableAddress(after, "DealChanges")).toBe(`A1:${lastCol}${last + 1 + logged}`);
+    const moved = Object.fromEntries(Object.entries(before).map(([a, v]) => [`${a.replace(/\d+$/, "")}${last + 1 + logged}`, v]));
+    expect(totalRow()).toEqual(moved);
+    const ids = Array.from({ length: logged }, (_, i) => sheetCells(after, "Changes")[`B${last + 1 + i}`]?.value);
+    expect(ids).toContain("deal.round_size");
+  });
+});

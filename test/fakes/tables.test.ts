@@ -441,3 +441,25 @@ describe("a table's Total row (Table Design › Total Row; Table.showTotals)", (
     expect(wb.snapshot().sheets[0].tables).toEqual([{ name: "Table1", address: "A1:B3" }]);
   });
 });
+
+describe("Table.showTotals", () => {
+  it("reads whether the Total row is shown, and shows it when set", async () => {
+    const wb = new FakeWorkbook();
+    wb.setCell("Sheet1", "A1", "Name");
+    wb.setCell("Sheet1", "A2", "a");
+    await addTables(wb, "A1:A2");
+    const read = () =>
+      wb.run(async (context) => {
+        const t = sheet1(context).tables.getItem("Table1").load("showTotals");
+        await context.sync();
+        return t.showTotals;
+      });
+    expect(await read()).toBe(false);
+    await wb.run(async (context) => {
+      sheet1(context).tables.getItem("Table1").showTotals = true;
+      await context.sync();
+    });
+    expect(await read()).toBe(true);
+    expect(wb.snapshot().sheets[0].tables).toEqual([{ name: "Table1", address: "A1:A3" }]);
+  });
+});

@@ -206,7 +206,7 @@ export class FakeTableColumn extends ClientObject<ColumnModel> {
 
 export class FakeTable extends ClientObject<TableModel> {
   protected readonly typeName = "Table";
-  protected readonly scalarProps = ["id", "name"];
+  protected readonly scalarProps = ["id", "name", "showTotals"];
   readonly columns = new FakeTableColumnCollection(this.ctx, () => this.target());
   protected override childCollection(name: string): ClientCollection<unknown, ClientObject<unknown>> | null {
     return name === "columns" ? (this.columns as unknown as ClientCollection<unknown, ClientObject<unknown>>) : null;
@@ -215,10 +215,20 @@ export class FakeTable extends ClientObject<TableModel> {
     return m.name;
   }
   protected readProp(m: TableModel, prop: string): unknown {
-    return prop === "id" ? m.id : m.name;
+    return prop === "id" ? m.id : prop === "showTotals" ? Boolean(m.showTotals) : m.name;
   }
   get id(): string {
     return this.get("id");
+  }
+  /** Table.showTotals [ExcelApi 1.3]: whether the table's last row is its Total row (setTotals). */
+  get showTotals(): boolean {
+    return this.get("showTotals");
+  }
+  set showTotals(on: boolean) {
+    this.set("showTotals", 3, (m) => {
+      checkWritable(this.ctx.host.sheetById(m.sheetId));
+      setTotals(this.ctx.host, m, on);
+    });
   }
   get name(): string {
     return this.get("name");
