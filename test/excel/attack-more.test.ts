@@ -404,3 +404,31 @@ describe("attacks: a figures file the sheets cannot be built from", () => {
     }
   });
 });
+
+describe("attacks: a record written by a newer build", () => {
+  it("a band with a field this build does not know in its head and an eighth column, then the user's edits and a refresh: the same review as with this build's own record, and Apply keeps the user's edits", async () => {
+    const make = async (newer: boolean) => {
+      const wb = await insertDeal();
+      if (newer) {
+        const record = wb.snapshot({ veryHidden: true }).sheets.find((s) => s.visibility === "VeryHidden")!;
+        const cells = sheetCells({ sheets: [record] } as WorkbookSnapshot, record.name);
+        const head = JSON.parse(String(cells.B1.value)) as Record<string, unknown>;
+        wb.setCell(record.name, "B1", `'${JSON.stringify({ ...head, schema: 2, lockedRows: ["deal.amount"] })}`);
+        for (const a of Object.keys(cells).filter((x) => /^A\d+$/.test(x))) wb.setCell(record.name, a.replace("A", "H"), "'newer column");
+      }
+      const snap = wb.snapshot();
+      wb.setCell("Deal", cellOf(snap, "Deal", "Id", "deal.amount", "Override"), 4.5e10);
+      wb.setCell("Deal", cellOf(snap, "Deal", "Id", "deal.round_size", "Reported"), 9.9e10);
+      return wb;
+    };
+    await make(false);
+    const own = ok(await planUpdate());
+    const wb = await make(true);
+    const review = ok(await planUpdate());
+    const rows = (r: typeof review) => [r.changes, r.additions, r.nameChanges, r.deleted, r.notices];
+    expect(rows(review)).toEqual(rows(own));
+    const { result, after } = await applyChecked(wb, review);
+    expect(result.ok).toBe(true);
+    expect(sheetCells(after, "Deal")[cellOf(after, "Deal", "Id", "deal.round_size", "Reported")].value).toBe(9.9e10);
+  });
+});
