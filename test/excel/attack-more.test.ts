@@ -410,8 +410,9 @@ describe("attacks: a record written by a newer build", () => {
     const make = async (newer: boolean) => {
       const wb = await insertDeal();
       if (newer) {
-        const record = wb.snapshot({ veryHidden: true }).sheets.find((s) => s.visibility === "VeryHidden")!;
-        const cells = sheetCells({ sheets: [record] } as WorkbookSnapshot, record.name);
+        const snap = wb.snapshot({ veryHidden: true });
+        const record = snap.sheets.find((s) => s.visibility === "VeryHidden")!;
+        const cells = sheetCells(snap, record.name);
         const head = JSON.parse(String(cells.B1.value)) as Record<string, unknown>;
         wb.setCell(record.name, "B1", `'${JSON.stringify({ ...head, schema: 2, lockedRows: ["deal.amount"] })}`);
         for (const a of Object.keys(cells).filter((x) => /^A\d+$/.test(x))) wb.setCell(record.name, a.replace("A", "H"), "'newer column");
@@ -430,5 +431,31 @@ describe("attacks: a record written by a newer build", () => {
     const { result, after } = await applyChecked(wb, review);
     expect(result.ok).toBe(true);
     expect(sheetCells(after, "Deal")[cellOf(after, "Deal", "Id", "deal.round_size", "Reported")].value).toBe(9.9e10);
+  });
+});
+
+describe("attacks: sheet tabs moved (dragging a tab)", () => {
+  it("the Deal and Changes tabs dragged before Sheet1, then a revision: the review and Apply are as without the move", async () => {
+    const wb = await insertDeal();
+    ok(await applyUpdate([]));
+    wb.moveSheet("Changes", 0);
+    wb.moveSheet("Deal", 0);
+    const dataset = revision((json) => addCommitment(json, "deal.tranche", "DEAL_TRANCHE"));
+    useDataset(dataset);
+    const next = sourceOf(dataset);
+    const review = ok(await planUpdate(next));
+    expect(review.additions.map((a) => a.address)).toEqual(["Deal!A11:M11"]);
+    const { result, after } = await applyChecked(wb, review, { source: next });
+    expect(result.ok).toBe(true);
+    expect(after.sheets.filter((s) => s.visibility !== "VeryHidden").map((s) => s.name)).toEqual(["Deal", "Changes", "Sheet1"]);
+    expect(after.sheets.flatMap((s) => s.tables.map((t) => t.name)).filter((t) => t.startsWith("DealChanges"))).toEqual(["DealChanges"]);
+  });
+
+  it("the Deal tab dragged to the end after the review: Apply writes exactly what was listed, or nothing and says why", async () => {
+    const wb = await insertDeal();
+    const review = ok(await planUpdate());
+    wb.moveSheet("Deal", wb.sheets.length - 1);
+    const { result } = await applyChecked(wb, review);
+    if (!result.ok) expect(result.message).toBe(CHANGED_SINCE_REVIEW);
   });
 });

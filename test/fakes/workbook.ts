@@ -19,7 +19,7 @@ import { FakeSettingCollection } from "./settings";
 import { snapshotOf, type SnapshotOptions, type WorkbookSnapshot } from "./snapshot";
 import type { Edit } from "./structure";
 import { FakeTableCollection, bodyRows, insertTableColumn, insertTableRows, positionOf, setTotals, type TableModel } from "./tables";
-import { checkSheetName, FakeWorksheetCollection, type SheetModel, type Visibility } from "./worksheets";
+import { checkSheetName, FakeWorksheetCollection, moveSheet, type SheetModel, type Visibility } from "./worksheets";
 
 export interface FakeWorkbookOptions {
   /** Highest ExcelApi 1.x minor version the host supports; 18 (1.18) unless told. */
@@ -243,6 +243,11 @@ export class FakeWorkbook {
     );
     this.applyEdit({ kind: "rename", from: m.name, to });
     m.name = to;
+  }
+
+  /** Drags a sheet's tab to `position` (0-based, hidden sheets counted): worksheets.ts moveSheet. */
+  moveSheet(name: string, position: number): void {
+    moveSheet(this, this.sheetByName(name), position);
   }
 
   deleteSheet(name: string): void {
