@@ -343,6 +343,25 @@ describe("attacks: a Total row (Table Design › Total Row)", () => {
     expect(tableAddress(after, "DealFigures")).toBe("A4:M12");
   });
 
+  it("on the figures table between Review and Apply, with a figure to add: Apply writes the new row where the review showed it, or nothing and says why", async () => {
+    const wb = await insertDeal();
+    ok(await applyUpdate([]));
+    const dataset = revision((json) => addCommitment(json));
+    useDataset(dataset);
+    const next = sourceOf(dataset);
+    const review = ok(await planUpdate(next));
+    expect(review.additions.map((a) => a.address)).toEqual(["Deal!A11:M11"]);
+    wb.setTableTotals("DealFigures");
+    const { result, after } = await applyChecked(wb, review, { source: next });
+    if (!result.ok) {
+      expect(result.message).toBe(CHANGED_SINCE_REVIEW);
+      return;
+    }
+    expect(cellOf(after, "Deal", "Id", "deal.commitment", "Id")).toBe("M11");
+    expect(sheetCells(after, "Deal").A12.value).toBe("Total");
+    expect(after.names.DEAL_COMMITMENT).toMatchObject({ sheet: "Deal", address: "D11" });
+  });
+
   it("on the change log (a count of changes), then an Apply that logs: the new log rows go above the Total row, which keeps its count", async () => {
     const wb = await insertDeal();
     ok(await applyUpdate([]));
