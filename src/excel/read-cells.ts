@@ -80,6 +80,9 @@ export async function readCells(context: Excel.RequestContext, read: WorkbookRea
   const wb = context.workbook;
   const lostMarkers = missingNames(read.names).markers;
   const all = new Map(read.tables.map((t) => [t.name.toUpperCase(), wb.tables.getItem(t.name).getRange().load("address")]));
+  // Table.showTotals (ExcelApi 1.3): a Total row is the last row of the table's range, below its
+  // body; new rows go in above it (TableRowCollection.add), so the table is known by its body.
+  const totals = read.tables.map((t) => wb.tables.getItem(t.name).load("showTotals"));
   const ours = new Map<string, Loaded>();
   const pending = read.blocks.map((b): Pending | null => {
     const lost = !b.area && b.record !== null && lostMarkers.has(b.block);
@@ -103,7 +106,10 @@ export async function readCells(context: Excel.RequestContext, read: WorkbookRea
     return { block: b.block, tables, extra, home };
   });
   await context.sync();
-  const tables = [...all.values()].map((range, i): TableRead => ({ ...rectOf(range.address), name: read.tables[i].name }));
+  const tables = [...all.values()].map((range, i): TableRead => {
+    const rect = rectOf(range.address);
+    return { ...rect, bottom: rect.bottom - (totals[i].showTotals ? 1 : 0), name: read.tables[i].name };
+  });
   const byName = new Map(tables.map((t) => [t.name.toUpperCase(), t]));
   const blocks = read.blocks.map((b, i): BlockFound => {
     const p = pending[i];

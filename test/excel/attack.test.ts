@@ -5,61 +5,11 @@
  * with additions, those plus the added rows), the names changed are the review's name changes,
  * and everything of the user's is as it was. A test that fails is a break of the promise.
  */
-import { applyUpdate, insertBlocks, planUpdate, type SpecSource, type UpdatePlan } from "../../src/excel";
+import { applyUpdate, insertBlocks, planUpdate } from "../../src/excel";
 import { BUILT_IN_FIGURES, useDataset } from "../../src/figures";
-import { FakeWorkbook, type WorkbookSnapshot } from "../fakes/fake-excel";
 import { figureIn, type FiguresJson } from "../figures/json";
-import { cellsOf, expectWrittenExactly, ok, previousSource } from "./actions";
-import { NEW_SHEET, cellOf, namesOf, revision, setup, sheetCells, sourceOf } from "./scenario";
-
-/** The user's cells: every sheet but the record's and the log's. */
-function userCells(snap: WorkbookSnapshot) {
-  return cellsOf({ ...snap, sheets: snap.sheets.filter((x) => !x.tables.some((t) => /^DealChanges/.test(t.name))) });
-}
-
-function contentAt(snap: WorkbookSnapshot, ref: string | undefined): unknown {
-  if (!ref) return undefined;
-  const [sheet, address] = [ref.slice(0, ref.lastIndexOf("!")), ref.slice(ref.lastIndexOf("!") + 1)];
-  const c = sheetCells(snap, sheet)[address];
-  return c ? (c.formula ?? c.value) : null;
-}
-
-/**
- * Apply `review` with `accept` and `decline`; checks the promise: if it refuses, nothing changed;
- * otherwise the cells changed are exactly the listed ones (when nothing is added), and the names
- * changed are exactly the listed, not declined ones.
- */
-async function applyChecked(
-  wb: FakeWorkbook,
-  review: UpdatePlan,
-  options: { accept?: string[]; decline?: string[]; source?: SpecSource } = {},
-) {
-  const before = wb.snapshot();
-  const result = await applyUpdate({ accept: options.accept ?? [], decline: options.decline ?? [] }, review.fingerprint, options.source);
-  const after = wb.snapshot();
-  if (!result.ok) {
-    expect(JSON.stringify(after)).toBe(JSON.stringify(before));
-    return { result, before, after };
-  }
-  // No sheet is added, except the log's sheet when there was no log yet.
-  const hadLog = before.sheets.some((x) => x.tables.some((t) => /^DealChanges/.test(t.name)));
-  const added = after.sheets.map((x) => x.name).filter((n) => !before.sheets.some((b) => b.name === n));
-  expect(added).toEqual(hadLog ? [] : added.filter((n) => /^Changes/.test(n)));
-  if (review.additions.length === 0) {
-    const accepted = review.changes.filter((c) => (options.accept ?? []).includes(c.key));
-    expectWrittenExactly(userCells(before), userCells(after), review.changes, accepted);
-  }
-  const nb = namesOf(before);
-  const na = namesOf(after);
-  const listed = new Map(review.nameChanges.filter((n) => !(options.decline ?? []).includes(n.key)).map((n) => [n.name, n.to]));
-  for (const n of new Set([...nb.keys(), ...na.keys()])) {
-    if (listed.has(n)) expect([n, na.get(n)]).toEqual([n, listed.get(n)]);
-    else if (review.additions.length === 0) expect([n, na.get(n)]).toEqual([n, nb.get(n)]);
-    // Rows added shift the cells below them (and their names) as Excel shifts them: compare what the name refers to.
-    else expect([n, contentAt(after, na.get(n))]).toEqual([n, contentAt(before, nb.get(n))]);
-  }
-  return { result, before, after };
-}
+import { cellsOf, ok, previousSource } from "./actions";
+import { NEW_SHEET, applyChecked, cellOf, revision, setup, sheetCells, sourceOf } from "./scenario";
 
 const roundSize110 = (json: FiguresJson) => (figureIn(json, "deal.round_size").value = "110000000000");
 

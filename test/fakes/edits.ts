@@ -24,7 +24,7 @@ import {
   type LineEdit,
   type Move,
 } from "./structure";
-import type { TableModel } from "./tables";
+import { bodyRows, type TableModel } from "./tables";
 import type { FakeWorkbook } from "./workbook";
 import type { SheetModel } from "./worksheets";
 
@@ -196,7 +196,7 @@ export function sortTable(wb: FakeWorkbook, tableName: string, column: number, d
     throw new FakeOfficeError("InvalidArgument", `The table ${t.name} has no column ${column}.`);
   const sheet = wb.sheetById(t.sheetId);
   const rows: number[] = [];
-  for (let r = t.rect.top + 1; r <= t.rect.bottom; r++) rows.push(r);
+  for (let r = t.rect.top + 1; r <= t.rect.top + bodyRows(t); r++) rows.push(r);
   const sortKey = (r: number): unknown => {
     const c = t.rect.left + column;
     const cell = sheet.cells.get(key(r, c));

@@ -34,8 +34,10 @@
  *   wb.insertTableRows(table, index, count = 1)      Insert Table Rows Above body row `index` (the row count: at the end)
  *   wb.addTableColumn(table, header) → header        a column at the table's right ("Units" → "Units2" if taken)
  *   wb.renameSheet(from, to)   wb.deleteSheet(name)   wb.copySheet(name, before?) → "Name (2)"
+ *   wb.moveSheet(name, position)                     a tab dragged to another place (Worksheet.position)
  *   wb.copyCell(sheet, "B3", sheet, "D7")   wb.moveCells(sheet, "A1:B4", sheet, "D7")   (cut and paste)
  *   wb.sortTable(table, column, descending = false)  wb.setNote(sheet, "B3", text | null)
+ *   wb.setTableTotals(table, on = true)              Table Design › Total Row (the table's last row; new rows go above it)
  *   typeAsUser(wb, sheet, "B3", input)   typing checked by the cell's data validation (a Stop alert refuses it)
  * Refusals (edits.ts): a shift (inserted cells, rows or columns, table rows and columns) that
  * would move part of a table: InsertDeleteConflict; or push a non-empty cell off the sheet:

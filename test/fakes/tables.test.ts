@@ -376,3 +376,90 @@ describe("table columns added", () => {
     expect(wb.snapshot().sheets[0].tables.map((t) => t.address)).toEqual(["A1:B3", "D3:D4"]);
   });
 });
+
+describe("a table's Total row (Table Design › Total Row; Table.showTotals)", () => {
+  async function scores(): Promise<FakeWorkbook> {
+    const wb = new FakeWorkbook();
+    wb.setCell("Sheet1", "A1", "Name");
+    wb.setCell("Sheet1", "B1", "Score");
+    for (const [r, n, v] of [[2, "b", 2], [3, "a", 5]] as const) {
+      wb.setCell("Sheet1", `A${r}`, n);
+      wb.setCell("Sheet1", `B${r}`, v);
+    }
+    wb.setCell("Sheet1", "A6", "below");
+    await addTables(wb, "A1:B3");
+    return wb;
+  }
+
+  it("is the table's last row, inside its range: Total in the first column, the sum of a column of numbers in the last", async () => {
+    const wb = await scores();
+    wb.setTableTotals("Table1");
+    const s = wb.snapshot().sheets[0];
+    expect(s.tables).toEqual([{ name: "Table1", address: "A1:B4" }]);
+    expect([s.cells.A4.value, s.cells.B4.formula]).toEqual(["Total", "=SUBTOTAL(109,[Score])"]);
+  });
+
+  it("counts a last column of text", async () => {
+    const wb = await scores();
+    await wb.run(async (context) => {
+      sheet1(context).tables.getItem("Table1").columns.add(null, null, "Who");
+      await context.sync();
+    });
+    wb.setCell("Sheet1", "C2", "me");
+    wb.setTableTotals("Table1");
+    expect(wb.snapshot().sheets[0].cells.C4.formula).toBe("=SUBTOTAL(103,[Who])");
+  });
+
+  it("stays last: rows added at the end go in above it, and what is below moves down", async () => {
+    const wb = await scores();
+    wb.setTableTotals("Table1");
+    await wb.run(async (context) => {
+      sheet1(context).tables.getItem("Table1").rows.add(null, [["c", 7]]);
+      await context.sync();
+    });
+    const s = wb.snapshot().sheets[0];
+    expect(s.tables).toEqual([{ name: "Table1", address: "A1:B5" }]);
+    expect([s.cells.A4.value, s.cells.B4.value, s.cells.A5.value, s.cells.A7.value]).toEqual(["c", 7, "Total", "below"]);
+  });
+
+  it("stays last through a sort, and hidden again it leaves the table ending at its body", async () => {
+    const wb = await scores();
+    wb.setTableTotals("Table1");
+    wb.sortTable("Table1", 0);
+    let s = wb.snapshot().sheets[0];
+    expect([s.cells.A2.value, s.cells.A3.value, s.cells.A4.value]).toEqual(["a", "b", "Total"]);
+    wb.setTableTotals("Table1", false);
+    s = wb.snapshot().sheets[0];
+    expect(s.tables).toEqual([{ name: "Table1", address: "A1:B3" }]);
+    expect(s.cells.A4).toBeUndefined();
+  });
+
+  it("is refused over a row below the table that holds something (Excel would shift cells; not modelled)", async () => {
+    const wb = await scores();
+    wb.setCell("Sheet1", "B4", "note");
+    expect(() => wb.setTableTotals("Table1")).toThrow(expect.objectContaining({ code: "InvalidOperation" }));
+    expect(wb.snapshot().sheets[0].tables).toEqual([{ name: "Table1", address: "A1:B3" }]);
+  });
+});
+
+describe("Table.showTotals", () => {
+  it("reads whether the Total row is shown, and shows it when set", async () => {
+    const wb = new FakeWorkbook();
+    wb.setCell("Sheet1", "A1", "Name");
+    wb.setCell("Sheet1", "A2", "a");
+    await addTables(wb, "A1:A2");
+    const read = () =>
+      wb.run(async (context) => {
+        const t = sheet1(context).tables.getItem("Table1").load("showTotals");
+        await context.sync();
+        return t.showTotals;
+      });
+    expect(await read()).toBe(false);
+    await wb.run(async (context) => {
+      sheet1(context).tables.getItem("Table1").showTotals = true;
+      await context.sync();
+    });
+    expect(await read()).toBe(true);
+    expect(wb.snapshot().sheets[0].tables).toEqual([{ name: "Table1", address: "A1:A3" }]);
+  });
+});

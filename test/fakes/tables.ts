@@ -21,12 +21,64 @@ import { FakeRange, assertWritable } from "./range";
 import type { FakeWorkbook } from "./workbook";
 import { checkWritable, type FakeWorksheet, type SheetModel } from "./worksheets";
 
-/** A table as the fake stores it: its whole range, header row included. */
+/** A table as the fake stores it: its whole range, header row included (and its Total row, when shown). */
 export interface TableModel {
   id: string;
   name: string;
   sheetId: string;
   rect: Rect;
+  /** Table.showTotals: the table's last row is its Total row. */
+  showTotals?: boolean;
+}
+
+/** How many body rows a table has: its rows between the header and the Total row, if any. */
+export function bodyRows(t: TableModel): number {
+  return t.rect.bottom - t.rect.top - (t.showTotals ? 1 : 0);
+}
+
+/**
+ * Table Design › Total Row, or Table.showTotals [ExcelApi 1.3]: "Specifies if the total row is
+ * visible" (https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-showtotals-member).
+ * Shown, the Total row is the table's row below its body, inside the table's range (Table.getRange
+ * is "the entire table"), with "Total" in the first column and Excel's default total in the last
+ * (SUBTOTAL 109, the sum, for a column of numbers; 103, the count, otherwise); new rows go in above
+ * it (TableRowCollection.add: "added to the end of the table", the Total row stays last) and a sort
+ * leaves it where it is. The fake shows it only over an empty row below the table (Excel would
+ * shift cells to make room; not modelled: refused with InvalidOperation). Hidden, its cells are
+ * cleared and the table ends at its body.
+ */
+export function setTotals(wb: FakeWorkbook, t: TableModel, on: boolean): void {
+  if (Boolean(t.showTotals) === on) return;
+  const sheet = wb.sheetById(t.sheetId);
+  const { top, left, right } = t.rect;
+  if (!on) {
+    for (let c = left; c <= right; c++) sheet.cells.delete(key(t.rect.bottom, c));
+    t.rect = { ...t.rect, bottom: t.rect.bottom - 1 };
+    t.showTotals = false;
+    return;
+  }
+  const row = t.rect.bottom + 1;
+  if (row > MAX_ROW) throw new FakeOfficeError("InvalidOperation", "The Total row would be past the last row of the sheet.");
+  for (let c = left; c <= right; c++) {
+    const cell = sheet.cells.get(key(row, c));
+    if (cell && (cell.formula !== null || (cell.value !== null && cell.value !== "")))
+      throw new FakeOfficeError("InvalidOperation", "The fake shows a Total row only over an empty row below the table.");
+  }
+  if (wb.tables.some((x) => x !== t && x.sheetId === t.sheetId && overlaps(x.rect, { top: row, bottom: row, left, right })))
+    throw new FakeOfficeError("InvalidOperation", "A table can't overlap another table.");
+  const headers = tableHeaders(wb, t);
+  const numbers = Array.from({ length: t.rect.bottom - top }, (_, i) => sheet.cells.get(key(top + 1 + i, right))).every(
+    (c) => !c || c.formula !== null || typeof c.value === "number" || c.value === null,
+  );
+  sheet.cells.set(key(row, left), { ...(sheet.cells.get(key(row, left)) ?? emptyCell()), value: "Total", formula: null });
+  if (right > left)
+    sheet.cells.set(key(row, right), {
+      ...(sheet.cells.get(key(row, right)) ?? emptyCell()),
+      value: null,
+      formula: `=SUBTOTAL(${numbers ? 109 : 103},[${headers[headers.length - 1]}])`,
+    });
+  t.rect = { ...t.rect, bottom: row };
+  t.showTotals = true;
 }
 
 export class FakeTableCollection extends ClientCollection<TableModel, FakeTable> {
@@ -154,7 +206,7 @@ export class FakeTableColumn extends ClientObject<ColumnModel> {
 
 export class FakeTable extends ClientObject<TableModel> {
   protected readonly typeName = "Table";
-  protected readonly scalarProps = ["id", "name"];
+  protected readonly scalarProps = ["id", "name", "showTotals"];
   readonly columns = new FakeTableColumnCollection(this.ctx, () => this.target());
   protected override childCollection(name: string): ClientCollection<unknown, ClientObject<unknown>> | null {
     return name === "columns" ? (this.columns as unknown as ClientCollection<unknown, ClientObject<unknown>>) : null;
@@ -163,10 +215,20 @@ export class FakeTable extends ClientObject<TableModel> {
     return m.name;
   }
   protected readProp(m: TableModel, prop: string): unknown {
-    return prop === "id" ? m.id : m.name;
+    return prop === "id" ? m.id : prop === "showTotals" ? Boolean(m.showTotals) : m.name;
   }
   get id(): string {
     return this.get("id");
+  }
+  /** Table.showTotals [ExcelApi 1.3]: whether the table's last row is its Total row (setTotals). */
+  get showTotals(): boolean {
+    return this.get("showTotals");
+  }
+  set showTotals(on: boolean) {
+    this.set("showTotals", 3, (m) => {
+      checkWritable(this.ctx.host.sheetById(m.sheetId));
+      setTotals(this.ctx.host, m, on);
+    });
   }
   get name(): string {
     return this.get("name");
@@ -287,8 +349,9 @@ export function addTableRows(wb: FakeWorkbook, t: TableModel, index?: number | n
   } else if (values !== undefined && values !== null) {
     grid = [new Array<Scalar | null>(width).fill(scalarOrNull(values))];
   }
-  const pos = positionOf(index, t.rect.bottom - t.rect.top, "row");
-  insertTableRows(wb, t, pos, grid?.length ?? 1, alwaysInsert ?? true);
+  const pos = positionOf(index, bodyRows(t), "row");
+  // Above a Total row, rows are always inserted (it moves down with what is below the table).
+  insertTableRows(wb, t, pos, grid?.length ?? 1, (alwaysInsert ?? true) || Boolean(t.showTotals));
   if (!grid) return [];
   const first = t.rect.top + 1 + pos;
   return writeTyped(

@@ -18,8 +18,8 @@ import { FakeRange } from "./range";
 import { FakeSettingCollection } from "./settings";
 import { snapshotOf, type SnapshotOptions, type WorkbookSnapshot } from "./snapshot";
 import type { Edit } from "./structure";
-import { FakeTableCollection, insertTableColumn, insertTableRows, positionOf, type TableModel } from "./tables";
-import { checkSheetName, FakeWorksheetCollection, type SheetModel, type Visibility } from "./worksheets";
+import { FakeTableCollection, bodyRows, insertTableColumn, insertTableRows, positionOf, setTotals, type TableModel } from "./tables";
+import { checkSheetName, FakeWorksheetCollection, moveSheet, type SheetModel, type Visibility } from "./worksheets";
 
 export interface FakeWorkbookOptions {
   /** Highest ExcelApi 1.x minor version the host supports; 18 (1.18) unless told. */
@@ -221,7 +221,12 @@ export class FakeWorkbook {
   /** Home › Insert › Insert Table Rows Above body row `index` (0-based; the row count appends at the end). */
   insertTableRows(tableName: string, index: number, count = 1): void {
     const t = this.tableByName(tableName);
-    insertTableRows(this, t, positionOf(index, t.rect.bottom - t.rect.top, "row"), count);
+    insertTableRows(this, t, positionOf(index, bodyRows(t), "row"), count);
+  }
+
+  /** Table Design › Total Row on or off (tables.ts setTotals). */
+  setTableTotals(tableName: string, on = true): void {
+    setTotals(this, this.tableByName(tableName), on);
   }
 
   /** Insert › Table Columns to the Right of the last column (or a header typed right of the table): returns the header Excel gave it. */
@@ -238,6 +243,11 @@ export class FakeWorkbook {
     );
     this.applyEdit({ kind: "rename", from: m.name, to });
     m.name = to;
+  }
+
+  /** Drags a sheet's tab to `position` (0-based, hidden sheets counted): worksheets.ts moveSheet. */
+  moveSheet(name: string, position: number): void {
+    moveSheet(this, this.sheetByName(name), position);
   }
 
   deleteSheet(name: string): void {

@@ -249,3 +249,21 @@ describe("ranges of a worksheet", () => {
     expect(err.code).toBe("InvalidArgument");
   });
 });
+
+describe("a sheet's tab moved (Worksheet.position)", () => {
+  it("moves the sheet to the position, by the user or by the API, and keeps its cells; refused while the structure is protected", async () => {
+    const wb = new FakeWorkbook({ sheets: ["A", "B", "C"] });
+    wb.setCell("C", "A1", 1);
+    wb.moveSheet("C", 0);
+    expect(wb.snapshot().sheets.map((s) => s.name)).toEqual(["C", "A", "B"]);
+    expect(wb.cell("C", "A1")?.value).toBe(1);
+    await wb.run(async (context) => {
+      context.workbook.worksheets.getItem("C").position = 2;
+      await context.sync();
+    });
+    expect(wb.snapshot().sheets.map((s) => s.name)).toEqual(["A", "B", "C"]);
+    wb.protectStructure();
+    expect(() => wb.moveSheet("A", 2)).toThrow(expect.objectContaining({ code: "AccessDenied" }));
+    expect(wb.snapshot().sheets.map((s) => s.name)).toEqual(["A", "B", "C"]);
+  });
+});

@@ -75,6 +75,20 @@ export function checkWritable(sheet: SheetModel): void {
  * added, moved, deleted, hidden, unhidden or renamed.
  * https://support.microsoft.com/office/protect-a-workbook-7e365a4d-3e89-4616-84ca-1931257c1517
  */
+/**
+ * Moves a sheet's tab to `position` (0-based, hidden and very hidden sheets counted), as dragging
+ * the tab or Worksheet.position [ExcelApi 1.1] does: "The zero-based position of the worksheet
+ * within the workbook" (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-position-member).
+ * Cells, names, tables and references stay as they are; refused while the structure is protected.
+ */
+export function moveSheet(wb: { sheets: SheetModel[]; structureProtected: boolean }, m: SheetModel, position: number): void {
+  if (!Number.isInteger(position) || position < 0 || position >= wb.sheets.length)
+    throw new FakeOfficeError("InvalidArgument", `${position} is not a sheet position (0 to ${wb.sheets.length - 1}).`);
+  checkStructureUnprotected(wb, "moved");
+  wb.sheets.splice(wb.sheets.indexOf(m), 1);
+  wb.sheets.splice(position, 0, m);
+}
+
 export function checkStructureUnprotected(wb: { structureProtected: boolean }, done: string): void {
   if (wb.structureProtected) throw new FakeOfficeError("AccessDenied", `The workbook's structure is protected: sheets cannot be ${done}.`);
 }
@@ -196,6 +210,9 @@ export class FakeWorksheet extends ClientObject<SheetModel> {
   }
   get position(): number {
     return this.get("position");
+  }
+  set position(value: number) {
+    this.set("position", 1, (m) => moveSheet(this.ctx.host, m, value));
   }
   get visibility(): Visibility {
     return this.get("visibility");
