@@ -9,7 +9,7 @@ import { applyUpdate, insertBlocks, planUpdate } from "../../src/excel";
 import { BUILT_IN_FIGURES, useDataset } from "../../src/figures";
 import { figureIn, type FiguresJson } from "../figures/json";
 import { cellsOf, ok, previousSource } from "./actions";
-import { NEW_SHEET, applyChecked, cellOf, revision, setup, sheetCells, sourceOf } from "./scenario";
+import { NEW_SHEET, applyChecked, cellOf, contentAt, namesOf, revision, setup, sheetCells, sourceOf } from "./scenario";
 
 const roundSize110 = (json: FiguresJson) => (figureIn(json, "deal.round_size").value = "110000000000");
 

@@ -66,7 +66,8 @@ function userCells(snap: WorkbookSnapshot) {
   return cellsOf({ ...snap, sheets: snap.sheets.filter((x) => !x.tables.some((t) => /^DealChanges/.test(t.name))) });
 }
 
-function contentAt(snap: WorkbookSnapshot, ref: string | undefined): unknown {
+/** What the cell at "Sheet!A1" holds: its formula or value; null when empty, undefined for no reference. */
+export function contentAt(snap: WorkbookSnapshot, ref: string | undefined): unknown {
   if (!ref) return undefined;
   const [sheet, address] = [ref.slice(0, ref.lastIndexOf("!")), ref.slice(ref.lastIndexOf("!") + 1)];
   const c = sheetCells(snap, sheet)[address];
