@@ -11,6 +11,7 @@ import * as path from "path";
 import type { Dataset } from "../src/figures/types";
 import { MAX_FIGURES_BYTES } from "../src/figures/load";
 import { checkDataset, describeProblem, quoteProblems } from "../src/figures/validate";
+import { unbuildableReason } from "../src/sheets";
 
 export type FileCheck =
   { readonly ok: true; readonly dataset: Dataset; readonly text: string } | { readonly ok: false; readonly lines: readonly string[] };
@@ -30,8 +31,9 @@ export function defaultSourcesDir(file: string): string | undefined {
 }
 
 /**
- * Reads and checks a figures file: size, JSON, schema, ids, sources, values, and each quote
- * verbatim in its article where `sourcesDir` holds it. Every problem names the file, id and field.
+ * Reads and checks a figures file: size, JSON, schema, ids, sources, values, each quote verbatim
+ * in its article where `sourcesDir` holds it, and every figure the sheets are built on present.
+ * Every problem names the file, id and field.
  */
 export function checkFiguresFile(file: string, sourcesDir: string | undefined = defaultSourcesDir(file)): FileCheck {
   const relative = path.relative(process.cwd(), file);
@@ -50,6 +52,8 @@ export function checkFiguresFile(file: string, sourcesDir: string | undefined = 
   if (!check.ok) return { ok: false, lines: check.problems.map((p) => describeProblem(shown, p)) };
   const quotes = quoteProblems(check.dataset, articleReader(sourcesDir));
   if (quotes.length > 0) return { ok: false, lines: quotes.map((p) => describeProblem(shown, p)) };
+  const unbuildable = unbuildableReason(check.dataset);
+  if (unbuildable !== null) return { ok: false, lines: [`${shown}: ${unbuildable}`] };
   return { ok: true, dataset: check.dataset, text };
 }
 

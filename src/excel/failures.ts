@@ -6,6 +6,7 @@
  * JavaScript APIs", https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling
  * (the codes are Excel.ErrorCodes in @types/office-js).
  */
+import { MissingFigureError } from "../sheets";
 import type { ActionFailure, FailureKind } from "./types";
 
 /** The ExcelApi requirement set every action needs, and the one notes need. */
@@ -47,6 +48,11 @@ export const MESSAGES = Object.freeze({
   selectionChart: SELECT_ONE_AREA,
 });
 
+/** A figures file without a figure the sheets are built on: what it lacks, that nothing was written, and what to do. */
+function missingFigureMessage(err: MissingFigureError): string {
+  return `${err.message} Nothing was written. Use a figures file that keeps it (npm run figures:check names what a file lacks), or reload the add-in to use its built-in figures.`;
+}
+
 export function failure(kind: FailureKind, message: string): ActionFailure {
   return { ok: false, kind, message };
 }
@@ -77,6 +83,8 @@ const BY_CODE: Readonly<Record<string, { kind: FailureKind; message: string }>> 
 
 /** An error thrown by Office.js (or anything else) as a typed failure; never rethrows. */
 export function failureFromError(err: unknown): ActionFailure {
+  // Thrown while the sheets are built from the figures, before anything is written.
+  if (err instanceof MissingFigureError) return failure("figures-file", missingFigureMessage(err));
   const code = typeof err === "object" && err !== null ? String((err as { code?: unknown }).code ?? "") : "";
   const location =
     typeof err === "object" && err !== null

@@ -117,7 +117,8 @@ export interface UpdateReport {
   readonly summary: string;
 }
 
-export type FailureKind = "protected" | "invalid-name" | "unsupported" | "not-empty" | "no-addin-sheets" | "changed-since-review" | "excel";
+export type FailureKind =
+  "protected" | "invalid-name" | "unsupported" | "not-empty" | "no-addin-sheets" | "changed-since-review" | "figures-file" | "excel";
 
 export interface ActionFailure {
   readonly ok: false;

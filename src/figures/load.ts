@@ -32,7 +32,10 @@ export type FetchLike = (
 
 type Attempt = { ok: true; dataset: Dataset } | { ok: false; reason: string };
 
-async function readServed(fetchFn: FetchLike, url: string, timeoutMs: number): Promise<Attempt> {
+/** A further check of a valid file by what uses it: why it cannot be used, or null. */
+export type UsableCheck = (dataset: Dataset) => string | null;
+
+async function readServed(fetchFn: FetchLike, url: string, timeoutMs: number, usable: UsableCheck): Promise<Attempt> {
   const controller = typeof AbortController === "function" ? new AbortController() : undefined;
   const timer = controller ? setTimeout(() => controller.abort(), timeoutMs) : undefined;
   let text: string;
@@ -62,20 +65,23 @@ async function readServed(fetchFn: FetchLike, url: string, timeoutMs: number): P
       reason: `${url} breaks the figures schema: ${first.id ? `${first.id} ` : ""}field "${first.field}" ${first.message}${more}`,
     };
   }
+  const unusable = usable(check.dataset);
+  if (unusable !== null) return { ok: false, reason: `${url} ${unusable}` };
   return { ok: true, dataset: check.dataset };
 }
 
 /**
- * The served figures when `url` gives a valid file, otherwise `builtIn` with the reason.
- * Never rejects.
+ * The served figures when `url` gives a valid file that `usable` accepts, otherwise `builtIn` with
+ * the reason. Never rejects.
  */
 export async function loadFigures(
   fetchFn: FetchLike,
   url: string,
   builtIn: Dataset,
   timeoutMs = FIGURES_TIMEOUT_MS,
+  usable: UsableCheck = () => null,
 ): Promise<LoadedFigures> {
-  const attempt = await readServed(fetchFn, url, timeoutMs);
+  const attempt = await readServed(fetchFn, url, timeoutMs, usable);
   if (attempt.ok) return { dataset: attempt.dataset, origin: "served", reason: "" };
   return { dataset: builtIn, origin: "built-in", reason: attempt.reason };
 }

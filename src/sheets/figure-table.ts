@@ -55,10 +55,18 @@ export function blockFigures(data: Dataset, block: FigureBlock): readonly Figure
   return data.figures.filter((f) => f.block === block);
 }
 
-/** The figure with this id; a missing id is a builder bug. */
+/** A figures file without a figure the sheets are built on (a desk renamed or removed it). */
+export class MissingFigureError extends Error {
+  constructor(readonly figureId: string) {
+    super(`The figures file has no figure with the id "${figureId}", which Deal Desk's sheets are built on.`);
+    this.name = "MissingFigureError";
+  }
+}
+
+/** The figure with this id; MissingFigureError when the figures file lacks it. */
 export function figure(data: Dataset, id: string): Figure {
   const found = findFigureIn(data, id);
-  if (isLookupError(found)) throw new Error(`Sheet builder asks for a figure the dataset lacks: ${found.message}`);
+  if (isLookupError(found)) throw new MissingFigureError(id);
   return found;
 }
 

@@ -4,18 +4,20 @@
  * nothing here knows about Office.
  */
 import { BUILT_IN_FIGURES } from "../figures/builtin";
-import type { Dataset } from "../figures/types";
+import type { Dataset, Figure } from "../figures/types";
 import type { Origin } from "./block-builder";
 import { buildAmznBlock } from "./blocks/amzn";
 import { buildCapexBlock } from "./blocks/capex";
 import { buildDealBlock } from "./blocks/deal";
 import { buildSensitivityBlock } from "./blocks/sensitivity";
 import { buildSourcesBlock } from "./blocks/sources";
+import { MissingFigureError } from "./figure-table";
 import type { BlockId, SheetSpec } from "./spec";
 
 export type * from "./spec";
 export { ASSUMPTION_NAMES, DERIVED_NAMES, EXIT_VALUATION_NAME, TEXT_NAMES, inputNames } from "./names";
 export { FORMATS } from "./formats";
+export { MissingFigureError } from "./figure-table";
 
 /** Every block, dependencies first: the order "Insert all" writes them. */
 export const BLOCKS: readonly BlockId[] = Object.freeze(["deal", "amzn", "capex", "sensitivity", "sources"] as BlockId[]);
@@ -75,4 +77,35 @@ export function buildBlock(block: BlockId, options: BuildOptions = {}): SheetSpe
 /** Every block in BLOCKS order, with the same options. */
 export function buildAllBlocks(options: BuildOptions = {}): SheetSpec[] {
   return BLOCKS.map((block) => buildBlock(block, options));
+}
+
+/** Why the sheets cannot be built from `data` (the figures it lacks, in words), or null: the pane's check of a served file. */
+export function unbuildableReason(data: Dataset): string | null {
+  const missing = missingFigures(data);
+  if (missing.length === 0) return null;
+  const ids = missing.map((id) => `"${id}"`).join(", ");
+  return `has no figure with the id ${ids}, which Deal Desk's sheets are built on (renamed or removed?)`;
+}
+
+/**
+ * The ids of the figures the sheets are built on that `data` lacks (a desk renamed or removed
+ * one), from the builders themselves: every block is built, and each figure found missing is stood
+ * in for in turn (a nameless copy of another figure), so that all are named, not only the first.
+ * Empty when every block builds from `data`.
+ */
+export function missingFigures(data: Dataset): string[] {
+  const missing: string[] = [];
+  let probe = data;
+  for (;;) {
+    try {
+      buildAllBlocks({ dataset: probe });
+      return missing;
+    } catch (error) {
+      if (!(error instanceof MissingFigureError) || missing.includes(error.figureId)) throw error;
+      missing.push(error.figureId);
+      const standIn: Figure = { ...probe.figures[0], id: error.figureId };
+      delete (standIn as { name?: string }).name;
+      probe = { ...probe, figures: [...probe.figures, standIn] };
+    }
+  }
 }

@@ -13,9 +13,9 @@
 import { useDataset } from "../figures";
 import { isoDay } from "../figures/age";
 import { BUILT_IN_FIGURES } from "../figures/builtin";
-import { loadFigures, type FetchLike, type LoadedFigures } from "../figures/load";
+import { FIGURES_TIMEOUT_MS, loadFigures, type FetchLike, type LoadedFigures } from "../figures/load";
 import { offerBuiltInFigures, publishFigures } from "../figures/runtime-slot";
-import { BLOCK_TITLES, BLOCKS } from "../sheets";
+import { BLOCK_TITLES, BLOCKS, unbuildableReason } from "../sheets";
 import { mountPane } from "./pane";
 import type { Pane } from "./pane";
 import type { SelfTestReport } from "../self-test/checks";
@@ -80,7 +80,7 @@ function stayInPreview(pane: Pane, why: string): void {
 async function figuresInUse(): Promise<LoadedFigures> {
   const loaded =
     typeof fetch === "function"
-      ? await loadFigures(fetch.bind(globalThis) as FetchLike, FIGURES_URL, BUILT_IN_FIGURES)
+      ? await loadFigures(fetch.bind(globalThis) as FetchLike, FIGURES_URL, BUILT_IN_FIGURES, FIGURES_TIMEOUT_MS, unbuildableReason)
       : { dataset: BUILT_IN_FIGURES, origin: "built-in" as const, reason: "this browser cannot fetch files" };
   useDataset(loaded.dataset);
   publishFigures(loaded);

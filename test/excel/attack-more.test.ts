@@ -393,18 +393,13 @@ describe("attacks: a Total row (Table Design › Total Row)", () => {
 });
 
 describe("attacks: a figures file the sheets cannot be built from", () => {
-  // BREAKS THE PROMISE'S "saying why": a desk renames an id the Deal sheet's derived metrics are
-  // built on (deal.round_size → deal.round). checkDataset (figures:check) accepts the file, and
-  // then Review and Apply fail with "Excel could not finish the change (Sheet builder asks for a
-  // figure the dataset lacks …). Nothing of yours was overwritten, though part of a block may have
-  // been written": nothing was written (the plan throws before any write), Excel did nothing wrong,
-  // and the user is told to reload the add-in. Cause: src/figures/validate.ts checkDataset does not
-  // know the ids the sheet builders require (src/sheets/blocks/deal.ts AMOUNT, VALUATION, ROUND,
-  // PRIOR; capex.ts, amzn.ts), and src/excel/failures.ts failureFromError words every thrown error
-  // as Excel's, half-written. Not fixed here: the fix belongs to the figures check (a list of the
-  // ids the builders need, which src/figures may not import from src/sheets) and to the wording
-  // of a failure before any write.
-  it.failing("an id the Deal sheet is built on renamed by the desk: Apply writes nothing and says the file lacks that figure, not that Excel may have written part of a block", async () => {
+  // Found by this attack (it broke the promise's "saying why"): a desk renames an id the Deal
+  // sheet's metrics are built on (deal.round_size → deal.round). The file passed the figures check,
+  // then Review and Apply failed saying Excel "could not finish the change … part of a block may
+  // have been written", though nothing was. Now figures:check and the pane's load refuse such a
+  // file (sheets missingFigures), and a source that lacks a figure fails before any write, saying
+  // which figure (MissingFigureError).
+  it("an id the Deal sheet is built on renamed by the desk: Apply writes nothing and says the file lacks that figure, not that Excel may have written part of a block", async () => {
     const wb = await insertDeal();
     const dataset = revision((json) => {
       figureIn(json, "deal.round_size").id = "deal.round";
@@ -416,11 +411,14 @@ describe("attacks: a figures file the sheets cannot be built from", () => {
     const before = JSON.stringify(wb.snapshot());
     const applied = await applyUpdate([], review.ok ? review.value.fingerprint : undefined, next);
     expect(JSON.stringify(wb.snapshot())).toBe(before);
-    for (const r of [review, applied]) {
-      if (r.ok) continue;
-      expect(r.message).toMatch(/deal\.round_size/);
-      expect(r.message).not.toMatch(/may have been written|Excel could not/);
-    }
+    const said = {
+      ok: false,
+      kind: "figures-file",
+      message:
+        "The figures file has no figure with the id \"deal.round_size\", which Deal Desk's sheets are built on. Nothing was written. " +
+        "Use a figures file that keeps it (npm run figures:check names what a file lacks), or reload the add-in to use its built-in figures.",
+    };
+    expect([review, applied]).toEqual([said, said]);
   });
 });
 

@@ -29,6 +29,15 @@ function write(name: string, content: unknown): string {
 /** Ways a figures file must fail, each with the line that names file, id and field. */
 const BAD: [string, (json: ReturnType<typeof good>) => void, string][] = [
   [
+    // A desk renames an id the Deal sheet's metrics read: valid to the schema, yet no sheet can be built from it.
+    "error.renamed-id.json",
+    (json) => {
+      figureIn(json, "deal.round_size").id = "deal.round";
+      for (const f of json.figures) f.otherClaims = (f.otherClaims as string[]).map((o) => (o === "deal.round_size" ? "deal.round" : o));
+    },
+    `has no figure with the id "deal.round_size", which Deal Desk's sheets are built on (renamed or removed?)`,
+  ],
+  [
     "error.schema.json",
     (json) => (figureIn(json, "deal.round_size").unit = "EUR"),
     'deal.round_size field "unit" must be one of "USD", "USD per share", "gain as a fraction", "employees", "date"; got "EUR"',

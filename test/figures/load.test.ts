@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { BUILT_IN_FIGURES } from "../../src/figures/builtin";
 import { MAX_FIGURES_BYTES, loadFigures, type FetchLike } from "../../src/figures/load";
+import { unbuildableReason } from "../../src/sheets";
 import { figureIn } from "./json";
 
 const text = fs.readFileSync(path.resolve(__dirname, "../../figures/figures.json"), "utf8");
@@ -20,6 +21,20 @@ function serving(status: number, body: string, asked: { url: string; cache: stri
 }
 
 describe("loadFigures", () => {
+  test("a valid file the sheets cannot be built from (a renamed id): the built-in copy, with the pane's reason", async () => {
+    const json = JSON.parse(newer);
+    figureIn(json, "deal.round_size").id = "deal.round";
+    for (const f of json.figures) f.otherClaims = (f.otherClaims as string[]).map((o) => (o === "deal.round_size" ? "deal.round" : o));
+    const loaded = await loadFigures(serving(200, JSON.stringify(json)), "figures.json", BUILT_IN_FIGURES, 1000, unbuildableReason);
+    expect([loaded.origin, loaded.dataset, loaded.reason]).toEqual([
+      "built-in",
+      BUILT_IN_FIGURES,
+      `figures.json has no figure with the id "deal.round_size", which Deal Desk's sheets are built on (renamed or removed?)`,
+    ]);
+    // The same file is used when nothing asks more of it than the schema.
+    expect((await loadFigures(serving(200, JSON.stringify(json)), "figures.json", BUILT_IN_FIGURES)).origin).toBe("served");
+  });
+
   test("uses a valid served file, asked for with HTTP cache revalidation", async () => {
     const asked: { url: string; cache: string }[] = [];
     const loaded = await loadFigures(serving(200, newer, asked), "figures.json", BUILT_IN_FIGURES);
