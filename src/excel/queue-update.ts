@@ -63,15 +63,22 @@ export function queueNewRows(wb: Excel.Workbook, plan: WorkbookPlan): number {
 
 /** The refreshes and the accepted conflicts, values only (the user's formats stay), at their places after the new rows. */
 export function queueCellChanges(wb: Excel.Workbook, plan: WorkbookPlan, choices: Choices): number {
-  const bySheet = new Map<string, CellWrite[]>();
+  // One row at a time: the user's tables may be filtered, and a range of several rows set where a
+  // filter hides some has its values misplaced (office-js#224); an update writes tens of cells, in
+  // one sync either way.
+  const byRow = new Map<string, { sheet: string; writes: CellWrite[] }>();
+  let count = 0;
   for (const c of changesOf(plan)) {
     if (c.kind !== "refresh" && !choices.accept.has(c.id)) continue;
-    const writes = bySheet.get(c.sheet) ?? [];
-    writes.push({ row: plan.shift.row(c.sheet, c.row, c.col), col: c.col, content: plan.shift.formula(c.sheet, c.next) });
-    bySheet.set(c.sheet, writes);
+    const row = plan.shift.row(c.sheet, c.row, c.col);
+    const at = `${c.sheet.toLowerCase()}!${row}`;
+    const line = byRow.get(at) ?? { sheet: c.sheet, writes: [] };
+    line.writes.push({ row, col: c.col, content: plan.shift.formula(c.sheet, c.next) });
+    byRow.set(at, line);
+    count++;
   }
-  for (const [sheet, writes] of bySheet) queueCellWrites(wb.worksheets.getItem(sheet), writes);
-  return [...bySheet.values()].reduce((n, w) => n + w.length, 0);
+  for (const { sheet, writes } of byRow.values()) queueCellWrites(wb.worksheets.getItem(sheet), writes);
+  return count;
 }
 
 /** The notes whose text changed, where they still read what the add-in wrote. */

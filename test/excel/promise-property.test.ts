@@ -1,11 +1,11 @@
 /**
  * Property: the update promise, against what users do. Blocks inserted and updated once (so the
- * change log exists), then any of: rows and columns inserted or deleted, any table sorted by any
- * column, a table or a whole block cut and pasted anywhere (this sheet or another), any cell typed
- * over (Id and headers included), sheets renamed, deleted or protected, the structure protected,
- * names re-pointed, deleted or made again, formats set, a column added to the log; a revision of
- * the figures that changes, adds, moves between blocks and retracts figures and sources; more of
- * the same between the review and Apply; then Apply with any choices.
+ * change log exists), then any of: rows and columns inserted or deleted, any table sorted or
+ * filtered by any column, a table or a whole block cut and pasted anywhere (this sheet or
+ * another), any cell typed over (Id and headers included), sheets renamed, deleted or protected,
+ * the structure protected, names re-pointed, deleted or made again, formats set, a column added to
+ * the log; a revision of the figures that changes, adds, moves between blocks and retracts figures
+ * and sources; more of the same between the review and Apply; then Apply with any choices.
  *
  * The invariant, one sentence: Apply writes exactly the cells, values and names the review showed,
  * or nothing, and nothing the user owns. It is checked cell by cell and name by name against a
@@ -51,6 +51,7 @@ type Action =
   | { kind: "logColumn" }
   | { kind: "copy"; sheet: number; row: number; col: number; toRow: number; toCol: number }
   | { kind: "tableRows"; table: number; index: number; count: number }
+  | { kind: "filter"; table: number; column: number; clear: boolean }
   /** Between Review and Apply: typing into a cell the review listed. */
   | { kind: "typeListed"; index: number };
 
@@ -109,6 +110,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     toCol: fc.nat(11),
   }),
   fc.record({ kind: fc.constant("tableRows" as const), table: fc.nat(5), index: fc.nat(8), count: fc.integer({ min: 1, max: 2 }) }),
+  fc.record({ kind: fc.constant("filter" as const), table: fc.nat(5), column: fc.nat(11), clear: fc.boolean() }),
 );
 
 /** Between Review and Apply: mostly nothing, or typing into a listed cell, or any other action. */
@@ -240,7 +242,12 @@ function perform(wb: FakeWorkbook, a: Action, n: number, review: UpdatePlan | nu
     else if (a.kind === "logColumn" && tables.some((t) => t.name === "DealChanges")) wb.addTableColumn("DealChanges", "Reviewed by");
     else if (a.kind === "copy") wb.copyCell(sheet(a.sheet), toA1(a.row, a.col), sheet(a.sheet), toA1(a.toRow, a.toCol));
     else if (a.kind === "tableRows" && tables.length > 0) wb.insertTableRows(tables[a.table % tables.length].name, a.index, a.count);
-    else if (a.kind === "typeListed" && review && review.changes.length > 0) {
+    else if (a.kind === "filter" && tables.length > 0) {
+      // A filter that keeps the rows whose cell in the column reads as text of even length (blank included).
+      const t = tables[a.table % tables.length].name;
+      if (a.clear) wb.clearTableFilter(t);
+      else wb.filterTable(t, a.column, (v) => String(v ?? "").length % 2 === 0);
+    } else if (a.kind === "typeListed" && review && review.changes.length > 0) {
       const c = review.changes[a.index % review.changes.length];
       wb.setCell(c.sheetName, c.address, `typed ${n}`);
     }

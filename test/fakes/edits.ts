@@ -363,6 +363,15 @@ function moveLines(sheet: SheetModel, edit: LineEdit): void {
   };
   sheet.cells = move(sheet.cells);
   sheet.notes = move(sheet.notes);
+  // Rows a filter hides are whole sheet rows: they move when whole rows are inserted or deleted
+  // (a deleted one is gone), not when cells shift within some columns (a table's new rows).
+  if (rows && sheet.filtered && !edit.within)
+    sheet.filtered = new Set(
+      [...sheet.filtered].flatMap((r) => {
+        const to = shiftIndex(r, edit.at, edit.count);
+        return to === null ? [] : [to];
+      }),
+    );
 }
 
 /**

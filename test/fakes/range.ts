@@ -164,6 +164,13 @@ export class FakeRange extends ClientObject<RangeTarget> {
       const rows = rect.bottom - rect.top + 1;
       const cols = rect.right - rect.left + 1;
       if (data === null || data === undefined) throw new FakeOfficeError("InvalidArgument", `null is not a valid input for Range.${prop}.`);
+      // Setting several rows' values where a filter hides some misplaces them in Excel (office-js#224:
+      // "data seems to be misplaced"); the fake does not guess where they land, it refuses.
+      if (rows > 1 && [...(sheet.filtered ?? [])].some((r) => r >= rect.top && r <= rect.bottom))
+        throw new FakeOfficeError(
+          "GeneralException",
+          `The fake does not model Range.${prop} set across rows a filter hides (office-js#224).`,
+        );
       const grid = Array.isArray(data) ? (data as unknown[][]) : null;
       if (grid && (grid.length !== rows || grid.some((row) => !Array.isArray(row) || row.length !== cols))) {
         throw new FakeOfficeError(

@@ -382,7 +382,10 @@ describe("a table's Total row (Table Design › Total Row; Table.showTotals)", (
     const wb = new FakeWorkbook();
     wb.setCell("Sheet1", "A1", "Name");
     wb.setCell("Sheet1", "B1", "Score");
-    for (const [r, n, v] of [[2, "b", 2], [3, "a", 5]] as const) {
+    for (const [r, n, v] of [
+      [2, "b", 2],
+      [3, "a", 5],
+    ] as const) {
       wb.setCell("Sheet1", `A${r}`, n);
       wb.setCell("Sheet1", `B${r}`, v);
     }
@@ -414,7 +417,9 @@ describe("a table's Total row (Table Design › Total Row; Table.showTotals)", (
     const wb = await scores();
     wb.setTableTotals("Table1");
     await wb.run(async (context) => {
-      sheet1(context).tables.getItem("Table1").rows.add(null, [["c", 7]]);
+      sheet1(context)
+        .tables.getItem("Table1")
+        .rows.add(null, [["c", 7]]);
       await context.sync();
     });
     const s = wb.snapshot().sheets[0];
@@ -461,5 +466,72 @@ describe("Table.showTotals", () => {
     });
     expect(await read()).toBe(true);
     expect(wb.snapshot().sheets[0].tables).toEqual([{ name: "Table1", address: "A1:A3" }]);
+  });
+});
+
+describe("a table's filter (the filter button; Filter.apply, ExcelApi 1.2)", () => {
+  async function fruit(): Promise<FakeWorkbook> {
+    const wb = new FakeWorkbook();
+    const rows: [string, number][] = [
+      ["Fruit", 0],
+      ["apple", 1],
+      ["pear", 2],
+      ["apple", 3],
+      ["plum", 4],
+    ];
+    rows.forEach(([f, n], i) => {
+      wb.setCell("Sheet1", `A${i + 1}`, f);
+      if (i > 0) wb.setCell("Sheet1", `B${i + 1}`, n);
+    });
+    wb.setCell("Sheet1", "B1", "Count");
+    await addTables(wb, "A1:B5");
+    return wb;
+  }
+
+  const hidden = (wb: FakeWorkbook) => [...(wb.sheetByName("Sheet1").filtered ?? [])].sort((a, b) => a - b);
+
+  it("hides the whole sheet rows whose cell fails, and shows them again when cleared", async () => {
+    const wb = await fruit();
+    wb.filterTable("Table1", "Fruit", (v) => v === "apple");
+    expect(hidden(wb)).toEqual([2, 4]); // rows 3 and 5: pear, plum
+    wb.clearTableFilter("Table1");
+    expect(hidden(wb)).toEqual([]);
+  });
+
+  it("refuses a write of several rows across a hidden one, where Excel misplaces the values (office-js#224); one row, or rows all shown, are written", async () => {
+    const wb = await fruit();
+    wb.filterTable("Table1", "Fruit", (v) => v === "apple");
+    const err = await failure(wb, async (context) => {
+      sheet1(context).getRange("B2:B4").values = [[10], [20], [30]];
+      await context.sync();
+    });
+    expect([err.code, err.message]).toEqual([
+      "GeneralException",
+      "The fake does not model Range.values set across rows a filter hides (office-js#224).",
+    ]);
+    await wb.run(async (context) => {
+      sheet1(context).getRange("B3").values = [[20]];
+      sheet1(context).getRange("A6:B7").values = [
+        ["x", 1],
+        ["y", 2],
+      ];
+      await context.sync();
+    });
+    const c = wb.snapshot().sheets[0].cells;
+    expect([c.B2.value, c.B3.value, c.B4.value, c.A7.value]).toEqual([1, 20, 3, "y"]);
+  });
+
+  it("hidden rows move with whole rows inserted above them, not with cells a new table row shifts", async () => {
+    const wb = await fruit();
+    wb.filterTable("Table1", "Fruit", (v) => v === "apple");
+    wb.insertRows("Sheet1", 0, 2);
+    expect(hidden(wb)).toEqual([4, 6]);
+    await wb.run(async (context) => {
+      sheet1(context)
+        .tables.getItem("Table1")
+        .rows.add(null, [["fig", 5]]);
+      await context.sync();
+    });
+    expect(hidden(wb)).toEqual([4, 6]);
   });
 });

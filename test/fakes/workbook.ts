@@ -18,7 +18,16 @@ import { FakeRange } from "./range";
 import { FakeSettingCollection } from "./settings";
 import { snapshotOf, type SnapshotOptions, type WorkbookSnapshot } from "./snapshot";
 import type { Edit } from "./structure";
-import { FakeTableCollection, bodyRows, insertTableColumn, insertTableRows, positionOf, setTotals, type TableModel } from "./tables";
+import {
+  FakeTableCollection,
+  bodyRows,
+  insertTableColumn,
+  insertTableRows,
+  positionOf,
+  setTotals,
+  tableHeaders,
+  type TableModel,
+} from "./tables";
 import { checkSheetName, FakeWorksheetCollection, moveSheet, type SheetModel, type Visibility } from "./worksheets";
 
 export interface FakeWorkbookOptions {
@@ -224,6 +233,28 @@ export class FakeWorkbook {
     insertTableRows(this, t, positionOf(index, bodyRows(t), "row"), count);
   }
 
+  /**
+   * The filter button of a table's column: hides the body rows whose cell under `header` fails
+   * `keep` (whole sheet rows, as Excel hides them); `clearTableFilter` shows them again.
+   * https://learn.microsoft.com/javascript/api/excel/excel.filter (Filter.apply, ExcelApi 1.2)
+   */
+  filterTable(tableName: string, header: string | number, keep: (value: unknown) => boolean): void {
+    const t = this.tableByName(tableName);
+    const sheet = this.sheets.find((s) => s.id === t.sheetId) as SheetModel;
+    const headers = tableHeaders(this, t);
+    const col = t.rect.left + (typeof header === "number" ? (header < headers.length ? header : -1) : headers.indexOf(header));
+    if (col < t.rect.left) throw new FakeOfficeError("ItemNotFound", `The table ${tableName} has no column ${header}.`);
+    const hidden = new Set(sheet.filtered ?? []);
+    for (let r = t.rect.top + 1; r <= t.rect.top + bodyRows(t); r++) if (!keep(sheet.cells.get(key(r, col))?.value ?? "")) hidden.add(r);
+    sheet.filtered = hidden;
+  }
+
+  clearTableFilter(tableName: string): void {
+    const t = this.tableByName(tableName);
+    const sheet = this.sheets.find((s) => s.id === t.sheetId) as SheetModel;
+    for (let r = t.rect.top + 1; r <= t.rect.top + bodyRows(t); r++) sheet.filtered?.delete(r);
+  }
+
   /** Table Design › Total Row on or off (tables.ts setTotals). */
   setTableTotals(tableName: string, on = true): void {
     setTotals(this, this.tableByName(tableName), on);
@@ -417,6 +448,7 @@ export class FakeWorkbook {
       };
       if (sh.pageLayout) copy.pageLayout = structuredClone(sh.pageLayout);
       if (sh.rowHeights) copy.rowHeights = new Map(sh.rowHeights);
+      if (sh.filtered) copy.filtered = new Set(sh.filtered);
       return copy;
     });
     const state = structuredClone({

@@ -38,6 +38,8 @@ export interface SheetModel {
   pageLayout?: PageLayoutModel;
   /** Row heights in points by 0-based row, for rows whose height was set. */
   rowHeights?: Map<number, number>;
+  /** The 0-based rows a filter hides (a table's filter, Data › Filter): writes across them are refused (range.ts). */
+  filtered?: Set<number>;
 }
 
 const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
