@@ -63,6 +63,8 @@ export const TEXTS = Object.freeze({
       : `The figures file now shows the figure named ${name} on the ${title} sheet: Apply moves the name from ${from} to ${to}, its new row there, so that models using the name read it, unless you keep the name where it is.`,
   nameLeftAlone: (name: string) =>
     `A new figure's name, ${name}, is already a name in your workbook: Deal Desk leaves yours alone, and the new row has no name.`,
+  rangeTable: (table: string, title: string, labels: readonly string[]) =>
+    `The ${table} table on the ${title} sheet is no longer an Excel table (Table Design › Convert to Range), so Apply does not add ${labels.length === 1 ? "the figure" : "the figures"} new in the figures file (${labels.join("; ")}): a table's new rows move what is below it, plain cells do not. Make it a table again (Insert › Table) and review again, or insert the ${title} block on a new sheet to see ${labels.length === 1 ? "it" : "them"}.`,
   legacyTable: (table: string, title: string) =>
     `The ${table} table on the ${title} sheet was inserted by an older version of Deal Desk, which did not record its rows by id: figures new in the figures file are not added to it. Insert ${title} on a new sheet to see them.`,
   rowsAdded: (n: number) => `Added ${plural(n, "row", "rows")} for figures or sources new in the figures file.`,
@@ -257,6 +259,7 @@ export function noticeSentences(plan: WorkbookPlan): string[] {
   if (plan.rebuilt.length > 0) out.push(TEXTS.rebuilt(listInWords(plan.rebuilt.map((b: BlockId) => BLOCK_TITLES[b]))));
   for (const b of plan.blocks) if (b.unplaced > 0) out.push(TEXTS.unplaced(b.unplaced, BLOCK_TITLES[b.block]));
   for (const b of plan.blocks) for (const t of b.legacyTables) out.push(TEXTS.legacyTable(t, BLOCK_TITLES[b.block]));
+  for (const b of plan.blocks) for (const t of b.rangeTables) out.push(TEXTS.rangeTable(t.table, BLOCK_TITLES[b.block], t.labels));
   return out;
 }
 

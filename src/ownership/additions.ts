@@ -88,12 +88,15 @@ export function tableAdditions(
   rows: ReadonlyMap<string, KeyedCell[]>,
   t: TablePlace | undefined,
   labelOf: (id: string) => string,
-): { additions: RowAddition[]; growth: TableGrowth | null; legacy: boolean } {
+): { additions: RowAddition[]; growth: TableGrowth | null; legacy: boolean; unadded: string[] } {
   const recorded = new Set(record.cells.filter((c) => c.table?.name === spec.name).map((c) => rowIdOf(c.key)));
   const fresh = [...rows.keys()].filter((id) => !recorded.has(id) && !t?.rows.has(id));
   // A table whose rows were never recorded by id was laid out by an older build: it is not extended.
   const legacy = recorded.size === 0;
-  if (fresh.length === 0 || legacy || !t || !t.table) return { additions: [], growth: null, legacy: legacy && fresh.length > 0 };
+  if (fresh.length === 0 || legacy || !t) return { additions: [], growth: null, legacy: legacy && fresh.length > 0, unadded: [] };
+  // Found by its headers and ids but no longer an Excel table (Convert to Range): rows are added
+  // only to a table, which moves what is below it; over plain cells they could land on the user's.
+  if (!t.table) return { additions: [], growth: null, legacy: false, unadded: fresh };
   const bottom = t.table.bottom;
   const additions = fresh.map((id, index): RowAddition => {
     const cells = (rows.get(id) ?? []).flatMap((kc): AddedCell[] => {
@@ -124,7 +127,7 @@ export function tableAdditions(
     count: additions.length,
     width: t.table.right - t.table.left + 1,
   };
-  return { additions, growth, legacy: false };
+  return { additions, growth, legacy: false, unadded: [] };
 }
 
 /** The recorded rows of a table whose ids the new figures no longer have, with the cell that marks each. */

@@ -149,7 +149,7 @@ function tablePlace(
     const p = places.get(c.key);
     return p?.state === "here" ? [p] : [];
   });
-  const workbookTable = tableRead(cells, record.meta.tables[name]) ?? null;
+  let workbookTable = tableRead(cells, record.meta.tables[name]) ?? null;
   let at: Omit<TablePlace, "rows" | "table" | "name"> | null = null;
   if (here.length > 0) {
     const sheet = mostCommon(here.map((p) => p.sheet)) as string;
@@ -158,9 +158,15 @@ function tablePlace(
       const p = places.get(`head|${name}|${header}`);
       return p?.state === "here" && p.sheet === sheet && p.row === headerRow ? p.col : null;
     };
-    const fits = workbookTable && workbookTable.sheet.toLowerCase() === sheet.toLowerCase() && workbookTable.top === headerRow;
     const anyCol = here[0].col;
-    at = { sheet, headerRow, bottom: fits ? workbookTable.bottom : lastRowRead(cells, sheet, headerRow, anyCol), col };
+    const over = (t: TableRead) =>
+      t.sheet.toLowerCase() === sheet.toLowerCase() && t.top === headerRow && t.left <= anyCol && anyCol <= t.right;
+    // The table whose header row is the one found: as recorded, or one the user renamed or made
+    // again over the same cells (Insert › Table after Convert to Range).
+    const named = workbookTable;
+    const table = named && over(named) ? named : ([...cells.tables.values()].find(over) ?? null);
+    if (table) workbookTable = table;
+    at = { sheet, headerRow, bottom: table ? table.bottom : lastRowRead(cells, sheet, headerRow, anyCol), col };
   } else if (places.get(`head|${name}|${ID_HEADER}`)?.state === "deleted") {
     const region = workbookTable
       ? regionOf(cells, workbookTable.sheet, workbookTable.top, workbookTable.left)

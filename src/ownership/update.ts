@@ -83,6 +83,8 @@ export interface BlockPlan {
   readonly growths: readonly TableGrowth[];
   /** Tables laid out by an older build that new figures cannot be added to. */
   readonly legacyTables: readonly string[];
+  /** Tables no longer Excel tables (Convert to Range), with the labels of the rows new in the figures file not added to them. */
+  readonly rangeTables: readonly { readonly table: string; readonly labels: readonly string[] }[];
   /** New figures' names that exist already (the user's): the adds left out, said in the review. */
   readonly namesLeftAlone: readonly NameChange[];
   /** The names the record keeps, before the review's choices and the rows Apply adds. */
@@ -317,8 +319,10 @@ export function planBlock(
     tableAdditions(record, t, rowsByTable.get(t.name) ?? new Map(), located.tables.get(t.name), labelOf),
   );
   const additions = grown.flatMap((g) => g.additions);
-  // Cells of rows Apply adds are not "without a place"; those that found no column (an older layout) are.
-  const inNewRows = new Set(additions.flatMap((a) => a.cells.map((c) => c.key)));
+  // Cells of rows Apply adds, or cannot add to a range, are not "without a place"; those that found
+  // no column (an older layout) are.
+  const unadded = grown.flatMap((g, i) => g.unadded.flatMap((id) => rowsByTable.get(spec.tables[i].name)?.get(id) ?? []));
+  const inNewRows = new Set([...additions.flatMap((a) => a.cells.map((c) => c.key)), ...unadded.map((k) => k.key)]);
   const named = blockNames(ctx, spec, keyed, located, cells, names, additions);
   return {
     block: record.meta.block,
@@ -332,6 +336,7 @@ export function planBlock(
     additions,
     growths: grown.flatMap((g) => (g.growth ? [g.growth] : [])),
     legacyTables: grown.flatMap((g, i) => (g.legacy ? [spec.tables[i].name] : [])),
+    rangeTables: grown.flatMap((g, i) => (g.unadded.length > 0 ? [{ table: spec.tables[i].name, labels: g.unadded.map(labelOf) }] : [])),
     namesLeftAlone: named.leftAlone,
     trackedNames: named.tracked,
     tableNames: Object.fromEntries([...located.tables].flatMap(([name, t]) => (t.table ? [[name, t.table.name]] : []))),

@@ -237,6 +237,23 @@ describe("attacks: between Review and Apply", () => {
     expect(before.names.DEAL_AMOUNT).toEqual(after.names.DEAL_AMOUNT);
   });
 
+  it("the figures table renamed before a revision that adds a figure (Table Design › Table Name): the row is added to the renamed table, which keeps its name", async () => {
+    const wb = await insertDeal();
+    ok(await applyUpdate([]));
+    wb.tables.find((t) => t.name === "DealFigures")!.name = "MyDeal";
+    const dataset = revision((json) => addCommitment(json));
+    useDataset(dataset);
+    const next = sourceOf(dataset);
+    const review = ok(await planUpdate(next));
+    expect([review.notices, review.additions.map((a) => [a.id, a.table])]).toEqual([[], [["deal.commitment", "MyDeal"]]]);
+    const { after } = await applyChecked(wb, review, { source: next });
+    expect(after.sheets.flatMap((s) => s.tables.map((t) => t.name))).toEqual(expect.arrayContaining(["MyDeal"]));
+    expect(after.sheets.flatMap((s) => s.tables.map((t) => t.name))).not.toContain("DealFigures");
+    expect(namesOf(after).get("DEAL_COMMITMENT")).toBe(`Deal!${cellOf(after, "Deal", "Id", "deal.commitment", "Used")}`);
+    const again = ok(await planUpdate(next));
+    expect([again.changes, again.additions, again.nameChanges]).toEqual([[], [], []]);
+  });
+
   it("the Deal sheet hidden after the review (right-click › Hide): Apply writes the listed cells on the hidden sheet and leaves it hidden", async () => {
     const wb = await insertDeal();
     const review = ok(await planUpdate());

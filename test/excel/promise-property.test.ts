@@ -1,7 +1,7 @@
 /**
  * Property: the update promise, against what users do. Blocks inserted and updated once (so the
  * change log exists), then any of: rows and columns inserted or deleted, any table sorted or
- * filtered by any column, a table or a whole block cut and pasted anywhere (this sheet or
+ * filtered by any column or renamed, a table or a whole block cut and pasted anywhere (this sheet or
  * another), any cell typed over (Id and headers included), sheets renamed, deleted or protected,
  * the structure protected, names re-pointed, deleted or made again, formats set, a column added to
  * the log; a revision of the figures that changes, adds, moves between blocks and retracts figures
@@ -52,6 +52,7 @@ type Action =
   | { kind: "copy"; sheet: number; row: number; col: number; toRow: number; toCol: number }
   | { kind: "tableRows"; table: number; index: number; count: number }
   | { kind: "filter"; table: number; column: number; clear: boolean }
+  | { kind: "renameTable"; table: number }
   /** Between Review and Apply: typing into a cell the review listed. */
   | { kind: "typeListed"; index: number };
 
@@ -111,6 +112,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   }),
   fc.record({ kind: fc.constant("tableRows" as const), table: fc.nat(5), index: fc.nat(8), count: fc.integer({ min: 1, max: 2 }) }),
   fc.record({ kind: fc.constant("filter" as const), table: fc.nat(5), column: fc.nat(11), clear: fc.boolean() }),
+  fc.record({ kind: fc.constant("renameTable" as const), table: fc.nat(5) }),
 );
 
 /** Between Review and Apply: mostly nothing, or typing into a listed cell, or any other action. */
@@ -247,6 +249,10 @@ function perform(wb: FakeWorkbook, a: Action, n: number, review: UpdatePlan | nu
       const t = tables[a.table % tables.length].name;
       if (a.clear) wb.clearTableFilter(t);
       else wb.filterTable(t, a.column, (v) => String(v ?? "").length % 2 === 0);
+    } else if (a.kind === "renameTable" && tables.length > 0) {
+      // Table Design › Table Name.
+      const t = wb.tables.find((x) => x.name === tables[a.table % tables.length].name);
+      if (t) t.name = `Mine_${n}`;
     } else if (a.kind === "typeListed" && review && review.changes.length > 0) {
       const c = review.changes[a.index % review.changes.length];
       wb.setCell(c.sheetName, c.address, `typed ${n}`);
@@ -280,8 +286,15 @@ async function insertedWorkbook(): Promise<FakeWorkbook> {
         wb.setCell(spec.sheetName, toA1(c.row, c.col), `user ${block} ${toA1(c.row, c.col)}`);
     }
     inserted = wb;
+    logId = wb.tables.find((t) => t.name === "DealChanges")?.id ?? null;
   }
   return inserted.clone();
+}
+
+/** The change log's table, followed by its id through whatever name the user gives it (clones keep ids). */
+let logId: string | null = null;
+function logName(wb: FakeWorkbook): string | undefined {
+  return wb.tables.find((t) => t.id === logId)?.name;
 }
 
 async function build(s: Scenario): Promise<{ wb: FakeWorkbook; review: UpdatePlan | null; next: SpecSource; atReview: WorkbookSnapshot }> {
@@ -326,11 +339,11 @@ const inside = (r: Rect, address: string) => {
 };
 
 /** Every cell of the user's sheets, the record and the change log apart: "Sheet!A1" → formula or value. */
-function cellsOf(snap: WorkbookSnapshot): Map<string, unknown> {
+function cellsOf(snap: WorkbookSnapshot, log?: string): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const sh of snap.sheets) {
     if (sh.visibility === "VeryHidden") continue;
-    const logs = sh.tables.filter((t) => /^DealChanges/.test(t.name)).map((t) => rectOf(t.address));
+    const logs = sh.tables.filter((t) => /^DealChanges/.test(t.name) || t.name === log).map((t) => rectOf(t.address));
     for (const [a, c] of Object.entries(sh.cells)) {
       if (logs.some((r) => inside(r, a))) continue;
       if (c.formula !== null || (c.value !== null && c.value !== "")) out.set(`${sh.name}!${a}`, c.formula ?? c.value);
@@ -365,7 +378,7 @@ function writeAsListed(twin: FakeWorkbook, review: UpdatePlan, accept: (k: strin
   // The log grows in place unless the review says the table named as the log is no longer it
   // (its header row deleted, its columns renamed) and Apply starts a new one.
   const newLog = review.notices.some((n) => /^The table DealChanges(_\d+)? on the sheet /.test(n));
-  const log = newLog ? undefined : outline(twin).tables.find((t) => /^DealChanges/.test(t.name))?.name;
+  const log = newLog ? undefined : logName(twin);
   const counts = new Map<string, number>();
   for (const a of review.additions) counts.set(a.table, (counts.get(a.table) ?? 0) + 1);
   if (log && logged > 0) counts.set(log, logged);
@@ -464,7 +477,7 @@ describe("the update promise against what users do (property)", () => {
         // The record on its very hidden sheet is the add-in's own bookkeeping: compared are the cells a person sees.
         const after = wb.snapshot({ veryHidden: false });
         const expected = twin.snapshot({ veryHidden: false });
-        expect(cellsOf(after)).toEqual(cellsOf(expected));
+        expect(cellsOf(after, logName(wb))).toEqual(cellsOf(expected, logName(twin)));
         expect(namesOf(after)).toEqual(namesOf(expected));
       }),
       { numRuns: propertyRuns(500) },
