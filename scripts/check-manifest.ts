@@ -246,9 +246,14 @@ function checkSharedRuntime(host: XmlElement | undefined, problems: string[]): v
 }
 
 /**
- * One shared runtime has one task pane, and a ShowTaskpane action without a <TaskpaneId> opens
- * another one (configure-your-add-in-to-use-a-shared-runtime, "Multiple task panes"; the Action
- * element: "Use the same TaskpaneId for different actions that share the same pane").
+ * One shared runtime has one task pane: every ShowTaskpane action names the same <TaskpaneId>
+ * ("any task pane without a <TaskpaneID> is considered a different task pane",
+ * configure-your-add-in-to-use-a-shared-runtime, "Multiple task panes"; the Action element: "Use
+ * the same TaskpaneId for different actions that share the same pane"). Microsoft's own
+ * shared-runtime sample keeps one on its ribbon button (OfficeDev/Office-Add-in-samples,
+ * Samples/office-contextual-tabs/manifest.xml, <TaskpaneId>ButtonId1</TaskpaneId> beside
+ * <Runtime lifetime="long"/>); that sample's two-panes bug (PR #118) came from an id in the
+ * contextual tab's JSON, not from the manifest's.
  */
 function checkOnePane(host: XmlElement, problems: string[]): void {
   let first: { id: string; element: XmlElement } | undefined;
