@@ -340,12 +340,10 @@ describe("attacks: the review's blockers, 'whatever you choose' or 'only if you 
     return wb;
   }
 
-  // BREAKS the wording: the review says the protected Changes sheet stops Apply whatever the user
-  // chooses, yet with the conflict kept Apply writes nothing and logs nothing, and goes ahead.
-  // Cause: src/excel/update.ts reviewOf checks "whatever you choose" (sure) on the plan with the
-  // log's rows for every listed change (planWithLog(…, logged)); preflight.ts sheetsWritten counts
-  // the log's sheet whenever the plan has log rows, though with every conflict kept there are none.
-  it.failing(
+  // Found by this attack: the review said the protected Changes sheet stopped Apply whatever the
+  // user chose, yet with the conflict kept Apply logs nothing and goes ahead (update.ts reviewOf
+  // checked "whatever you choose" on the plan with the log's rows for every listed change).
+  it(
     "the Changes sheet protected, the only change a conflict: Apply logs only once the new value is chosen, and says so",
     async () => {
       const wb = await logged();
