@@ -461,12 +461,10 @@ async function makeTable(sheet: string, address: string): Promise<string> {
 }
 
 describe("attacks: a figures table found by its header row", () => {
-  // BREAKS the promise: the review shows the new row as Deal!A11:M11 (13 cells, its Id in M11) and
-  // Apply writes only A11:D11, the user's four-column table's width; E11:M11 stay empty, and the
-  // record claims them. Cause: src/ownership/locate.ts tablePlace takes for the figures table any
-  // table whose top row is the header row and that spans one header's column (over), not one
-  // that spans every header column; additions.ts tableAdditions then adds a row of that width.
-  it.failing(
+  // Found by this attack: the review showed the new row as Deal!A11:M11 and Apply wrote only
+  // A11:D11, the width of the user's four-column table, which locate.ts tablePlace took for the
+  // figures table because it spanned one header's column; it must span them all.
+  it(
     "the figures table converted to a range, then the user makes only its first four columns a table (Figure to Used): a new figure is added whole, or not at all and said",
     async () => {
       const wb = await inserted(["deal"]);
