@@ -149,7 +149,8 @@ export function deletedSentences(plan: WorkbookPlan): string[] {
 /** A name change in words, as the review says it or (`done`) once Apply made it. */
 export function nameChangeSentence(plan: WorkbookPlan, n: NameChange, done: boolean): string {
   const after = nameTarget(plan, n);
-  const to = done || n.addition ? `${after.sheet}!${toA1(after.row, after.col)}` : `${n.sheet}!${toA1(n.row, n.col)}`;
+  // Where Apply points it, once the tables (and the log) above it have their new rows: the cell the review's row shows.
+  const to = `${after.sheet}!${toA1(after.row, after.col)}`;
   if (n.kind === "follow") return TEXTS.nameBack(n.name, n.from, describeKey(n.fromKey), to, describeKey(n.key), done);
   if (n.kind === "restore") return TEXTS.nameRestore(n.name, to, describeKey(n.key), done);
   if (n.kind === "move") return TEXTS.nameMove(n.name, n.from, to, BLOCK_TITLES[n.block], done, n.addition !== undefined);

@@ -679,11 +679,9 @@ describe("attacks: a figures file that lacks a figure the sheets are built on", 
 });
 
 describe("attacks: a name change below a table that grows", () => {
-  // BREAKS the review's wording: its row says Apply names Capex 2026!B13 (where the cell is once the
-  // table above has its new row), its sentence "makes it again on Capex 2026!B12", which after Apply
-  // is another cell. Cause: src/excel/report.ts nameChangeSentence gives the cell before the new
-  // rows for every change but a new row's name, while nameRows gives it after them.
-  it.failing("DEAL_SHARE_OF_CAPEX deleted by the user, and a figure added to the Capex table above it: the review's row and sentence name the same cell, the one Apply names", async () => {
+  // Found by this attack: the row said Capex 2026!B13, the sentence B12 (report.ts
+  // nameChangeSentence gave the cell before the new rows for all but a new row's name).
+  it("DEAL_SHARE_OF_CAPEX deleted by the user, and a figure added to the Capex table above it: the review's row and sentence name the same cell, the one Apply names", async () => {
     const wb = await inserted(["deal", "capex"]);
     wb.deleteName("DEAL_SHARE_OF_CAPEX");
     const src = load(
