@@ -57,10 +57,10 @@ export const TEXTS = Object.freeze({
   nameDeclined: (name: string) => `The name ${name} was left as it is, and is yours from now on: Deal Desk will not change it again.`,
   otherLog: (table: string, sheet: string) =>
     `The table ${table} on the sheet "${sheet}" does not have the change log's columns (${CHANGE_LOG_HEADERS.join(", ")}), so Apply leaves it as it is and starts a new change log beside your sheets. To keep one log, name its columns back.`,
-  nameMove: (name: string, from: string, to: string, title: string, done: boolean) =>
+  nameMove: (name: string, from: string, to: string, title: string, done: boolean, newRow = true) =>
     done
       ? `The name ${name} moved with its figure from ${from} to ${to}, its row on the ${title} sheet.`
-      : `The figures file now shows the figure named ${name} on the ${title} sheet: Apply moves the name from ${from} to ${to}, its new row there, so that models using the name read it, unless you keep the name where it is.`,
+      : `The figures file now shows the figure named ${name} on the ${title} sheet: Apply moves the name from ${from} to ${to}, its ${newRow ? "new " : ""}row there, so that models using the name read it, unless you keep the name where it is.`,
   nameLeftAlone: (name: string) =>
     `A new figure's name, ${name}, is already a name in your workbook: Deal Desk leaves yours alone, and the new row has no name.`,
   rangeTable: (table: string, title: string, labels: readonly string[]) =>
@@ -149,10 +149,11 @@ export function deletedSentences(plan: WorkbookPlan): string[] {
 /** A name change in words, as the review says it or (`done`) once Apply made it. */
 export function nameChangeSentence(plan: WorkbookPlan, n: NameChange, done: boolean): string {
   const after = nameTarget(plan, n);
-  const to = done || n.addition ? `${after.sheet}!${toA1(after.row, after.col)}` : `${n.sheet}!${toA1(n.row, n.col)}`;
+  // Where Apply points it, once the tables (and the log) above it have their new rows: the cell the review's row shows.
+  const to = `${after.sheet}!${toA1(after.row, after.col)}`;
   if (n.kind === "follow") return TEXTS.nameBack(n.name, n.from, describeKey(n.fromKey), to, describeKey(n.key), done);
   if (n.kind === "restore") return TEXTS.nameRestore(n.name, to, describeKey(n.key), done);
-  if (n.kind === "move") return TEXTS.nameMove(n.name, n.from, to, BLOCK_TITLES[n.block], done);
+  if (n.kind === "move") return TEXTS.nameMove(n.name, n.from, to, BLOCK_TITLES[n.block], done, n.addition !== undefined);
   return TEXTS.nameAdd(n.name, to, lower(describeKey(n.key)), done);
 }
 

@@ -123,7 +123,9 @@ export function reviewOf(plan: WorkbookPlan, read: UpdateRead): UpdatePlan {
   const none = { accept: new Set<string>(), decline: new Set<string>() };
   const all = { accept: new Set(changes.map((c) => c.key)), decline: new Set<string>() };
   const writesKept = changes.some((c) => c.kind === "refresh") || plan.blocks.some((b) => b.additions.length > 0 || b.names.length > 0);
-  const sure = refusal(withLogRows, none, notes, state, writesKept, writesKept || notes.length > 0);
+  // With every conflict kept and nothing else to write, Apply logs nothing: the log's sheet is not written.
+  const keptPlan = writesKept ? withLogRows : planWithLog(read, plan, 0);
+  const sure = refusal(keptPlan, none, notes, state, writesKept, writesKept || notes.length > 0);
   const ifTaken = sure ? null : refusal(withLogRows, all, notes, state, writes, writes || notes.length > 0);
   return {
     changes,

@@ -159,10 +159,13 @@ function tablePlace(
       return p?.state === "here" && p.sheet === sheet && p.row === headerRow ? p.col : null;
     };
     const anyCol = here[0].col;
+    const headerCols = here.filter((p) => p.sheet === sheet && p.row === headerRow).map((p) => p.col);
+    const [first, last] = [Math.min(...headerCols), Math.max(...headerCols)];
     const over = (t: TableRead) =>
-      t.sheet.toLowerCase() === sheet.toLowerCase() && t.top === headerRow && t.left <= anyCol && anyCol <= t.right;
-    // The table whose header row is the one found: as recorded, or one the user renamed or made
-    // again over the same cells (Insert › Table after Convert to Range).
+      t.sheet.toLowerCase() === sheet.toLowerCase() && t.top === headerRow && t.left <= first && last <= t.right;
+    // The table whose header row is the one found, over every header found: as recorded, or one the
+    // user renamed or made again over the same cells (Insert › Table after Convert to Range). A
+    // narrower table over part of the header row is not it: its new rows would be part of a row.
     const named = workbookTable;
     const table = named && over(named) ? named : ([...cells.tables.values()].find(over) ?? null);
     if (table) workbookTable = table;

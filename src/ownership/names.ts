@@ -242,6 +242,45 @@ export function additionNames(
   return { changes, leftAlone };
 }
 
+/**
+ * The names of figures the block shows on a row it has already, that its record does not keep: the
+ * figure came back from another block (whose record took the name along), or the row was inserted
+ * while another block's record kept the name (Insert leaves an existing name alone). Each is only a
+ * candidate for `handOver`, which turns it into a move when another block's record keeps the name
+ * where the add-in left it, for a figure that block no longer shows; otherwise it is dropped.
+ */
+export function unclaimedNames(
+  record: BlockRecord,
+  spec: SheetSpec,
+  located: { places: ReadonlyMap<string, Place> },
+  names: readonly NameInfo[],
+): NameChange[] {
+  const keyAt = new Map(keyCells(spec).map((k) => [toA1(k.cell.row, k.cell.col), k.key]));
+  const exists = new Set(names.map((n) => n.name.toUpperCase()));
+  const kept = new Set([...record.meta.names, ...(record.names ?? []).map((t) => t.name)].map((n) => n.toUpperCase()));
+  return spec.names.flatMap((n): NameChange[] => {
+    const key = keyAt.get(toA1(n.row, n.col));
+    const target = key ? located.places.get(key) : undefined;
+    if (!key || target?.state !== "here" || kept.has(n.name.toUpperCase()) || !exists.has(n.name.toUpperCase())) return [];
+    return [
+      {
+        id: nameChangeId(n.name),
+        block: record.meta.block,
+        name: n.name,
+        comment: `${OWNED_PREFIX}${n.comment}`,
+        kind: "move",
+        from: "",
+        fromKey: ELSEWHERE,
+        sheet: target.sheet,
+        row: target.row,
+        col: target.col,
+        key,
+        exists: true,
+      },
+    ];
+  });
+}
+
 /** A reference whose cells were deleted: the name reads "#REF!", the record's formula "=Deal!#REF!". */
 const broken = (ref: string) => ref.includes("#REF!");
 

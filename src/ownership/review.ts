@@ -85,7 +85,11 @@ export function planWorkbook(
   return { blocks, sheetDeleted, rebuilt, markers, records, shift: shiftOf(blocks.flatMap((b) => b.growths)) };
 }
 
-/** Each block's plan with the names of figures moved between blocks moving along with them (`handOver`). */
+/**
+ * Each block's plan with the names of figures moved between blocks moving along with them
+ * (`handOver`): to a row Apply adds, or to a row the block has already (the figure moved back, or
+ * its row was inserted while another block kept the name).
+ */
 function namesHandedOver(planned: readonly { plan: BlockPlan; spec: SheetSpec }[], names: readonly NameInfo[]): BlockPlan[] {
   const holders: NameHolder[] = planned.map(({ plan, spec }) => ({
     block: plan.block,
@@ -93,7 +97,7 @@ function namesHandedOver(planned: readonly { plan: BlockPlan; spec: SheetSpec }[
     shows: new Set(spec.names.map((n) => n.name.toUpperCase())),
   }));
   return planned.map(({ plan }) => {
-    const moves = plan.namesLeftAlone.flatMap((n) => handOver(n, holders, names) ?? []);
+    const moves = [...plan.namesLeftAlone, ...plan.namesUnclaimed].flatMap((n) => handOver(n, holders, names) ?? []);
     if (moves.length === 0) return plan;
     const moved = new Set(moves.map((m) => m.id));
     return { ...plan, names: [...plan.names, ...moves], namesLeftAlone: plan.namesLeftAlone.filter((n) => !moved.has(n.id)) };

@@ -21,7 +21,7 @@ import { moveReferences } from "./formula-refs";
 import type { NameInfo } from "./insert";
 import { keyCells, type KeyedCell } from "./keys";
 import { locate, movesOf, rowIdOf, type Place, type TablePlace } from "./locate";
-import { additionNames, nameChanges, trackedNamesOf, type NameChange } from "./names";
+import { additionNames, nameChanges, trackedNamesOf, unclaimedNames, type NameChange } from "./names";
 import type { BlockRecord, TrackedCell, TrackedName } from "./record";
 import { sameWritten, writtenOf, type Written } from "./written";
 
@@ -87,6 +87,8 @@ export interface BlockPlan {
   readonly rangeTables: readonly { readonly table: string; readonly labels: readonly string[] }[];
   /** New figures' names that exist already (the user's): the adds left out, said in the review. */
   readonly namesLeftAlone: readonly NameChange[];
+  /** Names of figures on rows the block has, kept by another block's record: moved to them when that block gave the figure up (review.ts namesHandedOver). */
+  readonly namesUnclaimed: readonly NameChange[];
   /** The names the record keeps, before the review's choices and the rows Apply adds. */
   readonly trackedNames: readonly TrackedName[];
   /** Each table's name in the workbook now, by its name in the spec (a table the user renamed is followed). */
@@ -278,7 +280,12 @@ function blockNames(
       return p?.state === "here" ? [[n.name.toUpperCase(), `=${sheetRef(p.sheet, p.row, p.col)}`] as const] : [];
     }),
   );
-  return { changes: [...named, ...added.changes], leftAlone: added.leftAlone, tracked: trackedNamesOf(ctx.record, names, named, targets) };
+  return {
+    changes: [...named, ...added.changes],
+    leftAlone: added.leftAlone,
+    unclaimed: unclaimedNames(ctx.record, spec, located, names),
+    tracked: trackedNamesOf(ctx.record, names, named, targets),
+  };
 }
 
 function missingOf(record: BlockRecord, places: ReadonlyMap<string, Place>, keyed: readonly KeyedCell[]): Missing[] {
@@ -338,6 +345,7 @@ export function planBlock(
     legacyTables: grown.flatMap((g, i) => (g.legacy ? [spec.tables[i].name] : [])),
     rangeTables: grown.flatMap((g, i) => (g.unadded.length > 0 ? [{ table: spec.tables[i].name, labels: g.unadded.map(labelOf) }] : [])),
     namesLeftAlone: named.leftAlone,
+    namesUnclaimed: named.unclaimed,
     trackedNames: named.tracked,
     tableNames: Object.fromEntries([...located.tables].flatMap(([name, t]) => (t.table ? [[name, t.table.name]] : []))),
     kept: keptCells(ctx, [...record.cells, ...[...adopted.values()].map((a) => a.tracked)], decided.written, retracted),
