@@ -98,11 +98,14 @@ export function tableAdditions(
   // only to a table, which moves what is below it; over plain cells they could land on the user's.
   if (!t.table) return { additions: [], growth: null, legacy: false, unadded: fresh };
   const bottom = t.table.bottom;
+  const { left, right } = t.table;
   const additions = fresh.map((id, index): RowAddition => {
     const cells = (rows.get(id) ?? []).flatMap((kc): AddedCell[] => {
       const header = kc.table?.header ?? "";
       const col = t.col(header);
-      return col === null ? [] : [{ key: kc.key, header, col, cell: kc.cell }];
+      // Only inside the table: its new row is all TableRowCollection.add writes (a column placed
+      // outside it, as when the header row was deleted, has no cell in that row).
+      return col === null || col < left || col > right ? [] : [{ key: kc.key, header, col, cell: kc.cell }];
     });
     return {
       id: `${record.meta.block}|add|${spec.name}|${id}`,

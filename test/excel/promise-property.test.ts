@@ -414,6 +414,36 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
   decline: fc.func(fc.boolean()),
 });
 
+const NO_REVISION: Revision = {
+  changed: [],
+  addFigure: null,
+  addSource: false,
+  retractFigure: null,
+  retractSource: false,
+  moveFigure: null,
+};
+const never = () => false;
+
+/**
+ * Counterexamples the deep search found, run first in every search (fast-check's `examples`), so
+ * that a fix stays fixed whatever the generators become.
+ */
+const FOUND: Scenario[] = [
+  // Seed -1275226718 (5,000 cases, at 097c4a0): rows deleted on one sheet, another sheet deleted,
+  // a table cut onto a third; a figure added to Capex.
+  {
+    before: [
+      { kind: "rows", op: "deleteRows", sheet: 2, at: 2, count: 2 },
+      { kind: "sheet", op: "delete", sheet: 1 },
+      { kind: "cut", what: 0, block: false, sheet: 1, row: 21, col: 1 },
+    ],
+    revision: { ...NO_REVISION, addFigure: "capex" },
+    between: [],
+    accept: never,
+    decline: never,
+  },
+];
+
 // One clock for both builds of a scenario: the install's log row carries the time, and a user may copy it anywhere.
 beforeAll(() => {
   jest.useFakeTimers({
@@ -480,7 +510,7 @@ describe("the update promise against what users do (property)", () => {
         expect(cellsOf(after, logName(wb))).toEqual(cellsOf(expected, logName(twin)));
         expect(namesOf(after)).toEqual(namesOf(expected));
       }),
-      { numRuns: propertyRuns(500) },
+      { numRuns: propertyRuns(500), examples: FOUND.map((s) => [s] as [Scenario]) },
     );
   }, 3_600_000);
 });
