@@ -4,14 +4,13 @@
  * nothing here knows about Office.
  */
 import { BUILT_IN_FIGURES } from "../figures/builtin";
-import type { Dataset, Figure } from "../figures/types";
+import type { Dataset } from "../figures/types";
 import type { Origin } from "./block-builder";
-import { buildAmznBlock } from "./blocks/amzn";
-import { buildCapexBlock } from "./blocks/capex";
-import { buildDealBlock } from "./blocks/deal";
+import { AMZN_BUILT_ON, buildAmznBlock } from "./blocks/amzn";
+import { CAPEX_BUILT_ON, buildCapexBlock } from "./blocks/capex";
+import { DEAL_BUILT_ON, buildDealBlock } from "./blocks/deal";
 import { buildSensitivityBlock } from "./blocks/sensitivity";
 import { buildSourcesBlock } from "./blocks/sources";
-import { MissingFigureError } from "./figure-table";
 import type { BlockId, SheetSpec } from "./spec";
 
 export type * from "./spec";
@@ -79,33 +78,23 @@ export function buildAllBlocks(options: BuildOptions = {}): SheetSpec[] {
   return BLOCKS.map((block) => buildBlock(block, options));
 }
 
-/** Why the sheets cannot be built from `data` (the figures it lacks, in words), or null: the pane's check of a served file. */
+/**
+ * The figures the sheets read by id (their metrics, chart and per-share and saving results), as
+ * each builder declares them: a figures file without one of them cannot be inserted or applied.
+ * test/sheets/built-on.test.ts checks this against what building every block asks for.
+ */
+export const FIGURES_BUILT_ON: readonly string[] = [...new Set([...DEAL_BUILT_ON, ...AMZN_BUILT_ON, ...CAPEX_BUILT_ON])];
+
+/** The ids of FIGURES_BUILT_ON that `data` lacks (a desk renamed or removed one), in that order. */
+export function missingFigures(data: Dataset): string[] {
+  const ids = new Set(data.figures.map((f) => f.id));
+  return FIGURES_BUILT_ON.filter((id) => !ids.has(id));
+}
+
+/** Why the sheets cannot be built from `data` (the figures it lacks, in words), or null: the check of a served file and of figures:check. */
 export function unbuildableReason(data: Dataset): string | null {
   const missing = missingFigures(data);
   if (missing.length === 0) return null;
   const ids = missing.map((id) => `"${id}"`).join(", ");
   return `has no figure with the id ${ids}, which Deal Desk's sheets are built on (renamed or removed?)`;
-}
-
-/**
- * The ids of the figures the sheets are built on that `data` lacks (a desk renamed or removed
- * one), from the builders themselves: every block is built, and each figure found missing is stood
- * in for in turn (a nameless copy of another figure), so that all are named, not only the first.
- * Empty when every block builds from `data`.
- */
-export function missingFigures(data: Dataset): string[] {
-  const missing: string[] = [];
-  let probe = data;
-  for (;;) {
-    try {
-      buildAllBlocks({ dataset: probe });
-      return missing;
-    } catch (error) {
-      if (!(error instanceof MissingFigureError) || missing.includes(error.figureId)) throw error;
-      missing.push(error.figureId);
-      const standIn: Figure = { ...probe.figures[0], id: error.figureId };
-      delete (standIn as { name?: string }).name;
-      probe = { ...probe, figures: [...probe.figures, standIn] };
-    }
-  }
 }

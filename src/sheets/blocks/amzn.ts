@@ -14,6 +14,13 @@ import type { SheetSpec } from "../spec";
  * function: it lives only in the optional live cells, never in a reported one.
  */
 const LIVE_CLOSES = 'STOCKHISTORY("AMZN",TODAY()-10,TODAY(),0,0,1)';
+
+const PRICE = "amzn.price";
+const GAIN = "amzn.return_3y";
+const AMOUNT = "deal.amount";
+
+/** The figures the AMZN sheet's metrics and per-share result read, by id (a figures file must keep them). */
+export const AMZN_BUILT_ON: readonly string[] = [PRICE, GAIN, AMOUNT];
 export const LIVE_CLOSE_FORMULA = `=INDEX(${LIVE_CLOSES},ROWS(${LIVE_CLOSES}),1)`;
 
 /** What the quoted price and gain imply (the pane's derived cards show the CAGR too). */
@@ -21,7 +28,7 @@ export const AMZN_METRICS: readonly Metric[] = [
   {
     name: "AMZN_PRICE_3Y_AGO",
     label: "Implied price three years earlier",
-    inputs: { up: ["amzn.price"], down: ["amzn.return_3y"] },
+    inputs: { up: [PRICE], down: [GAIN] },
     formula: "=AMZN_PRICE/(1+AMZN_RETURN_3Y)",
     numberFormat: FORMATS.price,
     how: "price ÷ (1 + 3-year price gain)",
@@ -30,7 +37,7 @@ export const AMZN_METRICS: readonly Metric[] = [
   {
     name: "AMZN_CAGR_3Y",
     label: "3-year compound annual growth of the share price",
-    inputs: { up: ["amzn.return_3y"], down: [] },
+    inputs: { up: [GAIN], down: [] },
     formula: "=(1+AMZN_RETURN_3Y)^(1/3)-1",
     numberFormat: FORMATS.percent,
     how: "(1 + 3-year price gain)^(1/3) − 1; dividends are not in it",
@@ -57,7 +64,7 @@ export function buildAmznBlock(sheetName: string, origin: Origin, data: Dataset,
     inputFormat: FORMATS.count,
     inputKind: "shares",
     resultLabel: "Amazon investment in OpenAI (talks) per AMZN share",
-    inputs: { up: ["deal.amount"], down: [] },
+    inputs: { up: [AMOUNT], down: [] },
     resultFormula: (shares) => `=IF(${shares}="","",DEAL_AMOUNT/${shares})`,
     resultFormat: FORMATS.price,
   });

@@ -14,12 +14,19 @@ import type { SheetSpec } from "../spec";
  * The chart's bars: the figure each shows (by id: its label names it) and its workbook name. The
  * four amounts are not like for like, so each bar's label adds the figure's own qualifier.
  */
+const CAPEX = "amazon.capex_2026";
+const AMOUNT = "deal.amount";
+const LAYOFFS = "amazon.corporate_layoffs";
+
 export const CAPEX_CHART_ITEMS = Object.freeze([
-  { id: "amazon.capex_2026", name: "AMAZON_CAPEX_2026" },
-  { id: "deal.amount", name: "DEAL_AMOUNT" },
+  { id: CAPEX, name: "AMAZON_CAPEX_2026" },
+  { id: AMOUNT, name: "DEAL_AMOUNT" },
   { id: "anthropic.amazon_investment", name: "ANTHROPIC_INVESTMENT" },
   { id: "anthropic.indiana_campus", name: "ANTHROPIC_INDIANA_CAMPUS" },
 ]);
+
+/** The figures the Capex sheet's chart, share of capex and layoff saving read, by id (a figures file must keep them). */
+export const CAPEX_BUILT_ON: readonly string[] = [...CAPEX_CHART_ITEMS.map((i) => i.id), LAYOFFS];
 
 /** The caveat that goes with every comparison of the OpenAI investment with the 2026 spending. */
 export const CAPEX_COMPARISON_CAVEAT =
@@ -51,7 +58,7 @@ export function buildCapexBlock(sheetName: string, origin: Origin, data: Dataset
     {
       name: "DEAL_SHARE_OF_CAPEX",
       label: "Amazon investment in OpenAI (talks) against what Amazon expects to spend in 2026",
-      inputs: { up: ["deal.amount"], down: ["amazon.capex_2026"] },
+      inputs: { up: [AMOUNT], down: [CAPEX] },
       formula: "=DEAL_AMOUNT/AMAZON_CAPEX_2026",
       numberFormat: FORMATS.percent,
       how: "amount ÷ 2026 spending: an investment set against one year's spending",
@@ -65,7 +72,7 @@ export function buildCapexBlock(sheetName: string, origin: Origin, data: Dataset
     inputFormat: FORMATS.dollars,
     inputKind: "annualDollars",
     resultLabel: "Implied annual saving",
-    inputs: { up: ["amazon.corporate_layoffs"], down: [] },
+    inputs: { up: [LAYOFFS], down: [] },
     resultFormula: (cost) => `=IF(${cost}="","",AMAZON_CORPORATE_LAYOFFS*${cost})`,
     resultFormat: FORMATS.billions,
   });

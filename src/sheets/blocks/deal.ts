@@ -15,6 +15,9 @@ const VALUATION = "openai.valuation_round";
 const ROUND = "deal.round_size";
 const PRIOR = "openai.valuation_prior";
 
+/** The figures the Deal sheet's metrics and multiple read, by id (a figures file must keep them). */
+export const DEAL_BUILT_ON: readonly string[] = [AMOUNT, VALUATION, ROUND, PRIOR];
+
 /** The derived metrics under the figures table, each a named cell with its formula (the pane's derived cards show them too). */
 export const DEAL_METRICS: readonly Metric[] = [
   {
