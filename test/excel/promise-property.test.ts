@@ -510,7 +510,7 @@ describe("the update promise against what users do (property)", () => {
         expect(cellsOf(after, logName(wb))).toEqual(cellsOf(expected, logName(twin)));
         expect(namesOf(after)).toEqual(namesOf(expected));
       }),
-      { numRuns: propertyRuns(400), examples: FOUND.map((s) => [s] as [Scenario]) },
+      { numRuns: propertyRuns(300), examples: FOUND.map((s) => [s] as [Scenario]) },
     );
   }, 3_600_000);
 });
