@@ -261,7 +261,7 @@ function checkOnePane(host: XmlElement, problems: string[]): void {
     if (localName(action) !== "Action" || action.attributes["xsi:type"] !== "ShowTaskpane") continue;
     const id = child(action, "TaskpaneId");
     if (id === undefined) {
-      problems.push(`${at(action)} shows a task pane without a <TaskpaneId>: in a shared runtime that is a second pane`);
+      problems.push(`${at(action)} shows a task pane without a <TaskpaneId>, which the shared-runtime guide calls a different task pane`);
     } else if (first === undefined) {
       first = { id: id.text.trim(), element: id };
     } else if (id.text.trim() !== first.id) {

@@ -74,7 +74,7 @@ describe("the offline manifest checks", () => {
     "error.runtime-lifetime.xml": (text) =>
       `the shared runtime <Runtime> (line ${lineOf(text, "<Runtime ")}) has lifetime "short", expected "long"`,
     "error.taskpane-id.xml": (text) =>
-      `<Action> (line ${lineOf(text, '<Action xsi:type="ShowTaskpane">')}) shows a task pane without a <TaskpaneId>: in a shared runtime that is a second pane`,
+      `<Action> (line ${lineOf(text, '<Action xsi:type="ShowTaskpane">')}) shows a task pane without a <TaskpaneId>, which the shared-runtime guide calls a different task pane`,
     "error.page-runtime.xml": (text) =>
       `<SourceLocation> (line ${lineOf(text, '<SourceLocation resid="GetStarted.LearnMoreUrl"')}) ` +
       `uses resid "GetStarted.LearnMoreUrl", not the shared runtime's "Taskpane.Url"`,
