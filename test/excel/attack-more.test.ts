@@ -11,23 +11,12 @@ import type { FakeWorkbook, WorkbookSnapshot } from "../fakes/fake-excel";
 import { insertTableColumn } from "../fakes/tables";
 import { figureIn, type FiguresJson } from "../figures/json";
 import { ok, previousSource } from "./actions";
-import { NEW_SHEET, applyChecked, cellOf, namesOf, revision, setup, sheetCells, sourceOf } from "./scenario";
+import { NEW_SHEET, addCommitment, applyChecked, cellOf, namesOf, revision, setup, sheetCells, sourceOf } from "./scenario";
 
 const CHANGED_SINCE_REVIEW =
   "The workbook changed since you reviewed the update, so nothing was written. Review the update again to see what it would do now.";
 
 const roundSize110 = (json: FiguresJson) => (figureIn(json, "deal.round_size").value = "110000000000");
-
-/** A figure the desk adds to block deal, after deal.expected_close. */
-function addCommitment(json: FiguresJson, id = "deal.commitment", name = "DEAL_COMMITMENT"): void {
-  json.figures.splice(json.figures.findIndex((f) => f.id === "deal.expected_close") + 1, 0, {
-    ...figureIn(json, "deal.amount_announced"),
-    id,
-    name,
-    label: `Amazon commitment to OpenAI (${id})`,
-    otherClaims: [],
-  });
-}
 
 /** Every cell of a sheet, "A1" → formula or value. */
 function contents(snap: WorkbookSnapshot, sheet: string): Map<string, unknown> {
@@ -98,7 +87,11 @@ describe("attacks: the figures table's rows and columns", () => {
     expect(result.ok).toBe(true);
     // Every cell that was there is as it was (nothing else is listed), and the new row is the table's next row.
     const [b, a] = [contents(before, "Deal"), contents(after, "Deal")];
-    const lastRow = Number(tableAddress(before, "DealFigures").split(":")[1].replace(/^[A-Z]+/, ""));
+    const lastRow = Number(
+      tableAddress(before, "DealFigures")
+        .split(":")[1]
+        .replace(/^[A-Z]+/, ""),
+    );
     const newRow = lastRow + 1;
     const listed = new Map(review.changes.filter((c) => c.sheetName === "Deal").map((c) => [c.address, c.newValue]));
     expect([...listed.keys()].every((k) => Number(k.replace(/^[A-Z]+/, "")) <= lastRow)).toBe(true);
@@ -111,7 +104,9 @@ describe("attacks: the figures table's rows and columns", () => {
     const col = (h: string) => cellOf(after, "Deal", "Id", "deal.commitment", h).replace(/\d+$/, "");
     expect(cellOf(after, "Deal", "Id", "deal.commitment", "Id")).toBe(`${col("Id")}${newRow}`);
     expect(a.get(`${col("My view")}${newRow}`) ?? null).toBeNull();
-    expect(a.get(`${col("Used")}${newRow}`)).toBe(`=IF(${col("Override")}${newRow}="",${col("Reported")}${newRow},${col("Override")}${newRow})`);
+    expect(a.get(`${col("Used")}${newRow}`)).toBe(
+      `=IF(${col("Override")}${newRow}="",${col("Reported")}${newRow},${col("Override")}${newRow})`,
+    );
     expect(a.get(`${col("Reported")}${newRow}`)).toBe(value("deal.amount_announced"));
     expect(after.names.DEAL_COMMITMENT).toMatchObject({ sheet: "Deal", address: `${col("Used")}${newRow}` });
     expect(sheetCells(after, "Deal")[mine].value).toBe("user: too high");
@@ -142,7 +137,11 @@ describe("attacks: revisions of the figures file", () => {
     expect(review.additions.map((a) => a.id).sort()).toEqual(["deal.commitment", "deal.tranche"]);
     const before = wb.snapshot();
     const { after } = await applyChecked(wb, review, { source: next });
-    const last = Number(tableAddress(before, "DealFigures").split(":")[1].replace(/^[A-Z]+/, ""));
+    const last = Number(
+      tableAddress(before, "DealFigures")
+        .split(":")[1]
+        .replace(/^[A-Z]+/, ""),
+    );
     const rows = ["deal.tranche", "deal.commitment"].map((id) => Number(cellOf(after, "Deal", "Id", id, "Id").replace(/^[A-Z]+/, "")));
     expect(rows.sort()).toEqual([last + 1, last + 2]);
     expect(Object.keys(namesOf(after)).length).toBe(Object.keys(namesOf(before)).length);
@@ -199,33 +198,39 @@ describe("attacks: between Review and Apply", () => {
   it.each([
     ["by Figure, A to Z", "Figure", false],
     ["by Used, largest first", "Used", true],
-  ])("the figures table sorted %s after the review: Apply writes nothing and says why, or exactly the reviewed figures' cells", async (_, column, descending) => {
-    const wb = await insertDeal();
-    const override = cellOf(wb.snapshot(), "Deal", "Id", "deal.amount", "Override");
-    wb.setCell("Deal", override, 4.5e10);
-    const review = ok(await planUpdate());
-    const headers = sheetCells(wb.snapshot(), "Deal");
-    const col = Object.entries(headers).find(([a, c]) => /^[A-Z]+4$/.test(a) && c.value === column)![0].charCodeAt(0) - 65;
-    wb.sortTable("DealFigures", col, descending);
-    const before = wb.snapshot();
-    const result = await applyUpdate([], review.fingerprint);
-    const after = wb.snapshot();
-    if (!result.ok) {
-      expect(result.message).toBe(CHANGED_SINCE_REVIEW);
-      expect(JSON.stringify(after)).toBe(JSON.stringify(before));
-      return;
-    }
-    // Written by identity: each listed figure's cell, wherever the sort put its row.
-    const atReview = new Map(review.changes.map((c) => [`${c.figureId}|${c.address.replace(/\d+$/, "")}`, c.newValue]));
-    const [b, a] = [contents(before, "Deal"), contents(after, "Deal")];
-    const idCol = cellOf(before, "Deal", "Id", "deal.amount", "Id").replace(/\d+$/, "");
-    for (const [k, v] of b) {
-      const row = k.replace(/^[A-Z]+/, "");
-      const id = String(b.get(`${idCol}${row}`) ?? "");
-      const want = atReview.get(`${id}|${k.replace(/\d+$/, "")}`);
-      expect([k, a.get(k)]).toEqual([k, want !== undefined ? want : v]);
-    }
-  });
+  ])(
+    "the figures table sorted %s after the review: Apply writes nothing and says why, or exactly the reviewed figures' cells",
+    async (_, column, descending) => {
+      const wb = await insertDeal();
+      const override = cellOf(wb.snapshot(), "Deal", "Id", "deal.amount", "Override");
+      wb.setCell("Deal", override, 4.5e10);
+      const review = ok(await planUpdate());
+      const headers = sheetCells(wb.snapshot(), "Deal");
+      const col =
+        Object.entries(headers)
+          .find(([a, c]) => /^[A-Z]+4$/.test(a) && c.value === column)![0]
+          .charCodeAt(0) - 65;
+      wb.sortTable("DealFigures", col, descending);
+      const before = wb.snapshot();
+      const result = await applyUpdate([], review.fingerprint);
+      const after = wb.snapshot();
+      if (!result.ok) {
+        expect(result.message).toBe(CHANGED_SINCE_REVIEW);
+        expect(JSON.stringify(after)).toBe(JSON.stringify(before));
+        return;
+      }
+      // Written by identity: each listed figure's cell, wherever the sort put its row.
+      const atReview = new Map(review.changes.map((c) => [`${c.figureId}|${c.address.replace(/\d+$/, "")}`, c.newValue]));
+      const [b, a] = [contents(before, "Deal"), contents(after, "Deal")];
+      const idCol = cellOf(before, "Deal", "Id", "deal.amount", "Id").replace(/\d+$/, "");
+      for (const [k, v] of b) {
+        const row = k.replace(/^[A-Z]+/, "");
+        const id = String(b.get(`${idCol}${row}`) ?? "");
+        const want = atReview.get(`${id}|${k.replace(/\d+$/, "")}`);
+        expect([k, a.get(k)]).toEqual([k, want !== undefined ? want : v]);
+      }
+    },
+  );
 
   it("the figures table renamed after the review (Table Design › Table Name): Apply writes nothing and says why, or exactly what was listed", async () => {
     const wb = await insertDeal();
@@ -470,7 +475,7 @@ describe("attacks: a figures file the sheets cannot be built from", () => {
       ok: false,
       kind: "figures-file",
       message:
-        "The figures file has no figure with the id \"deal.round_size\", which Deal Desk's sheets are built on. Nothing was written. " +
+        'The figures file has no figure with the id "deal.round_size", which Deal Desk\'s sheets are built on. Nothing was written. ' +
         "Use a figures file that keeps it (npm run figures:check names what a file lacks), or reload the add-in to use its built-in figures.",
     };
     expect([review, applied]).toEqual([said, said]);

@@ -13,7 +13,7 @@ import type { Dataset } from "../../src/figures/types";
 import type { FakeWorkbook, WorkbookSnapshot } from "../fakes/fake-excel";
 import { figureIn, type FiguresJson } from "../figures/json";
 import { ok, previousSource } from "./actions";
-import { NEW_SHEET, applyChecked, cellOf, contentAt, namesOf, revision, setup, sheetCells, sourceOf } from "./scenario";
+import { NEW_SHEET, addCommitment, applyChecked, cellOf, contentAt, namesOf, revision, setup, sheetCells, sourceOf } from "./scenario";
 
 const CHANGED_SINCE_REVIEW =
   "The workbook changed since you reviewed the update, so nothing was written. Review the update again to see what it would do now.";
@@ -439,17 +439,6 @@ describe("attacks: the review's blockers, 'whatever you choose' or 'only if you 
     expect(namesOf(wb.snapshot()).get("OPENAI_VALUATION_PRIOR")).toBe(before);
   });
 });
-
-/** A figure the desk adds to block deal, after deal.expected_close. */
-function addCommitment(json: FiguresJson, id = "deal.commitment", name = "DEAL_COMMITMENT"): void {
-  json.figures.splice(json.figures.findIndex((f) => f.id === "deal.expected_close") + 1, 0, {
-    ...figureIn(json, "deal.amount_announced"),
-    id,
-    name,
-    label: `Amazon commitment to OpenAI (${id})`,
-    otherClaims: [],
-  });
-}
 
 /** Insert › Table over `address` on `sheet`, as the user does it (TableCollection.add). */
 async function makeTable(sheet: string, address: string): Promise<string> {

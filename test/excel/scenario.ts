@@ -9,7 +9,7 @@ import { checkDataset } from "../../src/figures/validate";
 import type { Dataset } from "../../src/figures/types";
 import { buildBlock } from "../../src/sheets";
 import { FakeWorkbook, installFakeOffice, type WorkbookSnapshot } from "../fakes/fake-excel";
-import { figuresJson, type FiguresJson } from "../figures/json";
+import { figureIn, figuresJson, type FiguresJson } from "../figures/json";
 import { cellsOf, expectWrittenExactly } from "./actions";
 
 export const NEW_SHEET = { target: "new-sheet", includeStockHistory: false } as const;
@@ -109,4 +109,15 @@ export async function applyChecked(
     else expect([n, contentAt(after, na.get(n))]).toEqual([n, contentAt(before, nb.get(n))]);
   }
   return { result, before, after };
+}
+
+/** A figure the desk adds to block deal, after deal.expected_close. */
+export function addCommitment(json: FiguresJson, id = "deal.commitment", name = "DEAL_COMMITMENT"): void {
+  json.figures.splice(json.figures.findIndex((f) => f.id === "deal.expected_close") + 1, 0, {
+    ...figureIn(json, "deal.amount_announced"),
+    id,
+    name,
+    label: `Amazon commitment to OpenAI (${id})`,
+    otherClaims: [],
+  });
 }
