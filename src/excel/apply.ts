@@ -13,7 +13,7 @@ import { CHANGE_LOG_SHEET, changeLogRows, rowsForLog } from "../ownership/change
 import { uniqueSheetName } from "../ownership/layout";
 import { refusal } from "../ownership/preflight";
 import { RECORD_SHEET, markerName, recordName } from "../ownership/record";
-import { changesOf, fingerprint, nameChangesOf, recordAfter, type Choices, type WorkbookPlan } from "../ownership/review";
+import { changesOf, fingerprint, nameChangesOf, namesTaken, recordAfter, type Choices, type WorkbookPlan } from "../ownership/review";
 import type { BlockPlan, NoteChange } from "../ownership/update";
 import { DATASET } from "../figures";
 import { MESSAGES, failure } from "./failures";
@@ -39,8 +39,8 @@ function rewritesRecord(plan: WorkbookPlan, b: BlockPlan, choices: Choices): boo
     taken ||
     b.notes.length > 0 ||
     b.names.length > 0 ||
-    // a name of its record moved to another block's row
-    plan.blocks.some((o) => o.names.some((n) => n.fromBlock === b.block)) ||
+    // a name of its record taken by another block's row (recordAfter gives it up)
+    namesTaken(plan, b).length > 0 ||
     b.additions.length > 0 ||
     !b.recordComplete ||
     plan.records.includes(b.block) ||

@@ -105,7 +105,7 @@ function namesHandedOver(planned: readonly { plan: BlockPlan; spec: SheetSpec }[
 }
 
 /** The name changes of other blocks that take a name `b` keeps: moves away from it, and adds of the same name. */
-function namesTaken(plan: WorkbookPlan, b: BlockPlan): NameChange[] {
+export function namesTaken(plan: WorkbookPlan, b: BlockPlan): NameChange[] {
   const keeps = (name: string) => b.trackedNames.some((t) => t.name.toUpperCase() === name.toUpperCase());
   return plan.blocks.flatMap((o) => (o === b ? [] : o.names.filter((n) => n.fromBlock === b.block || (n.kind === "add" && keeps(n.name)))));
 }
